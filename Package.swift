@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mecigep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mecigep", targets: ["mecigep"]),
+        .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The raw C boundary: Lua's headers and the few static inline shims Swift needs.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // A safe, bounded Lua 5.4 sandbox. Knows nothing about MECIGEP.
+        .target(name: "LuaRuntime", dependencies: ["CLua"]),
+        // The command-line interface, as a library so tests can run commands in process.
+        .target(
+            name: "MecigepCLI",
+            dependencies: [
+                "LuaRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "mecigep", dependencies: ["MecigepCLI"]),
+        // Prints figures (calls per second, conversion throughput, overhead against lua5.4).
+        .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime"]),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
+        .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "LuaRuntime"]),
+    ]
+)

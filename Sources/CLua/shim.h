@@ -1,0 +1,496 @@
+/*
+ * The whole C boundary between Swift and Lua 5.4.
+ *
+ * Safety contract (read before touching anything here):
+ *   - A Lua error is a longjmp. It must never cross a Swift frame. Swift may only call the
+ *     functions marked [safe] below, or plain Lua API functions that the manual marks '-'
+ *     (never raises): lua_gettop, lua_type, lua_toboolean, lua_tointegerx, lua_tonumberx,
+ *     lua_rawlen, lua_topointer, lua_touserdata, lua_checkstack, lua_pushnil/boolean/integer/
+ *     number/lightuserdata, lua_pushcfunction of a light C function, lua_pushvalue,
+ *     lua_rawgeti on the registry, lua_setupvalue, lua_pcall, lua_load, lua_sethook, lua_gc.
+ *     lua_tolstring only on values whose type is LUA_TSTRING (it never converts them).
+ *     lua_settop only over host slots, which are never to-be-closed.
+ *   - Everything that allocates or may raise (pushing strings, creating tables, rawset, next,
+ *     calling Lua) happens in the C functions below, always under lua_pcall. Swift feeds them
+ *     operations (clua_pbuild) or receives events (clua_pwalk) through callbacks that return
+ *     before any Lua API that can raise runs.
+ *   - Swift functions exposed to Lua run behind clua_trampoline: they report an error by
+ *     returning CLUA_HOST_ERROR with the message on the stack; the trampoline raises it in C.
+ *   - The count hook and the allocator enforce the budgets; both read a clua_budget that the
+ *     host owns and stores in the main thread's extra space (new threads inherit it).
+ */
+#ifndef MECIGEP_CLUA_SHIM_H
+#define MECIGEP_CLUA_SHIM_H
+
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- Re-exposed macros ------------------------------------------------------------- */
+
+static inline int clua_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline int clua_upvalueindex(int i) { return lua_upvalueindex(i); }
+static inline void clua_pop(lua_State *L, int n) { lua_settop(L, -(n)-1); }
+static inline int clua_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
+static inline const char *clua_tostring_raw(lua_State *L, int idx, size_t *len) {
+    /* [safe] only for values of type LUA_TSTRING */
+    return lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, len) : NULL;
+}
+/* [safe] lua_gc without the variadic tail Swift cannot call. No finalizers exist in the
+   sandbox (__gc is refused), so a collection runs no Lua code. */
+static inline int clua_gc(lua_State *L, int what) { return lua_gc(L, what, 0); }
+
+static int clua_ref_entry(lua_State *L) {
+    int *out = (int *)lua_touserdata(L, 1);
+    lua_settop(L, 2);
+    *out = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+/* [safe] Pops the top value into the registry; *out receives its reference. */
+static inline int clua_pref(lua_State *L, int *out) {
+    if (!lua_checkstack(L, 3)) return LUA_ERRMEM;
+    lua_pushcfunction(L, clua_ref_entry);
+    lua_pushlightuserdata(L, out);
+    lua_rotate(L, -3, -1);
+    return lua_pcall(L, 2, 0, 0);
+}
+
+static int clua_unref_entry(lua_State *L) {
+    luaL_unref(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 1));
+    return 0;
+}
+
+/* [safe] Drops a registry reference. */
+static inline void clua_unref(lua_State *L, int ref) {
+    int top = lua_gettop(L);
+    if (!lua_checkstack(L, 2)) return;
+    lua_pushcfunction(L, clua_unref_entry);
+    lua_pushinteger(L, ref);
+    (void)lua_pcall(L, 1, 0, 0);
+    lua_settop(L, top);
+}
+
+static inline int clua_loadtext(lua_State *L, const char *buf, size_t len, const char *name) {
+    /* [safe] lua_load runs the parser protected; text chunks only */
+    return luaL_loadbufferx(L, buf, len, name, "t");
+}
+
+/* ---- Budgets ----------------------------------------------------------------------- */
+
+enum {
+    CLUA_STOP_NONE = 0,
+    CLUA_STOP_INSTRUCTIONS = 1,
+    CLUA_STOP_MEMORY = 2,
+    CLUA_STOP_TIME = 3,
+    CLUA_STOP_VIOLATION = 4
+};
+
+typedef struct clua_budget {
+    /* set by the host */
+    int64_t instruction_limit;   /* <= 0: none */
+    size_t memory_limit;         /* bytes the whole state may hold; 0: none */
+    size_t memory_reserve;       /* extra bytes for the host's own work and error handling */
+    double deadline;             /* clua_now() seconds; <= 0: none */
+    int hook_interval;           /* instructions between two hook calls */
+    int enforce;                 /* budgets apply (during a call into rule code) */
+    int host_mode;               /* > 0 while the host allocates on its own account */
+    lua_State *main;
+    /* accounting */
+    int64_t instructions;
+    size_t memory_used;
+    size_t memory_peak;
+    int stop;                    /* CLUA_STOP_*; sticky until the host resets it */
+    void *pending_block;         /* last refused request, to tell Lua's retry after GC */
+    size_t pending_size;
+    int pending;
+    /* where the last error was raised (filled by the message handler) */
+    int error_line;
+    size_t error_message_length;
+    char error_source[512];
+} clua_budget;
+
+static inline double clua_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static inline clua_budget *clua_budget_of(lua_State *L) {
+    return *(clua_budget **)lua_getextraspace(L);
+}
+
+static void clua_hook(lua_State *L, lua_Debug *ar);
+
+/* Makes every thread that next runs the hook raise at its next instruction. */
+static inline void clua_trip(clua_budget *b, lua_State *L) {
+    if (L) lua_sethook(L, clua_hook, LUA_MASKCOUNT, 1);
+    if (b->main && b->main != L) lua_sethook(b->main, clua_hook, LUA_MASKCOUNT, 1);
+}
+
+static inline const char *clua_stop_message(int stop) {
+    switch (stop) {
+    case CLUA_STOP_INSTRUCTIONS: return "instruction limit exceeded";
+    case CLUA_STOP_MEMORY: return "memory limit exceeded";
+    case CLUA_STOP_TIME: return "time limit exceeded";
+    default: return "stopped by the sandbox";
+    }
+}
+
+static void clua_hook(lua_State *L, lua_Debug *ar) {
+    clua_budget *b = clua_budget_of(L);
+    (void)ar;
+    if (!b || !b->enforce) return;
+    if (b->stop == CLUA_STOP_NONE) {
+        b->instructions += b->hook_interval;
+        if (b->instruction_limit > 0 && b->instructions > b->instruction_limit)
+            b->stop = CLUA_STOP_INSTRUCTIONS;
+        else if (b->deadline > 0 && clua_now() > b->deadline)
+            b->stop = CLUA_STOP_TIME;
+    }
+    if (b->stop != CLUA_STOP_NONE) {
+        clua_trip(b, L);
+        lua_pushstring(L, clua_stop_message(b->stop));
+        lua_error(L);
+    }
+}
+
+/* Charges work done outside the VM (pattern matching) to the instruction budget.
+   Returns non-zero when the budget is exhausted (the caller raises). [safe] */
+static inline int clua_charge(lua_State *L, int64_t work) {
+    clua_budget *b = clua_budget_of(L);
+    if (!b || !b->enforce) return 0;
+    b->instructions += work;
+    if (b->stop == CLUA_STOP_NONE) {
+        if (b->instruction_limit > 0 && b->instructions > b->instruction_limit)
+            b->stop = CLUA_STOP_INSTRUCTIONS;
+        else if (b->deadline > 0 && clua_now() > b->deadline)
+            b->stop = CLUA_STOP_TIME;
+    }
+    if (b->stop != CLUA_STOP_NONE) { clua_trip(b, L); return 1; }
+    return 0;
+}
+
+/*
+ * The allocator. Requests beyond the cap are refused; Lua then runs an emergency collection
+ * and retries the same request once. Only a refused retry (or a refusal Lua could not retry)
+ * is final: it records CLUA_STOP_MEMORY, so rule code cannot swallow it with pcall, and opens
+ * the reserve so unwinding and the host's error handling still have room.
+ */
+static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    clua_budget *b = (clua_budget *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        if (ptr) { free(ptr); b->memory_used -= old; }
+        return NULL;
+    }
+    if (nsize > old) {
+        int retry = b->pending && b->pending_block == ptr && b->pending_size == nsize;
+        if (b->pending && !retry && b->stop == CLUA_STOP_NONE && !b->host_mode) {
+            /* the earlier refusal was not retried: it was final */
+            b->stop = CLUA_STOP_MEMORY;
+            clua_trip(b, NULL);
+        }
+        b->pending = 0;
+        if (b->memory_limit > 0) {
+            size_t cap = b->memory_limit;
+            if (b->host_mode || b->stop != CLUA_STOP_NONE) cap += b->memory_reserve;
+            if (b->memory_used + (nsize - old) > cap) {
+                if (retry) {
+                    if (b->stop == CLUA_STOP_NONE && !b->host_mode) {
+                        b->stop = CLUA_STOP_MEMORY;
+                        clua_trip(b, NULL);
+                    }
+                } else {
+                    b->pending = 1;
+                    b->pending_block = ptr;
+                    b->pending_size = nsize;
+                }
+                return NULL;
+            }
+        }
+    }
+    void *p = realloc(ptr, nsize);
+    if (!p) return NULL;
+    b->memory_used = b->memory_used - old + nsize;
+    if (b->memory_used > b->memory_peak) b->memory_peak = b->memory_used;
+    return p;
+}
+
+/* [safe] Creates a state whose allocator and hook use the budget. NULL when out of memory. */
+static inline lua_State *clua_newstate(clua_budget *b) {
+    lua_State *L = lua_newstate(clua_alloc, b);
+    if (!L) return NULL;
+    *(clua_budget **)lua_getextraspace(L) = b;
+    b->main = L;
+    return L;
+}
+
+/* [safe] Arms the count hook on the main thread; threads created afterwards inherit it. */
+static inline void clua_arm(lua_State *L, clua_budget *b) {
+    lua_sethook(L, clua_hook, LUA_MASKCOUNT, b->hook_interval > 0 ? b->hook_interval : 1000);
+}
+
+/* ---- Error handling ---------------------------------------------------------------- */
+
+/*
+ * Message handler for the host's protected calls. Formats string and number errors only (it
+ * never runs __tostring), records the innermost Lua frame's source and line in the budget, and
+ * returns "message\nstack traceback:...". error_message_length tells where the message ends.
+ */
+static int clua_msghandler(lua_State *L) {
+    clua_budget *b = clua_budget_of(L);
+    const char *msg;
+    int t = lua_type(L, 1);
+    if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+        msg = lua_tostring(L, 1);
+    } else if (t == LUA_TLIGHTUSERDATA && lua_touserdata(L, 1) == NULL) {
+        msg = "(error object is a null value)";
+    } else {
+        msg = lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, t));
+    }
+    if (b) {
+        lua_Debug ar;
+        int level;
+        b->error_line = -1;
+        b->error_source[0] = '\0';
+        b->error_message_length = strlen(msg);
+        for (level = 0; lua_getstack(L, level, &ar); level++) {
+            /* the sandbox's own Lua (chunk names "=(sandbox...") is skipped: report rule code */
+            if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+                strncmp(ar.source ? ar.source : "", "=(sandbox", 9) != 0) {
+                b->error_line = ar.currentline;
+                strncpy(b->error_source, ar.source ? ar.source : "?", sizeof(b->error_source) - 1);
+                b->error_source[sizeof(b->error_source) - 1] = '\0';
+                break;
+            }
+        }
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+static inline void clua_pushmsghandler(lua_State *L) { lua_pushcfunction(L, clua_msghandler); }
+
+/* ---- Swift -> Lua: a protected stream of operations ----------------------------------- */
+
+enum {
+    CLUA_OP_END = 0,
+    CLUA_OP_NIL,
+    CLUA_OP_NULL,        /* the JSON null sentinel: a light userdata holding NULL */
+    CLUA_OP_BOOL,        /* i != 0 */
+    CLUA_OP_INT,         /* i */
+    CLUA_OP_NUM,         /* n */
+    CLUA_OP_STR,         /* s, len */
+    CLUA_OP_LIGHT,       /* p: a light userdata */
+    CLUA_OP_NEWTABLE,    /* narr, nrec */
+    CLUA_OP_SETFIELD,    /* t[k] = v, raw; stack: t k v -> t */
+    CLUA_OP_SETINDEX,    /* t[i] = v, raw; stack: t v -> t */
+    CLUA_OP_REF,         /* push the registry value i */
+    CLUA_OP_CALL,        /* call with narr arguments, nrec results (-1: all) */
+    CLUA_OP_HOSTFN,      /* push a C closure over clua_trampoline with p as its upvalue */
+    CLUA_OP_GLOBALS,     /* push the real global table (host-only code) */
+    CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
+    CLUA_OP_MAKEREF      /* pop the top value into the registry; its reference goes to *out */
+};
+
+typedef struct clua_op {
+    int code;
+    int narr;
+    int nrec;
+    lua_Integer i;
+    lua_Number n;
+    const char *s;
+    size_t len;
+    void *p;
+    int *out;
+} clua_op;
+
+/* Fills *op with the next operation; returns 0 at the end. Must not call the Lua API. */
+typedef int (*clua_feeder)(void *ud, clua_op *op);
+
+typedef struct clua_feed {
+    clua_feeder feed;
+    void *ud;
+} clua_feed;
+
+static int clua_trampoline(lua_State *L);
+
+static int clua_build_entry(lua_State *L) {
+    clua_feed *f = (clua_feed *)lua_touserdata(L, 1);
+    clua_op op;
+    lua_remove(L, 1);
+    memset(&op, 0, sizeof op);
+    while (f->feed(f->ud, &op)) {
+        luaL_checkstack(L, 2, "value nested too deeply");
+        switch (op.code) {
+        case CLUA_OP_NIL: lua_pushnil(L); break;
+        case CLUA_OP_NULL: lua_pushlightuserdata(L, NULL); break;
+        case CLUA_OP_BOOL: lua_pushboolean(L, op.i != 0); break;
+        case CLUA_OP_INT: lua_pushinteger(L, op.i); break;
+        case CLUA_OP_NUM: lua_pushnumber(L, op.n); break;
+        case CLUA_OP_STR: lua_pushlstring(L, op.s, op.len); break;
+        case CLUA_OP_LIGHT: lua_pushlightuserdata(L, op.p); break;
+        case CLUA_OP_NEWTABLE: lua_createtable(L, op.narr, op.nrec); break;
+        case CLUA_OP_SETFIELD: lua_rawset(L, -3); break;
+        case CLUA_OP_SETINDEX: lua_rawseti(L, -2, op.i); break;
+        case CLUA_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op.i); break;
+        case CLUA_OP_CALL: lua_call(L, op.narr, op.nrec < 0 ? LUA_MULTRET : op.nrec); break;
+        case CLUA_OP_HOSTFN:
+            lua_pushlightuserdata(L, op.p);
+            lua_pushcclosure(L, clua_trampoline, 1);
+            break;
+        case CLUA_OP_GLOBALS: lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); break;
+        case CLUA_OP_OPENLIBS:
+            /* only what the sandbox builds on: no io, os or package (no C loaders) */
+            luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+            luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+            luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+            luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+            luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+            luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+            luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 1);
+            lua_pop(L, 7);
+            break;
+        case CLUA_OP_MAKEREF: {
+            int r = luaL_ref(L, LUA_REGISTRYINDEX);
+            if (op.out) *op.out = r;
+            break;
+        }
+        default: return luaL_error(L, "unknown host operation %d", op.code);
+        }
+        memset(&op, 0, sizeof op);
+    }
+    return lua_gettop(L);
+}
+
+/*
+ * [safe] Runs the operations from feed under lua_pcall. On success the values left by the
+ * stream are on the stack and *pushed tells how many; on failure the error object is.
+ * msgh: stack index of a message handler, or 0.
+ */
+static inline int clua_pbuild(lua_State *L, clua_feeder feed, void *ud, int msgh, int *pushed) {
+    clua_feed f;
+    int top = lua_gettop(L), status;
+    f.feed = feed;
+    f.ud = ud;
+    if (!lua_checkstack(L, 4)) { *pushed = 0; return LUA_ERRMEM; }
+    lua_pushcfunction(L, clua_build_entry);
+    lua_pushlightuserdata(L, &f);
+    status = lua_pcall(L, 1, LUA_MULTRET, msgh);
+    *pushed = lua_gettop(L) - top;
+    return status;
+}
+
+/* ---- Lua -> Swift: a protected walk that reports events ------------------------------- */
+
+enum {
+    CLUA_EVENT_VALUE = 1,    /* a value is at the top: scalar or table */
+    CLUA_EVENT_KEY = 2,      /* a copy of the next key is at the top; its value follows */
+    CLUA_EVENT_END = 3       /* the table entered last is done */
+};
+enum {
+    CLUA_WALK_STOP = 0,      /* abort the walk (the visitor recorded why) */
+    CLUA_WALK_LEAF = 1,      /* done with this value */
+    CLUA_WALK_DESCEND = 2    /* enter this table */
+};
+
+/* Sees each event; must not call the Lua API except the [safe] readers. */
+typedef int (*clua_visitor)(void *ud, lua_State *L, int event);
+
+typedef struct clua_walk {
+    clua_visitor visit;
+    void *ud;
+    void *readonly_mark;
+} clua_walk;
+
+/* Replaces a read-only view at the top by the table it shows (its metatable's __index). */
+static inline void clua_unwrap_view(lua_State *L, void *mark) {
+    if (!mark || lua_type(L, -1) != LUA_TTABLE || !lua_getmetatable(L, -1)) return;
+    lua_pushlightuserdata(L, mark);
+    if (lua_rawget(L, -2) == LUA_TNIL) { lua_pop(L, 2); return; }
+    lua_pop(L, 1);
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2);
+    lua_replace(L, -3);
+    lua_pop(L, 1);
+}
+
+static int clua_walk_top(lua_State *L, clua_walk *w) {
+    int rc, t;
+    clua_unwrap_view(L, w->readonly_mark);
+    rc = w->visit(w->ud, L, CLUA_EVENT_VALUE);
+    if (rc != CLUA_WALK_DESCEND) return rc;
+    luaL_checkstack(L, 4, "value nested too deeply");
+    t = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pushvalue(L, -2);
+        rc = w->visit(w->ud, L, CLUA_EVENT_KEY);
+        lua_pop(L, 1);
+        if (rc == CLUA_WALK_STOP) return rc;
+        rc = clua_walk_top(L, w);
+        lua_pop(L, 1);
+        if (rc == CLUA_WALK_STOP) return rc;
+    }
+    return w->visit(w->ud, L, CLUA_EVENT_END);
+}
+
+static int clua_walk_entry(lua_State *L) {
+    clua_walk *w = (clua_walk *)lua_touserdata(L, 1);
+    int rc = clua_walk_top(L, w);
+    lua_pushboolean(L, rc != CLUA_WALK_STOP);
+    return 1;
+}
+
+/*
+ * [safe] Walks the value at idx under lua_pcall, calling visit for each event. Returns the
+ * pcall status; *completed is 0 when the visitor stopped the walk. The stack is unchanged.
+ */
+static inline int clua_pwalk(lua_State *L, int idx, clua_visitor visit, void *ud,
+                             void *readonly_mark, int *completed) {
+    clua_walk w;
+    int top = lua_gettop(L), status;
+    w.visit = visit;
+    w.ud = ud;
+    w.readonly_mark = readonly_mark;
+    idx = lua_absindex(L, idx);
+    *completed = 0;
+    if (!lua_checkstack(L, 4)) return LUA_ERRMEM;
+    lua_pushcfunction(L, clua_walk_entry);
+    lua_pushlightuserdata(L, &w);
+    lua_pushvalue(L, idx);
+    status = lua_pcall(L, 2, 1, 0);
+    if (status == LUA_OK) *completed = lua_toboolean(L, -1);
+    lua_settop(L, top);
+    return status;
+}
+
+/* ---- Swift functions exposed to Lua ------------------------------------------------------ */
+
+enum { CLUA_HOST_ERROR = -1 };
+
+/*
+ * A Swift function callable from Lua. It reads its arguments with the [safe] readers or
+ * clua_pwalk, pushes its results with clua_pbuild and returns their number, or pushes an
+ * error message the same way and returns CLUA_HOST_ERROR.
+ */
+typedef int (*clua_hostcall)(void *ud, lua_State *L);
+
+typedef struct clua_hostfn {
+    clua_hostcall call;
+    void *ud;
+} clua_hostfn;
+
+static int clua_trampoline(lua_State *L) {
+    clua_hostfn *h = (clua_hostfn *)lua_touserdata(L, lua_upvalueindex(1));
+    int n = h->call(h->ud, L);
+    if (n == CLUA_HOST_ERROR) return lua_error(L);
+    return n;
+}
+
+#endif

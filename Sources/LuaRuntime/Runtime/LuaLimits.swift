@@ -1,0 +1,71 @@
+/// The budgets that bound one call into Lua. Every call gets a fresh instruction count and
+/// deadline; the memory cap holds for the whole state.
+public struct LuaLimits: Sendable, Equatable {
+    /// VM instructions per call, counted every `hookInterval` instructions. Pattern matching
+    /// (`string.find`, `match`, `gmatch`, `gsub`) charges its steps to the same budget.
+    public var instructions: Int64
+    /// Bytes the whole state may hold, including the libraries (about 30 KB).
+    public var memoryBytes: Int
+    /// Wall-clock seconds per call.
+    public var timeoutSeconds: Double
+    /// How many instructions run between two checks of the budgets.
+    public var hookInterval: Int32
+    /// Bytes kept above `memoryBytes` for the host's own work and for error handling.
+    public var hostReserveBytes: Int
+
+    public init(instructions: Int64 = 50_000_000, memoryBytes: Int = 64 << 20,
+                timeoutSeconds: Double = 5, hookInterval: Int32 = 1000,
+                hostReserveBytes: Int = 1 << 20) {
+        self.instructions = instructions
+        self.memoryBytes = memoryBytes
+        self.timeoutSeconds = timeoutSeconds
+        self.hookInterval = hookInterval
+        self.hostReserveBytes = hostReserveBytes
+    }
+
+    /// The defaults: 50 million instructions, 64 MiB, 5 seconds.
+    public static let `default` = LuaLimits()
+}
+
+/// How values cross between Swift and Lua.
+public struct LuaConversionLimits: Sendable, Equatable {
+    /// Deepest nesting of arrays and objects accepted in either direction.
+    public var maxDepth: Int
+    /// Most values (scalars, arrays, objects) in one converted value.
+    public var maxValues: Int
+    /// Most bytes of strings in one converted value.
+    public var maxStringBytes: Int
+
+    public init(maxDepth: Int = 100, maxValues: Int = 1_000_000, maxStringBytes: Int = 32 << 20) {
+        self.maxDepth = maxDepth
+        self.maxValues = maxValues
+        self.maxStringBytes = maxStringBytes
+    }
+}
+
+/// Everything a runtime is set up with.
+public struct LuaConfiguration: Sendable {
+    /// Budgets per call.
+    public var limits: LuaLimits
+    /// Bounds on converted values.
+    public var conversion: LuaConversionLimits
+    /// Folders that `require "a.b"` searches for `a/b.lua`, in order.
+    public var moduleRoots: [String]
+    /// Largest module file `require` reads.
+    public var maxModuleBytes: Int
+    /// Most bytes `print` keeps per call; the rest is dropped with a marker.
+    public var maxLogBytes: Int
+    /// The seed `math.random` is reset to at the start of every call.
+    public var randomSeed: Int64
+
+    public init(limits: LuaLimits = .default, conversion: LuaConversionLimits = .init(),
+                moduleRoots: [String] = [], maxModuleBytes: Int = 1 << 20,
+                maxLogBytes: Int = 64 << 10, randomSeed: Int64 = 0) {
+        self.limits = limits
+        self.conversion = conversion
+        self.moduleRoots = moduleRoots
+        self.maxModuleBytes = maxModuleBytes
+        self.maxLogBytes = maxLogBytes
+        self.randomSeed = randomSeed
+    }
+}

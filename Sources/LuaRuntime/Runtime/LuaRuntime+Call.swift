@@ -1,0 +1,248 @@
+import CLua
+
+/// A compiled chunk kept by the runtime that compiled it.
+public struct LuaChunk: Sendable, Hashable {
+    let reference: Int32
+    let owner: ObjectIdentifier
+    /// The name errors use for this chunk (a file path, or the name given).
+    public let name: String
+}
+
+/// What one call used of its budgets.
+public struct LuaUsage: Sendable, Equatable {
+    /// VM instructions, counted in steps of the hook interval, plus pattern-matching steps.
+    public var instructions: Int64
+    /// The most bytes the state held during the call.
+    public var peakMemoryBytes: Int
+    /// Wall-clock seconds.
+    public var seconds: Double
+}
+
+/// The result of a call: the returned value, what it printed, and what it used.
+public struct LuaResult: Sendable {
+    /// The first value the chunk returned (`null` when it returned nothing).
+    public var value: LuaValue
+    /// What `print` wrote, one line per call, capped.
+    public var log: String
+    public var usage: LuaUsage
+}
+
+extension LuaRuntime {
+    /// Compiles a text chunk. `chunkName` is what errors show: pass a file path for files.
+    public func compile(_ source: String, chunkName: String) throws(LuaError) -> LuaChunk {
+        try enter()
+        defer { leave() }
+        let L = state
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        budget.pointee.host_mode = 1
+        defer { budget.pointee.host_mode = 0 }
+        let luaName = Self.luaChunkName(chunkName)
+        var source = source
+        let status = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, luaName) }
+        }
+        if status != LUA_OK {
+            let text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) } ?? "cannot compile"
+            var error = LuaError(kind: status == LUA_ERRSYNTAX ? .syntax : .memoryLimit, message: text,
+                                 chunkName: chunkName)
+            if let (_, line, message) = LuaError.splitLocation(text) {
+                error.line = line
+                error.message = message
+            }
+            throw error
+        }
+        var ref: Int32 = 0
+        guard clua_pref(L, &ref) == LUA_OK else {
+            throw LuaError(kind: .memoryLimit, message: "no memory left to keep the compiled chunk", chunkName: chunkName)
+        }
+        knownChunkNames.insert(luaName)
+        return LuaChunk(reference: ref, owner: ObjectIdentifier(self), name: chunkName)
+    }
+
+    /// Releases a compiled chunk.
+    public func release(_ chunk: LuaChunk) {
+        guard chunk.owner == ObjectIdentifier(self), (try? enter()) != nil else { return }
+        defer { leave() }
+        clua_unref(state, chunk.reference)
+    }
+
+    /// Compiles and runs `source` once; see `call(_:arguments:readOnlyArguments:)`.
+    public func evaluate(_ source: String, chunkName: String = "chunk", arguments: [LuaValue] = [],
+                         readOnlyArguments: Bool = true) throws(LuaError) -> LuaResult {
+        let chunk = try compile(source, chunkName: chunkName)
+        defer { release(chunk) }
+        return try call(chunk, arguments: arguments, readOnlyArguments: readOnlyArguments)
+    }
+
+    /// Runs a compiled chunk with `arguments` as its `...`, in a fresh global environment and
+    /// under fresh instruction and time budgets. Arguments are read-only views unless
+    /// `readOnlyArguments` is false. Returns the first value the chunk returns.
+    public func call(_ chunk: LuaChunk, arguments: [LuaValue] = [],
+                     readOnlyArguments: Bool = true) throws(LuaError) -> LuaResult {
+        guard chunk.owner == ObjectIdentifier(self) else {
+            throw LuaError(kind: .host, message: "chunk \(chunk.name) belongs to another runtime")
+        }
+        try enter()
+        defer { leave() }
+        let L = state
+        let b = budget
+        let base = lua_gettop(L)
+        let started = clua_now()
+        log.reset()
+        violationMessage = nil
+        b.pointee.stop = Int32(CLUA_STOP_NONE)
+        b.pointee.pending = 0
+        b.pointee.instructions = 0
+        b.pointee.memory_peak = b.pointee.memory_used
+        b.pointee.error_message_length = Int.max
+        b.pointee.error_line = 0
+        b.pointee.host_mode = 1
+        defer {
+            lua_settop(L, base)
+            b.pointee.enforce = 0
+            b.pointee.host_mode = 0
+        }
+
+        clua_pushmsghandler(L)
+        let handler = base + 1
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(chunk.reference))
+        // A fresh environment becomes the chunk's _ENV.
+        var env = LuaOpStream()
+        env.append(.registry(beginCallReference))
+        env.append(.integer(configuration.randomSeed))
+        env.append(.call(arguments: 1, results: 1))
+        if env.run(on: L).status != LUA_OK {
+            throw failure(status: LUA_ERRMEM, chunk: chunk, started: started)
+        }
+        _ = lua_setupvalue(L, base + 2, 1)
+
+        var args = LuaOpStream()
+        for argument in arguments {
+            try args.appendValue(argument, limits: configuration.conversion,
+                                 sealReference: readOnlyArguments ? sealReference : nil)
+        }
+        let (argStatus, pushed) = args.run(on: L)
+        if argStatus != LUA_OK {
+            throw LuaError(kind: .memoryLimit, message: "the arguments do not fit in the memory limit "
+                + "(\(configuration.limits.memoryBytes) bytes)", chunkName: chunk.name)
+        }
+
+        b.pointee.deadline = started + configuration.limits.timeoutSeconds
+        b.pointee.instruction_limit = configuration.limits.instructions
+        clua_arm(L, b)
+        b.pointee.host_mode = 0
+        b.pointee.enforce = 1
+        let status = lua_pcallk(L, pushed, 1, handler, 0, nil)
+        b.pointee.enforce = 0
+        b.pointee.host_mode = 1
+        if b.pointee.pending != 0, b.pointee.stop == Int32(CLUA_STOP_NONE) {
+            // A refused allocation that Lua never retried was final, even if rule code caught it.
+            b.pointee.stop = Int32(CLUA_STOP_MEMORY)
+        }
+
+        // A stop is sticky: it fails the call even when the code that was stopped (a coroutine,
+        // a C function in tail position) let the call return normally.
+        guard status == LUA_OK, b.pointee.stop == Int32(CLUA_STOP_NONE) else {
+            throw failure(status: status, chunk: chunk, started: started)
+        }
+        let value: LuaValue
+        do {
+            value = try LuaValueReader.read(L, at: -1, limits: configuration.conversion, root: "result",
+                                            readOnlyMark: readOnlyMark)
+        } catch {
+            var e = error
+            e.chunkName = chunk.name
+            e.log = log.text
+            throw e
+        }
+        let usage = LuaUsage(instructions: b.pointee.instructions, peakMemoryBytes: b.pointee.memory_peak,
+                             seconds: clua_now() - started)
+        return LuaResult(value: value, log: log.text, usage: usage)
+    }
+
+    /// Builds the error for a failed call from host state (why it stopped) and the error object.
+    private func failure(status: Int32, chunk: LuaChunk, started: Double) -> LuaError {
+        let L = state
+        let b = budget
+        let limits = configuration.limits
+        var text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) }
+            ?? "(error object is not a string)"
+        var traceback: String?
+        let messageLength = b.pointee.error_message_length
+        if messageLength != Int.max, messageLength <= text.utf8.count {
+            let utf8 = Array(text.utf8)
+            traceback = String(decoding: utf8[messageLength...], as: UTF8.self)
+                .trimmingPrefix("\n")
+            text = String(decoding: utf8[..<messageLength], as: UTF8.self)
+        }
+        var error = LuaError(kind: .runtime, message: text, traceback: traceback, log: log.text)
+        switch Int(b.pointee.stop) {
+        case Int(CLUA_STOP_INSTRUCTIONS):
+            error.kind = .instructionLimit
+            error.message = "instruction limit exceeded: the call ran more than \(limits.instructions) instructions"
+        case Int(CLUA_STOP_MEMORY):
+            error.kind = .memoryLimit
+            error.message = "memory limit exceeded: the state needed more than \(limits.memoryBytes) bytes"
+        case Int(CLUA_STOP_TIME):
+            error.kind = .timeLimit
+            error.message = "time limit exceeded: the call ran longer than \(limits.timeoutSeconds) seconds"
+        case Int(CLUA_STOP_VIOLATION):
+            error.kind = .sandboxViolation
+            error.message = violationMessage ?? text
+        default:
+            if status == LUA_ERRMEM {
+                error.kind = .memoryLimit
+                error.message = "memory limit exceeded: the state needed more than \(limits.memoryBytes) bytes"
+            } else if status == LUA_ERRERR {
+                error.message = "error while handling an error: " + text
+            }
+        }
+        if error.kind == .runtime, let (chunkName, line, message) = LuaError.splitLocation(error.message) {
+            error.chunkName = fullChunkName(chunkName, fallback: chunk)
+            error.line = line
+            error.message = message
+        } else if b.pointee.error_line > 0 {
+            let source = withUnsafeBytes(of: &b.pointee.error_source) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            error.chunkName = Self.displayName(luaChunkName: source, fallback: chunk)
+            error.line = Int(b.pointee.error_line)
+        } else {
+            error.chunkName = chunk.name
+        }
+        // Free what the failed call left behind before the next call.
+        _ = clua_gc(L, LUA_GCCOLLECT)
+        _ = started
+        return error
+    }
+
+    /// Lua shortens long chunk names in messages ("...der/lib/x.lua"); find the full name among
+    /// the chunks this runtime compiled or loaded.
+    func fullChunkName(_ shown: String, fallback: LuaChunk) -> String {
+        guard shown.hasPrefix("...") else { return Self.displayName(luaChunkName: shown, fallback: fallback) }
+        let tail = shown.dropFirst(3)
+        if let known = knownChunkNames.first(where: { $0.hasSuffix(tail) }) {
+            return Self.displayName(luaChunkName: known, fallback: fallback)
+        }
+        return shown
+    }
+
+    /// Lua's chunk name for a display name: "@path" for paths, "=name" otherwise.
+    static func luaChunkName(_ name: String) -> String {
+        if name.hasPrefix("@") || name.hasPrefix("=") { return name }
+        return "@" + name
+    }
+
+    static func displayName(luaChunkName source: String, fallback: LuaChunk) -> String {
+        if source.hasPrefix("@") || source.hasPrefix("=") { return String(source.dropFirst()) }
+        if source.hasPrefix("[string") { return fallback.name }
+        return source
+    }
+}
+
+private extension String {
+    func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

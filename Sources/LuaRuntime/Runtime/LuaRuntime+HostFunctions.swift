@@ -1,0 +1,98 @@
+import CLua
+
+/// The Swift functions the sandbox prelude receives as `host.*`.
+extension LuaRuntime {
+    /// host.print(line): appends one line to the call's log.
+    func hostPrint(_ L: OpaquePointer) -> Int32 {
+        if let line = HostArguments.string(L, 1) { log.append(line) }
+        return 0
+    }
+
+    /// host.violation(message): records a sandbox violation and stops the call (sticky).
+    func hostViolation(_ L: OpaquePointer) -> Int32 {
+        let message = HostArguments.string(L, 1).map { String(decoding: $0, as: UTF8.self) }
+        return recordViolation(L, message ?? "sandbox violation")
+    }
+
+    /// host.load_module(name) -> source, chunkname | nil, message
+    func hostLoadModule(_ L: OpaquePointer) -> Int32 {
+        guard let raw = HostArguments.string(L, 1) else {
+            return HostFunction.raise(L, "require: module name must be a string")
+        }
+        var stream = LuaOpStream()
+        switch modules.resolve(String(decoding: raw, as: UTF8.self)) {
+        case .found(let source, let chunkName):
+            knownChunkNames.insert(chunkName)
+            stream.appendString(source)
+            stream.appendString(chunkName)
+        case .invalidName(let message):
+            _ = recordViolation(L, message)
+            stream.append(.nil_)
+            stream.appendString(message)
+        case .notFound(let message), .unreadable(let message):
+            stream.append(.nil_)
+            stream.appendString(message)
+        }
+        return HostFunction.results(L, stream)
+    }
+
+    /// Records the first violation of the call and stops it; `pcall` cannot swallow this.
+    private func recordViolation(_ L: OpaquePointer, _ message: String) -> Int32 {
+        if violationMessage == nil { violationMessage = message }
+        if budget.pointee.stop == Int32(CLUA_STOP_NONE) { budget.pointee.stop = Int32(CLUA_STOP_VIOLATION) }
+        if budget.pointee.enforce != 0 { clua_trip(budget, L) }
+        return 0
+    }
+
+    /// host.find_at(s, p, init, anchored) -> start, end, captures... | nil
+    /// Runs the step-counted matcher and charges its steps to the instruction budget.
+    func hostFindAt(_ L: OpaquePointer) -> Int32 {
+        guard let subject = HostArguments.string(L, 1), let pattern = HostArguments.string(L, 2),
+              let initial = HostArguments.integer(L, 3) else {
+            return HostFunction.raise(L, "find_at: expected (string, string, integer, boolean)")
+        }
+        let anchored = HostArguments.bool(L, 4)
+        let limit = budget.pointee.instruction_limit
+        let remaining = limit > 0 ? max(0, limit - budget.pointee.instructions) : Int64(Int.max / 2)
+        let allowance = Int(min(remaining, Int64(Int.max / 2)))
+        var steps = allowance
+        let from = Int(max(0, min(Int64(subject.count), initial - 1)))
+        let s = subject.bindMemory(to: UInt8.self)
+        let p = pattern.bindMemory(to: UInt8.self)
+        let match: LuaPatternMatch?
+        do throws(LuaPatternError) {
+            if anchored {
+                match = try LuaPatternMatcher.matchAt(subject: s, pattern: p, at: from, steps: &steps)
+            } else {
+                match = try LuaPatternMatcher.find(subject: s, pattern: p, from: from, steps: &steps)
+            }
+        } catch {
+            switch error {
+            case .budgetExhausted:
+                _ = clua_charge(L, Int64(allowance) + 1)
+                return HostFunction.raise(L, "instruction limit exceeded in pattern matching")
+            case .malformed(let message):
+                return HostFunction.raise(L, message)
+            }
+        }
+        if clua_charge(L, Int64(allowance - steps)) != 0 {
+            return HostFunction.raise(L, "budget exceeded in pattern matching")
+        }
+        var stream = LuaOpStream()
+        guard let match else {
+            stream.append(.nil_)
+            return HostFunction.results(L, stream)
+        }
+        stream.append(.integer(Int64(match.start + 1)))
+        stream.append(.integer(Int64(match.end)))
+        for capture in match.captures {
+            switch capture {
+            case .substring(let start, let end):
+                stream.appendBytes(UnsafeRawBufferPointer(rebasing: subject[start..<end]))
+            case .position(let position):
+                stream.append(.integer(Int64(position)))
+            }
+        }
+        return HostFunction.results(L, stream)
+    }
+}

@@ -1,0 +1,160 @@
+import CLua
+import Synchronization
+
+/// A sandboxed Lua 5.4 state with budgets, ready to run untrusted rule code.
+///
+/// Set it up once, then compile chunks and call them many times: every call gets a fresh global
+/// environment (globals a call sets are gone for the next), fresh instruction and time budgets,
+/// and read-only arguments. See `docs/sandbox.md` for exactly what rule code can reach.
+///
+/// A runtime is used by one thread at a time: it is not `Sendable`, and a call made while
+/// another is running on it (re-entrant or concurrent) fails with a `.host` error instead of
+/// touching the state. Run calls on a thread with at least 256 KiB of stack (`LuaThread`).
+public final class LuaRuntime {
+    /// How this runtime was set up.
+    public let configuration: LuaConfiguration
+
+    let state: OpaquePointer
+    let budget: UnsafeMutablePointer<clua_budget>
+    /// The key that marks read-only views; only its address matters.
+    let readOnlyMark: UnsafeMutableRawPointer
+    private let busy = Atomic<Bool>(false)
+    private var hostFunctions: [HostFunction] = []
+    var beginCallReference: Int32 = 0
+    var sealReference: Int32 = 0
+    let modules: ModuleResolver
+
+    // Per-call records, written by host functions while a call runs.
+    var log = CallLog(limit: 0)
+    var violationMessage: String?
+    /// Chunk names ("@path") compiled or loaded by this runtime, to undo Lua's shortening.
+    var knownChunkNames: Set<String> = []
+
+    /// Sets up a state with the sandbox described in `docs/sandbox.md`.
+    public init(configuration: LuaConfiguration = .init()) throws(LuaError) {
+        self.configuration = configuration
+        modules = ModuleResolver(roots: configuration.moduleRoots, maxBytes: configuration.maxModuleBytes)
+        log = CallLog(limit: configuration.maxLogBytes)
+        budget = .allocate(capacity: 1)
+        budget.initialize(to: clua_budget())
+        readOnlyMark = .allocate(byteCount: 1, alignment: 1)
+        budget.pointee.memory_limit = configuration.limits.memoryBytes
+        budget.pointee.memory_reserve = configuration.limits.hostReserveBytes
+        budget.pointee.hook_interval = configuration.limits.hookInterval
+        budget.pointee.host_mode = 1
+        guard let L = clua_newstate(budget) else {
+            budget.deallocate()
+            readOnlyMark.deallocate()
+            throw LuaError(kind: .host, message: "could not create a Lua state (out of memory)")
+        }
+        state = L
+        try installSandbox()
+    }
+
+    deinit {
+        lua_close(state)
+        budget.deallocate()
+        readOnlyMark.deallocate()
+    }
+
+    /// Bytes the state holds now.
+    public var memoryInUse: Int { budget.pointee.memory_used }
+
+    private func installSandbox() throws(LuaError) {
+        var open = LuaOpStream()
+        open.append(.openLibraries)
+        try check(open.run(on: state).status, "opening the standard libraries")
+
+        let functions: [(String, HostFunction)] = [
+            ("print", HostFunction { [unowned self] L in self.hostPrint(L) }),
+            ("violation", HostFunction { [unowned self] L in self.hostViolation(L) }),
+            ("load_module", HostFunction { [unowned self] L in self.hostLoadModule(L) }),
+            ("find_at", HostFunction { [unowned self] L in self.hostFindAt(L) }),
+        ]
+        hostFunctions = functions.map(\.1)
+
+        let patterns = try reference(compiling: PatternLibrarySource.lua, name: "=(sandbox patterns)")
+        let prelude = try reference(compiling: SandboxPrelude.lua, name: SandboxPrelude.chunkName)
+
+        let refs = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+        defer { refs.deallocate() }
+        var stream = LuaOpStream()
+        stream.append(.registry(prelude))
+        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count)))
+        for (name, function) in functions {
+            stream.appendString(name)
+            stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
+            stream.append(.setField)
+        }
+        stream.append(.light(readOnlyMark))
+        stream.append(.null)
+        stream.append(.registry(patterns))
+        stream.append(.call(arguments: 4, results: 2))
+        stream.append(.makeReference(refs + 1))
+        stream.append(.makeReference(refs))
+        try check(stream.run(on: state).status, "building the sandbox")
+        beginCallReference = refs[0]
+        sealReference = refs[1]
+        clua_unref(state, prelude)
+        clua_unref(state, patterns)
+        budget.pointee.host_mode = 0
+    }
+
+    /// Compiles host Lua and keeps it in the registry.
+    private func reference(compiling source: String, name: String) throws(LuaError) -> Int32 {
+        var source = source
+        let status = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(state, $0.baseAddress, $0.count, name) }
+        }
+        try check(status, "compiling \(name)")
+        var ref: Int32 = 0
+        try check(clua_pref(state, &ref), "keeping \(name)")
+        return ref
+    }
+
+    private func check(_ status: Int32, _ what: String) throws(LuaError) {
+        guard status != LUA_OK else { return }
+        var detail = "status \(status)"
+        if let text = HostArguments.string(state, -1) { detail = String(decoding: text, as: UTF8.self) }
+        lua_settop(state, 0)
+        throw LuaError(kind: .host, message: "the sandbox could not be set up (\(what)): \(detail)")
+    }
+
+    /// Marks the runtime busy for one call; refuses re-entrant and concurrent use.
+    func enter() throws(LuaError) {
+        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            throw LuaError(kind: .host, message: "this Lua runtime is already running a call; "
+                + "a runtime serves one call at a time (use one runtime per thread)")
+        }
+    }
+
+    func leave() {
+        busy.store(false, ordering: .releasing)
+    }
+}
+
+/// What `print` wrote during one call, capped.
+struct CallLog {
+    let limit: Int
+    private(set) var text = ""
+    private(set) var truncated = false
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func append(_ line: UnsafeRawBufferPointer) {
+        guard !truncated else { return }
+        let room = limit - text.utf8.count
+        if line.count + 1 <= room {
+            text += String(decoding: line, as: UTF8.self) + "\n"
+        } else {
+            truncated = true
+            text += String(decoding: UnsafeRawBufferPointer(rebasing: line.prefix(max(0, room))), as: UTF8.self)
+            text += "\n[output truncated: print wrote more than \(limit) bytes]\n"
+        }
+    }
+
+    mutating func reset() {
+        text = ""
+        truncated = false
+    }
+}

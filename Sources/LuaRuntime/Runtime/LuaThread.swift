@@ -1,0 +1,34 @@
+import Foundation
+
+/// Runs work on a thread with a known, generous stack.
+///
+/// Lua recursion through C (metamethods, `pcall`, coroutines) uses the C stack of whatever
+/// thread calls into Lua, up to Lua's limit of 200 nested C calls. Threads with 128 KiB of
+/// stack have crashed on that here; 256 KiB and up are fine. Threads of Swift's concurrency
+/// pool make no promise, so long-running workers run their runtimes on these threads instead.
+public enum LuaThread {
+    /// The stack size of threads started by `run`: 16 MiB.
+    public static let defaultStackSize = 16 << 20
+
+    /// Runs `body` on a new thread with `stackSize` bytes of stack and waits for its result.
+    public static func run<T>(stackSize: Int = defaultStackSize, _ body: @escaping () -> T) -> T {
+        let box = LuaThreadBox(body)
+        let thread = Thread {
+            box.result = box.body()
+            box.done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        box.done.wait()
+        return box.result!
+    }
+}
+
+/// Carries the work and its result between the caller and the worker thread, which never
+/// touch it at the same time (the semaphore orders them).
+private final class LuaThreadBox<T>: @unchecked Sendable {
+    var result: T?
+    let body: () -> T
+    let done = DispatchSemaphore(value: 0)
+    init(_ body: @escaping () -> T) { self.body = body }
+}

@@ -1,0 +1,172 @@
+import CLua
+
+/// Converts the Lua value at a stack index into a `LuaValue`, through `clua_pwalk` (the
+/// traversal runs in C under `lua_pcall`; this type only sees events and reads values with
+/// non-raising calls). Iteration is raw: no `__pairs` or `__index` runs. Read-only views are
+/// read through to the table they show. Depth, size and cycles are checked as it goes.
+struct LuaValueReader {
+    private final class State {
+        struct Frame {
+            var pointer: UnsafeRawPointer?
+            var stringKeys: [(String, LuaValue)] = []
+            var integerKeys: [(Int64, LuaValue)] = []
+            var pendingKey: Key?
+        }
+        enum Key { case string(String), integer(Int64) }
+
+        let limits: LuaConversionLimits
+        let root: String
+        var frames: [Frame] = []
+        var onPath: Set<UnsafeRawPointer> = []
+        var result: LuaValue?
+        var error: LuaError?
+        var values = 0
+        var bytes = 0
+
+        init(limits: LuaConversionLimits, root: String) {
+            self.limits = limits
+            self.root = root
+        }
+
+        var path: String {
+            var p = root
+            for frame in frames {
+                switch frame.pendingKey {
+                case .string(let s)?: p += "." + s
+                case .integer(let i)?: p += "[\(i)]"
+                case nil: break
+                }
+            }
+            return p
+        }
+
+        func fail(_ message: String) -> Int32 {
+            error = LuaError(kind: .conversion, message: "\(path): \(message)")
+            return Int32(CLUA_WALK_STOP)
+        }
+
+        func readString(_ L: OpaquePointer, _ what: String) -> String? {
+            var length = 0
+            guard let chars = clua_tostring_raw(L, -1, &length) else { return nil }
+            bytes += length
+            let buffer = UnsafeRawBufferPointer(start: chars, count: length)
+            guard let s = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self) else {
+                _ = fail("\(what) is not valid UTF-8")
+                return nil
+            }
+            return s
+        }
+
+        func store(_ value: LuaValue) -> Int32 {
+            if frames.isEmpty {
+                result = value
+                return Int32(CLUA_WALK_LEAF)
+            }
+            let last = frames.count - 1
+            switch frames[last].pendingKey {
+            case .string(let k)?: frames[last].stringKeys.append((k, value))
+            case .integer(let i)?: frames[last].integerKeys.append((i, value))
+            case nil: break
+            }
+            frames[last].pendingKey = nil
+            return Int32(CLUA_WALK_LEAF)
+        }
+
+        func visit(_ L: OpaquePointer, _ event: Int32) -> Int32 {
+            switch event {
+            case Int32(CLUA_EVENT_VALUE): return value(L)
+            case Int32(CLUA_EVENT_KEY): return key(L)
+            default: return end()
+            }
+        }
+
+        private func value(_ L: OpaquePointer) -> Int32 {
+            values += 1
+            if values > limits.maxValues { return fail("more than \(limits.maxValues) values") }
+            switch lua_type(L, -1) {
+            case LUA_TNIL: return store(.null)
+            case LUA_TBOOLEAN: return store(.bool(lua_toboolean(L, -1) != 0))
+            case LUA_TNUMBER:
+                if clua_isinteger(L, -1) != 0 { return store(.integer(lua_tointegerx(L, -1, nil))) }
+                let d = lua_tonumberx(L, -1, nil)
+                guard d.isFinite else { return fail("\(d) is not a finite number (JSON has no NaN or infinity)") }
+                return store(.double(d))
+            case LUA_TSTRING:
+                guard let s = readString(L, "string") else { return Int32(CLUA_WALK_STOP) }
+                if bytes > limits.maxStringBytes { return fail("strings exceed \(limits.maxStringBytes) bytes") }
+                return store(.string(s))
+            case LUA_TLIGHTUSERDATA where lua_touserdata(L, -1) == nil:
+                return store(.null)
+            case LUA_TTABLE:
+                let pointer = lua_topointer(L, -1)
+                if frames.count >= limits.maxDepth {
+                    return fail("nested deeper than \(limits.maxDepth) levels")
+                }
+                if let pointer, onPath.contains(pointer) {
+                    return fail("a table contains itself (cycle); results must be trees")
+                }
+                if let pointer { onPath.insert(pointer) }
+                frames.append(Frame(pointer: pointer))
+                return Int32(CLUA_WALK_DESCEND)
+            case let t:
+                let name = String(cString: lua_typename(L, t))
+                return fail("cannot convert a \(name) value (only nil, booleans, numbers, strings, null and tables)")
+            }
+        }
+
+        private func key(_ L: OpaquePointer) -> Int32 {
+            let last = frames.count - 1
+            switch lua_type(L, -1) {
+            case LUA_TSTRING:
+                guard let s = readString(L, "key") else { return Int32(CLUA_WALK_STOP) }
+                frames[last].pendingKey = .string(s)
+            case LUA_TNUMBER where clua_isinteger(L, -1) != 0:
+                frames[last].pendingKey = .integer(lua_tointegerx(L, -1, nil))
+            case LUA_TNUMBER:
+                return fail("table key \(lua_tonumberx(L, -1, nil)) is not an integer or a string")
+            case let t:
+                let name = String(cString: lua_typename(L, t))
+                return fail("table key of type \(name) (keys must be strings, or integers 1..n for arrays)")
+            }
+            return Int32(CLUA_WALK_LEAF)
+        }
+
+        private func end() -> Int32 {
+            let frame = frames.removeLast()
+            if let pointer = frame.pointer { onPath.remove(pointer) }
+            if !frame.stringKeys.isEmpty && !frame.integerKeys.isEmpty {
+                frames.append(frame)
+                defer { frames.removeLast() }
+                return fail("a table mixes string keys and integer keys; use an array or an object")
+            }
+            if !frame.stringKeys.isEmpty {
+                return store(.object(Dictionary(frame.stringKeys, uniquingKeysWith: { a, _ in a })))
+            }
+            let sorted = frame.integerKeys.sorted { $0.0 < $1.0 }
+            for (n, entry) in sorted.enumerated() where entry.0 != Int64(n + 1) {
+                frames.append(frame)
+                defer { frames.removeLast() }
+                return fail("array with a gap or a key outside 1..n (key \(entry.0)); arrays must be sequences")
+            }
+            return store(.array(sorted.map(\.1)))
+        }
+    }
+
+    /// Reads the value at `index` (a stack index) of `L`. `root` names it in error messages.
+    static func read(_ L: OpaquePointer, at index: Int32, limits: LuaConversionLimits, root: String,
+                     readOnlyMark: UnsafeMutableRawPointer?) throws(LuaError) -> LuaValue {
+        let state = State(limits: limits, root: root)
+        var completed: Int32 = 0
+        let status = withExtendedLifetime(state) {
+            clua_pwalk(L, index, { ud, L, event in
+                Unmanaged<State>.fromOpaque(ud!).takeUnretainedValue().visit(L!, event)
+            }, Unmanaged.passUnretained(state).toOpaque(), readOnlyMark, &completed)
+        }
+        if let error = state.error { throw error }
+        guard status == LUA_OK, completed != 0, let result = state.result else {
+            throw LuaError(kind: status == LUA_ERRMEM ? .memoryLimit : .conversion,
+                           message: "\(root): the value could not be read (status \(status))")
+        }
+        return result
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+
+/// The `mecigep` command: runs the MECIGEP frameworks (Lua rules) against submitted cases.
+public struct Mecigep: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mecigep",
+        abstract: "Assess public-management initiatives with frameworks written as Lua rules.",
+        discussion: """
+            Exit codes:
+              0  success
+              1  the run found errors (a rule error, an invalid case, a failed test)
+              2  usage or configuration error (bad option, missing file or folder)
+            """,
+        version: MecigepVersion.current,
+        subcommands: [SandboxCommand.self]
+    )
+
+    public init() {}
+}
+
+/// The engine's version, reported by `--version` and recorded in assessments.
+public enum MecigepVersion {
+    public static let current = "0.1.0"
+}
+
+/// Exit codes, documented in the README and in `--help`.
+public enum MecigepExit {
+    public static let success: Int32 = 0
+    public static let failure: Int32 = 1
+    public static let usage: Int32 = 2
+}
+
+/// Raised by commands to end with a given exit code after printing `message` to stderr.
+struct CommandFailure: Error {
+    var code: Int32
+    var message: String?
+}
+
+extension Mecigep {
+    /// Parses `arguments`, runs the command and returns the process exit code: 0, 1 or 2.
+    public static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return MecigepExit.success
+        } catch let failure as CommandFailure {
+            if let message = failure.message { Console.error(message) }
+            return failure.code
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                Console.output(message)
+                return MecigepExit.success
+            }
+            Console.error(message)
+            if code == .validationFailure { return MecigepExit.usage }
+            return code.rawValue == 1 ? MecigepExit.failure : MecigepExit.usage
+        }
+    }
+}
+
+/// Where commands write: standard output for results, standard error for everything else.
+enum Console {
+    static func output(_ text: String) { write(text, to: FileHandle.standardOutput) }
+    static func error(_ text: String) { write(text, to: FileHandle.standardError) }
+
+    private static func write(_ text: String, to handle: FileHandle) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        handle.write(Data(line.utf8))
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import MecigepCLI
+
+exit(Mecigep.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import LuaRuntime
+
+@Suite("Runtime life cycle, modules and threads")
+struct RuntimeTests {
+    @Test func compileOnceCallMany() throws {
+        let values: Result<[LuaValue], LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                let runtime = try LuaRuntime()
+                let chunk = try runtime.compile("local c = ... return c.n * 2", chunkName: "double.lua")
+                var out: [LuaValue] = []
+                for n in 1...3 { out.append(try runtime.call(chunk, arguments: [["n": .integer(Int64(n))]]).value) }
+                return .success(out)
+            } catch { return .failure(error) }
+        }
+        #expect(try values.get() == [2, 4, 6])
+    }
+
+    @Test func chunksBelongToTheirRuntime() throws {
+        let error: LuaError? = LuaThread.run {
+            do throws(LuaError) {
+                let a = try LuaRuntime()
+                let b = try LuaRuntime()
+                let chunk = try a.compile("return 1", chunkName: "a.lua")
+                _ = try b.call(chunk)
+                return nil
+            } catch { return error }
+        }
+        #expect(error?.kind == .host)
+    }
+
+    @Test func reentrantUseIsRefused() throws {
+        // Sharing a runtime across threads does not compile (it is not Sendable); forced past the
+        // compiler, a second call while one is running is refused instead of touching the state.
+        nonisolated(unsafe) let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(instructions: .max, timeoutSeconds: 2)))
+        let chunk = try runtime.compile("while true do end", chunkName: "busy.lua")
+        final class Box: @unchecked Sendable { var kind: LuaError.Kind? }
+        let box = Box()
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            started.signal()
+            do throws(LuaError) { _ = try runtime.call(chunk) } catch { box.kind = error.kind }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        started.wait()
+        Thread.sleep(forTimeInterval: 0.2)
+        var second: LuaError.Kind?
+        do throws(LuaError) { _ = try runtime.evaluate("return 1") } catch { second = error.kind }
+        while box.kind == nil { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(second == .host)
+        #expect(box.kind == .timeLimit)
+    }
+
+    @Test func requireLoadsModulesFromRoots() throws {
+        let folder = TemporaryFolder()
+        folder.write("lib/text.lua", """
+            local M = {}
+            function M.shout(s) return string.upper(s) .. "!" end
+            helper_global = "module-private"
+            return M
+            """)
+        let result = try run("""
+            local text = require "lib.text"
+            local again = require "lib.text"
+            return { text.shout("hola"), text == again, helper_global == nil }
+            """, roots: [folder.path]).get()
+        #expect(result.value == ["HOLA!", true, true])
+    }
+
+    @Test func requireErrorsNameTheModuleFile() throws {
+        let folder = TemporaryFolder()
+        folder.write("lib/broken.lua", "local x = \nreturn")
+        folder.write("lib/fails.lua", "local M = {}\nerror('module failed')\nreturn M")
+        let syntax = try #require(failure("return require 'lib.broken'", roots: [folder.path]))
+        #expect(syntax.kind == .runtime)
+        #expect(syntax.chunkName == folder.path + "/lib/broken.lua")
+        #expect(syntax.line == 2)
+        let runtimeError = try #require(failure("return require 'lib.fails'", roots: [folder.path]))
+        #expect(runtimeError.chunkName == folder.path + "/lib/fails.lua")
+        #expect(runtimeError.line == 2)
+        let missing = try #require(failure("return require 'lib.nope'", roots: [folder.path]))
+        #expect(missing.kind == .runtime)
+        #expect(missing.message.contains("lib/nope.lua"))
+    }
+
+    @Test(arguments: ["../secret", "/etc/passwd", "a..b", "lib/x", ".hidden", "x."])
+    func requireRefusesPaths(name: String) throws {
+        let folder = TemporaryFolder()
+        let error = try #require(failure("return require '\(name)'", roots: [folder.path]))
+        #expect(error.kind == .sandboxViolation)
+    }
+
+    @Test func moduleNamesAreValidatedInSwiftToo() {
+        #expect(ModuleResolver.isValidName("lib.text"))
+        #expect(ModuleResolver.isValidName("frameworks.mecigep_core.init"))
+        #expect(!ModuleResolver.isValidName("../x"))
+        #expect(!ModuleResolver.isValidName("a..b"))
+        #expect(!ModuleResolver.isValidName(""))
+        #expect(!ModuleResolver.isValidName("a/b"))
+    }
+
+    @Test func runtimesOnSeparateThreadsRunInParallel() throws {
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var values: [LuaValue] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            let v: LuaValue? = LuaThread.run {
+                let runtime = try? LuaRuntime()
+                return try? runtime?.evaluate("local n = ... local s = 0 for k = 1, 10000 do s = s + n end return s",
+                                              arguments: [.integer(Int64(i))]).value
+            }
+            results.lock.lock()
+            results.values.append(v ?? .null)
+            results.lock.unlock()
+        }
+        #expect(Set(results.values) == [0, 10000, 20000, 30000])
+    }
+}
