@@ -386,6 +386,141 @@ static inline int clua_pbuild(lua_State *L, clua_feeder feed, void *ud, int msgh
     return status;
 }
 
+/* ---- Swift -> Lua: a compact encoding decoded in one protected pass -------------------- */
+
+/*
+ * The encoding (native byte order): 'n' nil | 'N' null | 'f' | 't' | 'i' int64 | 'd' double |
+ * 's' u32 length, bytes | 'a' u32 count, values | 'o' u32 count, (u32 length, key bytes, value)*.
+ * Swift writes it after checking depth and size, with object keys in sorted order. With a view
+ * kit, every table becomes a read-only view: an empty table whose metatable holds __index (the
+ * table), the kit's __newindex/__len/__pairs, __metatable, the host's marker and the key order.
+ */
+typedef struct clua_decoder {
+    const unsigned char *p;
+    const unsigned char *end;
+    int kit;        /* stack index of the view kit table, 0 for plain tables */
+    void *mark;     /* the read-only marker (light userdata key) */
+} clua_decoder;
+
+static uint32_t clua_read_u32(clua_decoder *d) {
+    uint32_t v;
+    memcpy(&v, d->p, sizeof v);
+    d->p += sizeof v;
+    return v;
+}
+
+static void clua_decode_value(lua_State *L, clua_decoder *d);
+
+/* Wraps the table at the top (and the key list below it when keys != 0) into a view. */
+static void clua_make_view(lua_State *L, clua_decoder *d, int has_keys) {
+    int target = lua_gettop(L), keys = has_keys ? target - 1 : 0;
+    luaL_checkstack(L, 6, "value nested too deeply");
+    lua_createtable(L, 0, 0);                       /* the view */
+    lua_createtable(L, 0, 7);                       /* its metatable */
+    lua_pushvalue(L, target);
+    lua_setfield(L, -2, "__index");
+    lua_getfield(L, d->kit, "newindex");
+    lua_setfield(L, -2, "__newindex");
+    lua_getfield(L, d->kit, "len");
+    lua_setfield(L, -2, "__len");
+    lua_getfield(L, d->kit, "pairs");
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "read-only");
+    lua_setfield(L, -2, "__metatable");
+    lua_getfield(L, d->kit, "host");
+    lua_getfield(L, d->kit, "protected");
+    lua_rawset(L, -3);
+    lua_pushlightuserdata(L, d->mark);
+    if (keys) lua_pushvalue(L, keys); else lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_setmetatable(L, -2);
+    /* replace target (and keys) by the view */
+    lua_replace(L, keys ? keys : target);
+    if (keys) lua_settop(L, keys);
+}
+
+static void clua_decode_value(lua_State *L, clua_decoder *d) {
+    unsigned char tag = *d->p++;
+    uint32_t n, i, len;
+    luaL_checkstack(L, 4, "value nested too deeply");
+    switch (tag) {
+    case 'n': lua_pushnil(L); break;
+    case 'N': lua_pushlightuserdata(L, NULL); break;
+    case 'f': lua_pushboolean(L, 0); break;
+    case 't': lua_pushboolean(L, 1); break;
+    case 'i': { int64_t v; memcpy(&v, d->p, sizeof v); d->p += sizeof v; lua_pushinteger(L, (lua_Integer)v); break; }
+    case 'd': { double v; memcpy(&v, d->p, sizeof v); d->p += sizeof v; lua_pushnumber(L, (lua_Number)v); break; }
+    case 's':
+        len = clua_read_u32(d);
+        lua_pushlstring(L, (const char *)d->p, len);
+        d->p += len;
+        break;
+    case 'a':
+        n = clua_read_u32(d);
+        lua_createtable(L, (int)n, 0);
+        for (i = 1; i <= n; i++) {
+            clua_decode_value(L, d);
+            lua_rawseti(L, -2, (lua_Integer)i);
+        }
+        if (d->kit) clua_make_view(L, d, 0);
+        break;
+    case 'o':
+        n = clua_read_u32(d);
+        if (d->kit) lua_createtable(L, (int)n, 0);  /* the key order, below the table */
+        lua_createtable(L, 0, (int)n);
+        for (i = 1; i <= n; i++) {
+            len = clua_read_u32(d);
+            lua_pushlstring(L, (const char *)d->p, len);
+            d->p += len;
+            if (d->kit) {
+                lua_pushvalue(L, -1);
+                lua_rawseti(L, -4, (lua_Integer)i);
+            }
+            clua_decode_value(L, d);
+            lua_rawset(L, -3);
+        }
+        if (d->kit) clua_make_view(L, d, 1);
+        break;
+    default:
+        luaL_error(L, "corrupt value encoding (tag %d)", (int)tag);
+    }
+}
+
+static int clua_decode_entry(lua_State *L) {
+    clua_decoder *d = (clua_decoder *)lua_touserdata(L, 1);
+    int count = 0;
+    if (d->kit) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, (lua_Integer)d->kit);
+        d->kit = lua_gettop(L);
+    }
+    while (d->p < d->end) {
+        clua_decode_value(L, d);
+        count++;
+    }
+    return count;
+}
+
+/*
+ * [safe] Pushes the values encoded in buf, under lua_pcall. kit_ref: registry reference of the
+ * view kit (0 for plain, writable tables). On success *pushed values are on the stack; on
+ * failure the error object is.
+ */
+static inline int clua_pdecode(lua_State *L, const void *buf, size_t len, int kit_ref, void *mark,
+                               int *pushed) {
+    clua_decoder d;
+    int top = lua_gettop(L), status;
+    d.p = (const unsigned char *)buf;
+    d.end = d.p + len;
+    d.kit = kit_ref;
+    d.mark = mark;
+    if (!lua_checkstack(L, 4)) { *pushed = 0; return LUA_ERRMEM; }
+    lua_pushcfunction(L, clua_decode_entry);
+    lua_pushlightuserdata(L, &d);
+    status = lua_pcall(L, 1, LUA_MULTRET, 0);
+    *pushed = lua_gettop(L) - top;
+    return status;
+}
+
 /* ---- Lua -> Swift: a protected walk that reports events ------------------------------- */
 
 enum {

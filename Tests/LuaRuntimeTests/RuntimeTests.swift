@@ -17,6 +17,26 @@ struct RuntimeTests {
         #expect(try values.get() == [2, 4, 6])
     }
 
+    @Test func preparedValuesAreConvertedOnceAndStayReadOnly() throws {
+        let outcome: Result<[LuaValue], LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                let runtime = try LuaRuntime()
+                let prepared = try runtime.prepare(["name": "case A", "items": [1, 2, 3]])
+                let sum = try runtime.compile("local c = ... local s = 0 for _, v in ipairs(c.items) do s = s + v end return c.name .. s",
+                                              chunkName: "sum.lua")
+                let write = try runtime.compile("local c = ... c.name = 'changed'", chunkName: "write.lua")
+                var out: [LuaValue] = [try runtime.call(sum, prepared: [prepared]).value]
+                do throws(LuaError) { _ = try runtime.call(write, prepared: [prepared]) } catch {
+                    out.append(.string(error.kind.rawValue))
+                }
+                out.append(try runtime.call(sum, prepared: [prepared]).value)
+                runtime.release(prepared)
+                return .success(out)
+            } catch { return .failure(error) }
+        }
+        #expect(try outcome.get() == ["case A6", "sandbox_violation", "case A6"])
+    }
+
     @Test func chunksBelongToTheirRuntime() throws {
         let error: LuaError? = LuaThread.run {
             do throws(LuaError) {

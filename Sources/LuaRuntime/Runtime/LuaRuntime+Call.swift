@@ -8,6 +8,13 @@ public struct LuaChunk: Sendable, Hashable {
     public let name: String
 }
 
+/// A value converted once into a runtime as a read-only view, to pass to many calls without
+/// converting it again (a case evaluated by every indicator of a framework).
+public struct LuaPreparedValue: Sendable, Hashable {
+    let reference: Int32
+    let owner: ObjectIdentifier
+}
+
 /// What one call used of its budgets.
 public struct LuaUsage: Sendable, Equatable {
     /// VM instructions, counted in steps of the hook interval, plus pattern-matching steps.
@@ -80,6 +87,59 @@ extension LuaRuntime {
     /// `readOnlyArguments` is false. Returns the first value the chunk returns.
     public func call(_ chunk: LuaChunk, arguments: [LuaValue] = [],
                      readOnlyArguments: Bool = true) throws(LuaError) -> LuaResult {
+        var encoder = LuaValueEncoder(limits: configuration.conversion, sortKeys: readOnlyArguments)
+        for (n, argument) in arguments.enumerated() {
+            try encoder.append(argument, name: arguments.count == 1 ? "argument" : "argument \(n + 1)")
+        }
+        let kit = readOnlyArguments ? viewKitReference : 0
+        return try perform(chunk) { L in
+            let (status, pushed) = encoder.push(on: L, viewKit: kit, mark: readOnlyMark)
+            return status == LUA_OK ? pushed : nil
+        }
+    }
+
+    /// Runs a compiled chunk with prepared (already converted, read-only) values as its `...`.
+    public func call(_ chunk: LuaChunk, prepared: [LuaPreparedValue]) throws(LuaError) -> LuaResult {
+        for value in prepared where value.owner != ObjectIdentifier(self) {
+            throw LuaError(kind: .host, message: "a prepared value passed to \(chunk.name) belongs to another runtime")
+        }
+        return try perform(chunk) { L in
+            guard lua_checkstack(L, Int32(prepared.count) + 1) != 0 else { return nil }
+            for value in prepared { lua_rawgeti(L, clua_registryindex(), lua_Integer(value.reference)) }
+            return Int32(prepared.count)
+        }
+    }
+
+    /// Converts `value` once into a read-only view kept by the runtime until `release`.
+    public func prepare(_ value: LuaValue) throws(LuaError) -> LuaPreparedValue {
+        var encoder = LuaValueEncoder(limits: configuration.conversion, sortKeys: true)
+        try encoder.append(value, name: "value")
+        try enter()
+        defer { leave() }
+        let L = state
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        budget.pointee.host_mode = 1
+        defer { budget.pointee.host_mode = 0 }
+        var ref: Int32 = 0
+        guard encoder.push(on: L, viewKit: viewKitReference, mark: readOnlyMark).status == LUA_OK,
+              clua_pref(L, &ref) == LUA_OK else {
+            throw LuaError(kind: .memoryLimit, message: "the value does not fit in the memory limit "
+                + "(\(configuration.limits.memoryBytes) bytes)")
+        }
+        return LuaPreparedValue(reference: ref, owner: ObjectIdentifier(self))
+    }
+
+    /// Releases a prepared value.
+    public func release(_ value: LuaPreparedValue) {
+        guard value.owner == ObjectIdentifier(self), (try? enter()) != nil else { return }
+        defer { leave() }
+        clua_unref(state, value.reference)
+    }
+
+    /// Runs `chunk` with the arguments `pushArguments` leaves on the stack (nil: out of memory).
+    private func perform(_ chunk: LuaChunk,
+                         pushArguments: (OpaquePointer) -> Int32?) throws(LuaError) -> LuaResult {
         guard chunk.owner == ObjectIdentifier(self) else {
             throw LuaError(kind: .host, message: "chunk \(chunk.name) belongs to another runtime")
         }
@@ -117,13 +177,7 @@ extension LuaRuntime {
         }
         _ = lua_setupvalue(L, base + 2, 1)
 
-        var args = LuaOpStream()
-        for argument in arguments {
-            try args.appendValue(argument, limits: configuration.conversion,
-                                 sealReference: readOnlyArguments ? sealReference : nil)
-        }
-        let (argStatus, pushed) = args.run(on: L)
-        if argStatus != LUA_OK {
+        guard let pushed = pushArguments(L) else {
             throw LuaError(kind: .memoryLimit, message: "the arguments do not fit in the memory limit "
                 + "(\(configuration.limits.memoryBytes) bytes)", chunkName: chunk.name)
         }

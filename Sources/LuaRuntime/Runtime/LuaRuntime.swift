@@ -21,7 +21,7 @@ public final class LuaRuntime {
     private let busy = Atomic<Bool>(false)
     private var hostFunctions: [HostFunction] = []
     var beginCallReference: Int32 = 0
-    var sealReference: Int32 = 0
+    var viewKitReference: Int32 = 0
     let modules: ModuleResolver
 
     // Per-call records, written by host functions while a call runs.
@@ -94,7 +94,7 @@ public final class LuaRuntime {
         stream.append(.makeReference(refs))
         try check(stream.run(on: state).status, "building the sandbox")
         beginCallReference = refs[0]
-        sealReference = refs[1]
+        viewKitReference = refs[1]
         clua_unref(state, prelude)
         clua_unref(state, patterns)
         budget.pointee.host_mode = 0

@@ -1,7 +1,8 @@
 /// The Lua that builds the sandbox. It runs once per state, with the full standard libraries,
 /// under the chunk name "=(sandbox)" (the error reporter skips frames of that chunk so that
 /// locations point at rule code). It returns the two functions the host calls:
-/// `begin_call()` (a fresh environment for one call) and `seal(target, keys)` (a read-only view).
+/// `begin_call(seed)` (a fresh environment for one call) and the view kit (the pieces of a
+/// read-only view's metatable, which the host's C decoder assembles like `seal` does).
 enum SandboxPrelude {
     static let chunkName = "=(sandbox)"
 
@@ -399,6 +400,9 @@ local function begin_call(seed)
   return new_env()
 end
 
-return begin_call, seal
+-- What the host needs to build read-only views in C, the same way seal() does.
+local view_kit = { newindex = view_newindex, len = view_len, pairs = view_pairs, host = HOST, protected = PROTECTED }
+
+return begin_call, view_kit
 """#
 }

@@ -18,8 +18,6 @@ struct LuaOpStream {
 
     private(set) var ops: [Op] = []
     private var bytes: [UInt8] = []
-    /// How many values the stream leaves on the stack.
-    private(set) var valueCount = 0
 
     mutating func append(_ op: Op) { ops.append(op) }
 
@@ -33,80 +31,6 @@ struct LuaOpStream {
         let offset = bytes.count
         bytes.append(contentsOf: b)
         ops.append(.string(offset: offset, count: b.count))
-    }
-
-    /// Appends the ops that push `value`, as read-only views when `sealReference` is given.
-    /// Checks depth and size first, so nothing unbounded is ever sent.
-    mutating func appendValue(_ value: LuaValue, limits: LuaConversionLimits,
-                              sealReference: Int32?) throws(LuaError) {
-        var budget = (values: limits.maxValues, bytes: limits.maxStringBytes)
-        try appendValue(value, depth: 0, path: "argument", limits: limits, budget: &budget,
-                        seal: sealReference)
-        valueCount += 1
-    }
-
-    private mutating func appendValue(_ value: LuaValue, depth: Int, path: @autoclosure () -> String,
-                                      limits: LuaConversionLimits,
-                                      budget: inout (values: Int, bytes: Int),
-                                      seal: Int32?) throws(LuaError) {
-        budget.values -= 1
-        if budget.values < 0 {
-            throw LuaError(kind: .conversion, message: "\(path()): more than \(limits.maxValues) values")
-        }
-        switch value {
-        case .null: ops.append(.null)
-        case .bool(let b): ops.append(.bool(b))
-        case .integer(let i): ops.append(.integer(i))
-        case .double(let d):
-            guard d.isFinite else {
-                throw LuaError(kind: .conversion, message: "\(path()): \(d) is not a finite number")
-            }
-            ops.append(.number(d))
-        case .string(let s):
-            budget.bytes -= s.utf8.count
-            if budget.bytes < 0 {
-                throw LuaError(kind: .conversion,
-                               message: "\(path()): strings exceed \(limits.maxStringBytes) bytes")
-            }
-            appendString(s)
-        case .array(let elements):
-            guard depth < limits.maxDepth else {
-                throw LuaError(kind: .conversion, message: "\(path()): nested deeper than \(limits.maxDepth) levels")
-            }
-            if let seal { ops.append(.registry(seal)) }
-            ops.append(.newTable(arrayCount: Int32(clamping: elements.count), recordCount: 0))
-            for (i, element) in elements.enumerated() {
-                try appendValue(element, depth: depth + 1, path: "\(path())[\(i + 1)]", limits: limits,
-                                budget: &budget, seal: seal)
-                ops.append(.setIndex(Int64(i + 1)))
-            }
-            if seal != nil {
-                ops.append(.nil_)
-                ops.append(.call(arguments: 2, results: 1))
-            }
-        case .object(let members):
-            guard depth < limits.maxDepth else {
-                throw LuaError(kind: .conversion, message: "\(path()): nested deeper than \(limits.maxDepth) levels")
-            }
-            let keys = members.keys.sorted(by: LuaValue.keyOrder)
-            if let seal { ops.append(.registry(seal)) }
-            ops.append(.newTable(arrayCount: 0, recordCount: Int32(clamping: members.count)))
-            for key in keys {
-                budget.bytes -= key.utf8.count
-                appendString(key)
-                try appendValue(members[key]!, depth: depth + 1, path: "\(path()).\(key)", limits: limits,
-                                budget: &budget, seal: seal)
-                ops.append(.setField)
-            }
-            if seal != nil {
-                ops.append(.newTable(arrayCount: Int32(clamping: keys.count), recordCount: 0))
-                for (i, key) in keys.enumerated() {
-                    appendString(key)
-                    ops.append(.setIndex(Int64(i + 1)))
-                }
-                ops.append(.call(arguments: 2, results: 1))
-            }
-        }
     }
 
     /// Replays the stream on `L` under `lua_pcall`. Returns the status and how many values

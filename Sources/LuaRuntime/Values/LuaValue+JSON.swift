@@ -1,3 +1,5 @@
+import Foundation
+
 /// Deterministic JSON text for `LuaValue`: object keys sorted by their UTF-8 bytes, integers
 /// without a fraction, doubles always with one (`1.0`), so the same value gives the same bytes.
 extension LuaValue {
@@ -43,7 +45,14 @@ extension LuaValue {
 
     /// The order used for object keys everywhere: by UTF-8 bytes, independent of locale.
     public static func keyOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let common = min(pa.count, pb.count)
+                let c = common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common)
+                return c < 0 || (c == 0 && pa.count < pb.count)
+            }
+        }
     }
 
     static func jsonNumber(_ d: Double) -> String {

@@ -17,7 +17,6 @@ struct LuaValueReader {
         let limits: LuaConversionLimits
         let root: String
         var frames: [Frame] = []
-        var onPath: Set<UnsafeRawPointer> = []
         var result: LuaValue?
         var error: LuaError?
         var values = 0
@@ -102,10 +101,10 @@ struct LuaValueReader {
                 if frames.count >= limits.maxDepth {
                     return fail("nested deeper than \(limits.maxDepth) levels")
                 }
-                if let pointer, onPath.contains(pointer) {
+                // Only the tables on the current path matter for a cycle; the path is short.
+                if frames.contains(where: { $0.pointer == pointer }) {
                     return fail("a table contains itself (cycle); results must be trees")
                 }
-                if let pointer { onPath.insert(pointer) }
                 frames.append(Frame(pointer: pointer))
                 return Int32(CLUA_WALK_DESCEND)
             case let t:
@@ -133,14 +132,15 @@ struct LuaValueReader {
 
         private func end() -> Int32 {
             let frame = frames.removeLast()
-            if let pointer = frame.pointer { onPath.remove(pointer) }
             if !frame.stringKeys.isEmpty && !frame.integerKeys.isEmpty {
                 frames.append(frame)
                 defer { frames.removeLast() }
                 return fail("a table mixes string keys and integer keys; use an array or an object")
             }
             if !frame.stringKeys.isEmpty {
-                return store(.object(Dictionary(frame.stringKeys, uniquingKeysWith: { a, _ in a })))
+                var object = [String: LuaValue](minimumCapacity: frame.stringKeys.count)
+                for (key, value) in frame.stringKeys { object[key] = value }
+                return store(.object(object))
             }
             let sorted = frame.integerKeys.sorted { $0.0 < $1.0 }
             for (n, entry) in sorted.enumerated() where entry.0 != Int64(n + 1) {

@@ -1,0 +1,123 @@
+import CLua
+
+/// Encodes values for `clua_pdecode`, which rebuilds them in Lua in one protected pass.
+/// Depth, size and numbers are checked here, so the C side never sees unbounded input.
+struct LuaValueEncoder {
+    private(set) var bytes: [UInt8] = []
+    private var valuesLeft: Int
+    private var bytesLeft: Int
+    private let limits: LuaConversionLimits
+    /// Views list their keys in sorted order; plain tables need no order (Lua's is random).
+    private let sortKeys: Bool
+
+    init(limits: LuaConversionLimits, sortKeys: Bool) {
+        self.limits = limits
+        self.sortKeys = sortKeys
+        valuesLeft = limits.maxValues
+        bytesLeft = limits.maxStringBytes
+        bytes.reserveCapacity(1024)
+    }
+
+    /// Appends one value; `name` prefixes paths in error messages ("argument.x[2]").
+    mutating func append(_ value: LuaValue, name: String = "argument") throws(LuaError) {
+        root = name
+        trail.removeAll(keepingCapacity: true)
+        try encode(value, depth: 0)
+    }
+
+    /// Pushes everything appended; returns the pcall status and how many values were pushed.
+    func push(on L: OpaquePointer, viewKit: Int32, mark: UnsafeMutableRawPointer?) -> (status: Int32, pushed: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var pushed: Int32 = 0
+            let status = clua_pdecode(L, raw.baseAddress, raw.count, viewKit, mark, &pushed)
+            return (status, pushed)
+        }
+    }
+
+    private enum Key { case field(String), index(Int) }
+    /// The keys from the root to the value being encoded; rendered only for error messages.
+    private var trail: [Key] = []
+    private var root = "argument"
+
+    private var pathText: String {
+        var text = root
+        for key in trail {
+            switch key {
+            case .field(let f): text += "." + f
+            case .index(let i): text += "[\(i)]"
+            }
+        }
+        return text
+    }
+
+    private mutating func u32(_ v: Int) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: v)) { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func string(_ s: String) throws(LuaError) {
+        let count = s.utf8.count
+        bytesLeft -= count
+        if bytesLeft < 0 {
+            throw LuaError(kind: .conversion, message: "\(pathText): strings exceed \(limits.maxStringBytes) bytes")
+        }
+        u32(count)
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func member(_ key: String, _ value: LuaValue, depth: Int) throws(LuaError) {
+        try string(key)
+        trail.append(.field(key))
+        try encode(value, depth: depth + 1)
+        trail.removeLast()
+    }
+
+    private mutating func encode(_ value: LuaValue, depth: Int) throws(LuaError) {
+        valuesLeft -= 1
+        if valuesLeft < 0 {
+            throw LuaError(kind: .conversion, message: "\(pathText): more than \(limits.maxValues) values")
+        }
+        switch value {
+        case .null: bytes.append(UInt8(ascii: "N"))
+        case .bool(let b): bytes.append(UInt8(ascii: b ? "t" : "f"))
+        case .integer(let i):
+            bytes.append(UInt8(ascii: "i"))
+            withUnsafeBytes(of: i) { bytes.append(contentsOf: $0) }
+        case .double(let d):
+            guard d.isFinite else {
+                throw LuaError(kind: .conversion, message: "\(pathText): \(d) is not a finite number")
+            }
+            bytes.append(UInt8(ascii: "d"))
+            withUnsafeBytes(of: d) { bytes.append(contentsOf: $0) }
+        case .string(let s):
+            bytes.append(UInt8(ascii: "s"))
+            try string(s)
+        case .array(let elements):
+            guard depth < limits.maxDepth else {
+                throw LuaError(kind: .conversion, message: "\(pathText): nested deeper than \(limits.maxDepth) levels")
+            }
+            bytes.append(UInt8(ascii: "a"))
+            u32(elements.count)
+            for (i, element) in elements.enumerated() {
+                trail.append(.index(i + 1))
+                try encode(element, depth: depth + 1)
+                trail.removeLast()
+            }
+        case .object(let members):
+            guard depth < limits.maxDepth else {
+                throw LuaError(kind: .conversion, message: "\(pathText): nested deeper than \(limits.maxDepth) levels")
+            }
+            bytes.append(UInt8(ascii: "o"))
+            u32(members.count)
+            if sortKeys {
+                for key in members.keys.sorted(by: LuaValue.keyOrder) {
+                    try member(key, members[key]!, depth: depth)
+                }
+            } else {
+                for (key, element) in members {
+                    try member(key, element, depth: depth)
+                }
+            }
+        }
+    }
+}
