@@ -3,13 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "mecigep",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mecigep", targets: ["mecigep"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The raw C boundary: Lua's headers and the few static inline shims Swift needs.
@@ -20,11 +21,17 @@ let package = Package(
         ),
         // A safe, bounded Lua 5.4 sandbox. Knows nothing about MECIGEP.
         .target(name: "LuaRuntime", dependencies: ["CLua"]),
+        // Frameworks, cases and assessments: the rule engine on top of the runtime.
+        .target(
+            name: "MecigepEngine",
+            dependencies: ["LuaRuntime", .product(name: "Yams", package: "Yams")]
+        ),
         // The command-line interface, as a library so tests can run commands in process.
         .target(
             name: "MecigepCLI",
             dependencies: [
                 "LuaRuntime",
+                "MecigepEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +39,7 @@ let package = Package(
         // Prints figures (calls per second, conversion throughput, overhead against lua5.4).
         .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
+        .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"]),
         .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "LuaRuntime"]),
     ]
 )

@@ -57,15 +57,22 @@ public struct LuaConfiguration: Sendable {
     public var maxLogBytes: Int
     /// The seed `math.random` is reset to at the start of every call.
     public var randomSeed: Int64
+    /// Modules given as source text, found by `require` before the module roots. They are the
+    /// host's own Lua: their environment also has `sandbox_info.where(level)` and
+    /// `sandbox_info.function_source(f)` (source positions, for error messages and traces),
+    /// and errors raised in them are reported at the rule code that called them.
+    public var builtinModules: [String: String]
 
     public init(limits: LuaLimits = .default, conversion: LuaConversionLimits = .init(),
                 moduleRoots: [String] = [], maxModuleBytes: Int = 1 << 20,
-                maxLogBytes: Int = 64 << 10, randomSeed: Int64 = 0) {
+                maxLogBytes: Int = 64 << 10, randomSeed: Int64 = 0,
+                builtinModules: [String: String] = [:]) {
         self.limits = limits
         self.conversion = conversion
         self.moduleRoots = moduleRoots
         self.maxModuleBytes = maxModuleBytes
         self.maxLogBytes = maxLogBytes
         self.randomSeed = randomSeed
+        self.builtinModules = builtinModules
     }
 }

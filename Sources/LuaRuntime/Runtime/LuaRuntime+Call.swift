@@ -15,6 +15,14 @@ public struct LuaPreparedValue: Sendable, Hashable {
     let owner: ObjectIdentifier
 }
 
+/// One argument of a call: a value converted for this call (read-only or writable), or a value
+/// prepared earlier.
+public enum LuaArgument: Sendable {
+    case readOnly(LuaValue)
+    case writable(LuaValue)
+    case prepared(LuaPreparedValue)
+}
+
 /// What one call used of its budgets.
 public struct LuaUsage: Sendable, Equatable {
     /// VM instructions, counted in steps of the hook interval, plus pattern-matching steps.
@@ -100,13 +108,44 @@ extension LuaRuntime {
 
     /// Runs a compiled chunk with prepared (already converted, read-only) values as its `...`.
     public func call(_ chunk: LuaChunk, prepared: [LuaPreparedValue]) throws(LuaError) -> LuaResult {
-        for value in prepared where value.owner != ObjectIdentifier(self) {
-            throw LuaError(kind: .host, message: "a prepared value passed to \(chunk.name) belongs to another runtime")
+        try call(chunk, with: prepared.map { .prepared($0) })
+    }
+
+    /// Runs a compiled chunk with any mix of arguments as its `...`.
+    public func call(_ chunk: LuaChunk, with arguments: [LuaArgument]) throws(LuaError) -> LuaResult {
+        enum Pushed { case encoded(LuaValueEncoder, readOnly: Bool), prepared(Int32) }
+        var pieces: [Pushed] = []
+        for (n, argument) in arguments.enumerated() {
+            let name = arguments.count == 1 ? "argument" : "argument \(n + 1)"
+            switch argument {
+            case .readOnly(let value), .writable(let value):
+                let readOnly = if case .readOnly = argument { true } else { false }
+                var encoder = LuaValueEncoder(limits: configuration.conversion, sortKeys: readOnly)
+                try encoder.append(value, name: name)
+                pieces.append(.encoded(encoder, readOnly: readOnly))
+            case .prepared(let value):
+                guard value.owner == ObjectIdentifier(self) else {
+                    throw LuaError(kind: .host, message: "\(name) of \(chunk.name) was prepared by another runtime")
+                }
+                pieces.append(.prepared(value.reference))
+            }
         }
         return try perform(chunk) { L in
-            guard lua_checkstack(L, Int32(prepared.count) + 1) != 0 else { return nil }
-            for value in prepared { lua_rawgeti(L, clua_registryindex(), lua_Integer(value.reference)) }
-            return Int32(prepared.count)
+            guard lua_checkstack(L, Int32(pieces.count) + 1) != 0 else { return nil }
+            var count: Int32 = 0
+            for piece in pieces {
+                switch piece {
+                case .encoded(let encoder, let readOnly):
+                    let (status, pushed) = encoder.push(on: L, viewKit: readOnly ? viewKitReference : 0,
+                                                        mark: readOnlyMark)
+                    guard status == LUA_OK else { return nil }
+                    count += pushed
+                case .prepared(let reference):
+                    lua_rawgeti(L, clua_registryindex(), lua_Integer(reference))
+                    count += 1
+                }
+            }
+            return count
         }
     }
 

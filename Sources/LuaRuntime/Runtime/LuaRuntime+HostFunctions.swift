@@ -14,7 +14,7 @@ extension LuaRuntime {
         return recordViolation(L, message ?? "sandbox violation")
     }
 
-    /// host.load_module(name) -> source, chunkname | nil, message
+    /// host.load_module(name) -> source, chunkname, privileged | nil, message
     func hostLoadModule(_ L: OpaquePointer) -> Int32 {
         guard let raw = HostArguments.string(L, 1) else {
             return HostFunction.raise(L, "require: module name must be a string")
@@ -23,8 +23,14 @@ extension LuaRuntime {
         switch modules.resolve(String(decoding: raw, as: UTF8.self)) {
         case .found(let source, let chunkName):
             knownChunkNames.insert(chunkName)
+            loadedModuleFiles.append(String(chunkName.dropFirst()))
             stream.appendString(source)
             stream.appendString(chunkName)
+            stream.append(.bool(false))
+        case .builtin(let source, let chunkName):
+            stream.appendString(source)
+            stream.appendString(chunkName)
+            stream.append(.bool(true))
         case .invalidName(let message):
             _ = recordViolation(L, message)
             stream.append(.nil_)

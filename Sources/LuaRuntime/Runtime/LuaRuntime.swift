@@ -30,10 +30,14 @@ public final class LuaRuntime {
     /// Chunk names ("@path") compiled or loaded by this runtime, to undo Lua's shortening.
     var knownChunkNames: Set<String> = []
 
+    /// The module files `require` has read so far, in the order it read them.
+    public internal(set) var loadedModuleFiles: [String] = []
+
     /// Sets up a state with the sandbox described in `docs/sandbox.md`.
     public init(configuration: LuaConfiguration = .init()) throws(LuaError) {
         self.configuration = configuration
-        modules = ModuleResolver(roots: configuration.moduleRoots, maxBytes: configuration.maxModuleBytes)
+        modules = ModuleResolver(roots: configuration.moduleRoots, maxBytes: configuration.maxModuleBytes,
+                                 builtins: configuration.builtinModules)
         log = CallLog(limit: configuration.maxLogBytes)
         budget = .allocate(capacity: 1)
         budget.initialize(to: clua_budget())

@@ -1,13 +1,16 @@
 import Foundation
 
 /// Finds the file behind `require "a.b"`: `<root>/a/b.lua` under one of the configured roots.
-/// Names are dotted identifiers only, so no path can leave the roots.
+/// Names are dotted identifiers only, so no path can leave the roots. Built-in modules (given
+/// by the host as source text) are found first and are privileged: see `LuaConfiguration`.
 struct ModuleResolver: Sendable {
     let roots: [String]
     let maxBytes: Int
+    let builtins: [String: String]
 
     enum Outcome: Equatable {
         case found(source: String, chunkName: String)
+        case builtin(source: String, chunkName: String)
         case notFound(String)
         case invalidName(String)
         case unreadable(String)
@@ -18,7 +21,7 @@ struct ModuleResolver: Sendable {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { part in
             !part.isEmpty && part.utf8.allSatisfy { c in
-                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
             }
         }
     }
@@ -26,6 +29,9 @@ struct ModuleResolver: Sendable {
     func resolve(_ name: String) -> Outcome {
         guard Self.isValidName(name) else {
             return .invalidName("require: '\(name)' is not a module name (use dotted names such as \"lib.text\", not paths)")
+        }
+        if let source = builtins[name] {
+            return .builtin(source: source, chunkName: "=(sandbox module \(name))")
         }
         let relative = name.split(separator: ".").joined(separator: "/") + ".lua"
         var tried: [String] = []

@@ -11,6 +11,7 @@ local host, MARK, null, patterns_chunk = ...
 
 -- What the sandbox itself needs from the full libraries, captured before anything is hidden.
 local raw_getmetatable, raw_setmetatable = debug.getmetatable, debug.setmetatable
+local debug_getinfo = debug.getinfo
 local plain_setmetatable = setmetatable
 local rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring =
   rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring
@@ -365,6 +366,21 @@ local function new_env()
   return env
 end
 
+-- Source positions, for the host's own modules only (never rule code): where a call was
+-- made from, and where a function was defined.
+local sandbox_info = {
+  where = function(level)
+    local info = debug_getinfo((level or 1) + 1, "Sl")
+    if info == nil then return nil end
+    return info.source, info.currentline
+  end,
+  function_source = function(f)
+    if type(f) ~= "function" then return nil end
+    local info = debug_getinfo(f, "S")
+    return info.source, info.linedefined
+  end,
+}
+
 -- require "a.b" reads <root>/a/b.lua through the host; modules get an environment of their own
 -- and are cached for the life of the state.
 local function sandbox_require(name)
@@ -373,14 +389,16 @@ local function sandbox_require(name)
   end
   local value = loaded[name]
   if value ~= nil then return value end
-  if #name > 200 or not s_find(name, "^[%w_]+$") and not s_find(name, "^[%w_]+[%w_%.]*[%w_]$")
+  if #name > 200 or not s_find(name, "^[%w_%-]+$") and not s_find(name, "^[%w_%-][%w_%.%-]*[%w_%-]$")
      or s_find(name, "..", 1, true) then
     violate("require: '" .. name .. "' is not a module name (use dotted names such as \"lib.text\", not paths)", 2)
   end
   if loading[name] then error("require: module '" .. name .. "' requires itself", 2) end
-  local source, chunkname = host.load_module(name)
+  local source, chunkname, privileged = host.load_module(name)
   if source == nil then error(chunkname, 2) end
-  local fn, err = load(source, chunkname, "t", new_env())
+  local env = new_env()
+  if privileged then env.sandbox_info = sandbox_info end
+  local fn, err = load(source, chunkname, "t", env)
   if not fn then error(err, 0) end
   loading[name] = true
   value = fn(name)

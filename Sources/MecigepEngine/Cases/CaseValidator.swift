@@ -1,0 +1,155 @@
+import Foundation
+import LuaRuntime
+
+/// Checks a case against the fields a framework declares. A mistyped field is reported with its
+/// path and removed, so the rules that read it see it as absent and report insufficient
+/// information instead of failing; a missing required field is reported.
+public enum CaseValidator {
+    public static func validate(_ value: LuaValue, fields: [FieldRule]) -> (value: LuaValue, issues: [CaseIssue]) {
+        var cleaned = value
+        var issues: [CaseIssue] = []
+        if value.objectValue == nil {
+            return (.object([:]), [CaseIssue(path: "(document)", message: "a case must be a mapping of fields (got \(value.typeName))")])
+        }
+        for rule in fields {
+            check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &issues)
+        }
+        return (cleaned, issues)
+    }
+
+    enum Step: Equatable { case key(String), each, index(Int) }
+
+    static func steps(_ path: String) -> [Step] {
+        var out: [Step] = []
+        for part in path.split(separator: ".") {
+            var name = Substring(part)
+            var selectors: [Step] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
+                let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
+                selectors.insert(inside.isEmpty ? .each : .index(Int(inside) ?? 1), at: 0)
+                name = name[..<open]
+            }
+            out.append(.key(String(name)))
+            out += selectors
+        }
+        return out
+    }
+
+    private static func join(_ done: String, _ step: Step) -> String {
+        switch step {
+        case .key(let k): return done.isEmpty ? k : done + "." + k
+        case .index(let i): return done + "[\(i)]"
+        case .each: return done + "[]"
+        }
+    }
+
+    /// Walks `value` along `steps`, checking (and removing) what the rule describes.
+    private static func check(_ value: inout LuaValue, steps: [Step], done: String, rule: FieldRule,
+                              issues: inout [CaseIssue]) {
+        guard let step = steps.first else { return }
+        let rest = Array(steps.dropFirst())
+        switch step {
+        case .key(let key):
+            guard case .object(var members) = value else { return }
+            let path = join(done, step)
+            guard let child = members[key], child != .null else {
+                if rule.required && rest.isEmpty {
+                    issues.append(CaseIssue(path: path, message: "missing: this field is required (\(rule.type.rawValue))"))
+                } else if rule.required, !rest.contains(.each) {
+                    issues.append(CaseIssue(path: path, message: "missing: \(rule.path) is required"))
+                }
+                return
+            }
+            if rest.isEmpty {
+                if let problem = mismatch(child, rule) {
+                    issues.append(CaseIssue(path: path, message: problem))
+                    members[key] = nil
+                    value = .object(members)
+                }
+                return
+            }
+            var updated = child
+            check(&updated, steps: rest, done: path, rule: rule, issues: &issues)
+            if updated != child {
+                members[key] = updated
+                value = .object(members)
+            }
+        case .each, .index:
+            guard case .array(var elements) = value else {
+                issues.append(CaseIssue(path: done, message: "expected a list, got \(describe(value))"))
+                return
+            }
+            let range: [Int]
+            if case .index(let i) = step { range = elements.indices.contains(i - 1) ? [i - 1] : [] } else { range = Array(elements.indices) }
+            for i in range {
+                let path = done + "[\(i + 1)]"
+                if rest.isEmpty {
+                    if let problem = mismatch(elements[i], rule) {
+                        issues.append(CaseIssue(path: path, message: problem))
+                        elements[i] = .null
+                    }
+                } else {
+                    check(&elements[i], steps: rest, done: path, rule: rule, issues: &issues)
+                }
+            }
+            value = .array(elements)
+        }
+    }
+
+    static func describe(_ v: LuaValue) -> String {
+        switch v {
+        case .string(let s): return "\"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .array: return "a list"
+        case .object: return "a mapping"
+        default: return v.jsonText()
+        }
+    }
+
+    /// Nil when `v` fits the rule, else what is wrong.
+    static func mismatch(_ v: LuaValue, _ rule: FieldRule) -> String? {
+        let expected: String
+        switch rule.type {
+        case .string:
+            guard case .string(let s) = v else { expected = "text"; break }
+            if let allowed = rule.allowed, !allowed.contains(s) {
+                return "\"\(s)\" is not one of: \(allowed.joined(separator: ", "))"
+            }
+            return nil
+        case .number:
+            if v.doubleValue != nil { return nil }
+            expected = "a number"
+        case .integer:
+            if case .integer = v { return nil }
+            if case .double(let d) = v, d == d.rounded() { return nil }
+            expected = "a whole number"
+        case .boolean:
+            if v.boolValue != nil { return nil }
+            expected = "true or false"
+        case .array:
+            if v.arrayValue != nil { return nil }
+            expected = "a list"
+        case .object:
+            if v.objectValue != nil { return nil }
+            expected = "a mapping"
+        case .date:
+            if let s = v.stringValue, isDate(s) { return nil }
+            expected = "a date written YYYY-MM-DD"
+        case .country:
+            if let s = v.stringValue, Countries.alpha2.contains(s) { return nil }
+            if let s = v.stringValue, Countries.alpha2.contains(s.uppercased()) {
+                return "\"\(s)\" must be written in capitals: \"\(s.uppercased())\""
+            }
+            expected = "an ISO 3166-1 alpha-2 country code such as \"UY\""
+        }
+        return "expected \(expected), got \(describe(v))"
+    }
+
+    static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1 else { return false }
+        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
+}

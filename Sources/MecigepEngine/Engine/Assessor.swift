@@ -1,0 +1,255 @@
+import Foundation
+import LuaRuntime
+
+/// Options for one assessment.
+public struct AssessmentOptions: Sendable {
+    /// Any rule error (an indicator that fails or runs out of budget) fails the assessment.
+    public var strict: Bool
+    /// A time to record in the assessment; nil (the default) keeps output byte-identical.
+    public var timestamp: Date?
+
+    public init(strict: Bool = false, timestamp: Date? = nil) {
+        self.strict = strict
+        self.timestamp = timestamp
+    }
+}
+
+/// Why an assessment could not be produced.
+public struct AssessmentError: Error, Sendable, CustomStringConvertible {
+    public var caseID: String
+    public var message: String
+    public var description: String { "\(caseID): \(message)" }
+}
+
+/// Runs one framework on cases: owns a Lua runtime with the framework loaded, and evaluates
+/// every indicator as a separate call under the runtime's budgets, so that a failing or
+/// over-budget indicator is recorded as an error and the rest goes on.
+///
+/// Like its runtime, an assessor serves one thread at a time, and must run on a thread with a
+/// large stack (`LuaThread.run`). Cases do not leak into each other: every call gets a fresh
+/// environment and the case is a read-only view.
+public final class Assessor {
+    public let framework: Framework
+    public let engineVersion: String
+    let runtime: LuaRuntime
+    private let evaluateChunk: LuaChunk
+    private let aggregateChunk: LuaChunk
+
+    public init(framework: Framework, loader: FrameworkLoader, engineVersion: String) throws(FrameworkLoadError) {
+        self.framework = framework
+        self.engineVersion = engineVersion
+        func failed(_ error: LuaError) -> FrameworkLoadError {
+            FrameworkLoadError(framework: framework.id, problems: [FrameworkProblem(subject: framework.id, message: error.message)])
+        }
+        do throws(LuaError) { runtime = try LuaRuntime(configuration: loader.runtimeConfiguration) } catch { throw failed(error) }
+        _ = try loader.load(framework.id, into: runtime)
+        do throws(LuaError) {
+            evaluateChunk = try runtime.compile("""
+                local framework, indicator, case = ...
+                return require("mecigep")._evaluate(framework, indicator, case)
+                """, chunkName: "=(sandbox evaluate)")
+            aggregateChunk = try runtime.compile("""
+                local framework, key, inputs = ...
+                return require("mecigep")._aggregate(framework, key, inputs)
+                """, chunkName: "=(sandbox aggregate)")
+        } catch { throw failed(error) }
+    }
+
+    /// Assesses one case.
+    public func assess(_ document: CaseDocument, options: AssessmentOptions = .init()) throws(AssessmentError) -> Assessment {
+        let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields)
+        let prepared: LuaPreparedValue
+        do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
+            throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
+        }
+        defer { runtime.release(prepared) }
+
+        var criteria: [CriterionResult] = []
+        for criterion in framework.criteria {
+            let results = criterion.indicators.map { evaluate($0, in: criterion, case: prepared) }
+            criteria.append(aggregate(criterion, results))
+        }
+        if options.strict {
+            let failures = criteria.flatMap(\.indicators).filter { $0.status == .error }
+            if let first = failures.first {
+                let location = first.failure.map { f in (f.file.map { $0 + (f.line.map { ":\($0)" } ?? "") + ": " } ?? "") } ?? ""
+                throw AssessmentError(caseID: document.id, message: "strict: \(failures.count) indicator(s) failed; first: "
+                    + "\(first.indicator.id): \(location)\(first.failure?.message ?? "error")")
+            }
+        }
+        let (status, grade) = overall(criteria)
+        var timestamp: String?
+        if let date = options.timestamp {
+            let formatter = ISO8601DateFormatter()
+            timestamp = formatter.string(from: date)
+        }
+        let all = criteria.flatMap(\.indicators)
+        return Assessment(engineVersion: engineVersion, framework: framework, caseID: document.id,
+                          caseSHA256: document.sha256, caseFile: document.file, caseIssues: issues, status: status,
+                          grade: grade, criteria: criteria, coverage: Coverage(all), generatedAt: timestamp)
+    }
+
+    // MARK: Indicators
+
+    private func evaluate(_ indicator: Indicator, in criterion: Criterion, case prepared: LuaPreparedValue) -> IndicatorResult {
+        var result = IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
+                                     recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
+        let value: LuaValue
+        do throws(LuaError) {
+            value = try runtime.call(evaluateChunk, with: [.writable(.string(framework.id)),
+                                                           .writable(.string(indicator.id)), .prepared(prepared)]).value
+        } catch {
+            // Errors with no rule frame (the rule returned something unusable) point at the rule.
+            let inRule = error.chunkName.map { !$0.contains("(sandbox") } ?? false
+            result.failure = RuleFailure(kind: error.kind.rawValue, message: error.message,
+                                         file: inRule ? error.chunkName : indicator.ruleLocation?.file,
+                                         line: inRule ? error.line : indicator.ruleLocation?.line)
+            return result
+        }
+        do throws(ResultDecodingError) {
+            try decode(value, into: &result, criterion: criterion)
+        } catch {
+            result.status = .error
+            result.grade = nil
+            result.failure = RuleFailure(kind: "result", message: error.message, file: indicator.ruleLocation?.file,
+                                         line: indicator.ruleLocation?.line)
+        }
+        return result
+    }
+
+    struct ResultDecodingError: Error { var message: String }
+
+    private func decode(_ v: LuaValue, into result: inout IndicatorResult, criterion: Criterion) throws(ResultDecodingError) {
+        let scale = framework.scale
+        switch v["status"]?.stringValue {
+        case "assessed":
+            guard let levelValue = v["level"], let level = scale.level(levelValue) else {
+                throw ResultDecodingError(message: "the rule returned level \(v["level"]?.jsonText() ?? "nil"), "
+                    + "which is not on the scale (\(scale.levels.map(\.id).joined(separator: ", ")))")
+            }
+            result.status = .assessed
+            result.grade = Grade(level: level, plus: false, scale: scale)
+        case "insufficient_information":
+            result.status = .insufficientInformation
+        default:
+            throw ResultDecodingError(message: "the rule returned no status")
+        }
+        if let note = v["note"], note != .null {
+            guard let text = LocalizedText(note) else { throw ResultDecodingError(message: "note must be text") }
+            result.note = text
+        }
+        for (n, path) in (v["missing"]?.arrayValue ?? []).enumerated() {
+            guard let p = path.stringValue else { throw ResultDecodingError(message: "missing[\(n + 1)] must be a path string") }
+            result.missing.append(p)
+        }
+        for (n, f) in (v["findings"]?.arrayValue ?? []).enumerated() {
+            guard let text = LocalizedText(f["text"]) else {
+                throw ResultDecodingError(message: "finding \(n + 1): text must be a string or translations")
+            }
+            let evidence = (f["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
+            result.findings.append(Finding(text: text, evidence: evidence))
+        }
+        for (n, r) in (v["recommendations"]?.arrayValue ?? []).enumerated() {
+            let label = "recommendation \(n + 1)"
+            guard let text = LocalizedText(r["text"]) else {
+                throw ResultDecodingError(message: "\(label): text must be a string or translations")
+            }
+            let priority = r["priority"]?.stringValue
+            if let priority, !["high", "medium", "low"].contains(priority) {
+                throw ResultDecodingError(message: "\(label): priority must be high, medium or low (got \"\(priority)\")")
+            }
+            let horizon = r["horizon"]?.stringValue
+            if let horizon, !["short", "medium", "long"].contains(horizon) {
+                throw ResultDecodingError(message: "\(label): horizon must be short, medium or long (got \"\(horizon)\")")
+            }
+            var owner: LocalizedText?
+            if let o = r["owner"], o != .null {
+                guard let t = LocalizedText(o) else { throw ResultDecodingError(message: "\(label): owner must be text") }
+                owner = t
+            }
+            result.recommendations.append(Recommendation(
+                id: "\(result.indicator.id).r\(n + 1)", text: text, priority: priority, horizon: horizon, owner: owner,
+                challenge: r["challenge"]?.stringValue, criterion: criterion.id, indicator: result.indicator.id))
+        }
+        for read in v["reads"]?.arrayValue ?? [] {
+            guard let path = read["path"]?.stringValue else { continue }
+            result.reads.append(TraceRead(path: path, value: read["value"], kind: read["kind"]?.stringValue))
+        }
+        for condition in v["conditions"]?.arrayValue ?? [] {
+            if let label = LocalizedText(condition["label"]) {
+                result.conditions.append(TraceCondition(label: label, value: condition["value"]?.boolValue ?? false))
+            }
+        }
+    }
+
+    // MARK: Aggregation
+
+    private func inputs(_ results: [IndicatorResult]) -> [(id: String, grade: Grade, weight: Double)] {
+        results.compactMap { r in
+            switch r.status {
+            case .assessed: return r.grade.map { (r.indicator.id, $0, r.indicator.weight) }
+            case .insufficientInformation where framework.insufficientCountsAsLowest:
+                return (r.indicator.id, Grade(level: framework.scale.lowest, plus: false, scale: framework.scale), r.indicator.weight)
+            default: return nil
+            }
+        }
+    }
+
+    private func combine(_ method: AggregationMethod, key: String,
+                         _ items: [(id: String, grade: Grade, weight: Double)]) -> Result<Grade, Aggregator.Failure> {
+        if case .lua = method {
+            let list: LuaValue = .array(items.map { item in
+                ["id": .string(item.id), "level": item.grade.idValue, "score": .double(item.grade.score),
+                 "weight": .double(item.weight)]
+            })
+            do throws(LuaError) {
+                let v = try runtime.call(aggregateChunk, with: [.writable(.string(framework.id)), .writable(.string(key)),
+                                                                .readOnly(list)]).value
+                if let level = framework.scale.level(v) { return .success(Grade(level: level, plus: false, scale: framework.scale)) }
+                if let id = v.stringValue, let grade = framework.scale.grade(id) { return .success(grade) }
+                if let score = v.doubleValue { return .success(framework.scale.grade(score: score)) }
+                return .failure(.init(message: "the aggregation function returned \(v.jsonText()), not a level or a score"))
+            } catch {
+                return .failure(.init(message: "the aggregation function failed: \(error.description)"))
+            }
+        }
+        do throws(Aggregator.Failure) {
+            return .success(try Aggregator.aggregate(method, items.map { .init(grade: $0.grade, weight: $0.weight) },
+                                                     scale: framework.scale))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func aggregate(_ criterion: Criterion, _ results: [IndicatorResult]) -> CriterionResult {
+        let items = inputs(results)
+        var out = CriterionResult(criterion: criterion, status: .insufficientInformation, grade: nil, indicators: results,
+                                  failure: nil, coverage: Coverage(results))
+        guard !items.isEmpty else {
+            if results.contains(where: { $0.status == .error }) && !results.contains(where: { $0.status == .insufficientInformation }) {
+                out.status = .error
+            }
+            return out
+        }
+        switch combine(criterion.aggregation, key: criterion.id, items) {
+        case .success(let grade):
+            out.status = .assessed
+            out.grade = grade
+        case .failure(let failure):
+            out.status = .error
+            out.failure = failure.message
+        }
+        return out
+    }
+
+    private func overall(_ criteria: [CriterionResult]) -> (ResultStatus, Grade?) {
+        let items = criteria.compactMap { c in c.grade.map { (c.criterion.id, $0, c.criterion.weight) } }
+        guard !items.isEmpty else {
+            return (criteria.contains { $0.status == .error } ? .error : .insufficientInformation, nil)
+        }
+        switch combine(framework.aggregation, key: "", items) {
+        case .success(let grade): return (.assessed, grade)
+        case .failure: return (.error, nil)
+        }
+    }
+}

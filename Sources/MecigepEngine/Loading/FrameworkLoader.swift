@@ -1,0 +1,106 @@
+import Foundation
+import LuaRuntime
+
+/// Finds and loads frameworks from a rules folder: `<rules>/frameworks/<id>/framework.lua`,
+/// with shared helpers under `<rules>/lib/`. Nothing is compiled into Swift: every load reads
+/// the files as they are now.
+public struct FrameworkLoader: Sendable {
+    /// The rules folder.
+    public let rulesFolder: String
+    /// Budgets for loading and for evaluating rules.
+    public var limits: LuaLimits
+
+    public init(rulesFolder: String, limits: LuaLimits = .default) {
+        self.rulesFolder = rulesFolder
+        self.limits = limits
+    }
+
+    /// The ids of the frameworks in the rules folder, sorted.
+    public func frameworkIDs() -> [String] {
+        let folder = (rulesFolder as NSString).appendingPathComponent("frameworks")
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.filter { entry in
+            FileManager.default.fileExists(atPath: "\(folder)/\(entry)/framework.lua")
+        }.sorted()
+    }
+
+    /// The runtime configuration rules run with: the rules folder for `require`, and the rule API.
+    public var runtimeConfiguration: LuaConfiguration {
+        LuaConfiguration(limits: limits, moduleRoots: [rulesFolder],
+                         builtinModules: [EngineLibrary.moduleName: EngineLibrary.lua])
+    }
+
+    /// Loads and validates framework `id` in a runtime of its own, so that its sources are
+    /// exactly the files it used.
+    public func load(_ id: String) throws(FrameworkLoadError) -> Framework {
+        let configuration = runtimeConfiguration
+        let outcome: Result<Framework, FrameworkLoadError> = LuaThread.run {
+            do throws(FrameworkLoadError) {
+                let runtime: LuaRuntime
+                do throws(LuaError) { runtime = try LuaRuntime(configuration: configuration) } catch {
+                    throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(subject: id, message: error.message)])
+                }
+                return .success(try load(id, into: runtime))
+            } catch { return .failure(error) }
+        }
+        return try outcome.get()
+    }
+
+    /// Loads and validates framework `id` in `runtime` (which must use `runtimeConfiguration`).
+    /// Throws every problem found at once.
+    public func load(_ id: String, into runtime: LuaRuntime) throws(FrameworkLoadError) -> Framework {
+        let folder = (rulesFolder as NSString).appendingPathComponent("frameworks/\(id)")
+        let entry = "\(folder)/framework.lua"
+        guard ModuleResolverName.isValid(id), FileManager.default.fileExists(atPath: entry) else {
+            let known = frameworkIDs()
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
+                subject: id, message: "no framework \"\(id)\" in \(rulesFolder)/frameworks (found: "
+                    + (known.isEmpty ? "none" : known.joined(separator: ", ")) + ")")])
+        }
+        let before = runtime.loadedModuleFiles.count
+        let description: LuaValue
+        do throws(LuaError) {
+            let chunk = try runtime.compile("""
+                local name = ...
+                local mecigep = require "mecigep"
+                return mecigep._describe(require(name))
+                """, chunkName: "=(load \(id))")
+            defer { runtime.release(chunk) }
+            description = try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework"))]).value
+        } catch {
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
+                file: error.chunkName, line: error.line, subject: id,
+                message: "\(error.kind.rawValue): \(error.message)")])
+        }
+        var decoder = FrameworkDecoder(expectedID: id, entryFile: entry)
+        guard var framework = decoder.decode(description, folder: folder) else {
+            throw FrameworkLoadError(framework: id, problems: decoder.problems)
+        }
+        var files = Array(runtime.loadedModuleFiles[before...])
+        if files.isEmpty { files = [entry] } // already loaded in this runtime: hash what it is made of
+        framework.sources = Self.hashes(of: files, relativeTo: rulesFolder)
+        return framework
+    }
+
+    static func hashes(of files: [String], relativeTo root: String) -> [(path: String, sha256: String)] {
+        var seen = Set<String>()
+        var out: [(String, String)] = []
+        for file in files where seen.insert(file).inserted {
+            let data = FileManager.default.contents(atPath: file) ?? Data()
+            var path = file
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+            out.append((path, SHA256.hex(of: data)))
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+}
+
+/// Framework ids follow module-name rules: letters, digits, "_" and "-".
+enum ModuleResolverName {
+    static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 100 && id.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-")
+        }
+    }
+}

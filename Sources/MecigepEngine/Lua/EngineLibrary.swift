@@ -1,0 +1,452 @@
+/// The rule API, `require "mecigep"`: constructors for frameworks, criteria, indicators and
+/// scales, the context indicators receive, and the entry points the engine calls. It is a
+/// built-in module of the runtime (the host's own Lua), so it can record where rule code
+/// declared things; everything else it does, rule code could do too.
+enum EngineLibrary {
+    static let moduleName = "mecigep"
+
+    static let lua: String = #"""
+local M = {}
+
+local info = sandbox_info
+
+local LANGUAGES = { "en", "es", "pt", "fr" }
+M.languages = LANGUAGES
+
+---------------------------------------------------------------------------------------------
+-- Declarations: each constructor returns its table, marked with its kind and where it was made.
+---------------------------------------------------------------------------------------------
+local function declare(kind, def)
+  if type(def) ~= "table" then
+    error("mecigep." .. kind .. " expects a table: mecigep." .. kind .. " { id = ..., ... }", 3)
+  end
+  local source, line = info.where(3)
+  -- `return m.framework { ... }` is a tail call: the rule's own frame is gone, and the caller
+  -- found is the sandbox's require. The loader then names the entry file, without a line.
+  if type(source) == "string" and string.sub(source, 1, 9) == "=(sandbox" then source, line = nil, nil end
+  def.__kind, def.__source, def.__line = kind, source, line
+  return def
+end
+
+-- (The parentheses keep these from being tail calls, so declare sees the rule's frame.)
+function M.framework(def) return (declare("framework", def)) end
+function M.criterion(def) return (declare("criterion", def)) end
+function M.indicator(def) return (declare("indicator", def)) end
+function M.scale(def) return (declare("scale", def)) end
+
+M.scales = {
+  maturity = {
+    __kind = "scale", id = "maturity", kind = "numeric",
+    levels = {
+      { id = 0, label = { en = "Absent", es = "Ausente", pt = "Ausente", fr = "Absent" } },
+      { id = 1, label = { en = "Asserted without evidence", es = "Declarado sin evidencia",
+                          pt = "Declarado sem evidência", fr = "Affirmé sans preuve" } },
+      { id = 2, label = { en = "Documented but partial", es = "Documentado pero parcial",
+                          pt = "Documentado mas parcial", fr = "Documenté mais partiel" } },
+      { id = 3, label = { en = "Complete and resourced", es = "Completo y con recursos",
+                          pt = "Completo e com recursos", fr = "Complet et doté de moyens" } },
+      { id = 4, label = { en = "Institutionalised", es = "Institucionalizado",
+                          pt = "Institucionalizado", fr = "Institutionnalisé" } },
+    },
+  },
+  pefa = {
+    __kind = "scale", id = "pefa", kind = "letter", plus = true,
+    levels = {
+      { id = "D", score = 1, label = { en = "D: below basic", es = "D: por debajo del nivel básico",
+                                       pt = "D: abaixo do nível básico", fr = "D : en dessous du niveau de base" } },
+      { id = "C", score = 2, label = { en = "C: basic", es = "C: básico", pt = "C: básico", fr = "C : de base" } },
+      { id = "B", score = 3, label = { en = "B: sound", es = "B: sólido", pt = "B: sólido", fr = "B : solide" } },
+      { id = "A", score = 4, label = { en = "A: good international practice", es = "A: buena práctica internacional",
+                                       pt = "A: boa prática internacional", fr = "A : bonne pratique internationale" } },
+    },
+  },
+}
+
+--- Linear interpolation through points {{x1, y1}, {x2, y2}, ...} (x ascending), flat outside.
+function M.piecewise(x, points)
+  if type(x) ~= "number" then return nil end
+  local n = #points
+  if n == 0 then return nil end
+  if x <= points[1][1] then return points[1][2] end
+  if x >= points[n][1] then return points[n][2] end
+  for i = 2, n do
+    local x0, y0, x1, y1 = points[i - 1][1], points[i - 1][2], points[i][1], points[i][2]
+    if x <= x1 then
+      if x1 == x0 then return y1 end
+      return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    end
+  end
+  return points[n][2]
+end
+
+---------------------------------------------------------------------------------------------
+-- Paths into a case: "problem.baseline.year", "fiscal.costing[2].amount" (1-based).
+---------------------------------------------------------------------------------------------
+local function path_join(path, key)
+  if type(key) == "number" then return path .. "[" .. key .. "]" end
+  if path == "" then return tostring(key) end
+  return path .. "." .. tostring(key)
+end
+M.path_join = path_join
+
+local function path_steps(path)
+  local steps = {}
+  for part in string.gmatch(path, "[^%.]+") do
+    local name, rest = string.match(part, "^([^%[]*)(.*)$")
+    if name ~= "" then steps[#steps + 1] = name end
+    for index in string.gmatch(rest, "%[(%d+)%]") do steps[#steps + 1] = tonumber(index) end
+  end
+  return steps
+end
+
+--- The value at path in v, or nil.
+function M.get(v, path)
+  for _, step in ipairs(path_steps(path)) do
+    if type(v) ~= "table" then return nil end
+    v = v[step]
+  end
+  if v == null then return nil end
+  return v
+end
+
+--- Whether path holds something: not nil, not null, not blank text, not an empty list.
+function M.present(v, path)
+  local x = M.get(v, path)
+  if x == nil then return false end
+  if type(x) == "string" then return string.find(x, "%S") ~= nil end
+  if type(x) == "table" then return next(x) ~= nil end
+  return true
+end
+
+---------------------------------------------------------------------------------------------
+-- Composition: a framework that extends another.
+---------------------------------------------------------------------------------------------
+local function shallow_copy(t)
+  local c = {}
+  for k, v in pairs(t) do c[k] = v end
+  return c
+end
+
+--- extend(base_id, changes): the base framework's criteria and indicators, with changes:
+--- id, version, title... (replace the base's), skip = { ids }, replace = { [id] = indicator },
+--- weights = { [criterion or indicator id] = w }, add = { [criterion id] = { indicators } },
+--- criteria = { new criteria appended }.
+function M.extend(base_id, changes)
+  if type(base_id) ~= "string" then error("mecigep.extend expects the base framework's id first", 2) end
+  if type(changes) ~= "table" then error("mecigep.extend expects a table of changes second", 2) end
+  local source, line = info.where(2)
+  if type(source) == "string" and string.sub(source, 1, 9) == "=(sandbox" then source, line = nil, nil end
+  local base = require("frameworks." .. base_id .. ".framework")
+  local def = { __kind = "framework", __source = source, __line = line, __problems = {} }
+  for k, v in pairs(base) do
+    if k ~= "criteria" and string.sub(k, 1, 2) ~= "__" then def[k] = v end
+  end
+  for k, v in pairs(changes) do
+    if k ~= "skip" and k ~= "replace" and k ~= "weights" and k ~= "add" and k ~= "criteria" then def[k] = v end
+  end
+  def.extends = { id = base.id, version = base.version }
+  local skip, replace, weights, add = {}, changes.replace or {}, changes.weights or {}, changes.add or {}
+  for _, id in ipairs(changes.skip or {}) do skip[id] = true end
+  local used = {}
+  def.criteria = {}
+  for _, criterion in ipairs(base.criteria or {}) do
+    if skip[criterion.id] then
+      used[criterion.id] = true
+    else
+      local c = shallow_copy(criterion)
+      if weights[c.id] ~= nil then c.weight = weights[c.id]; used[c.id] = true end
+      c.indicators = {}
+      for _, indicator in ipairs(criterion.indicators or {}) do
+        local id = indicator.id
+        if skip[id] then
+          used[id] = true
+        else
+          local ind = indicator
+          if replace[id] ~= nil then ind = replace[id]; used[id] = true end
+          if weights[id] ~= nil then
+            ind = shallow_copy(ind)
+            ind.weight = weights[id]
+            used[id] = true
+          end
+          c.indicators[#c.indicators + 1] = ind
+        end
+      end
+      for _, ind in ipairs(add[c.id] or {}) do c.indicators[#c.indicators + 1] = ind end
+      if add[c.id] ~= nil then used[c.id] = true end
+      def.criteria[#def.criteria + 1] = c
+    end
+  end
+  for _, criterion in ipairs(changes.criteria or {}) do def.criteria[#def.criteria + 1] = criterion end
+  local function check(kind, map)
+    local ids = {}
+    for id in pairs(map) do ids[#ids + 1] = tostring(id) end
+    table.sort(ids)
+    for _, id in ipairs(ids) do
+      if not used[id] then
+        def.__problems[#def.__problems + 1] =
+          kind .. " names '" .. id .. "', which is not in framework '" .. tostring(base.id) .. "'"
+      end
+    end
+  end
+  check("skip", skip)
+  check("replace", replace)
+  check("weights", weights)
+  check("add", add)
+  return def
+end
+
+---------------------------------------------------------------------------------------------
+-- What the engine reads of a framework: plain data, functions kept here by id.
+---------------------------------------------------------------------------------------------
+local registry = {}
+
+local function plain(v, depth)
+  local t = type(v)
+  if t == "nil" or t == "boolean" or t == "number" or t == "string" or v == null then return v end
+  if t ~= "table" then return "<" .. t .. ">" end
+  if depth > 12 then return "<too deep>" end
+  local out = {}
+  for k, x in pairs(v) do
+    local tk = type(k)
+    if (tk == "string" and string.sub(k, 1, 2) ~= "__") or tk == "number" then
+      out[k] = plain(x, depth + 1)
+    end
+  end
+  return out
+end
+
+local function position(def)
+  local source = def.__source
+  if type(source) == "string" then source = string.gsub(source, "^[@=]", "") end
+  return source, def.__line
+end
+
+local function function_position(f)
+  local source, line = info.function_source(f)
+  if source == nil then return nil, nil end
+  return (string.gsub(source, "^[@=]", "")), line
+end
+
+local INDICATOR_FIELDS = { "id", "title", "question", "weight", "reads", "requires", "references",
+  "levels", "guidance" }
+local CRITERION_FIELDS = { "id", "title", "description", "weight", "aggregation", "references" }
+local FRAMEWORK_FIELDS = { "id", "version", "title", "description", "languages", "scale", "aggregation",
+  "insufficient", "fields", "extends", "references" }
+
+local function keys_as_text(v)
+  if type(v) ~= "table" then return plain(v, 0) end
+  local out = {}
+  for k, x in pairs(v) do out[tostring(k)] = plain(x, 1) end
+  return out
+end
+
+local function copy_fields(def, names, out)
+  for _, name in ipairs(names) do
+    local v = def[name]
+    if type(v) == "function" then out[name] = { method = "lua" }
+    elseif name == "levels" or name == "table" then out[name] = keys_as_text(v)
+    else out[name] = plain(v, 0) end
+  end
+  out.kind = def.__kind
+  out.source, out.line = position(def)
+  return out
+end
+
+--- The framework as plain data; registers its functions under its id.
+function M._describe(def)
+  if type(def) ~= "table" then
+    return { problems = { "the framework file must return mecigep.framework { ... } (it returned a " .. type(def) .. ")" } }
+  end
+  local entry = { indicators = {}, aggregations = {}, def = def }
+  local out = copy_fields(def, FRAMEWORK_FIELDS, {})
+  if type(def.aggregation) == "function" then entry.aggregations[""] = def.aggregation end
+  out.problems = plain(def.__problems or {}, 0)
+  out.criteria = {}
+  local criteria = def.criteria
+  if type(criteria) ~= "table" then criteria = {} end
+  for ci, criterion in ipairs(criteria) do
+    if type(criterion) ~= "table" then
+      out.criteria[ci] = { kind = type(criterion) }
+    else
+      local c = copy_fields(criterion, CRITERION_FIELDS, {})
+      if type(criterion.aggregation) == "function" and type(criterion.id) == "string" then
+        entry.aggregations[criterion.id] = criterion.aggregation
+      end
+      c.indicators = {}
+      local indicators = criterion.indicators
+      if type(indicators) ~= "table" then indicators = {} end
+      for ii, indicator in ipairs(indicators) do
+        if type(indicator) ~= "table" then
+          c.indicators[ii] = { kind = type(indicator) }
+        else
+          local d = copy_fields(indicator, INDICATOR_FIELDS, {})
+          d.evaluate = type(indicator.evaluate) == "function"
+          if d.evaluate then d.evaluate_source, d.evaluate_line = function_position(indicator.evaluate) end
+          if type(indicator.id) == "string" then entry.indicators[indicator.id] = indicator end
+          c.indicators[ii] = d
+        end
+      end
+      out.criteria[ci] = c
+    end
+  end
+  if type(def.id) == "string" then registry[def.id] = entry end
+  return out
+end
+
+---------------------------------------------------------------------------------------------
+-- Evaluating one indicator
+---------------------------------------------------------------------------------------------
+local function new_trace()
+  local trace = { reads = {}, seen = {}, conditions = {} }
+  function trace.record(path, value)
+    if trace.seen[path] then return end
+    trace.seen[path] = true
+    local entry = { path = path }
+    if type(value) == "table" then entry.kind = "table" elseif value == nil then entry.kind = "absent"
+    else entry.value = value end
+    trace.reads[#trace.reads + 1] = entry
+  end
+  return trace
+end
+
+-- A view of the case that records every field read.
+local function traced(v, path, trace)
+  if type(v) ~= "table" then return v end
+  local cache = {}
+  local proxy = {}
+  setmetatable(proxy, {
+    __index = function(_, key)
+      local x = v[key]
+      local p = path_join(path, key)
+      trace.record(p, x)
+      if type(x) ~= "table" then return x end
+      local c = cache[key]
+      if c == nil then
+        c = traced(x, p, trace)
+        cache[key] = c
+      end
+      return c
+    end,
+    __len = function() return #v end,
+    __pairs = function()
+      local f, s, k0 = pairs(v)
+      return function(_, k)
+        local nk = f(s, k)
+        if nk == nil then return nil end
+        return nk, proxy[nk]
+      end, proxy, k0
+    end,
+    __newindex = function(_, key)
+      error("the case is read-only (field '" .. path_join(path, key) .. "')", 2)
+    end,
+    __metatable = "case",
+  })
+  return proxy
+end
+
+local RESULT = {} -- marks values made by ctx.level / ctx.insufficient
+
+local function as_list(v)
+  if v == nil then return {} end
+  if type(v) == "table" then return v end
+  return { v }
+end
+
+local function new_context(entry, indicator, case, trace)
+  local ctx = { findings = {}, recommendations = {} }
+  ctx.framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title }
+  ctx.indicator = {
+    id = indicator.id, title = indicator.title, question = indicator.question,
+    references = indicator.references, reads = indicator.reads, levels = indicator.levels,
+  }
+  ctx.scale = entry.def.scale
+
+  --- Records a finding: text (string or translations) resting on evidence paths.
+  function ctx.finding(text, evidence)
+    ctx.findings[#ctx.findings + 1] = { text = text, evidence = as_list(evidence) }
+  end
+
+  --- Records a recommendation: { text =, priority = "high"|"medium"|"low",
+  --- horizon = "short"|"medium"|"long", owner =, challenge = }.
+  function ctx.recommend(r)
+    if type(r) ~= "table" then error("ctx.recommend expects a table { text = ..., priority = ... }", 2) end
+    ctx.recommendations[#ctx.recommendations + 1] = r
+  end
+
+  --- Records a condition that decided the level, and returns its value.
+  function ctx.check(label, value)
+    trace.conditions[#trace.conditions + 1] = { label = label, value = value and true or false }
+    return value
+  end
+
+  --- The result: a level of the framework's scale.
+  function ctx.level(level, note)
+    return { [RESULT] = "level", level = level, note = note }
+  end
+
+  --- The result: the case does not say enough; paths name what is missing.
+  function ctx.insufficient(paths, reason)
+    return { [RESULT] = "insufficient", missing = as_list(paths), note = reason }
+  end
+
+  --- A field of the case by path (recorded in the trace).
+  function ctx.get(path) return M.get(case, path) end
+  function ctx.present(path) return M.present(case, path) end
+
+  return ctx
+end
+
+local function missing_paths(case, paths)
+  local missing = {}
+  for _, p in ipairs(paths or {}) do
+    if not M.present(case, p) then missing[#missing + 1] = p end
+  end
+  return missing
+end
+
+--- Runs one indicator on a case; returns plain data.
+function M._evaluate(framework_id, indicator_id, case)
+  local entry = registry[framework_id]
+  if entry == nil then error("framework '" .. tostring(framework_id) .. "' is not loaded", 0) end
+  local indicator = entry.indicators[indicator_id]
+  if indicator == nil then error("indicator '" .. tostring(indicator_id) .. "' is not in the framework", 0) end
+  local missing = missing_paths(case, indicator.requires)
+  if #missing > 0 then
+    return { status = "insufficient_information", missing = missing, findings = {}, recommendations = {},
+             reads = {}, conditions = {} }
+  end
+  local trace = new_trace()
+  local view = traced(case, "", trace)
+  local ctx = new_context(entry, indicator, view, trace)
+  local result = indicator.evaluate(view, ctx)
+  local out = { findings = ctx.findings, recommendations = ctx.recommendations,
+                reads = trace.reads, conditions = trace.conditions }
+  if type(result) == "table" and result[RESULT] == "insufficient" then
+    out.status = "insufficient_information"
+    out.missing = result.missing
+    out.note = result.note
+  elseif type(result) == "table" and result[RESULT] == "level" then
+    out.status = "assessed"
+    out.level = result.level
+    out.note = result.note
+  elseif type(result) == "number" or type(result) == "string" then
+    out.status = "assessed"
+    out.level = result
+  else
+    error("indicator '" .. indicator_id .. "': evaluate returned " .. type(result)
+      .. "; return a level (ctx.level(2)) or ctx.insufficient({ 'path' })", 0)
+  end
+  return out
+end
+
+--- Runs a framework's (criterion_id ~= "") or a criterion's aggregation function.
+function M._aggregate(framework_id, key, inputs)
+  local entry = registry[framework_id]
+  local f = entry and entry.aggregations[key]
+  if f == nil then error("no aggregation function for '" .. tostring(key) .. "'", 0) end
+  return f(inputs, { framework = entry.def.id, criterion = key ~= "" and key or nil })
+end
+
+return M
+"""#
+}

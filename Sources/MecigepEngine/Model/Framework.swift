@@ -1,0 +1,114 @@
+import LuaRuntime
+
+/// How a criterion (or the framework) combines the results below it.
+public enum AggregationMethod: Sendable, Hashable {
+    /// Σ weight × score / Σ weight, then the grade the mean falls in.
+    case weightedMean(rounding: Scale.Rounding)
+    /// PEFA M1: the lowest score, with "+" when any other is higher (and the scale allows "+").
+    case weakestLink
+    /// PEFA M2: a table from the multiset of input grades (ids sorted best first and joined,
+    /// "ABD") to a grade ("B+").
+    case conversionTable([String: String])
+    /// SIGMA style: the sum (or mean) of scores, then the level of the highest cut-off reached.
+    case thresholds(of: Statistic, cutoffs: [Cutoff])
+    /// The mean (or sum) of scores mapped through points of a piecewise-linear function.
+    case piecewise(of: Statistic, points: [Point])
+    /// A Lua function of the framework: `aggregation = function(inputs, ctx) ... end`.
+    case lua
+
+    public enum Statistic: String, Sendable { case sum, mean }
+    public struct Cutoff: Sendable, Hashable { public var minimum: Double; public var level: String }
+    public struct Point: Sendable, Hashable { public var x: Double; public var y: Double }
+
+    /// The method's name as written in rules and assessments.
+    public var name: String {
+        switch self {
+        case .weightedMean: return "weighted_mean"
+        case .weakestLink: return "weakest_link"
+        case .conversionTable: return "table"
+        case .thresholds: return "thresholds"
+        case .piecewise: return "piecewise"
+        case .lua: return "lua"
+        }
+    }
+}
+
+/// Where a declaration was made in rule code.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var description: String { file + (line.map { ":\($0)" } ?? "") }
+}
+
+/// An indicator: one question a rule answers about a case.
+public struct Indicator: Sendable, Hashable {
+    public var id: String
+    public var title: LocalizedText
+    public var question: LocalizedText?
+    public var weight: Double
+    /// Case fields the rule reads (evidence paths).
+    public var reads: [String]
+    /// Fields that must be present; when one is missing the indicator is "insufficient
+    /// information" without running the rule.
+    public var requires: [String]
+    public var references: [String]
+    /// What the case must show for each level, by level id.
+    public var rubric: [String: LocalizedText]
+    public var location: SourceLocation?
+    /// Where the rule's evaluate function is defined.
+    public var ruleLocation: SourceLocation?
+}
+
+/// A criterion: indicators and how they combine.
+public struct Criterion: Sendable, Hashable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var weight: Double
+    public var aggregation: AggregationMethod
+    public var indicators: [Indicator]
+    public var location: SourceLocation?
+}
+
+/// A declared case field: its type, and whether the framework needs it.
+public struct FieldRule: Sendable, Hashable {
+    public enum FieldType: String, Sendable, CaseIterable {
+        case string, number, integer, boolean, array, object, date, country
+    }
+    /// "problem.baseline.year", or "fiscal.costing[].amount" for every element.
+    public var path: String
+    public var type: FieldType
+    public var required: Bool
+    /// Allowed values, when the field is an enumeration.
+    public var allowed: [String]?
+}
+
+/// A framework, loaded and validated: prepare once, evaluate many cases.
+public struct Framework: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    /// Languages every human-facing text must have.
+    public var languages: [String]
+    public var scale: Scale
+    public var aggregation: AggregationMethod
+    /// How "insufficient information" counts in aggregation: excluded (default), or as the
+    /// lowest level (PEFA's D*), reported separately either way.
+    public var insufficientCountsAsLowest: Bool
+    public var criteria: [Criterion]
+    public var fields: [FieldRule]
+    public var extends: (id: String, version: String)?
+    /// Every rule file the framework used, with its SHA-256, sorted by path.
+    public var sources: [(path: String, sha256: String)]
+    /// The folder the framework was loaded from.
+    public var folder: String
+
+    /// All indicators, in framework order.
+    public var indicators: [Indicator] { criteria.flatMap(\.indicators) }
+
+    /// One hash over all sources: changes whenever any rule file does.
+    public var contentHash: String {
+        SHA256.hex(of: Array(sources.map { "\($0.path)\u{0}\($0.sha256)\n" }.joined().utf8))
+    }
+}

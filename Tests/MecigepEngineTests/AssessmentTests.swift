@@ -1,0 +1,184 @@
+import Foundation
+import LuaRuntime
+import Testing
+@testable import MecigepEngine
+
+@Suite("Assessing cases")
+struct AssessmentTests {
+    @Test func assessesACompleteCase() throws {
+        let a = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "complete", value: Fixtures.complete)) }
+        #expect(a.indicator("baseline")?.grade?.id == "3")
+        #expect(a.indicator("targets")?.grade?.id == "3")
+        #expect(a.indicator("costing")?.grade?.id == "4")
+        #expect(a.indicator("funding")?.grade?.id == "2")
+        #expect(a.criterion("evidence")?.grade?.id == "3")
+        #expect(a.criterion("fiscal")?.grade?.id == "2") // weakest link
+        // (3 × 2 + 2 × 1) / 3 = 2.67, floored
+        #expect(a.grade?.id == "2")
+        #expect(a.status == .assessed)
+        #expect(a.coverage.share == 1)
+        #expect(a.caseIssues.isEmpty)
+        let baseline = try #require(a.indicator("baseline"))
+        #expect(baseline.findings.first?.evidence == ["problem.baseline.source", "problem.baseline.year"])
+        #expect(baseline.conditions.map(\.value) == [true, true, true])
+        #expect(baseline.reads.map(\.path) == ["problem", "problem.baseline", "problem.baseline.value",
+                                              "problem.baseline.source", "problem.baseline.year"])
+        #expect(baseline.reads.first { $0.path == "problem.baseline.year" }?.value == 2024)
+    }
+
+    @Test func insufficientInformationIsNotALowLevel() throws {
+        let a = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "sparse", value: Fixtures.sparse)) }
+        let baseline = try #require(a.indicator("baseline"))
+        #expect(baseline.status == .insufficientInformation)
+        #expect(baseline.grade == nil)
+        #expect(baseline.missing == ["problem.baseline"])
+        #expect(a.indicator("targets")?.status == .insufficientInformation)
+        #expect(a.indicator("targets")?.missing == ["results"])
+        #expect(a.criterion("evidence")?.status == .insufficientInformation)
+        #expect(a.coverage.assessed == 1)
+        #expect(a.coverage.insufficient == 3)
+    }
+
+    @Test func mistypedFieldsArePathPreciseAndTreatedAsAbsent() throws {
+        let a = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "sparse", value: Fixtures.sparse)) }
+        #expect(a.caseIssues.map(\.description) == [
+            "fiscal.costing[1].amount: expected a number, got \"ten\"",
+            "fiscal.costing[2].year: expected a whole number, got \"next\"",
+            "identification.country: \"uy\" must be written in capitals: \"UY\"",
+        ])
+        // Neither costing row is complete once the mistyped values are removed.
+        #expect(a.indicator("costing")?.grade?.id == "0")
+        #expect(a.indicator("costing")?.recommendations.first?.id == "costing.r1")
+    }
+
+    @Test func recommendationsCarryTheirContext() throws {
+        var weak = Fixtures.complete
+        if case .object(var o) = weak, case .object(var problem)? = o["problem"] {
+            problem["baseline"] = ["value": 43]
+            o["problem"] = .object(problem)
+            weak = .object(o)
+        }
+        let a = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "weak", value: weak)) }
+        let r = try #require(a.recommendations.first)
+        #expect(r.id == "baseline.r1")
+        #expect(r.priority == "high")
+        #expect(r.horizon == "short")
+        #expect(r.challenge == "c1")
+        #expect(r.criterion == "evidence")
+        #expect(r.owner?.text("fr") == "Statistics office (fr)")
+        #expect(a.indicator("baseline")?.grade?.id == "1")
+    }
+
+    @Test func oneFailingIndicatorDoesNotStopTheOthers() throws {
+        let a = try withAssessor("faulty") { try $0.assess(CaseDocument(id: "x", value: ["a": 1])) }
+        func kind(_ id: String) -> String? { a.indicator(id)?.failure?.kind }
+        #expect(a.indicator("good")?.grade?.id == "3")
+        #expect(kind("loops") == "instruction_limit")
+        #expect(kind("raises") == "runtime")
+        #expect(a.indicator("raises")?.failure?.line == 16)
+        #expect(a.indicator("raises")?.failure?.file?.hasSuffix("frameworks/faulty/framework.lua") == true)
+        #expect(kind("off_scale") == "result")
+        #expect(a.indicator("off_scale")?.failure?.message.contains("not on the scale") == true)
+        #expect(kind("returns_nothing") == "runtime")
+        #expect(kind("escapes") == "sandbox_violation")
+        #expect(kind("writes") == "runtime")
+        #expect(a.criterion("c")?.grade?.id == "3")
+        #expect(a.coverage.errors == 6)
+    }
+
+    @Test func strictFailsOnAnyRuleError() throws {
+        let message: String? = try withAssessor("faulty") { assessor -> String? in
+            do { _ = try assessor.assess(CaseDocument(id: "x", value: [:]), options: AssessmentOptions(strict: true)); return nil }
+            catch { return (error as? AssessmentError)?.message }
+        }
+        #expect(message?.hasPrefix("strict: 6 indicator(s) failed") == true)
+    }
+
+    @Test func sameInputsGiveByteIdenticalJSON() throws {
+        let texts = try withAssessor("tiny") { assessor -> [String] in
+            let a = try assessor.assess(CaseDocument(id: "complete", value: Fixtures.complete)).jsonText()
+            let b = try assessor.assess(CaseDocument(id: "complete", value: Fixtures.complete)).jsonText()
+            return [a, b]
+        }
+        let fresh = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "complete", value: Fixtures.complete)).jsonText() }
+        #expect(texts[0] == texts[1])
+        #expect(texts[0] == fresh)
+        #expect(!texts[0].contains("generated_at"))
+    }
+
+    @Test func noStateLeaksBetweenCases() throws {
+        let (afterA, alone) = try withAssessor("tiny") { assessor -> (String, String) in
+            _ = try assessor.assess(CaseDocument(id: "complete", value: Fixtures.complete))
+            let b = try assessor.assess(CaseDocument(id: "sparse", value: Fixtures.sparse)).jsonText()
+            return (b, "")
+        }
+        let fresh = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "sparse", value: Fixtures.sparse)).jsonText() }
+        _ = alone
+        #expect(afterA == fresh)
+    }
+
+    @Test func timestampOnlyWhenAsked() throws {
+        let text = try withAssessor("tiny") {
+            try $0.assess(CaseDocument(id: "c", value: Fixtures.complete),
+                          options: AssessmentOptions(timestamp: Date(timeIntervalSince1970: 1_800_000_000))).jsonText()
+        }
+        #expect(text.contains("\"generated_at\": \"2027-01-15T08:00:00Z\""))
+    }
+
+    @Test func lettersWithM1M2AndInsufficientAsLowest() throws {
+        let a = try withAssessor("letters") {
+            try $0.assess(CaseDocument(id: "l", value: ["scores": ["a": "A", "b": "B", "d": "A", "e": "C"]]))
+        }
+        // c is missing: counts as D (the lowest); M1 over A, B, D gives D+.
+        #expect(a.indicator("c")?.status == .insufficientInformation)
+        #expect(a.criterion("m1")?.grade?.id == "D+")
+        #expect(a.criterion("m2")?.grade?.id == "B")
+        #expect(a.grade?.id == "D+")
+    }
+
+    @Test func customAggregations() throws {
+        let a = try withAssessor("custom") { try $0.assess(CaseDocument(id: "c", value: [:])) }
+        #expect(a.criterion("sigma")?.grade?.id == "2")   // 2 + 3 + 1 = 6 points ≥ 5
+        #expect(a.criterion("linear")?.grade?.id == "2")  // mean 3 → 2.5 on the points, floored
+        #expect(a.grade?.id == "2")                       // the Lua function: the best criterion score
+    }
+
+    @Test func changedRulesAreSeenWithoutRebuilding() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-reload-\(UUID().uuidString)")
+        let fwFolder = folder.appendingPathComponent("frameworks/live")
+        try FileManager.default.createDirectory(at: fwFolder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(level: Int) throws {
+            try Data("""
+                local m = require "mecigep"
+                return m.framework { id = "live", version = "1.0.0", title = "Live", languages = { "en" },
+                  scale = m.scales.maturity,
+                  criteria = { m.criterion { id = "c", title = "C", indicators = {
+                    m.indicator { id = "i", title = "I", evaluate = function() return \(level) end } } } } }
+                """.utf8).write(to: fwFolder.appendingPathComponent("framework.lua"))
+        }
+        let loader = FrameworkLoader(rulesFolder: folder.path)
+        func run() throws -> String? {
+            try LuaThread.run {
+                Result { () throws -> String? in
+                    let fw = try loader.load("live")
+                    return try Assessor(framework: fw, loader: loader, engineVersion: "t").assess(CaseDocument(id: "x", value: [:])).grade?.id
+                }
+            }.get()
+        }
+        try write(level: 1)
+        #expect(try run() == "1")
+        try write(level: 4)
+        #expect(try run() == "4")
+    }
+
+    @Test func outputValidatesAgainstThePublishedSchema() throws {
+        let outputs = try withAssessor("tiny") { assessor in
+            [try assessor.assess(CaseDocument(id: "complete", value: Fixtures.complete)),
+             try assessor.assess(CaseDocument(id: "sparse", value: Fixtures.sparse),
+                                 options: AssessmentOptions(timestamp: Date(timeIntervalSince1970: 0)))].map { $0.jsonText() }
+        } + (try withAssessor("faulty") { [try $0.assess(CaseDocument(id: "f", value: [:])).jsonText()] })
+          + (try withAssessor("letters") { [try $0.assess(CaseDocument(id: "l", value: ["scores": ["a": "A"]])).jsonText()] })
+        try SchemaValidator.validate(outputs, schema: "docs/schemas/assessment.schema.json")
+    }
+}
