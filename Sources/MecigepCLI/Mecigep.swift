@@ -13,7 +13,7 @@ public struct Mecigep: ParsableCommand {
               2  usage or configuration error (bad option, missing file or folder)
             """,
         version: MecigepVersion.current,
-        subcommands: [SandboxCommand.self]
+        subcommands: [AssessCommand.self, TestCommand.self, SandboxCommand.self]
     )
 
     public init() {}

@@ -252,8 +252,10 @@ struct JSONDocumentParser {
             }
             appendUTF8(scalar, to: &out)
         default:
-            let shown = describe(at: start + 1)
-            throw error(at: start, "invalid escape '\\' followed by \(shown) in a string; "
+            var end = start + 2
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+            throw error(at: start, "invalid escape \\\(shown) in a string; "
                 + "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX (write a backslash as \\\\)")
         }
     }
@@ -379,9 +381,15 @@ struct JSONDocumentParser {
         case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"):
             hint = ""
         default:
-            hint = isWordByte(c) && expected.contains("key")
-                ? "; keys must be in double quotes: \"\(token(from: offset))\""
-                : isWordByte(c) || c >= 0x80 ? "; quote the value if it is meant as text" : ""
+            if expected.hasPrefix("','") {
+                hint = "; is a ',' missing before it?"
+            } else if expected.hasPrefix("a key"), isWordByte(c) {
+                hint = "; keys must be in double quotes: \"\(token(from: offset))\""
+            } else if isWordByte(c) || c >= 0x80 {
+                hint = "; quote the value if it is meant as text"
+            } else {
+                hint = ""
+            }
         }
         return error(at: offset, "unexpected \(found); expected \(expected)\(hint)")
     }
@@ -395,6 +403,7 @@ struct JSONDocumentParser {
         if let scalar = text.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
             return "control character \(DocumentText.codePoint(scalar.value))"
         }
+        if text == "'" { return "\"'\"" }
         let word = token(from: offset)
         if word.count > 1 { return "'\(word)'" }
         return "'\(text)'"

@@ -125,12 +125,12 @@ enum YAMLDocumentParser {
                         + "write the key out as text (quote it if it starts with '*')")
                 }
             case .mapping(let mapping):
-                for (key, value) in mapping {
+                for (key, value) in mapping.reversed() {  // reversed: visit in document order
                     stack.append((value, inKey))
                     stack.append((key, true))
                 }
             case .sequence(let sequence):
-                for item in sequence { stack.append((item, inKey)) }
+                for item in sequence.reversed() { stack.append((item, inKey)) }
             case .alias:
                 break
             }
@@ -190,7 +190,7 @@ enum YAMLDocumentParser {
                 + "put each case in its own file (or remove this '---' line)")
         case "found undefined alias":
             let name = String(found.dropFirst().prefix { $0.isASCII && isAnchorByte($0.asciiValue!) })
-            return context.error(mark, "undefined alias *\(name); define the anchor first (&\(name) before a value above this line), "
+            return context.error(mark, "undefined alias *\(name); put the anchor &\(name) on a value before this line, "
                 + "or quote the value if it is meant as text")
         case let p where p.hasPrefix("Maximum nesting level"):
             return context.error(mark, "nested deeper than \(min(context.limits.maxDepth, 1000)) levels; flatten the structure")
@@ -200,7 +200,7 @@ enum YAMLDocumentParser {
                 return context.error(mark, "a tab character where YAML expects indentation or a value; "
                     + "indent with spaces, not tabs")
             }
-            message = "'\(first)' cannot start a value"
+            return context.error(mark, "'\(first)' cannot start a value; quote the value if it is meant as text")
         default:
             message = problem
         }

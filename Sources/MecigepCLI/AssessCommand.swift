@@ -1,0 +1,246 @@
+import ArgumentParser
+import Foundation
+import LuaRuntime
+import MecigepEngine
+import Synchronization
+
+/// `mecigep assess CASE...`: runs a framework on one case or many.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Assess cases (YAML or JSON files, or folders of them) with a framework.",
+        discussion: """
+            One case: the assessment goes to standard output. Several cases (or --out): one file
+            per case in --out, plus summary.json and summary.csv. Cases run in parallel; a bad
+            case is reported and the rest go on. Exit code 1 when any case or rule failed.
+            """
+    )
+
+    @Argument(help: "Case files or folders.")
+    var cases: [String]
+
+    @OptionGroup var rulesOptions: RulesOptions
+    @OptionGroup var frameworkOption: FrameworkOption
+    @OptionGroup var limitOptions: LimitOptions
+
+    @Option(help: "Output format: json, yaml or csv.")
+    var format: AssessmentFormat = .json
+
+    @Option(help: "Language of labels in csv output.")
+    var lang: ReportLanguage = .en
+
+    @Option(help: "Folder for one output file per case and the summary.")
+    var out: String?
+
+    @Option(help: "Cases assessed in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Fail a case when any of its rules fails.")
+    var strict = false
+
+    @Flag(help: "Record the time of the assessment (output is then no longer byte-identical).")
+    var timestamp = false
+
+    func validate() throws {
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let loader = try rulesOptions.loader(limits: limitOptions.limits)
+        let (files, missing) = BatchRunner.caseFiles(cases)
+        for path in missing { Console.error("mecigep: \(path): no such file or folder") }
+        guard !files.isEmpty else {
+            throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: no case files found in \(cases.joined(separator: " "))")
+        }
+        if files.count > 1 && out == nil {
+            throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: \(files.count) cases: pass --out DIR for one file per case")
+        }
+        let framework = try loadFramework(frameworkOption.framework, loader)
+        let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil)
+        let runner = BatchRunner(framework: framework, loader: loader, jobs: jobs, options: options,
+                                 engineVersion: MecigepVersion.current)
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        }
+        let tally = Tally(total: files.count, progress: standardErrorIsTerminal && files.count > 1)
+        let names = OutputNames(files: files, extension: format.rawValue)
+        let format = self.format, lang = self.lang.rawValue, out = self.out
+        runner.run(files: files) { index, outcome in
+            tally.record(outcome)
+            switch outcome {
+            case .assessed(let assessment):
+                let text = format.render(assessment, language: lang)
+                if let out {
+                    do { try writeAtomically(text, to: (out as NSString).appendingPathComponent(names[index])) }
+                    catch { tally.writeFailed(files[index]) }
+                } else {
+                    Console.output(text)
+                }
+            case .failed(_, let message):
+                tally.clearProgress()
+                Console.error("mecigep: \(message)")
+            }
+            tally.showProgress()
+        }
+        tally.clearProgress()
+        if let out {
+            try writeAtomically(tally.summaryJSON(files: files, names: names), to: (out as NSString).appendingPathComponent("summary.json"))
+            try writeAtomically(tally.summaryCSV(files: files, names: names), to: (out as NSString).appendingPathComponent("summary.csv"))
+        }
+        Console.error(tally.line)
+        if tally.failedAny { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+    }
+}
+
+/// The formats `assess` writes.
+enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, yaml, csv
+
+    func render(_ a: Assessment, language: String) -> String {
+        switch self {
+        case .json: return a.jsonText(pretty: true) + "\n"
+        case .yaml: return a.value.yamlText()
+        case .csv: return CSV.header + "\n" + CSV.rows(a, language: language).joined(separator: "\n") + "\n"
+        }
+    }
+}
+
+/// Unique output file names, from the case files' names.
+struct OutputNames {
+    private var names: [String] = []
+    init(files: [String], extension ext: String) {
+        var used: Set<String> = ["summary.json", "summary.csv"]
+        for file in files {
+            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            var name = "\(stem).\(ext)"
+            var n = 2
+            while used.contains(name) {
+                name = "\(stem)-\(n).\(ext)"
+                n += 1
+            }
+            used.insert(name)
+            names.append(name)
+        }
+    }
+    subscript(index: Int) -> String { names[index] }
+}
+
+/// Counts outcomes, draws the progress bar, writes the summary. Used under the runner's lock.
+final class Tally: @unchecked Sendable {
+    let total: Int
+    let progress: Bool
+    let started = Date()
+    private(set) var done = 0
+    private(set) var assessed = 0
+    private(set) var insufficient = 0
+    private(set) var errors = 0
+    private(set) var ruleErrors = 0
+    private var rows: [Int: LuaValue] = [:]
+    private var results: [String: Assessment] = [:]
+    private var failures: [String: String] = [:]
+    private var unwritable: [String] = []
+
+    init(total: Int, progress: Bool) {
+        self.total = total
+        self.progress = progress
+    }
+
+    var failedAny: Bool { errors > 0 || ruleErrors > 0 || !unwritable.isEmpty }
+
+    func record(_ outcome: BatchOutcome) {
+        done += 1
+        switch outcome {
+        case .assessed(let a):
+            results[a.caseFile ?? a.caseID] = a
+            ruleErrors += a.coverage.errors
+            switch a.status {
+            case .assessed: assessed += 1
+            case .insufficientInformation: insufficient += 1
+            case .error: errors += 1
+            }
+        case .failed(let file, let message):
+            failures[file] = message
+            errors += 1
+        }
+    }
+
+    func writeFailed(_ file: String) { unwritable.append(file) }
+
+    func showProgress() {
+        guard progress else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d  %.1f cases/s  ETA %.0fs ", bar, done, total, rate, eta).utf8))
+    }
+
+    func clearProgress() {
+        guard progress else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    var line: String {
+        "\(total) case\(total == 1 ? "" : "s"): \(assessed) assessed, \(insufficient) insufficient information, "
+            + "\(errors) error\(errors == 1 ? "" : "s"); \(ruleErrors) rule error\(ruleErrors == 1 ? "" : "s")"
+    }
+
+    private func record(for file: String, name: String) -> [String: LuaValue] {
+        if let a = results[file] {
+            return ["file": .string(file), "output": .string(name), "case": .string(a.caseID),
+                    "status": .string(a.status.rawValue), "level": a.grade?.idValue ?? .null,
+                    "score": a.grade.map { .double($0.score) } ?? .null,
+                    "coverage": .double((a.coverage.share * 10_000).rounded() / 10_000),
+                    "rule_errors": .integer(Int64(a.coverage.errors)), "case_issues": .integer(Int64(a.caseIssues.count))]
+        }
+        return ["file": .string(file), "output": .null, "case": .null, "status": "error",
+                "message": .string(failures[file] ?? "unknown error")]
+    }
+
+    func summaryJSON(files: [String], names: OutputNames) -> String {
+        let list = files.enumerated().map { LuaValue.object(record(for: $0.element, name: names[$0.offset])) }
+        let summary: LuaValue = ["cases": .integer(Int64(total)), "assessed": .integer(Int64(assessed)),
+                                 "insufficient_information": .integer(Int64(insufficient)),
+                                 "errors": .integer(Int64(errors)), "rule_errors": .integer(Int64(ruleErrors)),
+                                 "results": .array(list)]
+        return summary.jsonText(pretty: true) + "\n"
+    }
+
+    func summaryCSV(files: [String], names: OutputNames) -> String {
+        var lines = ["file,case,status,level,score,coverage,rule_errors,case_issues,message"]
+        for (i, file) in files.enumerated() {
+            let r = record(for: file, name: names[i])
+            let cells = ["file", "case", "status", "level", "score", "coverage", "rule_errors", "case_issues", "message"].map { key -> String in
+                guard let v = r[key], v != .null else { return "" }
+                return CSV.cell(v.stringValue ?? v.jsonText())
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// One row per indicator.
+enum CSV {
+    static let header = "case,framework,criterion,indicator,status,level,score,label,findings,recommendations,error"
+
+    static func cell(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    static func rows(_ a: Assessment, language: String) -> [String] {
+        a.criteria.flatMap { c in
+            c.indicators.map { r in
+                [a.caseID, a.framework.id, c.criterion.id, r.indicator.id, r.status.rawValue, r.grade?.id ?? "",
+                 r.grade.map { LuaValue.double($0.score).jsonText() } ?? "", r.grade?.level.label.text(language) ?? "",
+                 String(r.findings.count), String(r.recommendations.count),
+                 r.failure.map { "\($0.kind): \($0.message)" } ?? ""].map(cell).joined(separator: ",")
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import ArgumentParser
+import Foundation
+import LuaRuntime
+import MecigepEngine
+
+/// `mecigep test [DIR]`: runs the rule tests of every framework (or one).
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run rule tests: cases with the results each indicator must give.",
+        discussion: """
+            Tests live in rules/frameworks/<id>/tests/ as YAML or JSON (docs/rules.md). Each
+            failure is printed as expected vs. actual; the run ends with "N passed, N failed"
+            (and ", N skipped"). Exit code 1 on any failure.
+            """
+    )
+
+    @Argument(help: "The rules folder (default: --rules, $MECIGEP_RULES, else ./rules).")
+    var directory: String?
+
+    @OptionGroup var rulesOptions: RulesOptions
+    @OptionGroup var limitOptions: LimitOptions
+
+    @Option(help: "Only this framework's tests.")
+    var framework: String?
+
+    @Option(help: "Output: text, json or junit.")
+    var format: TestFormat = .text
+
+    @Flag(help: "Report which levels of each indicator the tests reached.")
+    var coverage = false
+
+    @Option(help: "With --coverage: fail when less than this share (percent) of levels is reached.")
+    var threshold: Double?
+
+    @Option(name: .customLong("run"), help: "Only tests whose name or file contains this text.")
+    var pattern: String?
+
+    @Flag(help: "Run again whenever a file under the rules folder changes.")
+    var watch = false
+
+    enum TestFormat: String, ExpressibleByArgument { case text, json, junit }
+
+    func run() throws {
+        var options = rulesOptions
+        if let directory { options.rules = directory }
+        let loader = try options.loader(limits: limitOptions.limits)
+        if !watch {
+            let report = try runOnce(loader)
+            if report.failed > 0 || report.belowThreshold { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+            return
+        }
+        var last = Self.snapshot(loader.rulesFolder)
+        _ = try? runOnce(loader)
+        Console.error("watching \(loader.rulesFolder) for changes (Ctrl-C to stop)")
+        while true {
+            Thread.sleep(forTimeInterval: 0.5)
+            let now = Self.snapshot(loader.rulesFolder)
+            if now != last {
+                last = now
+                Console.error("\n— change detected, running again —")
+                _ = try? runOnce(loader)
+            }
+        }
+    }
+
+    /// Modification times of every file under the folder.
+    static func snapshot(_ folder: String) -> [String: Date] {
+        var out: [String: Date] = [:]
+        for path in FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [] {
+            let full = (folder as NSString).appendingPathComponent(path)
+            out[path] = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date
+        }
+        return out
+    }
+
+    struct Report {
+        var passed = 0, failed = 0, skipped = 0
+        var belowThreshold = false
+    }
+
+    func runOnce(_ loader: FrameworkLoader) throws -> Report {
+        let ids = framework.map { [$0] } ?? loader.frameworkIDs()
+        if let framework, !loader.frameworkIDs().contains(framework) {
+            throw CommandFailure(code: MecigepExit.usage, message: "mecigep test: no framework \"\(framework)\" in \(loader.rulesFolder)/frameworks")
+        }
+        var tests = RuleTest.discover(rulesFolder: loader.rulesFolder, frameworks: ids)
+        if let pattern { tests = tests.filter { $0.name.contains(pattern) || $0.file.contains(pattern) } }
+        var outcomes: [RuleTestOutcome] = []
+        var loadFailures: [(String, String)] = []
+        var frameworks: [String: Framework] = [:]
+        let groups = Dictionary(grouping: tests, by: \.framework)
+        for id in groups.keys.sorted() {
+            let result: Result<(Framework, [RuleTestOutcome]), FrameworkLoadError> = LuaThread.run {
+                do throws(FrameworkLoadError) {
+                    let fw = try loader.load(id)
+                    let assessor = try Assessor(framework: fw, loader: loader, engineVersion: MecigepVersion.current)
+                    return .success((fw, groups[id]!.map { RuleTestRunner.run($0, with: assessor) }))
+                } catch { return .failure(error) }
+            }
+            switch result {
+            case .success(let (fw, list)):
+                frameworks[id] = fw
+                outcomes += list
+            case .failure(let error):
+                loadFailures.append((id, error.description))
+                outcomes += groups[id]!.map { RuleTestOutcome(test: $0, verdict: .failed, failures: ["framework: \(error.description)"], assessment: nil, seconds: 0) }
+            }
+        }
+        var report = Report()
+        for o in outcomes {
+            switch o.verdict {
+            case .passed: report.passed += 1
+            case .failed: report.failed += 1
+            case .skipped: report.skipped += 1
+            }
+        }
+        let coverageReport = coverage ? TestCoverage(frameworks: frameworks, outcomes: outcomes) : nil
+        if let threshold, let coverageReport, coverageReport.percent < threshold { report.belowThreshold = true }
+        switch format {
+        case .text: printText(outcomes, report, coverageReport)
+        case .json: Console.output(jsonReport(outcomes, report, coverageReport).jsonText(pretty: true))
+        case .junit: Console.output(junit(outcomes))
+        }
+        if report.belowThreshold, let threshold, let coverageReport {
+            Console.error(String(format: "coverage %.1f%% is below the threshold of %.1f%%", coverageReport.percent, threshold))
+        }
+        if format != .text { Console.error(closingLine(report)) }
+        return report
+    }
+
+    func closingLine(_ r: Report) -> String {
+        "\(r.passed) passed, \(r.failed) failed" + (r.skipped > 0 ? ", \(r.skipped) skipped" : "")
+    }
+
+    func printText(_ outcomes: [RuleTestOutcome], _ report: Report, _ coverage: TestCoverage?) {
+        for o in outcomes {
+            switch o.verdict {
+            case .passed: Console.output("PASS  \(o.test.framework)  \(o.test.name)")
+            case .skipped: Console.output("SKIP  \(o.test.framework)  \(o.test.name): \(o.failures.first ?? "")")
+            case .failed:
+                Console.output("FAIL  \(o.test.framework)  \(o.test.name)  (\(o.test.file))")
+                for f in o.failures { Console.output("      \(f)") }
+            }
+        }
+        if let coverage { Console.output(coverage.text) }
+        Console.output(closingLine(report))
+    }
+
+    func jsonReport(_ outcomes: [RuleTestOutcome], _ report: Report, _ coverage: TestCoverage?) -> LuaValue {
+        var o: [String: LuaValue] = [
+            "passed": .integer(Int64(report.passed)), "failed": .integer(Int64(report.failed)),
+            "skipped": .integer(Int64(report.skipped)),
+            "tests": .array(outcomes.map { t in
+                ["framework": .string(t.test.framework), "name": .string(t.test.name), "file": .string(t.test.file),
+                 "verdict": .string(t.verdict.rawValue), "failures": .array(t.failures.map { .string($0) })]
+            }),
+        ]
+        if let coverage { o["coverage"] = coverage.value }
+        return .object(o)
+    }
+
+    func junit(_ outcomes: [RuleTestOutcome]) -> String {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        let groups = Dictionary(grouping: outcomes, by: \.test.framework)
+        let failures = outcomes.filter { $0.verdict == .failed }.count
+        let skipped = outcomes.filter { $0.verdict == .skipped }.count
+        lines.append("<testsuites name=\"mecigep\" tests=\"\(outcomes.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">")
+        for id in groups.keys.sorted() {
+            let list = groups[id]!
+            lines.append("  <testsuite name=\"\(escape(id))\" tests=\"\(list.count)\" failures=\"\(list.filter { $0.verdict == .failed }.count)\" skipped=\"\(list.filter { $0.verdict == .skipped }.count)\">")
+            for o in list {
+                let time = String(format: "%.3f", o.seconds)
+                lines.append("    <testcase classname=\"\(escape(id))\" name=\"\(escape(o.test.name))\" file=\"\(escape(o.test.file))\" time=\"\(time)\">")
+                switch o.verdict {
+                case .failed:
+                    lines.append("      <failure message=\"\(escape(o.failures.first ?? "failed"))\">\(escape(o.failures.joined(separator: "\n")))</failure>")
+                case .skipped:
+                    lines.append("      <skipped message=\"\(escape(o.failures.first ?? ""))\"/>")
+                case .passed: break
+                }
+                lines.append("    </testcase>")
+            }
+            lines.append("  </testsuite>")
+        }
+        lines.append("</testsuites>")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Which levels (and the insufficient-information path) of each indicator the tests reached.
+struct TestCoverage {
+    var rows: [(framework: String, indicator: String, reached: [String], missing: [String])] = []
+    var reachedCount = 0
+    var total = 0
+
+    init(frameworks: [String: Framework], outcomes: [RuleTestOutcome]) {
+        for id in frameworks.keys.sorted() {
+            let fw = frameworks[id]!
+            let assessments = outcomes.filter { $0.test.framework == id }.compactMap(\.assessment)
+            for indicator in fw.indicators {
+                let targets = fw.scale.levels.map(\.id) + ["insufficient"]
+                var reached = Set<String>()
+                for a in assessments {
+                    guard let r = a.indicatorResults.first(where: { $0.indicator.id == indicator.id }) else { continue }
+                    if r.status == .assessed, let g = r.grade { reached.insert(g.level.id) }
+                    if r.status == .insufficientInformation { reached.insert("insufficient") }
+                }
+                let got = targets.filter(reached.contains)
+                rows.append((id, indicator.id, got, targets.filter { !reached.contains($0) }))
+                reachedCount += got.count
+                total += targets.count
+            }
+        }
+    }
+
+    var percent: Double { total == 0 ? 100 : Double(reachedCount) * 100 / Double(total) }
+
+    var text: String {
+        var lines = ["", "coverage (levels reached per indicator, and the insufficient-information path):"]
+        for r in rows {
+            let missing = r.missing.isEmpty ? "all reached" : "missing " + r.missing.joined(separator: ", ")
+            lines.append("  \(r.framework)  \(r.indicator)  \(r.reached.count)/\(r.reached.count + r.missing.count)  \(missing)")
+        }
+        lines.append(String(format: "coverage: %.1f%% (%d of %d)", percent, reachedCount, total))
+        return lines.joined(separator: "\n")
+    }
+
+    var value: LuaValue {
+        ["percent": .double((percent * 10).rounded() / 10), "reached": .integer(Int64(reachedCount)), "total": .integer(Int64(total)),
+         "indicators": .array(rows.map { r in
+            ["framework": .string(r.framework), "indicator": .string(r.indicator),
+             "reached": .array(r.reached.map { .string($0) }), "missing": .array(r.missing.map { .string($0) })]
+         })]
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import LuaRuntime
+import Synchronization
+
+/// One case of a batch: its assessment, or why there is none.
+public enum BatchOutcome: Sendable {
+    case assessed(Assessment)
+    /// The case file could not be read, or the assessment failed (strict mode, a host error).
+    case failed(file: String, message: String)
+}
+
+/// Assesses many cases in parallel: one worker thread (with its own runtime and a copy of the
+/// framework loaded) per job, pulling the next case from a shared counter. A bad case is an
+/// outcome like any other; the batch always goes on.
+public struct BatchRunner: Sendable {
+    public var framework: Framework
+    public var loader: FrameworkLoader
+    public var jobs: Int
+    public var options: AssessmentOptions
+    public var engineVersion: String
+    public var documentLimits: DocumentLimits
+
+    public init(framework: Framework, loader: FrameworkLoader, jobs: Int, options: AssessmentOptions = .init(),
+                engineVersion: String, documentLimits: DocumentLimits = .init()) {
+        self.framework = framework
+        self.loader = loader
+        self.jobs = max(1, jobs)
+        self.options = options
+        self.engineVersion = engineVersion
+        self.documentLimits = documentLimits
+    }
+
+    /// Runs every file. `each` is called from the worker threads (one call at a time) with the
+    /// index of the file and its outcome, as soon as it is known.
+    public func run(files: [String], each: @escaping @Sendable (Int, BatchOutcome) -> Void) {
+        let next = Atomic<Int>(0)
+        let lock = NSLock()
+        let group = DispatchGroup()
+        let workers = min(jobs, max(1, files.count))
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                var assessor: Assessor?
+                var setupError: String?
+                do throws(FrameworkLoadError) {
+                    assessor = try Assessor(framework: framework, loader: loader, engineVersion: engineVersion)
+                } catch { setupError = error.description }
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < files.count else { break }
+                    let outcome = assess(files[index], with: assessor, setupError: setupError)
+                    lock.lock()
+                    each(index, outcome)
+                    lock.unlock()
+                }
+            }
+            thread.stackSize = LuaThread.defaultStackSize
+            thread.start()
+        }
+        group.wait()
+    }
+
+    private func assess(_ file: String, with assessor: Assessor?, setupError: String?) -> BatchOutcome {
+        guard let assessor else { return .failed(file: file, message: setupError ?? "the framework could not be loaded") }
+        let document: CaseDocument
+        do throws(DocumentError) { document = try CaseDocument.load(path: file, limits: documentLimits) } catch {
+            return .failed(file: file, message: error.description)
+        }
+        do throws(AssessmentError) {
+            return .assessed(try assessor.assess(document, options: options))
+        } catch {
+            return .failed(file: file, message: error.description)
+        }
+    }
+
+    /// The case files named by `paths`: files as given; folders searched recursively for
+    /// .yaml, .yml and .json files, sorted.
+    public static func caseFiles(_ paths: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = []
+        var missing: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(path)
+                continue
+            }
+            if !isDirectory.boolValue {
+                files.append(path)
+                continue
+            }
+            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            files += found
+        }
+        return (files, missing)
+    }
+}

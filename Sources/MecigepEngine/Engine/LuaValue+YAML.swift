@@ -1,0 +1,31 @@
+import LuaRuntime
+import Yams
+
+extension LuaValue {
+    /// YAML text with keys in sorted order (deterministic, like `jsonText`).
+    public func yamlText() -> String {
+        (try? Yams.serialize(node: yamlNode)) ?? jsonText(pretty: true)
+    }
+
+    var yamlNode: Node {
+        switch self {
+        case .null: return Node("null", Tag(.null))
+        case .bool(let b): return Node(b ? "true" : "false", Tag(.bool))
+        case .integer(let i): return Node(String(i), Tag(.int))
+        case .double(let d): return Node(LuaValue.double(d).jsonText(), Tag(.float))
+        case .string(let s): return Node(s, Tag(.str), s.isEmpty || Self.needsQuotes(s) ? .doubleQuoted : .any)
+        case .array(let a): return Node(a.map(\.yamlNode))
+        case .object(let o):
+            return Node(o.keys.sorted(by: LuaValue.keyOrder).map { (Node($0), o[$0]!.yamlNode) })
+        }
+    }
+
+    /// Strings YAML would read back as something else (numbers, booleans, null, dates).
+    private static func needsQuotes(_ s: String) -> Bool {
+        let plain = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+        if plain.contains(s.lowercased()) { return true }
+        if Double(s) != nil || Int(s) != nil { return true }
+        if s.first.map({ $0.isNumber }) == true && s.contains("-") { return true }
+        return false
+    }
+}
