@@ -80,6 +80,40 @@ static inline int clua_loadtext(lua_State *L, const char *buf, size_t len, const
     return luaL_loadbufferx(L, buf, len, name, "t");
 }
 
+/* ---- Bytecode, for static checks of rule code (nothing is ever loaded from it) ------------ */
+
+typedef struct clua_bytes {
+    unsigned char *data;
+    size_t length;
+    size_t capacity;
+    int failed;
+} clua_bytes;
+
+static int clua_bytes_writer(lua_State *L, const void *p, size_t size, void *ud) {
+    clua_bytes *b = (clua_bytes *)ud;
+    (void)L;
+    if (b->failed) return 1;
+    if (b->length + size > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 4096;
+        unsigned char *grown;
+        while (capacity < b->length + size) capacity *= 2;
+        grown = (unsigned char *)realloc(b->data, capacity);
+        if (!grown) { b->failed = 1; return 1; }
+        b->data = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->data + b->length, p, size);
+    b->length += size;
+    return 0;
+}
+
+/* [safe] Dumps the function at the top (with debug information) into out; the caller frees
+   out->data. lua_dump never raises; the writer only copies bytes. */
+static inline int clua_dump(lua_State *L, clua_bytes *out) {
+    memset(out, 0, sizeof *out);
+    return lua_dump(L, clua_bytes_writer, out, 0) == 0 && !out->failed;
+}
+
 /* ---- Budgets ----------------------------------------------------------------------- */
 
 enum {

@@ -13,7 +13,10 @@ public struct Mecigep: ParsableCommand {
               2  usage or configuration error (bad option, missing file or folder)
             """,
         version: MecigepVersion.current,
-        subcommands: [AssessCommand.self, TestCommand.self, SandboxCommand.self]
+        subcommands: [
+            AssessCommand.self, ValidateCommand.self, ExplainCommand.self, CompareCommand.self, CheckCommand.self,
+            TestCommand.self, FrameworksCommand.self, NewCommand.self, SandboxCommand.self,
+        ]
     )
 
     public init() {}

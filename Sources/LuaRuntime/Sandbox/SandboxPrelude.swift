@@ -3,8 +3,16 @@
 /// locations point at rule code). It returns the two functions the host calls:
 /// `begin_call(seed)` (a fresh environment for one call) and the view kit (the pieces of a
 /// read-only view's metatable, which the host's C decoder assembles like `seal` does).
-enum SandboxPrelude {
+public enum SandboxPrelude {
     static let chunkName = "=(sandbox)"
+
+    /// The globals rule code can read (the `base` table below, plus `_G` and `load`).
+    public static let globals: Set<String> = [
+        "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "print", "rawequal", "rawget",
+        "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
+        "collectgarbage", "_VERSION", "null", "string", "table", "math", "utf8", "coroutine", "require",
+        "_G", "load",
+    ]
 
     static let lua: String = #"""
 local host, MARK, null, patterns_chunk = ...

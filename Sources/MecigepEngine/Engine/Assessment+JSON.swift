@@ -67,7 +67,8 @@ extension Assessment {
         return .object(o)
     }
 
-    static func indicatorValue(_ r: IndicatorResult) -> LuaValue {
+    /// One indicator result as JSON (the same shape as in the assessment).
+    public static func indicatorValue(_ r: IndicatorResult) -> LuaValue {
         var o: [String: LuaValue] = [
             "id": .string(r.indicator.id), "title": r.indicator.title.value, "weight": .double(r.indicator.weight),
             "result": gradeValue(status: r.status, grade: r.grade),

@@ -1,0 +1,184 @@
+import CLua
+import Foundation
+
+/// A global variable a chunk reads or writes, found in its compiled bytecode.
+public struct GlobalAccess: Sendable, Hashable {
+    public enum Kind: String, Sendable { case read, write, field }
+    public var name: String
+    public var kind: Kind
+    public var line: Int
+}
+
+/// Static facts about a chunk, read from Lua 5.4's own compiler output: the compiler has
+/// already resolved every name to a local, an upvalue or a global, so no guessing is needed.
+/// The chunk is compiled in a bare state and never run.
+public enum LuaBytecode {
+    /// Reads (`GETTABUP _ENV "name"`), writes (`SETTABUP`), and fields read right after a
+    /// global (`string.fnd` gives a `.field` access named "string.fnd").
+    public static func globalAccesses(in source: String, chunkName: String) throws(LuaError) -> [GlobalAccess] {
+        let budget = UnsafeMutablePointer<clua_budget>.allocate(capacity: 1)
+        budget.initialize(to: clua_budget())
+        budget.pointee.memory_limit = 256 << 20
+        defer { budget.deallocate() }
+        guard let L = clua_newstate(budget) else { throw LuaError(kind: .host, message: "out of memory") }
+        defer { lua_close(L) }
+        var source = source
+        let name = LuaRuntime.luaChunkName(chunkName)
+        let status = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, name) }
+        }
+        guard status == LUA_OK else {
+            let text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) } ?? "cannot compile"
+            var error = LuaError(kind: .syntax, message: text, chunkName: chunkName)
+            if let (_, line, message) = LuaError.splitLocation(text) {
+                error.line = line
+                error.message = message
+            }
+            throw error
+        }
+        var bytes = clua_bytes()
+        guard clua_dump(L, &bytes) != 0, let data = bytes.data else {
+            free(bytes.data)
+            throw LuaError(kind: .host, message: "could not read the compiled chunk")
+        }
+        defer { free(data) }
+        var reader = Reader(bytes: UnsafeBufferPointer(start: data, count: bytes.length))
+        do throws(Reader.Malformed) {
+            try reader.header()
+            var accesses: [GlobalAccess] = []
+            try reader.function(into: &accesses)
+            return accesses.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
+        } catch {
+            throw LuaError(kind: .host, message: "unexpected bytecode layout: \(error.what)")
+        }
+    }
+
+    /// A reader of the binary chunk format of Lua 5.4 (ldump.c).
+    struct Reader {
+        struct Malformed: Error { var what: String }
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+
+        mutating func byte() throws(Malformed) -> UInt8 {
+            guard at < bytes.count else { throw Malformed(what: "truncated") }
+            defer { at += 1 }
+            return bytes[at]
+        }
+
+        mutating func skip(_ n: Int) throws(Malformed) {
+            guard at + n <= bytes.count else { throw Malformed(what: "truncated") }
+            at += n
+        }
+
+        /// dumpSize: 7-bit groups, most significant first, the last byte marked with 0x80.
+        mutating func size() throws(Malformed) -> Int {
+            var x = 0
+            while true {
+                let b = try byte()
+                x = (x << 7) | Int(b & 0x7f)
+                if b & 0x80 != 0 { return x }
+                if x > Int.max >> 8 { throw Malformed(what: "size too large") }
+            }
+        }
+
+        mutating func string() throws(Malformed) -> String? {
+            let n = try size()
+            if n == 0 { return nil }
+            guard at + n - 1 <= bytes.count else { throw Malformed(what: "truncated string") }
+            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + n - 1)]), as: UTF8.self)
+            at += n - 1
+            return s
+        }
+
+        mutating func header() throws(Malformed) {
+            guard try byte() == 0x1b, try byte() == 0x4c, try byte() == 0x75, try byte() == 0x61 else {
+                throw Malformed(what: "signature")
+            }
+            guard try byte() == 0x54 else { throw Malformed(what: "not Lua 5.4") }
+            try skip(1 + 6)                       // format, LUAC_DATA
+            guard try byte() == 4 else { throw Malformed(what: "instruction size") }
+            try skip(2 + 8 + 8 + 1)               // integer and number sizes, checks, main upvalue count
+        }
+
+        mutating func function(into accesses: inout [GlobalAccess]) throws(Malformed) {
+            _ = try string()                       // source
+            let lineDefined = try size()
+            _ = try size()                         // last line defined
+            try skip(3)                            // params, vararg, max stack
+            let codeCount = try size()
+            var code: [UInt32] = []
+            code.reserveCapacity(codeCount)
+            for _ in 0..<codeCount {
+                guard at + 4 <= bytes.count else { throw Malformed(what: "truncated code") }
+                var word: UInt32 = 0
+                for k in 0..<4 { word |= UInt32(bytes[at + k]) << (8 * k) }
+                at += 4
+                code.append(UInt32(littleEndian: word))
+            }
+            var constants: [String?] = []
+            for _ in 0..<(try size()) {
+                switch try byte() {
+                case 3, 19: try skip(8); constants.append(nil)
+                case 4, 20: constants.append(try string())
+                default: constants.append(nil)
+                }
+            }
+            let upvalueCount = try size()
+            try skip(upvalueCount * 3)
+            let protoCount = try size()
+            for _ in 0..<protoCount { try function(into: &accesses) }
+            // debug information
+            let lineInfoCount = try size()
+            var lineInfo: [Int8] = []
+            for _ in 0..<lineInfoCount { lineInfo.append(Int8(bitPattern: try byte())) }
+            var absolute: [(pc: Int, line: Int)] = []
+            for _ in 0..<(try size()) { absolute.append((try size(), try size())) }
+            for _ in 0..<(try size()) {
+                _ = try string()
+                _ = try size()
+                _ = try size()
+            }
+            var upvalueNames: [String?] = []
+            for _ in 0..<(try size()) { upvalueNames.append(try string()) }
+
+            func line(_ pc: Int) -> Int {
+                guard !lineInfo.isEmpty else { return lineDefined }
+                var i = -1
+                while i + 1 < absolute.count && pc >= absolute[i + 1].pc { i += 1 }
+                var basePC = i >= 0 ? absolute[i].pc : -1
+                var base = i >= 0 ? absolute[i].line : lineDefined
+                while basePC < pc {
+                    basePC += 1
+                    if basePC < lineInfo.count { base += Int(lineInfo[basePC]) }
+                }
+                return base
+            }
+            func isEnv(_ upvalue: Int) -> Bool { upvalue < upvalueNames.count && upvalueNames[upvalue] == "_ENV" }
+            func constant(_ k: Int) -> String? { k < constants.count ? constants[k] : nil }
+
+            for (pc, instruction) in code.enumerated() {
+                let op = instruction & 0x7f
+                let a = Int((instruction >> 7) & 0xff)
+                let b = Int((instruction >> 16) & 0xff)
+                let c = Int((instruction >> 24) & 0xff)
+                switch op {
+                case 11 where isEnv(b):            // GETTABUP R[A] := _ENV[K[C]]
+                    guard let name = constant(c) else { continue }
+                    accesses.append(GlobalAccess(name: name, kind: .read, line: line(pc)))
+                    if pc + 1 < code.count {
+                        let next = code[pc + 1]
+                        // GETFIELD R[x] := R[A][K[C]] right after: a field of that global
+                        if next & 0x7f == 14, Int((next >> 16) & 0xff) == a, let field = constant(Int((next >> 24) & 0xff)) {
+                            accesses.append(GlobalAccess(name: "\(name).\(field)", kind: .field, line: line(pc + 1)))
+                        }
+                    }
+                case 15 where isEnv(a):            // SETTABUP _ENV[K[B]] := RK(C)
+                    guard let name = constant(b) else { continue }
+                    accesses.append(GlobalAccess(name: name, kind: .write, line: line(pc)))
+                default:
+                    break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import LuaRuntime
+import MecigepEngine
+
+/// `mecigep check [DIR]`: loads every framework, validates it, and lints every rule file.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every framework and flag undefined globals in rule code.",
+        discussion: """
+            Reports every problem at once as file:line: subject: what to fix. Reads of globals
+            the sandbox does not have (a typo such as strng.find), unknown library functions
+            (string.fnd) and global assignments are flagged from Lua's own compiled code, before
+            any case runs. Exit code 1 when anything is found.
+            """
+    )
+
+    @Argument(help: "The rules folder (default: --rules, $MECIGEP_RULES, else ./rules).")
+    var directory: String?
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Option(help: "Only this framework.")
+    var framework: String?
+
+    @Option(help: "Output: text or json.")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    struct Problem {
+        var file: String?
+        var line: Int?
+        var subject: String
+        var message: String
+        var text: String {
+            (file.map { $0 + (line.map { ":\($0)" } ?? "") + ": " } ?? "") + "\(subject): \(message)"
+        }
+    }
+
+    func run() throws {
+        var options = rulesOptions
+        if let directory { options.rules = directory }
+        let loader = try options.loader()
+        let ids = framework.map { [$0] } ?? loader.frameworkIDs()
+        var problems: [Problem] = []
+        for id in ids {
+            do throws(FrameworkLoadError) { _ = try loader.load(id) } catch {
+                problems += error.problems.map { Problem(file: $0.file, line: $0.line, subject: $0.subject, message: $0.message) }
+            }
+        }
+        let files = Self.luaFiles(loader.rulesFolder, frameworks: framework.map { [$0] })
+        for p in try lint(files, loader: loader) where p.subject != "syntax"
+            || !problems.contains(where: { $0.file == p.file && $0.line == p.line }) {
+            problems.append(p)
+        }
+        switch format {
+        case .text:
+            for p in problems { Console.output(p.text) }
+            Console.error(problems.isEmpty
+                ? "no problems in \(ids.count) framework\(ids.count == 1 ? "" : "s") and \(files.count) rule files"
+                : "\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+        case .json:
+            let list: [LuaValue] = problems.map { p in
+                ["file": p.file.map { .string($0) } ?? .null, "line": p.line.map { .integer(Int64($0)) } ?? .null,
+                 "subject": .string(p.subject), "message": .string(p.message)]
+            }
+            Console.output(LuaValue.object(["problems": .array(list), "frameworks": .integer(Int64(ids.count)),
+                                            "files": .integer(Int64(files.count))]).jsonText(pretty: true))
+        }
+        if !problems.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+    }
+
+    /// Lua files under lib/ and the frameworks' folders.
+    static func luaFiles(_ rules: String, frameworks: [String]?) -> [String] {
+        let all = (FileManager.default.enumerator(atPath: rules)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".lua") }
+            .filter { path in
+                guard let frameworks else { return true }
+                return path.hasPrefix("lib/") || frameworks.contains { path.hasPrefix("frameworks/\($0)/") }
+            }
+        return all.sorted().map { (rules as NSString).appendingPathComponent($0) }
+    }
+
+    /// The fields of each library table, read from a real sandbox.
+    static func libraryFields() -> [String: Set<String>] {
+        let value: LuaValue? = LuaThread.run {
+            try? LuaRuntime().evaluate("""
+                local out = {}
+                for _, name in ipairs({ "string", "table", "math", "utf8", "coroutine" }) do
+                  local keys = {}
+                  for k in pairs(_G[name]) do keys[#keys + 1] = k end
+                  out[name] = keys
+                end
+                return out
+                """).value
+        }
+        var out: [String: Set<String>] = [:]
+        for (name, keys) in value?.objectValue ?? [:] { out[name] = Set((keys.arrayValue ?? []).compactMap(\.stringValue)) }
+        return out
+    }
+
+    func lint(_ files: [String], loader: FrameworkLoader) throws -> [Problem] {
+        let known = SandboxPrelude.globals
+        let libraries = Self.libraryFields()
+        var problems: [Problem] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8) else {
+                problems.append(Problem(file: file, subject: "lint", message: "cannot read the file as UTF-8 text"))
+                continue
+            }
+            let accesses: [GlobalAccess]
+            do throws(LuaError) { accesses = try LuaBytecode.globalAccesses(in: source, chunkName: file) } catch {
+                problems.append(Problem(file: file, line: error.line, subject: "syntax", message: error.message))
+                continue
+            }
+            for access in accesses {
+                switch access.kind {
+                case .read where !known.contains(access.name):
+                    let hint = Self.closest(access.name, in: known).map { " (did you mean \($0)?)" } ?? ""
+                    problems.append(Problem(file: file, line: access.line, subject: "undefined global",
+                                            message: "reads '\(access.name)', which rule code does not have\(hint); declare it local or fix the name"))
+                case .write:
+                    problems.append(Problem(file: file, line: access.line, subject: "global assignment",
+                                            message: "sets global '\(access.name)'; rule files set no globals: use local"))
+                case .field:
+                    let parts = access.name.split(separator: ".", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let fields = libraries[parts[0]], !fields.contains(parts[1]) else { continue }
+                    let hint = Self.closest(parts[1], in: fields).map { " (did you mean \(parts[0]).\($0)?)" } ?? ""
+                    problems.append(Problem(file: file, line: access.line, subject: "unknown library function",
+                                            message: "\(access.name) is not in the \(parts[0]) library\(hint)"))
+                default:
+                    break
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The known name nearest to `name` by edit distance, when it is close.
+    static func closest(_ name: String, in candidates: Set<String>) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...max(1, b.count) where !b.isEmpty {
+                    let saved = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = saved
+                }
+            }
+            return row[b.count]
+        }
+        let best = candidates.map { ($0, distance(Array(name), Array($0))) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best, best.1 <= 2, best.1 < name.count else { return nil }
+        return best.0
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import LuaRuntime
+import MecigepEngine
+
+/// `mecigep frameworks`: the frameworks found, with version, criteria and content hash.
+struct FrameworksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frameworks",
+        abstract: "List the frameworks in the rules folder."
+    )
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Option(help: "Output: text or json.")
+    var format: CheckCommand.Format = .text
+
+    func run() throws {
+        let loader = try rulesOptions.loader()
+        var rows: [LuaValue] = []
+        var failed = false
+        for id in loader.frameworkIDs() {
+            do throws(FrameworkLoadError) {
+                let fw = try loader.load(id)
+                rows.append([
+                    "id": .string(fw.id), "version": .string(fw.version), "title": fw.title.value,
+                    "criteria": .array(fw.criteria.map { ["id": .string($0.id), "indicators": .integer(Int64($0.indicators.count)),
+                                                          "aggregation": .string($0.aggregation.name)] }),
+                    "indicators": .integer(Int64(fw.indicators.count)), "content_sha256": .string(fw.contentHash),
+                    "extends": fw.extends.map { .string($0.id) } ?? .null, "status": "ok",
+                ])
+            } catch {
+                failed = true
+                rows.append(["id": .string(id), "status": "invalid", "problems": .integer(Int64(error.problems.count))])
+            }
+        }
+        switch format {
+        case .json:
+            Console.output(LuaValue.array(rows).jsonText(pretty: true))
+        case .text:
+            if rows.isEmpty { Console.output("no frameworks in \(loader.rulesFolder)/frameworks") }
+            for row in rows {
+                guard row["status"] == "ok" else {
+                    Console.output("\(row["id"]!.stringValue!)  INVALID (\(row["problems"]!.jsonText()) problem(s); run mecigep check)")
+                    continue
+                }
+                let criteria = (row["criteria"]?.arrayValue ?? []).map { "\($0["id"]!.stringValue!)(\($0["indicators"]!.jsonText()))" }
+                Console.output("\(row["id"]!.stringValue!) \(row["version"]!.stringValue!)  \(row["title"].flatMap { LocalizedText($0) }?.text("en") ?? "")")
+                Console.output("  criteria: \(criteria.joined(separator: ", "))")
+                Console.output("  sha256:   \(row["content_sha256"]!.stringValue!)")
+            }
+        }
+        if failed { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LuaRuntime
+import MecigepEngine
+
+/// `mecigep validate CASE...`: the completeness check a Secretariat sends back to a State.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check cases before assessing them: malformed fields, and what is missing.",
+        discussion: """
+            Lists the fields that are malformed, and the indicators that would come out as
+            "insufficient information" with what to add to the case to change that. Exit code 1
+            when a case is invalid (unreadable, or with malformed fields); incompleteness alone
+            is a report, not an error.
+            """
+    )
+
+    @Argument(help: "Case files or folders.")
+    var cases: [String]
+
+    @OptionGroup var rulesOptions: RulesOptions
+    @OptionGroup var frameworkOption: FrameworkOption
+
+    @Option(help: "Output: text or json.")
+    var format: CheckCommand.Format = .text
+
+    @Option(help: "Language of indicator titles in text output.")
+    var lang: ReportLanguage = .en
+
+    func run() throws {
+        let loader = try rulesOptions.loader()
+        let (files, missing) = BatchRunner.caseFiles(cases)
+        for path in missing { Console.error("mecigep: \(path): no such file or folder") }
+        guard !files.isEmpty else {
+            throw CommandFailure(code: MecigepExit.usage, message: "mecigep validate: no case files found")
+        }
+        let framework = try loadFramework(frameworkOption.framework, loader)
+        var invalid = !missing.isEmpty
+        var reports: [LuaValue] = []
+        let runner = BatchRunner(framework: framework, loader: loader, jobs: 1, engineVersion: MecigepVersion.current)
+        final class Collector: @unchecked Sendable { var outcomes: [Int: BatchOutcome] = [:] }
+        let collector = Collector()
+        runner.run(files: files) { index, outcome in collector.outcomes[index] = outcome }
+        for (index, file) in files.enumerated() {
+            switch collector.outcomes[index]! {
+            case .failed(_, let message):
+                invalid = true
+                reports.append(["file": .string(file), "valid": false, "error": .string(message)])
+                if format == .text { Console.output("\(file): INVALID\n  \(message)") }
+            case .assessed(let a):
+                let incomplete = a.indicatorResults.filter { $0.status == .insufficientInformation }
+                if !a.caseIssues.isEmpty { invalid = true }
+                reports.append([
+                    "file": .string(file), "case": .string(a.caseID), "valid": .bool(a.caseIssues.isEmpty),
+                    "malformed": .array(a.caseIssues.map { ["path": .string($0.path), "message": .string($0.message)] }),
+                    "incomplete": .array(incomplete.map { r in
+                        ["indicator": .string(r.indicator.id), "title": r.indicator.title.value,
+                         "add": .array((r.missing.isEmpty ? r.indicator.requires : r.missing).map { .string($0) })]
+                    }),
+                    "coverage": .double((a.coverage.share * 10_000).rounded() / 10_000),
+                ])
+                if format == .text {
+                    Console.output("\(file) (\(a.caseID)): \(a.caseIssues.isEmpty ? "valid" : "INVALID"), "
+                        + String(format: "%.0f%%", a.coverage.share * 100) + " of indicators have enough information")
+                    for issue in a.caseIssues { Console.output("  malformed  \(issue.path): \(issue.message)") }
+                    for r in incomplete {
+                        let add = (r.missing.isEmpty ? r.indicator.requires : r.missing)
+                        Console.output("  missing    \(r.indicator.id) (\(r.indicator.title.text(lang.rawValue))): add "
+                            + (add.isEmpty ? "the information it asks for" : add.joined(separator: ", ")))
+                    }
+                }
+            }
+        }
+        if format == .json { Console.output(LuaValue.array(reports).jsonText(pretty: true)) }
+        if invalid { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+    }
+}
