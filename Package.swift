@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(name: "mecigep", dependencies: ["MecigepCLI"]),
         // Prints figures (calls per second, conversion throughput, overhead against lua5.4).
-        .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime"]),
+        .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime", "MecigepEngine"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
         .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"]),
         .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "LuaRuntime"]),

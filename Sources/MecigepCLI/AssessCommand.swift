@@ -66,21 +66,26 @@ struct AssessCommand: ParsableCommand {
         let names = OutputNames(files: files, extension: format.rawValue)
         let format = self.format, lang = self.lang.rawValue, out = self.out
         runner.run(files: files) { index, outcome in
-            tally.record(outcome)
-            switch outcome {
-            case .assessed(let assessment):
+            // Rendering and writing happen on the worker threads, in parallel.
+            var written = true
+            if case .assessed(let assessment) = outcome {
                 let text = format.render(assessment, language: lang)
                 if let out {
                     do { try writeAtomically(text, to: (out as NSString).appendingPathComponent(names[index])) }
-                    catch { tally.writeFailed(files[index]) }
+                    catch { written = false }
                 } else {
                     Console.output(text)
                 }
-            case .failed(_, let message):
-                tally.clearProgress()
-                Console.error("mecigep: \(message)")
             }
-            tally.showProgress()
+            tally.lock.withLock {
+                tally.record(outcome)
+                if !written { tally.writeFailed(files[index]) }
+                if case .failed(_, let message) = outcome {
+                    tally.clearProgress()
+                    Console.error("mecigep: \(message)")
+                }
+                tally.showProgress()
+            }
         }
         tally.clearProgress()
         if let out {
@@ -88,7 +93,7 @@ struct AssessCommand: ParsableCommand {
             try writeAtomically(tally.summaryCSV(files: files, names: names), to: (out as NSString).appendingPathComponent("summary.csv"))
         }
         Console.error(tally.line)
-        if tally.failedAny { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+        if tally.failedAny || !missing.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
     }
 }
 
@@ -125,8 +130,9 @@ struct OutputNames {
     subscript(index: Int) -> String { names[index] }
 }
 
-/// Counts outcomes, draws the progress bar, writes the summary. Used under the runner's lock.
+/// Counts outcomes, draws the progress bar, writes the summary. Workers use it under `lock`.
 final class Tally: @unchecked Sendable {
+    let lock = NSLock()
     let total: Int
     let progress: Bool
     let started = Date()

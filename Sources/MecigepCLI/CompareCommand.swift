@@ -123,13 +123,15 @@ struct CompareCommand: ParsableCommand {
     }
 
     func assess(_ files: [String], _ fw: Framework, _ loader: FrameworkLoader, label: String) -> Side {
-        final class Box: @unchecked Sendable { var side: Side; init(_ s: Side) { side = s } }
+        final class Box: @unchecked Sendable { var side: Side; let lock = NSLock(); init(_ s: Side) { side = s } }
         let box = Box(Side(label: label))
         BatchRunner(framework: fw, loader: loader, jobs: ProcessInfo.processInfo.activeProcessorCount,
                     engineVersion: MecigepVersion.current).run(files: files) { index, outcome in
-            switch outcome {
-            case .assessed(let a): box.side.results[files[index]] = a
-            case .failed(_, let m): box.side.failures[files[index]] = m
+            box.lock.withLock {
+                switch outcome {
+                case .assessed(let a): box.side.results[files[index]] = a
+                case .failed(_, let m): box.side.failures[files[index]] = m
+                }
             }
         }
         return box.side

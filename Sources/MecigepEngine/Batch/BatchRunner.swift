@@ -30,11 +30,11 @@ public struct BatchRunner: Sendable {
         self.documentLimits = documentLimits
     }
 
-    /// Runs every file. `each` is called from the worker threads (one call at a time) with the
-    /// index of the file and its outcome, as soon as it is known.
+    /// Runs every file. `each` is called from the worker threads, concurrently, with the index
+    /// of the file and its outcome as soon as it is known (render and write there, in
+    /// parallel; guard shared state yourself).
     public func run(files: [String], each: @escaping @Sendable (Int, BatchOutcome) -> Void) {
         let next = Atomic<Int>(0)
-        let lock = NSLock()
         let group = DispatchGroup()
         let workers = min(jobs, max(1, files.count))
         for _ in 0..<workers {
@@ -49,10 +49,7 @@ public struct BatchRunner: Sendable {
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < files.count else { break }
-                    let outcome = assess(files[index], with: assessor, setupError: setupError)
-                    lock.lock()
-                    each(index, outcome)
-                    lock.unlock()
+                    each(index, assess(files[index], with: assessor, setupError: setupError))
                 }
             }
             thread.stackSize = LuaThread.defaultStackSize

@@ -32,6 +32,10 @@ public final class Assessor {
     public let framework: Framework
     public let engineVersion: String
     let runtime: LuaRuntime
+    /// Seconds spent inside calls into the Lua runtime (rules, conversions), for benchmarks.
+    public private(set) var luaSeconds: Double = 0
+    /// Calls made into the Lua runtime.
+    public private(set) var luaCalls = 0
     private let evaluateChunk: LuaChunk
     private let aggregateChunk: LuaChunk
 
@@ -95,6 +99,11 @@ public final class Assessor {
         var result = IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
                                      recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
         let value: LuaValue
+        let started = clua_seconds()
+        defer {
+            luaSeconds += clua_seconds() - started
+            luaCalls += 1
+        }
         do throws(LuaError) {
             value = try runtime.call(evaluateChunk, with: [.writable(.string(framework.id)),
                                                            .writable(.string(indicator.id)), .prepared(prepared)]).value
@@ -252,4 +261,11 @@ public final class Assessor {
         case .failure: return (.error, nil)
         }
     }
+}
+
+/// Monotonic seconds.
+@inline(__always) func clua_seconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }

@@ -21,10 +21,17 @@ enum Executable {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// The engine tests' fixture rules.
+    static var fixtureRules: String { packageRoot.appendingPathComponent("Tests/MecigepEngineTests/Fixtures/rules").path }
+    static var fixtureCases: String { packageRoot.appendingPathComponent("Tests/MecigepEngineTests/Fixtures/cases").path }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory ?? packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,0 +1,229 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// A rules folder with one small framework, built per test.
+final class RulesFolder {
+    let scratch = Scratch()
+    var path: String { scratch.url.appendingPathComponent("rules").path }
+
+    init(level: Int = 3, tests: [String: String] = [:]) {
+        scratch.write("rules/frameworks/demo/framework.lua", Self.framework(id: "demo", level: level))
+        for (name, text) in tests { scratch.write("rules/frameworks/demo/tests/\(name)", text) }
+    }
+
+    func addFramework(_ id: String, level: Int) {
+        scratch.write("rules/frameworks/\(id)/framework.lua", Self.framework(id: id, level: level))
+    }
+
+    func writeCase(_ name: String, _ text: String) -> String { scratch.write("cases/\(name)", text) }
+
+    static func framework(id: String, level: Int) -> String {
+        """
+        local m = require "mecigep"
+        return m.framework {
+          id = "\(id)", version = "1.0.0", title = "Demo", languages = { "en" }, scale = m.scales.maturity,
+          fields = { ["problem.value"] = "number" },
+          criteria = { m.criterion { id = "c", title = "C", indicators = {
+            m.indicator { id = "value", title = "Value", requires = { "problem.value" },
+              evaluate = function(case, ctx)
+                if ctx.check("large", case.problem.value > 10) then return \(level) end
+                ctx.recommend { text = "Raise it", priority = "low" }
+                return 1
+              end },
+            m.indicator { id = "fixed", title = "Fixed", evaluate = function() return 2 end },
+          } } },
+        }
+        """
+    }
+}
+
+@Suite("mecigep commands, run as an executable")
+struct CommandTests {
+    @Test func assessOneCasePrintsTheAssessment() throws {
+        let rules = RulesFolder()
+        let file = rules.writeCase("a.yaml", "id: a\nproblem: { value: 12 }\n")
+        let out = try Executable.run(["assess", file, "--rules", rules.path, "--framework", "demo"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let json = try #require(Executable.json(out.stdout))
+        #expect(json["schema_version"] as? String == "1.0")
+        #expect(out.stderr.contains("1 case: 1 assessed, 0 insufficient information, 0 errors; 0 rule errors"))
+        let yaml = try Executable.run(["assess", file, "--rules", rules.path, "--framework", "demo", "--format", "yaml"])
+        #expect(yaml.stdout.contains("schema_version: \"1.0\""))
+        let csv = try Executable.run(["assess", file, "--rules", rules.path, "--framework", "demo", "--format", "csv"])
+        #expect(csv.stdout.split(separator: "\n").count == 3)
+        #expect(csv.stdout.contains("a,demo,c,value,assessed,3,3.0,Complete and resourced,0,0,"))
+    }
+
+    @Test func rulesFolderFromTheEnvironment() throws {
+        let rules = RulesFolder()
+        let file = rules.writeCase("a.yaml", "id: a\nproblem: { value: 12 }\n")
+        let out = try Executable.run(["assess", file, "--framework", "demo"], environment: ["MECIGEP_RULES": rules.path])
+        #expect(out.status == 0, "\(out.stderr)")
+    }
+
+    @Test func aBadCaseAmongGoodOnesDoesNotStopTheBatch() throws {
+        let rules = RulesFolder()
+        _ = rules.writeCase("good1.yaml", "id: g1\nproblem: { value: 12 }\n")
+        _ = rules.writeCase("bad.json", "{\"id\": \"b\", \"problem\": {\"value\": 1,}}")
+        _ = rules.writeCase("good2.json", "{\"id\": \"g2\", \"problem\": {\"value\": 2}}")
+        let folder = rules.scratch.url.appendingPathComponent("cases").path
+        let out = rules.scratch.url.appendingPathComponent("out").path
+        let run = try Executable.run(["assess", folder, "--rules", rules.path, "--framework", "demo", "--out", out, "--jobs", "2"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad.json:1:35"))
+        #expect(run.stderr.contains("3 cases: 2 assessed, 0 insufficient information, 1 error"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(written == ["good1.json", "good2.json", "summary.csv", "summary.json"])
+        let summary = try #require(Executable.json(String(decoding: FileManager.default.contents(atPath: out + "/summary.json")!, as: UTF8.self)))
+        #expect(summary["errors"] as? Int == 1)
+        #expect(summary["assessed"] as? Int == 2)
+    }
+
+    @Test func configurationErrorsExitWithTwo() throws {
+        let rules = RulesFolder()
+        let file = rules.writeCase("a.yaml", "id: a\n")
+        let unknown = try Executable.run(["assess", file, "--rules", rules.path, "--framework", "nope"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no framework \"nope\""))
+        let noRules = try Executable.run(["assess", file, "--rules", "/nonexistent/rules", "--framework", "demo"])
+        #expect(noRules.status == 2)
+        #expect(noRules.stderr.contains("rules folder /nonexistent/rules not found"))
+        let second = rules.writeCase("b.yaml", "id: b\n")
+        let many = try Executable.run(["assess", file, second, "--rules", rules.path, "--framework", "demo"])
+        #expect(many.status == 2)
+        #expect(many.stderr.contains("2 cases: pass --out DIR"))
+        let missing = try Executable.run(["assess", file, file + ".missing", "--rules", rules.path, "--framework", "demo"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("a.yaml.missing: no such file or folder"))
+    }
+
+    @Test func checkReportsEveryProblemAndTypos() throws {
+        let out = try Executable.run(["check", Executable.fixtureRules])
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("frameworks/broken/framework.lua:10: broken/a: weight must be a positive number"))
+        #expect(out.stdout.contains("frameworks/syntax/framework.lua:6:"))
+        #expect(out.stdout.contains("frameworks/faulty/framework.lua:19: undefined global: reads 'os'"))
+        let rules = RulesFolder()
+        rules.scratch.write("rules/lib/typo.lua", "local M = {}\nfunction M.f(s) return strng.find(s, 'x') .. string.fnd(s) end\nleak = 1\nreturn M\n")
+        let typo = try Executable.run(["check", rules.path])
+        #expect(typo.status == 1)
+        #expect(typo.stdout.contains("lib/typo.lua:2: undefined global: reads 'strng', which rule code does not have (did you mean string?)"))
+        #expect(typo.stdout.contains("lib/typo.lua:2: unknown library function: string.fnd is not in the string library (did you mean string.find?)"))
+        #expect(typo.stdout.contains("lib/typo.lua:3: global assignment: sets global 'leak'"))
+        let clean = RulesFolder()
+        let ok = try Executable.run(["check", clean.path])
+        #expect(ok.status == 0, "\(ok.stdout)")
+        #expect(ok.stderr.contains("no problems in 1 framework and 1 rule files"))
+    }
+
+    @Test func testRunsRuleTestsAndEndsWithTheCount() throws {
+        let rules = RulesFolder(tests: [
+            "pass.yaml": "case: { id: p, problem: { value: 12 } }\nexpect:\n  value: { level: 3, reason: large }\n",
+            "insufficient.yaml": "case: { id: i }\nexpect:\n  value: { status: insufficient_information }\n",
+            "skip.yaml": "skip: not yet\ncase: { id: s }\nexpect:\n  value: { level: 4 }\n",
+        ])
+        let out = try Executable.run(["test", rules.path])
+        #expect(out.status == 0, "\(out.stdout)")
+        #expect(out.stdout.hasSuffix("2 passed, 0 failed, 1 skipped\n"))
+        let failing = RulesFolder(tests: [
+            "fail.yaml": "case: { id: f, problem: { value: 12 } }\nexpect:\n  value: { level: 4, reason: \"should be top\" }\n",
+        ])
+        let bad = try Executable.run(["test", failing.path])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("indicator value: expected level 4, got level 3 (expected because: should be top)"))
+        #expect(bad.stdout.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func testCoverageAndThreshold() throws {
+        let rules = RulesFolder(tests: [
+            "pass.yaml": "case: { id: p, problem: { value: 12 } }\nexpect:\n  value: { level: 3 }\n",
+        ])
+        let out = try Executable.run(["test", rules.path, "--coverage"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("demo  value  1/6  missing 0, 1, 2, 4, insufficient"))
+        let strict = try Executable.run(["test", rules.path, "--coverage", "--threshold", "50"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("below the threshold of 50.0%"))
+    }
+
+    @Test func junitOutputParsesBack() throws {
+        let rules = RulesFolder(tests: [
+            "pass.yaml": "case: { id: p, problem: { value: 12 } }\nexpect:\n  value: { level: 3 }\n",
+            "fail.yaml": "case: { id: f, problem: { value: 12 } }\nexpect:\n  value: { level: 0 }\n",
+        ])
+        let out = try Executable.run(["test", rules.path, "--format", "junit"])
+        #expect(out.status == 1)
+        let document = try XMLDocument(data: Data(out.stdout.utf8))
+        let suites = try document.nodes(forXPath: "//testsuite")
+        #expect(suites.count == 1)
+        #expect(try document.nodes(forXPath: "//testcase").count == 2)
+        #expect(try document.nodes(forXPath: "//testcase/failure").count == 1)
+        #expect(out.stderr.contains("1 passed, 1 failed"))
+    }
+
+    @Test func validateSeparatesMalformedFromIncomplete() throws {
+        let rules = RulesFolder()
+        let incomplete = rules.writeCase("incomplete.yaml", "id: i\n")
+        let out = try Executable.run(["validate", incomplete, "--rules", rules.path, "--framework", "demo"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("missing    value (Value): add problem.value"))
+        let malformed = rules.writeCase("malformed.yaml", "id: m\nproblem: { value: ten }\n")
+        let bad = try Executable.run(["validate", malformed, "--rules", rules.path, "--framework", "demo"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("malformed  problem.value: expected a number, got \"ten\""))
+    }
+
+    @Test func explainShowsTheTrace() throws {
+        let rules = RulesFolder()
+        let file = rules.writeCase("a.yaml", "id: a\nproblem: { value: 12 }\n")
+        let out = try Executable.run(["explain", file, "--indicator", "value", "--rules", rules.path, "--framework", "demo"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("result:   level 3 — Complete and resourced"))
+        #expect(out.stdout.contains("problem.value  12"))
+        #expect(out.stdout.contains("[x] large"))
+        #expect(out.stdout.contains("rule:     \(rules.path)/frameworks/demo/framework.lua:7"))
+        let unknown = try Executable.run(["explain", file, "--indicator", "nope", "--rules", rules.path, "--framework", "demo"])
+        #expect(unknown.status == 2)
+    }
+
+    @Test func compareFindsTheRuleThatChanged() throws {
+        let rules = RulesFolder(level: 3)
+        rules.addFramework("demo2", level: 4)
+        let a = rules.writeCase("a.yaml", "id: a\nproblem: { value: 12 }\n")
+        let b = rules.writeCase("b.yaml", "id: b\nproblem: { value: 2 }\n")
+        let out = try Executable.run(["compare", a, b, "--rules", rules.path, "--framework", "demo", "--framework", "demo2"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("value: level 3 → level 4  [up]"))
+        #expect(out.stdout.contains("1 moved up, 0 moved down, 0 changed status, 3 unchanged"))
+        // Two versions of one framework in two folders.
+        let newer = RulesFolder(level: 2)
+        let versions = try Executable.run(["compare", a, "--rules", rules.path, "--against", newer.path, "--framework", "demo"])
+        #expect(versions.stdout.contains("value: level 3 → level 2  [down]"))
+    }
+
+    @Test func frameworksListsVersionsAndHashes() throws {
+        let rules = RulesFolder()
+        let out = try Executable.run(["frameworks", "--rules", rules.path, "--format", "json"])
+        #expect(out.status == 0)
+        let list = try #require((try? JSONSerialization.jsonObject(with: Data(out.stdout.utf8))) as? [[String: Any]])
+        #expect(list.first?["id"] as? String == "demo")
+        #expect((list.first?["content_sha256"] as? String)?.count == 64)
+    }
+
+    @Test func newFrameworkRunsAndPassesItsTest() throws {
+        let scratch = Scratch()
+        let rules = scratch.url.appendingPathComponent("rules").path
+        let created = try Executable.run(["new", "framework", "pilot", "--rules", rules])
+        #expect(created.status == 0, "\(created.stderr)")
+        let test = try Executable.run(["test", rules])
+        #expect(test.status == 0, "\(test.stdout)")
+        #expect(test.stdout.hasSuffix("1 passed, 0 failed\n"))
+        let check = try Executable.run(["check", rules])
+        #expect(check.status == 0, "\(check.stdout)")
+        let again = try Executable.run(["new", "framework", "pilot", "--rules", rules])
+        #expect(again.status == 2)
+    }
+}
