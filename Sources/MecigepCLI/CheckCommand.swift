@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
     /// Lua files under lib/ and the frameworks' folders.
     static func luaFiles(_ rules: String, frameworks: [String]?) -> [String] {
         let all = (FileManager.default.enumerator(atPath: rules)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".lua") }
+            .filter { $0.hasSuffix(".lua") && !$0.hasSuffix(".d.lua") }  // annotation files never run
             .filter { path in
                 guard let frameworks else { return true }
                 return path.hasPrefix("lib/") || frameworks.contains { path.hasPrefix("frameworks/\($0)/") }
