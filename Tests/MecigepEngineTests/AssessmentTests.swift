@@ -136,6 +136,34 @@ struct AssessmentTests {
         #expect(a.grade?.id == "D+")
     }
 
+    @Test func presentSeesThroughTheReadOnlyCase() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-present-\(UUID().uuidString)")
+        let fwFolder = folder.appendingPathComponent("frameworks/p")
+        try FileManager.default.createDirectory(at: fwFolder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+            local m = require "mecigep"
+            return m.framework { id = "p", version = "1.0.0", title = "P", languages = { "en" }, scale = m.scales.maturity,
+              criteria = { m.criterion { id = "c", title = "C", indicators = {
+                m.indicator { id = "i", title = "I", evaluate = function(case, ctx)
+                  local n = 0
+                  for _, path in ipairs({ "block", "list", "empty", "blank", "missing", "block.x" }) do
+                    if ctx.present(path) then n = n + 1 end
+                  end
+                  return n
+                end } } } } }
+            """.utf8).write(to: fwFolder.appendingPathComponent("framework.lua"))
+        let loader = FrameworkLoader(rulesFolder: folder.path)
+        let level = try LuaThread.run {
+            Result { () throws -> String? in
+                let fw = try loader.load("p")
+                let value: LuaValue = ["block": ["x": 1], "list": [1], "empty": [], "blank": "  "]
+                return try Assessor(framework: fw, loader: loader, engineVersion: "t").assess(CaseDocument(id: "x", value: value)).grade?.id
+            }
+        }.get()
+        #expect(level == "3") // block, list and block.x; not the empty list, blank text or missing field
+    }
+
     @Test func customAggregations() throws {
         let a = try withAssessor("custom") { try $0.assess(CaseDocument(id: "c", value: [:])) }
         #expect(a.criterion("sigma")?.grade?.id == "2")   // 2 + 3 + 1 = 6 points ≥ 5

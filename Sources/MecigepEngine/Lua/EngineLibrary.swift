@@ -114,7 +114,11 @@ function M.present(v, path)
   local x = M.get(v, path)
   if x == nil then return false end
   if type(x) == "string" then return string.find(x, "%S") ~= nil end
-  if type(x) == "table" then return next(x) ~= nil end
+  if type(x) == "table" then
+    -- pairs, not next: the case is a read-only view, and next sees an empty proxy
+    for _ in pairs(x) do return true end
+    return false
+  end
   return true
 end
 

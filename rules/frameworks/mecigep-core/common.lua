@@ -1,0 +1,378 @@
+--- Helpers shared by the criteria of the MECIGEP core framework: reading the case's answers
+-- ("not reported" versus "there is none"), the maturity ladder, findings and practical
+-- recommendations tied to the case's implementation challenges.
+--
+-- Convention for cases (docs/cases.md): a field left out means *not reported*, and the
+-- indicator reports insufficient information; `none`, `false` or an empty list `[]` means
+-- *there is none*, and the indicator reports level 0.
+-- @module frameworks.mecigep-core.common
+
+local m = require "mecigep"
+local text = require "lib.text"
+local i18n = require "lib.i18n"
+local dates = require "lib.dates"
+
+local L = i18n.L
+local M = {}
+
+M.L = L
+
+--- Fields read by every indicator for its recommendations.
+M.CONTEXT_READS = { "implementation_challenges[].description", "design.lead_institution", "identification.agency",
+  "identification.planned_launch" }
+
+---------------------------------------------------------------------------------------------
+-- Reading answers
+---------------------------------------------------------------------------------------------
+
+--- Whether a value holds something: non-blank text, a number, `true`, a non-empty table.
+-- @param v any value
+-- @return boolean
+function M.given(v)
+  if v == nil or v == null or v == false then return false end
+  if type(v) == "string" then return text.is_text(v) and not text.is_none(v) end
+  if type(v) == "table" then return not text.is_none(v) end
+  return true
+end
+
+--- Whether a value is blank: nil, null, text with nothing in it, or a table (mapping or
+-- list) that has members, all of them blank. An unfilled template (`design:` with empty
+-- fields) is blank, so it reads as "not reported", not as an answer. An empty list `[]` is
+-- not blank: it is the answer "there is none".
+-- @param v any value
+-- @return boolean
+function M.blank(v)
+  if v == nil or v == null then return true end
+  if type(v) == "string" then return not text.is_text(v) end
+  if type(v) == "table" then
+    local members = false
+    for _, x in pairs(v) do
+      members = true
+      if not M.blank(x) then return false end
+    end
+    return members
+  end
+  return false
+end
+
+--- What the case says at `path`: "absent" (not reported, or left blank), "none" (reported as
+-- none, or a parent block reported as none) or "given", and the value. A list comes back
+-- without its blank items.
+-- @param case the case
+-- @param path a path such as "evidence.fiscal.costing"
+-- @return "absent" | "none" | "given", value
+function M.state(case, path)
+  local v = case
+  for part in string.gmatch(path, "[^%.]+") do
+    if text.is_none(v) and v ~= case then return "none", nil end
+    if type(v) ~= "table" then return "absent", nil end
+    v = v[part]
+    if v == nil or v == null then return "absent", nil end
+  end
+  if text.is_none(v) then return "none", v end
+  if M.blank(v) then return "absent", nil end
+  if type(v) == "table" and #v > 0 then
+    local items = {}
+    for _, x in ipairs(v) do
+      if not M.blank(x) then items[#items + 1] = x end
+    end
+    return "given", items
+  end
+  return "given", v
+end
+
+--- The value at path (nil when absent or null).
+-- @param case the case
+-- @param path a path such as "design.legal_basis.instrument" or "fiscal.costing[2].amount"
+-- @return the value or nil
+function M.get(case, path)
+  return m.get(case, path)
+end
+
+--- A list at path: the list, or an empty table when the value is not a list.
+-- @param case the case (or any table)
+-- @param path a path
+-- @return a list
+function M.list(case, path)
+  local v = case
+  if path then v = m.get(case, path) end
+  if type(v) ~= "table" then return {} end
+  return v
+end
+
+--- Whether a value is a number.
+function M.is_number(v) return type(v) == "number" end
+
+--- Whether a value is text with content.
+function M.is_text(v) return text.is_text(v) and not text.is_none(v) end
+
+--- The count of list items that satisfy a predicate.
+-- @param list a list
+-- @param pred function(item) -> boolean
+-- @return integer
+function M.count(list, pred)
+  local n = 0
+  for _, item in ipairs(list) do
+    if pred(item) then n = n + 1 end
+  end
+  return n
+end
+
+--- The distinct normalised texts among `field` of the items (or the items themselves).
+-- @param list a list of tables or strings
+-- @param field optional field name
+-- @return a table set and its size
+function M.distinct(list, field)
+  local set, n = {}, 0
+  for _, item in ipairs(list) do
+    local v = item
+    if field then v = type(item) == "table" and item[field] or nil end
+    local values = type(v) == "table" and v or { v }
+    for _, x in ipairs(values) do
+      if type(x) == "number" then x = tostring(x) end
+      local key = text.normalise(x)
+      if key ~= "" and not set[key] then
+        set[key] = true
+        n = n + 1
+      end
+    end
+  end
+  return set, n
+end
+
+--- The planned launch date of the case, or nil.
+function M.launch(case)
+  local d = M.get(case, "identification.planned_launch")
+  if dates.is_date(d) then return d end
+  return nil
+end
+
+--- The year of the planned launch, or nil.
+function M.launch_year(case)
+  return dates.year(M.launch(case))
+end
+
+--- The fields an indicator reads: its own evidence paths, plus those every recommendation
+-- reads (the challenges it is matched against, the lead institution it names as owner, the
+-- launch its deadlines are counted from).
+-- @param paths the indicator's own paths
+-- @return the full list, for the indicator's `reads`
+function M.reads(paths)
+  local out, seen = {}, {}
+  for _, list in ipairs({ paths, M.CONTEXT_READS }) do
+    for _, p in ipairs(list) do
+      if not seen[p] then
+        seen[p] = true
+        out[#out + 1] = p
+      end
+    end
+  end
+  return out
+end
+
+---------------------------------------------------------------------------------------------
+-- Owners, deadlines, placeholders
+---------------------------------------------------------------------------------------------
+
+local LEAD_NAMED = L("{name} (lead institution)", "{name} (institución líder)", "{name} (instituição líder)",
+  "{name} (institution chef de file)")
+local LEAD = L("The lead institution", "La institución líder", "A instituição líder", "L'institution chef de file")
+local LEAD_NAME = L("the lead institution", "la institución líder", "a instituição líder", "l'institution chef de file")
+local OF_LEAD = L("of the lead institution", "de la institución líder", "da instituição líder", "de l'institution chef de file")
+
+--- Suggested owners of recommendations; `{lead}` is the case's lead institution.
+M.OWNERS = {
+  lead = L("{lead}", "{lead}", "{lead}", "{lead}"),
+  finance = L("Ministry of Finance (budget office), with {lead_name}",
+    "Ministerio de Hacienda o Finanzas (dirección de presupuesto), con {lead_name}",
+    "Ministério da Fazenda ou das Finanças (órgão de orçamento), com {lead_name}",
+    "Ministère des Finances (direction du budget), avec {lead_name}"),
+  planning = L("National planning office, with {lead_name}", "Oficina nacional de planificación, con {lead_name}",
+    "Órgão nacional de planejamento, com {lead_name}", "Organisme national de planification, avec {lead_name}"),
+  statistics = L("{lead}, with the national statistics office", "{lead}, con la oficina nacional de estadística",
+    "{lead}, com o instituto nacional de estatística", "{lead}, avec l'institut national de la statistique"),
+  evaluation = L("Evaluation unit {of_lead} (or the national evaluation body)",
+    "Unidad de evaluación {of_lead} (o el organismo nacional de evaluación)",
+    "Unidade de avaliação {of_lead} (ou o órgão nacional de avaliação)",
+    "Service d'évaluation {of_lead} (ou l'organisme national d'évaluation)"),
+  participation = L("Participation / open-government team {of_lead}",
+    "Equipo de participación / gobierno abierto {of_lead}",
+    "Equipe de participação / governo aberto {of_lead}",
+    "Équipe participation / gouvernement ouvert {of_lead}"),
+  service = L("Service design / digital team {of_lead}", "Equipo de diseño de servicios / digital {of_lead}",
+    "Equipe de design de serviços / digital {of_lead}", "Équipe conception des services / numérique {of_lead}"),
+  behavioural = L("Behavioural insights team working with {lead_name}",
+    "Equipo de ciencias del comportamiento que trabaja con {lead_name}",
+    "Equipe de ciências comportamentais que trabalha com {lead_name}",
+    "Équipe de sciences comportementales travaillant avec {lead_name}"),
+  ethics = L("An independent ethics committee convened by {lead_name}",
+    "Un comité de ética independiente convocado por {lead_name}",
+    "Um comitê de ética independente convocado por {lead_name}",
+    "Un comité d'éthique indépendant réuni par {lead_name}"),
+  legal = L("Legal office {of_lead}, with the Presidency or Cabinet office",
+    "Asesoría jurídica {of_lead}, con la Presidencia o la Secretaría de Gobierno",
+    "Assessoria jurídica {of_lead}, com a Presidência ou a Casa Civil",
+    "Service juridique {of_lead}, avec la Présidence ou le secrétariat général du gouvernement"),
+  centre = L("Centre of government (Presidency or Cabinet office), with the partner agencies",
+    "Centro de gobierno (Presidencia o Secretaría de Gobierno), con las entidades socias",
+    "Centro de governo (Presidência ou Casa Civil), com os órgãos parceiros",
+    "Centre de gouvernement (Présidence ou secrétariat général), avec les organismes partenaires"),
+  pmo = L("Project management office {of_lead}", "Oficina de gestión de proyectos {of_lead}",
+    "Escritório de gestão de projetos {of_lead}", "Bureau de gestion de projet {of_lead}"),
+}
+
+--- Placeholders every recommendation may use: {lead} ("AGESIC (lead institution)"),
+-- {lead_name} ("AGESIC", or "the lead institution"), {of_lead} ("of AGESIC", "d'AGESIC"),
+-- {launch}, {before_launch},
+-- {first_year} (the first year of operation).
+-- @param case the case
+-- @return a table of placeholder values
+function M.vars(case)
+  local name = M.get(case, "design.lead_institution")
+  if not M.is_text(name) then name = M.get(case, "identification.agency") end
+  local lead, lead_name, of_lead = LEAD, LEAD_NAME, OF_LEAD
+  if M.is_text(name) then
+    lead = i18n.format(LEAD_NAMED, { name = name })
+    lead_name = name
+    -- French elides "de" before a vowel or a mute h: "d'AGESIC", "de la SUNAT".
+    local fr_of = string.find(text.normalise(name), "^[aeiouyh]") and "d'" or "de "
+    of_lead = { en = "of " .. name, es = "de " .. name, pt = "de " .. name, fr = fr_of .. name }
+  end
+  local launch = M.launch(case)
+  local before, first_year
+  if launch then
+    before = i18n.format(L("before the launch planned for {d}", "antes del lanzamiento previsto para el {d}",
+      "antes do lançamento previsto para {d}", "avant le lancement prévu le {d}"), { d = launch })
+    first_year = i18n.format(L("by {d}, one year after the launch", "a más tardar el {d}, un año después del lanzamiento",
+      "até {d}, um ano após o lançamento", "au plus tard le {d}, un an après le lancement"),
+      { d = dates.add_years(launch, 1) })
+  else
+    before = L("before the launch", "antes del lanzamiento", "antes do lançamento", "avant le lancement")
+    first_year = L("within the first year of operation", "durante el primer año de operación",
+      "durante o primeiro ano de operação", "au cours de la première année de fonctionnement")
+  end
+  return { lead = lead, lead_name = lead_name, of_lead = of_lead, launch = launch or before,
+    before_launch = before, first_year = first_year }
+end
+
+local function merged(case, extra)
+  local vars = M.vars(case)
+  for k, v in pairs(extra or {}) do vars[k] = v end
+  return vars
+end
+
+---------------------------------------------------------------------------------------------
+-- Challenges
+---------------------------------------------------------------------------------------------
+
+--- The id of the implementation challenge whose description best matches the topics (most
+-- keywords in common; the first in the case's order on a tie), or nil.
+-- @param case the case
+-- @param topics a compiled keyword set (lib.text.keywords)
+-- @return challenge id or nil
+function M.challenge_for(case, topics)
+  if topics == nil then return nil end
+  local best, best_n = nil, 0
+  for _, challenge in ipairs(M.list(case, "implementation_challenges")) do
+    if type(challenge) == "table" and type(challenge.id) == "string" then
+      local n = text.count_matches(challenge.description, topics)
+      if n > best_n then best, best_n = challenge.id, n end
+    end
+  end
+  return best
+end
+
+---------------------------------------------------------------------------------------------
+-- Results
+---------------------------------------------------------------------------------------------
+
+local RUNG = L("Reaches level {n}: {rubric}", "Alcanza el nivel {n}: {rubric}", "Alcança o nível {n}: {rubric}",
+  "Atteint le niveau {n} : {rubric}")
+
+--- The level reached on a maturity ladder: the highest n such that rungs 1..n all hold.
+-- Each rung is recorded with ctx.check, labelled with the rubric of its level.
+-- @param ctx the rule context
+-- @param rungs { [1] = bool, [2] = bool, [3] = bool, [4] = bool }
+-- @return integer 0-4
+function M.ladder(ctx, rungs)
+  local levels = ctx.indicator.levels or {}
+  local level, open = 0, true
+  for n = 1, 4 do
+    local ok = rungs[n] and true or false
+    local label = levels[n] and i18n.format(RUNG, { n = n, rubric = levels[n] }) or ("level " .. n)
+    ctx.check(label, ok)
+    if open and ok then level = n else open = false end
+  end
+  return level
+end
+
+--- Records a finding (text with placeholders) resting on evidence paths.
+-- @param ctx the rule context
+-- @param case the case
+-- @param t text table
+-- @param evidence paths
+-- @param vars optional placeholder values
+function M.finding(ctx, case, t, evidence, vars)
+  ctx.finding(i18n.format(t, merged(case, vars)), evidence)
+end
+
+--- Records a gap: a finding and the recommendation that closes it, tied to the case's
+-- implementation challenge that matches the topics.
+-- @param ctx the rule context
+-- @param case the case
+-- @param gap { finding =, text =, priority =, horizon =, owner = (OWNERS key or text), evidence = }
+-- @param topics compiled keywords for matching a challenge
+-- @param vars optional placeholder values
+function M.gap(ctx, case, gap, topics, vars)
+  local all = merged(case, vars)
+  if gap.finding then ctx.finding(i18n.format(gap.finding, all), gap.evidence or {}) end
+  local owner = gap.owner or "lead"
+  if type(owner) == "string" then owner = M.OWNERS[owner] end
+  ctx.recommend {
+    text = i18n.format(gap.text, all),
+    priority = gap.priority or "medium",
+    horizon = gap.horizon or "short",
+    owner = i18n.format(owner, all),
+    challenge = M.challenge_for(case, topics),
+  }
+end
+
+local REACHED = L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}")
+
+--- Finishes an indicator: the finding that states the level reached (with its rubric), the
+-- gap that blocks the next level (when below 4) and the result.
+-- @param ctx the rule context
+-- @param case the case
+-- @param level the level reached
+-- @param gaps { [1] = gap, ..., [4] = gap }: what is missing for each level
+-- @param topics compiled keywords for matching a challenge
+-- @param evidence paths the level rests on
+-- @param vars optional placeholder values
+-- @return ctx.level(level)
+function M.finish(ctx, case, level, gaps, topics, evidence, vars)
+  local levels = ctx.indicator.levels or {}
+  if levels[level] and level > 0 then
+    ctx.finding(i18n.format(REACHED, { n = level, rubric = levels[level] }), evidence or {})
+  end
+  if level < 4 and gaps[level + 1] then
+    M.gap(ctx, case, gaps[level + 1], topics, vars)
+  end
+  return ctx.level(level)
+end
+
+local NOT_REPORTED = L(
+  "Not reported: the case does not give {path}. Add it, or write none (or []) if there is none.",
+  "No informado: el caso no indica {path}. Agréguelo, o escriba none (o []) si no existe.",
+  "Não informado: o caso não indica {path}. Acrescente-o, ou escreva none (ou []) se não existir.",
+  "Non renseigné : le cas n'indique pas {path}. Ajoutez-le, ou écrivez none (ou []) s'il n'existe pas.")
+
+--- The result for a field the case does not report.
+-- @param ctx the rule context
+-- @param path the missing path (or a list of paths; the first is named)
+-- @return ctx.insufficient(...)
+function M.insufficient(ctx, path)
+  local first = type(path) == "table" and path[1] or path
+  return ctx.insufficient(path, i18n.format(NOT_REPORTED, { path = first }))
+end
+
+return M

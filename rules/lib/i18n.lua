@@ -1,0 +1,164 @@
+--- Texts in the four OAS languages (English, Spanish, Portuguese, French).
+--
+-- A text a reader sees is a table `{ en = ..., es = ..., pt = ..., fr = ... }`. This module
+-- builds such tables and fills placeholders in every language at once:
+--
+--     local i18n = require "lib.i18n"
+--     local L = i18n.L
+--     local T = L("{n} of {total} figures have a source.", "{n} de {total} cifras tienen fuente.",
+--                 "{n} de {total} números têm fonte.", "{n} chiffres sur {total} ont une source.")
+--     i18n.format(T, { n = 2, total = 5 }).es  --> "2 de 5 cifras tienen fuente."
+--
+-- Placeholder values may be text, numbers, or texts in four languages (each language then
+-- receives its own translation). A placeholder without a value is an error, so that a typo in
+-- a rule shows up in its tests rather than in a report.
+-- @module lib.i18n
+
+local M = {}
+
+--- The languages, in order.
+M.languages = { "en", "es", "pt", "fr" }
+
+--- A text in four languages, given in the order en, es, pt, fr.
+-- @param en English
+-- @param es Spanish
+-- @param pt Portuguese
+-- @param fr French
+-- @return the text table
+function M.L(en, es, pt, fr)
+  return { en = en, es = es, pt = pt, fr = fr }
+end
+
+--- The same string in every language (names, codes, figures).
+-- @param s text
+-- @return the text table
+function M.same(s)
+  s = tostring(s)
+  return { en = s, es = s, pt = s, fr = s }
+end
+
+--- Whether a value is a complete four-language text.
+-- @param t any value
+-- @return boolean
+function M.is_text(t)
+  if type(t) ~= "table" then return false end
+  for _, lang in ipairs(M.languages) do
+    if type(t[lang]) ~= "string" or t[lang] == "" then return false end
+  end
+  return true
+end
+
+local function number_text(x, lang)
+  if math.type(x) == "integer" then return tostring(x) end
+  if x == math.floor(x) and math.abs(x) < 1e15 then return string.format("%d", math.floor(x)) end
+  local s = string.format("%.2f", x)
+  s = string.gsub(s, "0+$", "")
+  s = string.gsub(s, "%.$", "")
+  if lang ~= "en" then s = string.gsub(s, "%.", ",") end
+  return s
+end
+
+local function value_in(v, lang, name)
+  local tv = type(v)
+  if tv == "string" then return v end
+  if tv == "number" then return number_text(v, lang) end
+  if tv == "table" then
+    local s = v[lang] or v.en
+    if type(s) == "string" then return s end
+  end
+  error("i18n.format: no usable value for {" .. name .. "}", 3)
+end
+
+local GROUP = { en = ",", es = "\u{A0}", pt = "\u{A0}", fr = "\u{A0}" }
+
+-- Thousands grouping of the integer part, for numbers of five digits or more.
+local function grouped(s, lang)
+  local sign, int, rest = string.match(s, "^(%-?)(%d+)(.*)$")
+  if not int or #int < 5 then return s end
+  local parts = {}
+  local first = #int % 3
+  if first > 0 then parts[1] = string.sub(int, 1, first) end
+  for i = first + 1, #int, 3 do parts[#parts + 1] = string.sub(int, i, i + 2) end
+  return sign .. table.concat(parts, GROUP[lang]) .. rest
+end
+
+--- An amount written for each language: "3.75" and "1,820,000" in English; "3,75" and
+-- "1 820 000" (no-break spaces) in Spanish, Portuguese and French; whole numbers without
+-- decimals. (Years and other codes passed straight to `format` are never grouped.)
+-- @param x number
+-- @return the text table
+function M.number(x)
+  local out = {}
+  for _, lang in ipairs(M.languages) do out[lang] = grouped(number_text(x, lang), lang) end
+  return out
+end
+
+--- Fills `{name}` placeholders in every language of `t` with `vars[name]`.
+-- @param t a text table (or a plain string)
+-- @param vars placeholder values
+-- @return the filled text table
+function M.format(t, vars)
+  vars = vars or {}
+  if type(t) == "string" then t = M.same(t) end
+  local out = {}
+  for _, lang in ipairs(M.languages) do
+    local s = t[lang] or t.en
+    out[lang] = (string.gsub(s, "{([%a_][%w_]*)}", function(name)
+      local v = vars[name]
+      if v == nil then error("i18n.format: no value for {" .. name .. "}", 4) end
+      return value_in(v, lang, name)
+    end))
+  end
+  return out
+end
+
+--- Concatenates texts (strings or text tables) language by language.
+-- @param ... texts
+-- @return the text table
+function M.concat(...)
+  local out = {}
+  local n = select("#", ...)
+  for _, lang in ipairs(M.languages) do
+    local parts = {}
+    for i = 1, n do
+      local v = select(i, ...)
+      if v ~= nil then parts[#parts + 1] = value_in(v, lang, "concat") end
+    end
+    out[lang] = table.concat(parts)
+  end
+  return out
+end
+
+--- Joins texts (text tables or strings) language by language with a separator, itself a
+-- string or a text table (French puts a space before ";").
+-- @param texts a list of texts
+-- @param sep separator (default ", ")
+-- @return the text table
+function M.join(texts, sep)
+  sep = sep or ", "
+  local out = {}
+  for _, lang in ipairs(M.languages) do
+    local parts = {}
+    for _, t in ipairs(texts) do parts[#parts + 1] = value_in(t, lang, "join") end
+    out[lang] = table.concat(parts, value_in(sep, lang, "sep"))
+  end
+  return out
+end
+
+--- Joins a list of plain strings as one text, the same in every language ("a, b, c").
+-- @param list strings
+-- @param limit optional: at most this many items, then "…"
+-- @return the text table
+function M.list(list, limit)
+  local parts = {}
+  for _, v in ipairs(list) do
+    if limit and #parts >= limit then
+      parts[#parts + 1] = "…"
+      break
+    end
+    parts[#parts + 1] = tostring(v)
+  end
+  return M.same(table.concat(parts, ", "))
+end
+
+return M

@@ -1,0 +1,203 @@
+--- Normalisation and multilingual matching of free text.
+--
+-- Cases come in English, Spanish, Portuguese or French, often mixed. Rules compare text after
+-- normalising it: lower case, accents stripped (á→a, ç→c, ñ→n, ã, õ, ê, è, ë, ï, ô, ü…),
+-- punctuation turned into spaces, spaces collapsed. Keywords are matched on word boundaries
+-- of the normalised text; a keyword ending in `*` matches any word that starts with it
+-- (`cost*` matches "cost", "costs", "costing").
+--
+--     local text = require "lib.text"
+--     local BUDGET = text.keywords { en = { "budget*", "cost*" }, es = { "presupuest*", "costo*" } }
+--     text.contains_any("Falta el presupuesto de mantenimiento", BUDGET)  --> true, "presupuest*"
+--
+-- Keyword lists are compiled once (`keywords`), when a rule module loads, so that nothing
+-- changes between evaluations.
+-- @module lib.text
+
+local M = {}
+
+--- The four languages, in the order used everywhere.
+M.languages = { "en", "es", "pt", "fr" }
+
+-- Two-byte UTF-8 letters (Latin-1 Supplement, Latin Extended-A) → ASCII, lower case.
+local FOLD = {
+  ["À"] = "a", ["Á"] = "a", ["Â"] = "a", ["Ã"] = "a", ["Ä"] = "a", ["Å"] = "a", ["Æ"] = "ae",
+  ["Ç"] = "c", ["È"] = "e", ["É"] = "e", ["Ê"] = "e", ["Ë"] = "e", ["Ì"] = "i", ["Í"] = "i",
+  ["Î"] = "i", ["Ï"] = "i", ["Ð"] = "d", ["Ñ"] = "n", ["Ò"] = "o", ["Ó"] = "o", ["Ô"] = "o",
+  ["Õ"] = "o", ["Ö"] = "o", ["Ø"] = "o", ["Ù"] = "u", ["Ú"] = "u", ["Û"] = "u", ["Ü"] = "u",
+  ["Ý"] = "y", ["Þ"] = "th", ["ß"] = "ss",
+  ["à"] = "a", ["á"] = "a", ["â"] = "a", ["ã"] = "a", ["ä"] = "a", ["å"] = "a", ["æ"] = "ae",
+  ["ç"] = "c", ["è"] = "e", ["é"] = "e", ["ê"] = "e", ["ë"] = "e", ["ì"] = "i", ["í"] = "i",
+  ["î"] = "i", ["ï"] = "i", ["ð"] = "d", ["ñ"] = "n", ["ò"] = "o", ["ó"] = "o", ["ô"] = "o",
+  ["õ"] = "o", ["ö"] = "o", ["ø"] = "o", ["ù"] = "u", ["ú"] = "u", ["û"] = "u", ["ü"] = "u",
+  ["ý"] = "y", ["þ"] = "th", ["ÿ"] = "y",
+  ["Œ"] = "oe", ["œ"] = "oe", ["Š"] = "s", ["š"] = "s", ["Ž"] = "z", ["ž"] = "z", ["Ÿ"] = "y",
+  ["Ā"] = "a", ["ā"] = "a", ["Ă"] = "a", ["ă"] = "a", ["Ą"] = "a", ["ą"] = "a",
+  ["Ć"] = "c", ["ć"] = "c", ["Č"] = "c", ["č"] = "c", ["Ē"] = "e", ["ē"] = "e", ["Ę"] = "e",
+  ["ę"] = "e", ["Ě"] = "e", ["ě"] = "e", ["Ī"] = "i", ["ī"] = "i", ["Ł"] = "l", ["ł"] = "l",
+  ["Ń"] = "n", ["ń"] = "n", ["Ň"] = "n", ["ň"] = "n", ["Ō"] = "o", ["ō"] = "o", ["Ő"] = "o",
+  ["ő"] = "o", ["Ř"] = "r", ["ř"] = "r", ["Ś"] = "s", ["ś"] = "s", ["Ū"] = "u", ["ū"] = "u",
+  ["Ů"] = "u", ["ů"] = "u", ["Ű"] = "u", ["ű"] = "u", ["Ź"] = "z", ["ź"] = "z", ["Ż"] = "z",
+  ["ż"] = "z",
+  -- Ordinal indicators and the no-break space.
+  ["º"] = "o", ["ª"] = "a", ["\u{A0}"] = " ",
+}
+
+--- Whether a value is text with something other than spaces in it.
+-- @param s any value
+-- @return boolean
+function M.is_text(s)
+  return type(s) == "string" and string.find(s, "%S") ~= nil
+end
+
+--- Normalises text for comparison: lower case, accents stripped, punctuation as spaces,
+-- spaces collapsed and trimmed. Non-text values give "".
+-- @param s text
+-- @return the normalised text
+function M.normalise(s)
+  if type(s) ~= "string" then return "" end
+  s = string.gsub(s, "[\194-\197][\128-\191]", FOLD)
+  -- Remaining Latin-1 signs (« » ¿ ¡ °) and general punctuation (’ “ ” – — …) split words.
+  s = string.gsub(s, "\194[\128-\191]", " ")
+  s = string.gsub(s, "\226[\128\129][\128-\191]", " ")
+  s = string.lower(s)
+  -- Anything that is not an ASCII letter or digit (or part of another UTF-8 letter) splits words.
+  s = string.gsub(s, "[^%w\128-\255]+", " ")
+  s = string.gsub(s, "^ +", "")
+  s = string.gsub(s, " +$", "")
+  return s
+end
+
+--- The number of words in a text, after normalisation.
+-- @param s text
+-- @return integer
+function M.word_count(s)
+  local n = 0
+  for _ in string.gmatch(M.normalise(s), "%S+") do n = n + 1 end
+  return n
+end
+
+local function compile_one(keyword)
+  local stem = false
+  if string.sub(keyword, -1) == "*" then
+    stem = true
+    keyword = string.sub(keyword, 1, -2)
+  end
+  local norm = M.normalise(keyword)
+  if norm == "" then return nil end
+  return { source = keyword .. (stem and "*" or ""), needle = " " .. norm .. (stem and "" or " ") }
+end
+
+--- Compiles keyword lists for matching: either a flat list of keywords, or lists per
+-- language `{ en = { ... }, es = { ... }, pt = { ... }, fr = { ... } }` (all languages are
+-- searched: cases mix languages). Compile once, at module load.
+-- @param spec keywords
+-- @return a compiled keyword set (a table; pass it to `contains_any`)
+function M.keywords(spec)
+  local compiled = { __compiled = true }
+  local function add(list)
+    for _, keyword in ipairs(list) do
+      local k = compile_one(keyword)
+      if k then compiled[#compiled + 1] = k end
+    end
+  end
+  if type(spec) ~= "table" then return compiled end
+  add(spec)
+  for _, lang in ipairs(M.languages) do
+    if type(spec[lang]) == "table" then add(spec[lang]) end
+  end
+  return compiled
+end
+
+--- Merges compiled keyword sets (or raw specs) into one set.
+-- @param ... keyword sets
+-- @return a compiled keyword set
+function M.union(...)
+  local out = { __compiled = true }
+  for i = 1, select("#", ...) do
+    local set = select(i, ...)
+    if type(set) == "table" and not set.__compiled then set = M.keywords(set) end
+    for _, k in ipairs(set or {}) do out[#out + 1] = k end
+  end
+  return out
+end
+
+local function prepare(text)
+  if type(text) == "table" then
+    local parts = {}
+    for _, v in ipairs(text) do
+      if type(v) == "string" then parts[#parts + 1] = v end
+    end
+    text = table.concat(parts, " ; ")
+  end
+  return " " .. M.normalise(text) .. " "
+end
+
+--- Whether a text (or a list of texts) contains any of the keywords, on word boundaries,
+-- after normalisation. Keywords may be a compiled set, a flat list, or lists per language.
+-- @param text text, or a list of texts
+-- @param keywords keywords
+-- @return true and the first keyword found (as written), or false
+function M.contains_any(text, keywords)
+  if type(keywords) ~= "table" then return false end
+  if not keywords.__compiled then keywords = M.keywords(keywords) end
+  local hay = prepare(text)
+  if hay == "  " then return false end
+  for _, k in ipairs(keywords) do
+    if string.find(hay, k.needle, 1, true) then return true, k.source end
+  end
+  return false
+end
+
+--- How many of the keywords a text contains (each keyword counted once).
+-- @param text text, or a list of texts
+-- @param keywords keywords
+-- @return integer
+function M.count_matches(text, keywords)
+  if type(keywords) ~= "table" then return 0 end
+  if not keywords.__compiled then keywords = M.keywords(keywords) end
+  local hay = prepare(text)
+  local n = 0
+  for _, k in ipairs(keywords) do
+    if string.find(hay, k.needle, 1, true) then n = n + 1 end
+  end
+  return n
+end
+
+--- Whether two texts are the same after normalisation.
+-- @param a text
+-- @param b text
+-- @return boolean
+function M.same(a, b)
+  local na, nb = M.normalise(a), M.normalise(b)
+  return na ~= "" and na == nb
+end
+
+-- Answers that mean "there is none", in the four languages.
+local NONE = {
+  ["none"] = true, ["no"] = true, ["nil"] = true, ["n a"] = true, ["na"] = true,
+  ["not applicable"] = true, ["not available"] = true, ["nothing"] = true,
+  ["ninguno"] = true, ["ninguna"] = true, ["nada"] = true, ["no aplica"] = true,
+  ["no disponible"] = true, ["nenhum"] = true, ["nenhuma"] = true, ["nao"] = true,
+  ["nao se aplica"] = true, ["nao disponivel"] = true, ["aucun"] = true, ["aucune"] = true,
+  ["non"] = true, ["neant"] = true, ["sans objet"] = true, ["non applicable"] = true,
+}
+
+--- Whether a value is an explicit "there is none": `false`, an empty list, or a word such as
+-- none / ninguno / nenhum / aucun.
+-- @param v any value
+-- @return boolean
+function M.is_none(v)
+  if v == nil or v == null then return false end
+  if v == false then return true end
+  if type(v) == "string" then return NONE[M.normalise(v)] == true end
+  if type(v) == "table" then
+    -- (pairs, not next: rules see the case through proxies that only pairs and # look into)
+    if #v > 0 then return false end
+    local step, state, first = pairs(v)
+    return step(state, first) == nil
+  end
+  return false
+end
+
+return M
