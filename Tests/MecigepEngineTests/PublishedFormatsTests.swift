@@ -1,0 +1,36 @@
+import Foundation
+import LuaRuntime
+import Testing
+@testable import MecigepEngine
+
+/// The published formats stay true to what ships: example cases and templates validate against
+/// the case schema, and the editor annotations match the schema they are generated from.
+@Suite("Published formats")
+struct PublishedFormatsTests {
+    static func files(_ folder: String) -> [String] {
+        BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent(folder).path]).files
+    }
+
+    @Test func exampleCasesAndTemplatesValidateAgainstTheCaseSchema() throws {
+        let files = Self.files("examples/cases") + Self.files("examples/templates")
+        #expect(Self.files("examples/cases").count >= 8, "the core framework ships at least 8 example cases")
+        var documents: [String] = []
+        for file in files {
+            let value = try DocumentLoader.load(path: file)
+            documents.append(value.jsonText())
+        }
+        try SchemaValidator.validate(documents, schema: "docs/schemas/case.schema.json")
+    }
+
+    @Test func caseAnnotationsAreGeneratedFromTheSchema() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Fixtures.repository.appendingPathComponent("scripts/case-annotations.py").path, "--check"]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+}
