@@ -11,7 +11,7 @@ build: setup
 	$(SWIFT) build
 
 demo: build
-	$(MECIGEP) assess examples/cases/uy-digital-government.yaml --format md --lang en
+	$(MECIGEP) assess examples/cases/uy-digital-government.yaml --format text
 
 # Every test: the Swift suites (units, hostile scripts, end-to-end commands), luacheck over the
 # rules, the structural check of every framework, and the frameworks' own rule tests.

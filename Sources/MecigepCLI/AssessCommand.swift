@@ -23,7 +23,7 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var frameworkOption: FrameworkOption
     @OptionGroup var limitOptions: LimitOptions
 
-    @Option(help: "Output format: json, yaml or csv.")
+    @Option(help: "Output format: json, yaml, csv, or text (a readable summary).")
     var format: AssessmentFormat = .json
 
     @Option(help: "Language of labels in csv output.")
@@ -99,13 +99,14 @@ struct AssessCommand: ParsableCommand {
 
 /// The formats `assess` writes.
 enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, yaml, csv
+    case json, yaml, csv, text
 
     func render(_ a: Assessment, language: String) -> String {
         switch self {
         case .json: return a.jsonText(pretty: true) + "\n"
         case .yaml: return a.value.yamlText()
         case .csv: return CSV.header + "\n" + CSV.rows(a, language: language).joined(separator: "\n") + "\n"
+        case .text: return SummaryText.render(a, language: language)
         }
     }
 }

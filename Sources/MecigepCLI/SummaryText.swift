@@ -1,0 +1,80 @@
+import Foundation
+import MecigepEngine
+
+/// `assess --format text`: a summary a person reads at a glance — the level of every criterion,
+/// what was missing, and the recommendations by priority.
+enum SummaryText {
+    static let words: [String: [String: String]] = [
+        "framework": ["en": "framework", "es": "marco", "pt": "marco", "fr": "cadre"],
+        "indicators": ["en": "indicators", "es": "indicadores", "pt": "indicadores", "fr": "indicateurs"],
+        "covered": ["en": "with enough information", "es": "con información suficiente",
+                    "pt": "com informação suficiente", "fr": "avec assez d'information"],
+        "criterion": ["en": "criterion", "es": "criterio", "pt": "critério", "fr": "critère"],
+        "level": ["en": "level", "es": "nivel", "pt": "nível", "fr": "niveau"],
+        "overall": ["en": "overall", "es": "global", "pt": "global", "fr": "ensemble"],
+        "insufficient": ["en": "insufficient information", "es": "información insuficiente",
+                         "pt": "informação insuficiente", "fr": "information insuffisante"],
+        "error": ["en": "rule error", "es": "error de regla", "pt": "erro de regra", "fr": "erreur de règle"],
+        "recommendations": ["en": "recommendations (non-binding)", "es": "recomendaciones (no vinculantes)",
+                            "pt": "recomendações (não vinculantes)", "fr": "recommandations (non contraignantes)"],
+        "high": ["en": "high priority", "es": "prioridad alta", "pt": "prioridade alta", "fr": "priorité haute"],
+        "missing": ["en": "to add to the case", "es": "a añadir al caso", "pt": "a acrescentar ao caso",
+                    "fr": "à ajouter au dossier"],
+        "issues": ["en": "malformed fields", "es": "campos mal formados", "pt": "campos malformados",
+                   "fr": "champs mal formés"],
+    ]
+
+    static func word(_ key: String, _ language: String) -> String { words[key]?[language] ?? words[key]?["en"] ?? key }
+
+    static func result(_ status: ResultStatus, _ grade: Grade?, _ language: String) -> (String, String) {
+        switch status {
+        case .assessed: return (grade?.id ?? "?", grade?.level.label.text(language) ?? "")
+        case .insufficientInformation: return ("—", word("insufficient", language))
+        case .error: return ("!", word("error", language))
+        }
+    }
+
+    static func render(_ a: Assessment, language l: String) -> String {
+        var lines: [String] = []
+        lines.append("\(a.caseID)  ·  \(word("framework", l)) \(a.framework.id) \(a.framework.version)  ·  "
+            + "\(a.coverage.indicators) \(word("indicators", l)), "
+            + String(format: "%.0f%% ", a.coverage.share * 100) + word("covered", l))
+        lines.append("")
+        let width = max(24, a.criteria.map { $0.criterion.title.text(l).count }.max() ?? 0)
+        func row(_ name: String, _ level: String, _ label: String, _ note: String = "") -> String {
+            name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + level.padding(toLength: 5, withPad: " ", startingAt: 0)
+                + "  " + label + note
+        }
+        lines.append(row(word("criterion", l), word("level", l), ""))
+        for c in a.criteria {
+            let (level, label) = result(c.status, c.grade, l)
+            let coverage = c.coverage.indicators > 0 ? "  (\(c.coverage.assessed)/\(c.coverage.indicators))" : ""
+            lines.append(row(c.criterion.title.text(l), level, label, coverage))
+        }
+        let (level, label) = result(a.status, a.grade, l)
+        lines.append(row(word("overall", l), level, label))
+        let missing = a.indicatorResults.filter { $0.status == .insufficientInformation }
+            .flatMap { $0.missing.isEmpty ? $0.indicator.requires : $0.missing }
+        var seen = Set<String>()
+        let distinct = missing.filter { seen.insert($0).inserted }
+        if !distinct.isEmpty {
+            lines.append("")
+            lines.append("\(word("missing", l)): " + distinct.prefix(12).joined(separator: ", ") + (distinct.count > 12 ? ", …" : ""))
+        }
+        if !a.caseIssues.isEmpty {
+            lines.append("")
+            lines.append("\(word("issues", l)):")
+            for issue in a.caseIssues { lines.append("  \(issue.path): \(issue.message)") }
+        }
+        let recommendations = a.recommendations
+        if !recommendations.isEmpty {
+            let high = recommendations.filter { $0.priority == "high" }
+            lines.append("")
+            lines.append("\(recommendations.count) \(word("recommendations", l)), \(high.count) \(word("high", l)):")
+            for (n, r) in (high.isEmpty ? recommendations : high).prefix(5).enumerated() {
+                lines.append("  \(n + 1). [\(r.indicator)] \(r.text.text(l))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
