@@ -164,6 +164,93 @@ function M.count_matches(text, keywords)
   return n
 end
 
+-- Words that negate what follows, in the four languages (after normalisation: "não" is
+-- "nao", the French "n'" is "n").
+local NEGATIONS = {
+  -- en
+  ["no"] = true, ["not"] = true, ["never"] = true, ["without"] = true, ["nor"] = true, ["non"] = true,
+  -- es
+  ["sin"] = true, ["ni"] = true, ["nunca"] = true, ["tampoco"] = true, ["ningun"] = true,
+  ["ninguna"] = true, ["ninguno"] = true,
+  -- pt
+  ["nao"] = true, ["sem"] = true, ["nem"] = true, ["nenhum"] = true, ["nenhuma"] = true,
+  -- fr
+  ["pas"] = true, ["ne"] = true, ["n"] = true, ["sans"] = true, ["jamais"] = true,
+  ["aucun"] = true, ["aucune"] = true, ["nul"] = true, ["nulle"] = true,
+}
+
+--- How many words before a keyword a negation still applies to it.
+M.NEGATION_WINDOW = 5
+
+-- Whether the word at position j of `words` negates: "No. 12", "Nº 12", "n° 12" and
+-- "N.º 12" abbreviate "number" and do not.
+local function negates(words, j)
+  local w = words[j]
+  if not NEGATIONS[w] then return false end
+  if w == "no" or w == "n" then
+    local following = words[j + 1]
+    if following == "o" then following = words[j + 2] end
+    if following and string.find(following, "^%d") then return false end
+  end
+  return true
+end
+
+-- The clauses of a text: split at ; : ! ? ( ) and at a full stop followed by a space, so that
+-- a negation in one sentence does not reach a keyword in the next ("19.882" stays whole).
+local function clauses(s)
+  local out = {}
+  s = string.gsub(s, "%.%s", ";")
+  for part in string.gmatch(s, "[^;:!?()]+") do out[#out + 1] = part end
+  return out
+end
+
+--- Whether a text (or a list of texts) contains one of the keywords that is not negated: a
+-- match counts only when none of the `window` words before it (default `NEGATION_WINDOW`),
+-- in the same clause, is a negation (no, not, without, sin, ni, não, sem, nem, pas, ne, n',
+-- sans, aucun…). "o OP não é regulado por lei" does not contain an affirmed "lei";
+-- "Ley Nº 19.882" does.
+-- @param text text, or a list of texts
+-- @param keywords keywords
+-- @param window optional number of words
+-- @return true and the first keyword found (as written), or false
+function M.contains_affirmed(text, keywords, window)
+  if type(keywords) ~= "table" then return false end
+  if not keywords.__compiled then keywords = M.keywords(keywords) end
+  window = window or M.NEGATION_WINDOW
+  local texts = type(text) == "table" and text or { text }
+  for _, t in ipairs(texts) do
+    if type(t) == "string" then
+      for _, clause in ipairs(clauses(t)) do
+        local norm = M.normalise(clause)
+        if norm ~= "" then
+          local hay = " " .. norm .. " "
+          local words = {}
+          for w in string.gmatch(norm, "%S+") do words[#words + 1] = w end
+          for _, k in ipairs(keywords) do
+            local init = 1
+            while true do
+              local p = string.find(hay, k.needle, init, true)
+              if not p then break end
+              -- The keyword's first word is the one after the p-th space.
+              local _, index = string.gsub(string.sub(hay, 1, p), " ", " ")
+              local negated = false
+              for j = math.max(1, index - window), index - 1 do
+                if negates(words, j) then
+                  negated = true
+                  break
+                end
+              end
+              if not negated then return true, k.source end
+              init = p + 1
+            end
+          end
+        end
+      end
+    end
+  end
+  return false
+end
+
 --- Whether two texts are the same after normalisation.
 -- @param a text
 -- @param b text

@@ -167,6 +167,7 @@ return m.framework {
     ["evidence.fiscal.appraisal.npv"] = "number",
     ["evidence.fiscal.appraisal.bcr"] = "number",
     ["evidence.fiscal.appraisal.cost_per_outcome"] = "number",
+    ["evidence.fiscal.appraisal.score"] = "number",
     ["evidence.fiscal.appraisal.discount_rate"] = "number",
     ["evidence.fiscal.appraisal.alternatives"] = "integer",
     ["evidence.fiscal.appraisal.sensitivity"] = "boolean",

@@ -271,6 +271,37 @@ local APPROACH_NAMES = {
   rapid_response = L("a rapid response", "una respuesta rápida", "uma resposta rápida", "une réponse rapide"),
 }
 
+-- What fits each domain better, for the finding and the recommendation when the approach only
+-- partly fits (level 2): the advice depends on the domain, not on a complex problem alone.
+local BETTER_FIT = {
+  clear = L("a full or phased rollout of the proven practice", "un despliegue completo o por fases de la práctica probada",
+    "uma implantação completa ou por fases da prática comprovada", "un déploiement complet ou par phases de la pratique éprouvée"),
+  complicated = L("a phased rollout (or a pilot) informed by expert analysis", "un despliegue por fases (o un piloto) guiado por el análisis de expertos",
+    "uma implantação por fases (ou um piloto) orientada pela análise de especialistas", "un déploiement par phases (ou un pilote) guidé par l'analyse d'experts"),
+  complex = L("a pilot or parallel safe-to-fail probes", "un piloto o pruebas paralelas seguras ante el fracaso",
+    "um piloto ou testes paralelos seguros diante do fracasso", "un pilote ou des essais parallèles sans risque d'échec grave"),
+  chaotic = L("a rapid response with adaptive management", "una respuesta rápida con gestión adaptativa",
+    "uma resposta rápida com gestão adaptativa", "une réponse rapide avec une gestion adaptative"),
+}
+local ADVICE = {
+  clear = L("for a clear problem, where cause and effect are known, apply the proven practice through a full or phased rollout with standard operating procedures, instead of open-ended probes or adaptive management",
+    "para un problema claro, en el que la causa y el efecto se conocen, aplique la práctica probada mediante un despliegue completo o por fases con procedimientos estándar, en lugar de pruebas abiertas o gestión adaptativa",
+    "para um problema claro, em que causa e efeito são conhecidos, aplique a prática comprovada por meio de uma implantação completa ou por fases com procedimentos padronizados, em vez de testes abertos ou gestão adaptativa",
+    "pour un problème clair, dont les causes et les effets sont connus, appliquez la pratique éprouvée par un déploiement complet ou par phases avec des procédures normalisées, plutôt que des essais ouverts ou une gestion adaptative"),
+  complicated = L("for a complicated problem, where experts can work out cause and effect in advance, roll out in phases (or start with a pilot), each phase checked against the expert analysis before the next one starts",
+    "para un problema complicado, en el que los expertos pueden determinar de antemano la causa y el efecto, despliegue por fases (o comience con un piloto), verificando cada fase frente al análisis de expertos antes de iniciar la siguiente",
+    "para um problema complicado, em que especialistas podem determinar de antemão causa e efeito, implante por fases (ou comece com um piloto), verificando cada fase frente à análise de especialistas antes de iniciar a seguinte",
+    "pour un problème compliqué, dont des experts peuvent établir à l'avance les causes et les effets, déployez par phases (ou commencez par un pilote), en vérifiant chaque phase au regard de l'analyse d'experts avant de lancer la suivante"),
+  complex = L("for a complex problem, run a pilot or several small probes with clear learning questions before any phased rollout",
+    "para un problema complejo, realice un piloto o varias pruebas pequeñas con preguntas de aprendizaje claras antes de cualquier despliegue por fases",
+    "para um problema complexo, realize um piloto ou vários pequenos testes com perguntas de aprendizagem claras antes de qualquer implantação por fases",
+    "pour un problème complexe, menez un pilote ou plusieurs petits essais avec des questions d'apprentissage claires avant tout déploiement par phases"),
+  chaotic = L("for a chaotic problem, act first to stabilise the situation with a rapid response under adaptive management, and move to pilots or probes once it is under control",
+    "para un problema caótico, actúe primero para estabilizar la situación con una respuesta rápida bajo gestión adaptativa, y pase a pilotos o pruebas cuando esté bajo control",
+    "para um problema caótico, aja primeiro para estabilizar a situação com uma resposta rápida sob gestão adaptativa, e passe a pilotos ou testes quando estiver sob controle",
+    "pour un problème chaotique, agissez d'abord pour stabiliser la situation par une réponse rapide en gestion adaptative, puis passez à des pilotes ou des essais une fois la situation maîtrisée"),
+}
+
 local DOMAIN_GAPS = {
   [1] = {
     finding = L("The problem is not classified, or a complex problem is to be launched as a full rollout with no pilot.",
@@ -295,14 +326,14 @@ local DOMAIN_GAPS = {
     priority = "medium", horizon = "short", owner = "pmo", evidence = { "evidence.complexity.domain_rationale" },
   },
   [3] = {
-    finding = L("The approach ({approach}) only partly fits a {domain} problem.",
-      "El enfoque ({approach}) solo se ajusta en parte a un problema {domain}.",
-      "O enfoque ({approach}) só se ajusta em parte a um problema {domain}.",
-      "L'approche ({approach}) ne convient qu'en partie à un problème {domain}."),
-    text = L("Match the method to the problem: for a complex problem, run a pilot or several small probes with clear learning questions before any phased rollout, {before_launch}.",
-      "Ajuste el método al problema: para un problema complejo, realice un piloto o varias pruebas pequeñas con preguntas de aprendizaje claras antes de cualquier despliegue por fases, {before_launch}.",
-      "Ajuste o método ao problema: para um problema complexo, realize um piloto ou vários pequenos testes com perguntas de aprendizagem claras antes de qualquer implantação por fases, {before_launch}.",
-      "Adaptez la méthode au problème : pour un problème complexe, menez un pilote ou plusieurs petits essais avec des questions d'apprentissage claires avant tout déploiement par phases, {before_launch}."),
+    finding = L("The approach ({approach}) only partly fits a {domain} problem, for which {better} would fit better.",
+      "El enfoque ({approach}) solo se ajusta en parte a un problema {domain}, al que se ajusta mejor {better}.",
+      "O enfoque ({approach}) só se ajusta em parte a um problema {domain}, ao qual se ajusta melhor {better}.",
+      "L'approche ({approach}) ne convient qu'en partie à un problème {domain}, auquel convient mieux {better}."),
+    text = L("Match the method to the problem: {advice}, {before_launch}.",
+      "Ajuste el método al problema: {advice}, {before_launch}.",
+      "Ajuste o método ao problema: {advice}, {before_launch}.",
+      "Adaptez la méthode au problème : {advice}, {before_launch}."),
     priority = "medium", horizon = "short", owner = "pmo", evidence = { "evidence.complexity.approach" },
   },
   [4] = {
@@ -365,6 +396,8 @@ local domain_method = m.indicator {
     local vars = {
       domain = known and DOMAIN_NAMES[domain] or L("unclassified", "sin clasificar", "não classificado", "non qualifié"),
       approach = APPROACH_NAMES[approach] or L("not stated", "no indicado", "não indicado", "non indiquée"),
+      better = BETTER_FIT[domain] or BETTER_FIT.complex,
+      advice = ADVICE[domain] or ADVICE.complex,
     }
     if known and fit == 0 then
       c.finding(ctx, case, L("A {domain} problem is to be tackled with {approach}: the method contradicts the problem.",

@@ -91,15 +91,16 @@ local BASELINE_GAPS = {
     priority = "medium", horizon = "short", owner = "statistics", evidence = { "problem.baseline" },
   },
   [4] = {
-    finding = L("The baseline is not fully published (a document with a public link for every figure) or not disaggregated.",
-      "La línea de base no está publicada por completo (un documento con enlace público por cifra) o no está desagregada.",
-      "A linha de base não está totalmente publicada (um documento com link público por número) ou não está desagregada.",
-      "La situation de référence n'est pas entièrement publiée (un document avec lien public par chiffre) ou n'est pas ventilée."),
+    finding = L("The baseline is not fully published (a document with a public link for every figure) or not every figure is disaggregated ({undisaggregated} of {total} are not).",
+      "La línea de base no está publicada por completo (un documento con enlace público por cifra) o no todas las cifras están desagregadas ({undisaggregated} de {total} no lo están).",
+      "A linha de base não está totalmente publicada (um documento com link público por número) ou nem todos os números estão desagregados ({undisaggregated} de {total} não estão).",
+      "La situation de référence n'est pas entièrement publiée (un document avec lien public par chiffre) ou tous les chiffres ne sont pas ventilés ({undisaggregated} sur {total} ne le sont pas)."),
     text = L("Publish the baseline data set with a public link for every figure, disaggregated at least by sex and territory, {before_launch}, so that peers and citizens can check progress against it.",
       "Publique el conjunto de datos de línea de base con un enlace público para cada cifra, desagregado al menos por sexo y territorio, {before_launch}, para que pares y ciudadanía puedan verificar los avances.",
       "Publique o conjunto de dados da linha de base com um link público para cada número, desagregado pelo menos por sexo e território, {before_launch}, para que pares e cidadãos possam verificar o progresso.",
       "Publiez le jeu de données de référence avec un lien public pour chaque chiffre, ventilé au moins par sexe et par territoire, {before_launch}, pour que pairs et citoyens puissent vérifier les progrès."),
-    priority = "low", horizon = "short", owner = "statistics", evidence = { "problem.baseline[].document", "documents" },
+    priority = "low", horizon = "short", owner = "statistics",
+    evidence = { "problem.baseline[].document", "problem.baseline[].disaggregation", "documents" },
   },
 }
 
@@ -125,10 +126,10 @@ local baseline = m.indicator {
       "Todas las cifras indican valor, fuente y año; la más reciente tiene como máximo tres años al lanzamiento.",
       "Todos os números indicam valor, fonte e ano; o mais recente tem no máximo três anos no lançamento.",
       "Chaque chiffre indique valeur, source et année ; le plus récent a au plus trois ans au lancement."),
-    [4] = L("As level 3, every figure linked to a published document, and disaggregated.",
-      "Como el nivel 3, cada cifra vinculada a un documento publicado, y desagregada.",
-      "Como o nível 3, cada número vinculado a um documento publicado, e desagregado.",
-      "Comme le niveau 3, chaque chiffre relié à un document publié, et ventilé."),
+    [4] = L("As level 3, every figure linked to a published document, and every figure disaggregated.",
+      "Como el nivel 3, cada cifra vinculada a un documento publicado, y cada cifra desagregada.",
+      "Como o nível 3, cada número vinculado a um documento publicado, e cada número desagregado.",
+      "Comme le niveau 3, chaque chiffre relié à un document publié, et chaque chiffre ventilé."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "problem.baseline")
@@ -136,7 +137,7 @@ local baseline = m.indicator {
     list = state == "given" and type(list) == "table" and list or {}
     local published = documents_with_url(case)
     local launch_year = c.launch_year(case)
-    local total, valued, complete, linked, disaggregated, latest = 0, 0, 0, 0, false, nil
+    local total, valued, complete, linked, disaggregated, latest = 0, 0, 0, 0, 0, nil
     for _, b in ipairs(list) do
       if type(b) == "table" then
         total = total + 1
@@ -148,7 +149,7 @@ local baseline = m.indicator {
             if latest == nil or b.year > latest then latest = b.year end
           end
           if c.is_text(b.document) and published[b.document] then linked = linked + 1 end
-          if c.given(b.disaggregation) then disaggregated = true end
+          if c.given(b.disaggregation) then disaggregated = disaggregated + 1 end
         end
       end
     end
@@ -157,10 +158,10 @@ local baseline = m.indicator {
       valued >= 1,
       complete >= 1,
       complete == total and total > 0 and recent,
-      linked == total and total > 0 and disaggregated,
+      linked == total and total > 0 and disaggregated == total,
     })
     return c.finish(ctx, case, level, BASELINE_GAPS, TOPICS.data, { "problem.baseline" },
-      { missing = total - complete, total = total })
+      { missing = total - complete, total = total, undisaggregated = total - disaggregated })
   end,
 }
 

@@ -202,7 +202,11 @@ local costing = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- fr.funding
 ---------------------------------------------------------------------------------------------
-local BUDGET_SOURCES = { budget = true, mtef = true, own_revenue = true }
+-- Sources that can be appropriated in a budget line: the budget itself, the medium-term
+-- framework, own revenue, and external loans or grants once they are written into the budget
+-- (secured, with the budget line named). External financing that is only pledged (not secured,
+-- or with no budget line) does not count.
+local BUDGET_SOURCES = { budget = true, mtef = true, own_revenue = true, loan = true, grant = true }
 local NAMED_SOURCES = { budget = true, mtef = true, own_revenue = true, loan = true, grant = true, ppp = true, other = true }
 
 local FUNDING_GAPS = {
@@ -216,8 +220,10 @@ local FUNDING_GAPS = {
     priority = "high", horizon = "short", owner = "finance", evidence = { "evidence.fiscal.funding" },
   },
   [2] = {
-    finding = L("Sources are named, but no amount is secured in a budget line.", "Se nombran fuentes, pero ningún monto está asegurado en una partida presupuestaria.",
-      "Fontes são nomeadas, mas nenhum valor está assegurado numa dotação orçamentária.", "Des sources sont citées, mais aucun montant n'est garanti sur une ligne budgétaire."),
+    finding = L("Sources are named, but no amount is secured in a budget line (a loan or grant that is only pledged does not count).",
+      "Se nombran fuentes, pero ningún monto está asegurado en una partida presupuestaria (un préstamo o donación solo comprometido no cuenta).",
+      "Fontes são nomeadas, mas nenhum valor está assegurado numa dotação orçamentária (um empréstimo ou doação apenas prometido não conta).",
+      "Des sources sont citées, mais aucun montant n'est garanti sur une ligne budgétaire (un prêt ou un don seulement annoncé ne compte pas)."),
     text = L("Secure the launch-year amount in an identified budget line, {before_launch}.",
       "Asegure el monto del año de lanzamiento en una partida presupuestaria identificada, {before_launch}.",
       "Assegure o valor do ano de lançamento numa dotação orçamentária identificada, {before_launch}.",
@@ -265,8 +271,10 @@ local funding = m.indicator {
     [0] = L("No funding source identified.", "Sin fuente de financiamiento identificada.", "Sem fonte de financiamento identificada.",
       "Aucune source de financement identifiée."),
     [1] = L("Sources named, nothing secured.", "Fuentes nombradas, nada asegurado.", "Fontes nomeadas, nada assegurado.", "Sources citées, rien de garanti."),
-    [2] = L("Some funding secured in a budget line.", "Parte del financiamiento asegurada en una partida presupuestaria.",
-      "Parte do financiamento assegurada numa dotação orçamentária.", "Une partie du financement garantie sur une ligne budgétaire."),
+    [2] = L("Some funding (budget, or a loan or grant appropriated in the budget) secured in a budget line.",
+      "Parte del financiamiento (presupuesto, o un préstamo o donación incorporado al presupuesto) asegurada en una partida presupuestaria.",
+      "Parte do financiamento (orçamento, ou um empréstimo ou doação incorporado ao orçamento) assegurada numa dotação orçamentária.",
+      "Une partie du financement (budget, ou un prêt ou un don inscrit au budget) garantie sur une ligne budgétaire."),
     [3] = L("Secured funding covers 90 % or more of the costed total.", "El financiamiento asegurado cubre el 90 % o más del total costeado.",
       "O financiamento assegurado cobre 90 % ou mais do total custeado.", "Le financement garanti couvre 90 % ou plus du total chiffré."),
     [4] = L("Full cost covered, with the years after launch in the medium-term framework.", "Costo total cubierto, con los años posteriores al lanzamiento en el marco de mediano plazo.",
@@ -500,6 +508,57 @@ local APPRAISAL_GAPS = {
   },
 }
 
+-- A multi-criteria analysis (options scored against weighted criteria) is a method; with a
+-- stated result (scores, a ranking of the options) it reaches level 2. It does not value costs
+-- and benefits in money, so it cannot reach level 3 (a monetary appraisal).
+local MULTI_CRITERIA_GAPS = {
+  APPRAISAL_GAPS[1],
+  {
+    finding = L("The appraisal states its method (multi-criteria analysis), but gives no result: no score or ranking of the options.",
+      "La evaluación indica su método (análisis multicriterio), pero no da resultado: ni puntajes ni clasificación de las opciones.",
+      "A avaliação indica seu método (análise multicritério), mas não dá resultado: nem pontuações nem classificação das opções.",
+      "L'évaluation indique sa méthode (analyse multicritère), mais ne donne pas de résultat : ni notes ni classement des options."),
+    text = L("Report the result of the multi-criteria analysis: the criteria and their weights, and the score and ranking of each option (the status quo included), before the budget submission.",
+      "Informe el resultado del análisis multicriterio: los criterios y sus ponderaciones, y el puntaje y la clasificación de cada opción (incluida la situación actual), antes de la presentación del presupuesto.",
+      "Informe o resultado da análise multicritério: os critérios e seus pesos, e a pontuação e a classificação de cada opção (incluindo a situação atual), antes do envio do orçamento.",
+      "Publiez le résultat de l'analyse multicritère : les critères et leurs pondérations, ainsi que la note et le rang de chaque option (statu quo compris), avant le dépôt du budget."),
+    priority = "medium", horizon = "short", owner = "finance",
+    evidence = { "evidence.fiscal.appraisal.method", "evidence.fiscal.appraisal.score", "evidence.fiscal.appraisal.ranking" },
+  },
+  {
+    finding = L("The multi-criteria analysis ranks the options but does not value their costs and benefits in money, so it cannot show that benefits cover costs.",
+      "El análisis multicriterio clasifica las opciones pero no valora en dinero sus costos y beneficios, por lo que no puede mostrar que los beneficios cubren los costos.",
+      "A análise multicritério classifica as opções mas não valora em dinheiro seus custos e benefícios, por isso não pode mostrar que os benefícios cobrem os custos.",
+      "L'analyse multicritère classe les options mais ne valorise pas leurs coûts et bénéfices en argent ; elle ne peut donc pas montrer que les bénéfices couvrent les coûts."),
+    text = L("Complement the multi-criteria ranking with a cost-benefit or cost-effectiveness analysis of the preferred option against the status quo, with the official social discount rate and a sensitivity analysis, before the budget submission.",
+      "Complemente la clasificación multicriterio con un análisis costo-beneficio o costo-efectividad de la opción preferida frente a la situación actual, con la tasa social de descuento oficial y un análisis de sensibilidad, antes de la presentación del presupuesto.",
+      "Complemente a classificação multicritério com uma análise custo-benefício ou custo-efetividade da opção preferida frente à situação atual, com a taxa social de desconto oficial e uma análise de sensibilidade, antes do envio do orçamento.",
+      "Complétez le classement multicritère par une analyse coûts-avantages ou coût-efficacité de l'option retenue par rapport au statu quo, avec le taux d'actualisation social officiel et une analyse de sensibilité, avant le dépôt du budget."),
+    priority = "medium", horizon = "short", owner = "finance", evidence = { "evidence.fiscal.appraisal.method" },
+  },
+  APPRAISAL_GAPS[4],
+}
+
+-- A monetary method (cost-benefit, cost-effectiveness) named without its figure.
+local METHOD_NAMES = {
+  cba = L("cost-benefit analysis", "análisis costo-beneficio", "análise custo-benefício", "analyse coûts-avantages"),
+  cea = L("cost-effectiveness analysis", "análisis costo-efectividad", "análise custo-efetividade", "analyse coût-efficacité"),
+}
+local METHOD_NO_RESULT_GAPS = {
+  APPRAISAL_GAPS[1],
+  {
+    finding = L("The appraisal states its method ({method}), but gives no figure: no net present value, benefit-cost ratio or cost per outcome.",
+      "La evaluación indica su método ({method}), pero no da cifras: ni valor actual neto, ni relación beneficio-costo, ni costo por resultado.",
+      "A avaliação indica seu método ({method}), mas não dá números: nem valor presente líquido, nem relação benefício-custo, nem custo por resultado.",
+      "L'évaluation indique sa méthode ({method}), mais ne donne aucun chiffre : ni valeur actuelle nette, ni ratio avantages-coûts, ni coût par résultat."),
+    text = APPRAISAL_GAPS[2].text,
+    priority = "medium", horizon = "short", owner = "finance",
+    evidence = { "evidence.fiscal.appraisal.npv", "evidence.fiscal.appraisal.bcr", "evidence.fiscal.appraisal.cost_per_outcome" },
+  },
+  APPRAISAL_GAPS[3],
+  APPRAISAL_GAPS[4],
+}
+
 local appraisal = m.indicator {
   id = "fr.appraisal",
   title = L("Cost-benefit or cost-effectiveness appraisal", "Evaluación costo-beneficio o costo-efectividad",
@@ -509,7 +568,8 @@ local appraisal = m.indicator {
     "A iniciativa é avaliada frente a alternativas, com um resultado positivo robusto à análise de sensibilidade, revisado de forma independente e publicado?",
     "L'initiative est-elle évaluée par rapport à d'autres options, avec un résultat positif robuste à l'analyse de sensibilité, revu de manière indépendante et publié ?"),
   reads = c.reads { "evidence.fiscal.appraisal.method", "evidence.fiscal.appraisal.npv", "evidence.fiscal.appraisal.bcr",
-    "evidence.fiscal.appraisal.cost_per_outcome", "evidence.fiscal.appraisal.discount_rate",
+    "evidence.fiscal.appraisal.cost_per_outcome", "evidence.fiscal.appraisal.score", "evidence.fiscal.appraisal.ranking",
+    "evidence.fiscal.appraisal.discount_rate",
     "evidence.fiscal.appraisal.alternatives", "evidence.fiscal.appraisal.sensitivity",
     "evidence.fiscal.appraisal.independent_review", "evidence.fiscal.appraisal.published" },
   requires = { "evidence.fiscal" },
@@ -518,8 +578,10 @@ local appraisal = m.indicator {
     [0] = L("No appraisal.", "Sin evaluación.", "Sem avaliação.", "Aucune évaluation."),
     [1] = L("Benefits asserted without method or figures.", "Beneficios afirmados sin método ni cifras.", "Benefícios afirmados sem método nem números.",
       "Bénéfices affirmés sans méthode ni chiffres."),
-    [2] = L("A method with a quantified result.", "Un método con resultado cuantificado.", "Um método com resultado quantificado.",
-      "Une méthode avec un résultat chiffré."),
+    [2] = L("A method with a quantified result (for a multi-criteria analysis, the scores or ranking of the options; this is as far as a non-monetised appraisal goes).",
+      "Un método con resultado cuantificado (en un análisis multicriterio, los puntajes o la clasificación de las opciones; una evaluación no monetaria no pasa de aquí).",
+      "Um método com resultado quantificado (numa análise multicritério, as pontuações ou a classificação das opções; uma avaliação não monetária não passa daqui).",
+      "Une méthode avec un résultat chiffré (pour une analyse multicritère, les notes ou le classement des options ; une évaluation non monétaire ne va pas au-delà)."),
     [3] = L("Monetary appraisal against two or more options, with sensitivity analysis (and discount rate), showing benefits at least equal to costs.",
       "Evaluación monetaria frente a dos o más opciones, con análisis de sensibilidad (y tasa de descuento), que muestra beneficios al menos iguales a los costos.",
       "Avaliação monetária frente a duas ou mais opções, com análise de sensibilidade (e taxa de desconto), que mostra benefícios pelo menos iguais aos custos.",
@@ -531,7 +593,9 @@ local appraisal = m.indicator {
     local state, a = c.state(case, "evidence.fiscal.appraisal")
     if state == "absent" then return c.insufficient(ctx, "evidence.fiscal.appraisal") end
     if type(a) ~= "table" then a = {} end
+    local multi_criteria = a.method == "multi_criteria"
     local result = type(a.npv) == "number" or type(a.bcr) == "number" or type(a.cost_per_outcome) == "number"
+      or (multi_criteria and (type(a.score) == "number" or c.given(a.ranking)))
     local favourable = (type(a.npv) ~= "number" or a.npv >= 0) and (type(a.bcr) ~= "number" or a.bcr >= 1)
     local discounted = a.method ~= "cba" or type(a.discount_rate) == "number"
     if not favourable then
@@ -548,7 +612,14 @@ local appraisal = m.indicator {
         and type(a.alternatives) == "number" and a.alternatives >= 2 and a.sensitivity == true,
       c.given(a.independent_review) and a.published == true,
     })
-    return c.finish(ctx, case, level, APPRAISAL_GAPS, TOPICS.value, { "evidence.fiscal.appraisal" })
+    local gaps = APPRAISAL_GAPS
+    if multi_criteria then
+      gaps = MULTI_CRITERIA_GAPS
+    elseif METHOD_NAMES[a.method] then
+      gaps = METHOD_NO_RESULT_GAPS
+    end
+    return c.finish(ctx, case, level, gaps, TOPICS.value, { "evidence.fiscal.appraisal" },
+      { method = METHOD_NAMES[a.method] or "" })
   end,
 }
 

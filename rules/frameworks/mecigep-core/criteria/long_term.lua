@@ -431,21 +431,74 @@ local EXECUTIVE = text.keywords {
   fr = { "decret", "arrete", "resolution", "reglement", "circulaire", "ordre ministeriel" },
 }
 
---- "law", "executive", "none" or nil: what kind of legal basis the case gives.
+-- Instruments not yet issued ("decreto a editar", "to be issued"): announced, not identified.
+local PENDING = text.keywords {
+  en = { "to be issued", "to be adopted", "to be enacted", "to be approved", "to be signed", "draft", "drafted", "pending", "forthcoming" },
+  es = { "a editar", "a emitir", "por emitir", "a expedir", "por expedir", "a dictar", "por dictar", "a aprobar", "por aprobar", "en tramite", "en elaboracion", "en preparacion", "proyecto de ley", "proyecto de decreto", "anteproyecto*" },
+  pt = { "a editar", "a ser editad*", "a ser publicad*", "a emitir", "a aprovar", "em elaboracao", "em tramitacao", "projeto de lei", "projeto de decreto", "minuta" },
+  fr = { "a prendre", "a adopter", "a publier", "a signer", "en preparation", "en cours d elaboration", "projet de loi", "projet de decret", "avant projet*" },
+}
+
+-- The kind of the instrument when the case uses one of the documented values.
+local INSTRUMENT_KIND = {
+  constitution = "law", law = "law",
+  decree = "executive", resolution = "executive", regulation = "executive",
+  none = "none", planned = "none",
+}
+
+-- "law" or "executive" when a text names such an instrument, not negated ("o OP não é
+-- regulado por lei" names no law), or nil.
+local function kind_in(s)
+  if not c.is_text(s) then return nil end
+  if text.contains_affirmed(s, LAW) then return "law" end
+  if text.contains_affirmed(s, EXECUTIVE) then return "executive" end
+  return nil
+end
+
+--- "law", "executive", "none" or nil: what kind of legal basis the case gives. The
+-- `instrument` field decides (a documented value, or the instrument's own name); the
+-- reference text is read only when the instrument names no kind.
 local function legal_kind(basis)
   if type(basis) ~= "table" then
     if text.is_none(basis) then return "none" end
     return nil
   end
   local instrument = basis.instrument
-  if instrument == "constitution" or instrument == "law" then return "law" end
-  if instrument == "decree" or instrument == "resolution" or instrument == "regulation" then return "executive" end
-  if instrument == "none" or instrument == "planned" then return "none" end
-  local words = { instrument, basis.reference }
-  if text.contains_any(words, LAW) then return "law" end
-  if text.contains_any(words, EXECUTIVE) then return "executive" end
+  if type(instrument) == "string" and INSTRUMENT_KIND[instrument] then return INSTRUMENT_KIND[instrument] end
+  local kind = kind_in(instrument) or kind_in(basis.reference)
+  if kind then return kind end
   if c.is_text(instrument) or c.is_text(basis.reference) then return "executive" end
   return "none"
+end
+
+--- Whether the legal basis is identified by its number and year, and issued: a year (the
+-- `year` field, or a year in the text) and a number other than that year (the instrument's
+-- or an article's: "Ley 19.882", "Decreto 205/2006", "art. 61"); a constitution is
+-- identified by its year. An instrument still to be issued ("decreto a editar") is not.
+-- @return identified (boolean), pending (boolean)
+local function identification(basis, kind)
+  if type(basis) ~= "table" or kind == "none" or kind == nil then return false, false end
+  local parts = {}
+  if c.is_text(basis.instrument) then parts[#parts + 1] = basis.instrument end
+  if c.is_text(basis.reference) then parts[#parts + 1] = basis.reference end
+  if #parts == 0 then return false, false end
+  if text.contains_any(parts, PENDING) then return false, true end
+  local joined = table.concat(parts, " ; ")
+  local groups = {}
+  for d in string.gmatch(joined, "%d+") do groups[#groups + 1] = d end
+  local year = math.type(basis.year) == "integer" and basis.year or nil
+  if year == nil then
+    for _, d in ipairs(groups) do
+      local n = tonumber(d)
+      if #d == 4 and n >= 1800 and n <= 2099 then year = n end
+    end
+  end
+  if year == nil then return false, false end
+  if basis.instrument == "constitution" then return true, false end
+  for _, d in ipairs(groups) do
+    if tonumber(d) ~= year then return true, false end
+  end
+  return false, false
 end
 
 local CONTINUITY_GAPS = {
@@ -535,7 +588,15 @@ local continuity = m.indicator {
       return c.insufficient(ctx, { "design.legal_basis", "design.lead_institution" })
     end
     local kind = basis_state == "given" and legal_kind(basis) or "none"
-    local identified = type(basis) == "table" and c.is_text(basis.reference) and kind ~= "none"
+    local identified, pending = identification(basis, kind)
+    if pending then
+      c.finding(ctx, case, L("The legal instrument is announced but not yet issued ({reference}).",
+        "El instrumento legal está anunciado pero aún no se ha emitido ({reference}).",
+        "O instrumento legal está anunciado mas ainda não foi editado ({reference}).",
+        "L'instrument juridique est annoncé mais pas encore pris ({reference})."),
+        { "design.legal_basis.reference" },
+        { reference = tostring(c.is_text(basis.reference) and basis.reference or basis.instrument) })
+    end
     local has_lead = lead_state == "given"
     local cont = c.get(case, "evidence.long_term.continuity")
     local safeguard = type(cont) == "table" and (c.is_text(cont.cross_party_agreement)

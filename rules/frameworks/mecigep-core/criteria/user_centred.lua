@@ -302,10 +302,10 @@ local ACCESS_GAPS = {
     priority = "medium", horizon = "short", owner = "service", evidence = { "design.channels", "evidence.user_centred.accessibility" },
   },
   [4] = {
-    finding = L("Not every dimension is covered ({missing}), or the service has not been tested with people with disabilities.",
-      "No se cubren todas las dimensiones ({missing}), o el servicio no se ha probado con personas con discapacidad.",
-      "Nem todas as dimensões são cobertas ({missing}), ou o serviço não foi testado com pessoas com deficiência.",
-      "Toutes les dimensions ne sont pas couvertes ({missing}), ou le service n'a pas été testé avec des personnes handicapées."),
+    finding = L("Not every dimension is covered (missing: {missing}); level 4 also needs a test with people with disabilities.",
+      "No se cubren todas las dimensiones (falta: {missing}); el nivel 4 exige además una prueba con personas con discapacidad.",
+      "Nem todas as dimensões são cobertas (falta: {missing}); o nível 4 exige também um teste com pessoas com deficiência.",
+      "Toutes les dimensions ne sont pas couvertes (manque : {missing}) ; le niveau 4 exige aussi un test avec des personnes handicapées."),
     text = L("Test the service with people with disabilities and with users of each language and channel, and fix what they cannot complete, {before_launch}.",
       "Pruebe el servicio con personas con discapacidad y con usuarios de cada idioma y canal, y corrija lo que no logren completar, {before_launch}.",
       "Teste o serviço com pessoas com deficiência e com usuários de cada idioma e canal, e corrija o que não conseguirem concluir, {before_launch}.",
@@ -314,7 +314,19 @@ local ACCESS_GAPS = {
   },
 }
 
-local NOTHING_MISSING = L("no dimension", "ninguna dimensión", "nenhuma dimensão", "aucune dimension")
+-- All four dimensions covered, none tested: the gap to level 4 is the test alone.
+local ACCESS_GAPS_ALL_COVERED = {
+  ACCESS_GAPS[1], ACCESS_GAPS[2], ACCESS_GAPS[3],
+  {
+    finding = L("All four dimensions are covered (offline channel, languages, disability standard, assisted digital), but the service has not been tested with people with disabilities.",
+      "Se cubren las cuatro dimensiones (canal no digital, idiomas, norma de discapacidad, asistencia digital), pero el servicio no se ha probado con personas con discapacidad.",
+      "As quatro dimensões são cobertas (canal não digital, idiomas, norma de deficiência, apoio digital assistido), mas o serviço não foi testado com pessoas com deficiência.",
+      "Les quatre dimensions sont couvertes (canal hors ligne, langues, norme handicap, accompagnement numérique), mais le service n'a pas été testé avec des personnes handicapées."),
+    text = ACCESS_GAPS[4].text,
+    priority = ACCESS_GAPS[4].priority, horizon = ACCESS_GAPS[4].horizon, owner = ACCESS_GAPS[4].owner,
+    evidence = ACCESS_GAPS[4].evidence,
+  },
+}
 
 local accessibility = m.indicator {
   id = "uc.accessibility",
@@ -367,9 +379,12 @@ local accessibility = m.indicator {
       dims >= 3,
       dims == 4 and acc.tested_with_disabled_users == true,
     })
-    local missing_text = #missing > 0 and i18n.join(missing, L("; ", "; ", "; ", " ; ")) or NOTHING_MISSING
+    if #missing == 0 then
+      return c.finish(ctx, case, level, ACCESS_GAPS_ALL_COVERED, TOPICS.access,
+        { "design.channels", "evidence.user_centred.accessibility" })
+    end
     return c.finish(ctx, case, level, ACCESS_GAPS, TOPICS.access, { "design.channels", "evidence.user_centred.accessibility" },
-      { missing = missing_text })
+      { missing = i18n.join(missing, L("; ", "; ", "; ", " ; ")) })
   end,
 }
 
