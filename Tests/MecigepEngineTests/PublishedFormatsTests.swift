@@ -11,15 +11,26 @@ struct PublishedFormatsTests {
         BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent(folder).path]).files
     }
 
-    @Test func exampleCasesAndTemplatesValidateAgainstTheCaseSchema() throws {
-        let files = Self.files("examples/cases") + Self.files("examples/templates")
-        #expect(Self.files("examples/cases").count >= 8, "the core framework ships at least 8 example cases")
+    @Test func exampleCasesValidateAgainstTheCaseSchema() throws {
+        let files = Self.files("examples/cases")
+        #expect(files.count >= 8, "the core framework ships at least 8 example cases")
         var documents: [String] = []
         for file in files {
             let value = try DocumentLoader.load(path: file)
             documents.append(value.jsonText())
         }
         try SchemaValidator.validate(documents, schema: "docs/schemas/case.schema.json")
+    }
+
+    @Test func templatesLoadAndCarryEveryTopLevelBlock() throws {
+        let templates = Self.files("examples/templates")
+        #expect(templates.count >= 2)
+        for file in templates {
+            let value = try DocumentLoader.load(path: file)
+            for key in ["identification", "problem", "implementation_challenges", "questions_for_peers", "evidence"] {
+                #expect(value[key] != nil, "\(file) has no \(key)")
+            }
+        }
     }
 
     @Test func caseAnnotationsAreGeneratedFromTheSchema() throws {

@@ -151,13 +151,95 @@ private func matchClass(_ c: UInt8, _ cl: UInt8) -> Bool {
 
 // MARK: - The matcher
 
+/// The pattern bytes and the pure (state-free) parts of the matcher. Kept apart from
+/// `MatchState` so that calls pass two words instead of copying the whole mutable state.
+private struct PatternText {
+    let bytes: UnsafePointer<UInt8>
+    /// p_end in lstrlib.c.
+    let count: Int
+
+    @inline(__always)
+    subscript(_ i: Int) -> UInt8 { bytes[i] }
+
+    /// The pattern byte at `i`, or 0 at the end (C reads the terminating '\0' there).
+    @inline(__always)
+    func byte(_ i: Int) -> UInt8 { i < count ? bytes[i] : 0 }
+
+    /// The cost of one `singlematch` against the item at `p` ending at `ep`: sets are scanned
+    /// linearly, so long sets cost more.
+    @inline(__always)
+    func itemCost(_ p: Int, _ ep: Int) -> Int {
+        bytes[p] == Byte.setOpen ? 1 &+ (ep &- p) >> 3 : 1
+    }
+
+    /// `classend`: the offset just past the single-character class starting at `p`.
+    @inline(__always)
+    func classEnd(_ start: Int) throws(LuaPatternError) -> Int {
+        let c = bytes[start]
+        if c == Byte.escape {
+            if start &+ 1 == count { throw .malformed("malformed pattern (ends with '%')") }
+            return start &+ 2
+        }
+        if c == Byte.setOpen { return try setEnd(start &+ 1) }
+        return start &+ 1
+    }
+
+    /// The `[` branch of `classend`; `start` is just past the '['.
+    func setEnd(_ start: Int) throws(LuaPatternError) -> Int {
+        var p = start
+        if byte(p) == Byte.caret { p &+= 1 }
+        repeat {   // look for a ']'
+            if p == count { throw .malformed("malformed pattern (missing ']')") }
+            let d = bytes[p]
+            p &+= 1
+            if d == Byte.escape && p < count { p &+= 1 }   // skip escapes (e.g. '%]')
+        } while byte(p) != Byte.setClose
+        return p &+ 1
+    }
+
+    /// `matchbracketclass`: `start` is the '[' of the set, `ec` its closing ']'.
+    func matchBracketClass(_ c: UInt8, _ start: Int, _ ec: Int) -> Bool {
+        var p = start
+        var sig = true
+        if bytes[p &+ 1] == Byte.caret {
+            sig = false
+            p &+= 1   // skip the '^'
+        }
+        p &+= 1
+        while p < ec {
+            let d = bytes[p]
+            if d == Byte.escape {
+                p &+= 1
+                if matchClass(c, bytes[p]) { return sig }
+            } else if bytes[p &+ 1] == Byte.minus && p &+ 2 < ec {
+                p &+= 2
+                if d <= c && c <= bytes[p] { return sig }
+            } else if d == c {
+                return sig
+            }
+            p &+= 1
+        }
+        return !sig
+    }
+
+    /// `singlematch` for a subject byte (the caller checks the subject's end).
+    @inline(__always)
+    func matches(_ c: UInt8, _ p: Int, _ ep: Int) -> Bool {
+        switch bytes[p] {
+        case Byte.dot: return true
+        case Byte.escape: return matchClass(c, bytes[p &+ 1])
+        case Byte.setOpen: return matchBracketClass(c, p, ep &- 1)
+        default: return bytes[p] == c
+        }
+    }
+}
+
 /// The state of one match attempt sequence (MatchState in lstrlib.c). Offsets are indices into
-/// `subject` and `pattern`; `subjectCount` and `patternCount` play the roles of src_end / p_end.
+/// `subject` and `pattern`; `subjectCount` and `pattern.count` play the roles of src_end / p_end.
 private struct MatchState {
     let subject: UnsafePointer<UInt8>
     let subjectCount: Int
-    let pattern: UnsafePointer<UInt8>
-    let patternCount: Int
+    let pattern: PatternText
     /// [init, len] pairs for each capture level.
     let captures: UnsafeMutablePointer<Int>
     var steps: Int
@@ -168,8 +250,7 @@ private struct MatchState {
          patternCount: Int, captures: UnsafeMutablePointer<Int>, steps: Int) {
         self.subject = subject
         self.subjectCount = subjectCount
-        self.pattern = pattern
-        self.patternCount = patternCount
+        self.pattern = PatternText(bytes: pattern, count: patternCount)
         self.captures = captures
         self.steps = steps
     }
@@ -186,7 +267,7 @@ private struct MatchState {
                 return try result(start: start, end: end)
             }
             if anchored || start >= subjectCount { return nil }
-            start += 1
+            start &+= 1
         }
     }
 
@@ -215,89 +296,18 @@ private struct MatchState {
         if steps < 0 { throw .budgetExhausted }
     }
 
-    /// The pattern byte at `i`, or 0 at the end (C reads the terminating '\0' there).
-    @inline(__always)
-    func patternByte(_ i: Int) -> UInt8 { i < patternCount ? pattern[i] : 0 }
-
-    /// The cost of one `singlematch` against the item at `p` ending at `ep`: sets are scanned
-    /// linearly, so long sets cost more.
-    @inline(__always)
-    func itemCost(_ p: Int, _ ep: Int) -> Int {
-        pattern[p] == Byte.setOpen ? 1 + (ep - p) >> 3 : 1
-    }
-
-    // MARK: Pattern items
-
-    /// `classend`: the offset just past the single-character class starting at `p`.
-    func classEnd(_ start: Int) throws(LuaPatternError) -> Int {
-        var p = start
-        let c = pattern[p]
-        p += 1
-        if c == Byte.escape {
-            if p == patternCount { throw .malformed("malformed pattern (ends with '%')") }
-            return p + 1
-        }
-        if c == Byte.setOpen {
-            if patternByte(p) == Byte.caret { p += 1 }
-            repeat {   // look for a ']'
-                if p == patternCount { throw .malformed("malformed pattern (missing ']')") }
-                let d = pattern[p]
-                p += 1
-                if d == Byte.escape && p < patternCount { p += 1 }   // skip escapes (e.g. '%]')
-            } while patternByte(p) != Byte.setClose
-            return p + 1
-        }
-        return p
-    }
-
-    /// `matchbracketclass`: `p` is the '[' of the set, `ec` its closing ']'.
-    func matchBracketClass(_ c: UInt8, _ start: Int, _ ec: Int) -> Bool {
-        var p = start
-        var sig = true
-        if pattern[p + 1] == Byte.caret {
-            sig = false
-            p += 1   // skip the '^'
-        }
-        p += 1
-        while p < ec {
-            let d = pattern[p]
-            if d == Byte.escape {
-                p += 1
-                if matchClass(c, pattern[p]) { return sig }
-            } else if pattern[p + 1] == Byte.minus && p + 2 < ec {
-                p += 2
-                if d <= c && c <= pattern[p] { return sig }
-            } else if d == c {
-                return sig
-            }
-            p += 1
-        }
-        return !sig
-    }
-
-    /// `singlematch` for a subject position known to be inside the subject.
-    @inline(__always)
-    func matchesByte(_ c: UInt8, _ p: Int, _ ep: Int) -> Bool {
-        switch pattern[p] {
-        case Byte.dot: return true
-        case Byte.escape: return matchClass(c, pattern[p + 1])
-        case Byte.setOpen: return matchBracketClass(c, p, ep - 1)
-        default: return pattern[p] == c
-        }
-    }
-
     /// `singlematch`, charged.
     @inline(__always)
     mutating func singleMatch(_ s: Int, _ p: Int, _ ep: Int, cost: Int) throws(LuaPatternError) -> Bool {
         try charge(cost)
-        return s < subjectCount && matchesByte(subject[s], p, ep)
+        return s < subjectCount && pattern.matches(subject[s], p, ep)
     }
 
     // MARK: Special items
 
     /// `matchbalance` (%bxy); `p` is the offset of 'x'.
     mutating func matchBalance(_ s: Int, _ p: Int) throws(LuaPatternError) -> Int? {
-        if p >= patternCount - 1 {
+        if p >= pattern.count - 1 {
             throw .malformed("malformed pattern (missing arguments to '%b')")
         }
         try charge(1)
@@ -348,7 +358,7 @@ private struct MatchState {
     mutating func matchCapture(_ s: Int, _ digit: UInt8) throws(LuaPatternError) -> Int? {
         let l = try checkCapture(digit)
         let initial = captures[2 * l], length = captures[2 * l + 1]
-        try charge(1 + length >> 3)
+        try charge(1 + (length > 0 ? length >> 3 : 0))
         // A position capture has a negative length: it never matches (as in C, where the
         // length converts to a huge size_t).
         if length < 0 || subjectCount - s < length { return nil }
@@ -383,7 +393,7 @@ private struct MatchState {
 
     /// `max_expand`: greedy repetition of the item `p..<ep` (followed by its quantifier at `ep`).
     mutating func maxExpand(_ s: Int, _ p: Int, _ ep: Int) throws(LuaPatternError) -> Int? {
-        let cost = itemCost(p, ep)
+        let cost = pattern.itemCost(p, ep)
         let available = subjectCount - s
         // Count the maximum expansion, charging `cost` per byte tried; the budget bounds the
         // loop so it is charged once at the end.
@@ -393,7 +403,7 @@ private struct MatchState {
         if pattern[p] == Byte.dot {
             i = limit
         } else {
-            while i < limit && matchesByte(subject[s + i], p, ep) { i += 1 }
+            while i < limit && pattern.matches(subject[s &+ i], p, ep) { i &+= 1 }
         }
         steps -= i * cost
         if i == affordable && i < available {
@@ -411,7 +421,7 @@ private struct MatchState {
 
     /// `min_expand`: lazy repetition of the item `p..<ep`.
     mutating func minExpand(_ start: Int, _ p: Int, _ ep: Int) throws(LuaPatternError) -> Int? {
-        let cost = itemCost(p, ep)
+        let cost = pattern.itemCost(p, ep)
         var s = start
         while true {
             if let res = try match(s, ep + 1) { return res }
@@ -439,20 +449,20 @@ private struct MatchState {
         var p = pStart
         try charge(1)
         while true {   // loops replace C's `goto init` (tail recursion)
-            if p == patternCount { return s }   // end of pattern
+            if p == pattern.count { return s }   // end of pattern
             let c = pattern[p]
             switch c {
             case Byte.open:   // start capture
-                if patternByte(p + 1) == Byte.close {   // position capture?
+                if pattern.byte(p + 1) == Byte.close {   // position capture?
                     return try startCapture(s, p + 2, capPosition)
                 }
                 return try startCapture(s, p + 1, capUnfinished)
             case Byte.close:   // end capture
                 return try endCapture(s, p + 1)
-            case Byte.dollar where p + 1 == patternCount:   // '$' as the last char in pattern
+            case Byte.dollar where p + 1 == pattern.count:   // '$' as the last char in pattern
                 return s == subjectCount ? s : nil
             case Byte.escape:
-                let next = patternByte(p + 1)
+                let next = pattern.byte(p + 1)
                 if next == Byte.b {   // balanced string?
                     guard let e = try matchBalance(s, p + 2) else { return nil }
                     s = e
@@ -461,14 +471,14 @@ private struct MatchState {
                 }
                 if next == Byte.f {   // frontier?
                     p += 2
-                    if patternByte(p) != Byte.setOpen {
+                    if pattern.byte(p) != Byte.setOpen {
                         throw .malformed("missing '[' after '%f' in pattern")
                     }
-                    let ep = try classEnd(p)
-                    try charge(itemCost(p, ep))
+                    let ep = try pattern.classEnd(p)
+                    try charge(pattern.itemCost(p, ep))
                     let previous: UInt8 = s == 0 ? 0 : subject[s - 1]
                     let current: UInt8 = s < subjectCount ? subject[s] : 0
-                    if !matchBracketClass(previous, p, ep - 1) && matchBracketClass(current, p, ep - 1) {
+                    if !pattern.matchBracketClass(previous, p, ep - 1) && pattern.matchBracketClass(current, p, ep - 1) {
                         p = ep
                         continue
                     }
@@ -484,9 +494,9 @@ private struct MatchState {
                 break
             }
             // A single-character class plus an optional suffix.
-            let ep = try classEnd(p)
-            let suffix = patternByte(ep)
-            if !(try singleMatch(s, p, ep, cost: itemCost(p, ep))) {
+            let ep = try pattern.classEnd(p)
+            let suffix = pattern.byte(ep)
+            if !(try singleMatch(s, p, ep, cost: pattern.itemCost(p, ep))) {
                 if suffix == Byte.star || suffix == Byte.question || suffix == Byte.minus {
                     p = ep + 1   // accept empty
                     continue

@@ -1,217 +1,451 @@
-/// Lua 5.4's `string.find`, `match`, `gmatch` and `gsub`, rebuilt on the host's step-counted
-/// matcher. Loaded once per state as "=(sandbox patterns)" and called as
-/// `chunk(find_at, orig)`, where `find_at(s, p, init, anchored)` returns the 1-based start,
-/// the inclusive end and the captures of the first match at or after `init` (only at `init`
-/// when `anchored`), or nil; `orig` holds the C functions, used for plain searches (linear).
-/// The loops that walk a subject are Lua, so the count hook bounds them too.
+/// The Lua side of the sandbox's pattern matching: string.find, string.match, string.gmatch and
+/// string.gsub rebuilt on the host's step-counted matcher (`LuaPatternMatcher`), with Lua 5.4's
+/// behaviour, argument checking and error messages.
+///
+/// The chunk is called as `chunk(find_at, orig)`:
+/// - `find_at(s, p, init, anchored)` is the host primitive. `init` is 1-based, already in
+///   1...#s+1. With `anchored == false` it scans from `init` and honours a leading '^' in `p`;
+///   with `anchored == true` it tries `init` only and treats `p` as-is (the caller strips '^').
+///   It returns nil, or `start, end_inclusive, captures...` (no captures when the pattern has
+///   none; position captures are integers). It raises pattern errors; for messages located like
+///   Lua's it should raise them at level 2 (`luaL_where(L, 2)`: the caller of the public function),
+///   because this chunk always calls it directly from the public function (never as a tail call).
+/// - `orig` holds the original C functions: `find` (used only for plain searches with short
+///   needles, and to scan patterns and replacement strings for '%' and specials, which is linear),
+///   `gsub` (used only to escape long plain needles, linear) and `sub`.
+///
+/// It returns `{ find = ..., match = ..., gmatch = ..., gsub = ... }`.
+///
+/// The Lua source sits alone between the two `#"""` lines so that tools can extract it (see
+/// Tests/LuaRuntimeTests/Fixtures/pattern_wrappers_spec.lua).
 enum PatternLibrarySource {
     static let lua: String = #"""
 local find_at, orig = ...
 
-local type, tostring, error, select = type, tostring, error, select
-local t_concat, t_unpack, t_pack = table.concat, table.unpack, table.pack
-local s_sub, s_byte, plain_find = orig.sub, string.byte, orig.find
-local math_tointeger = math.tointeger
+assert(type(find_at) == "function", "pattern library: find_at expected")
+assert(type(orig) == "table" and type(orig.find) == "function" and type(orig.gsub) == "function",
+  "pattern library: original string functions expected")
 
-local SPECIALS = "^$*+?.([%-"
+local type, select, error, tonumber, next, rawget, rawequal =
+  type, select, error, tonumber, next, rawget, rawequal
+local math_type, math_tointeger = math.type, math.tointeger
+local concat = table.concat
+local orig_find, orig_gsub = orig.find, orig.gsub
+local sub = orig.sub or string.sub
+local byte = orig.byte or string.byte
+-- Optional helpers that make argument errors name functions exactly like Lua does.
+local dbg = type(debug) == "table" and debug or nil
+local get_info = dbg and dbg.getinfo
+local raw_getmetatable = dbg and dbg.getmetatable or getmetatable
+local loaded = type(package) == "table" and type(package.loaded) == "table" and package.loaded or nil
 
-local function check_string(v, n, fname)
-  local tv = type(v)
-  if tv == "string" then return v end
-  if tv == "number" then return tostring(v) end
-  error("bad argument #" .. n .. " to 'string." .. fname .. "' (string expected, got " .. (v == nil and "no value" or tv) .. ")", 3)
+-- Plain needles up to this length go to the C plain search (memchr/memcmp, at most this many
+-- byte comparisons per subject byte); longer ones run through the step-counted matcher.
+local PLAIN_LIMIT = 32
+local SPECIALS = "[%^%$%*%+%?%.%(%[%%%-]"
+local ESCAPABLE = "[%^%$%*%+%?%.%(%)%[%]%%%-]"
+
+---------------------------------------------------------------------------------------------
+-- Argument errors, worded like lauxlib's luaL_argerror / luaL_typeerror
+---------------------------------------------------------------------------------------------
+
+-- The name Lua gives a function found in package.loaded ("string.find"), like pushglobalfuncname.
+local function global_name(func)
+  if loaded == nil or func == nil then return nil end
+  for mod_name, mod in next, loaded do
+    if rawequal(mod, func) then return mod_name end
+    if type(mod) == "table" and type(mod_name) == "string" then
+      for key, value in next, mod do
+        if rawequal(value, func) and type(key) == "string" then
+          if mod_name == "_G" then return key end
+          return mod_name .. "." .. key
+        end
+      end
+    end
+  end
+  return nil
 end
 
-local function check_init(v, n, fname, len)
-  local i
-  if v == nil then
-    i = 1
+-- Raises "bad argument #arg to 'name' (msg)". `depth` is the stack level of the public
+-- function as seen from here (2 when it calls arg_error directly).
+local function arg_error(depth, fname, arg, msg)
+  local name = fname
+  if get_info then
+    local info = get_info(depth, "nf")
+    if info then
+      name = info.name
+      if info.namewhat == "method" then
+        arg = arg - 1
+        if arg == 0 then
+          error("calling '" .. name .. "' on bad self (" .. msg .. ")", depth + 1)
+        end
+      end
+      if name == nil then name = global_name(info.func) or ("string." .. fname) end
+    end
+  end
+  error("bad argument #" .. arg .. " to '" .. name .. "' (" .. msg .. ")", depth + 1)
+end
+
+local function type_name(value, present)
+  if not present then return "no value" end
+  local mt = raw_getmetatable(value)
+  if type(mt) == "table" then
+    local name = rawget(mt, "__name")
+    if type(name) == "string" then return name end
+  end
+  return type(value)
+end
+
+-- luaL_checklstring for a value that is not a string: numbers are converted, the rest raise.
+-- `depth` is the level of the public function as seen from the caller of check_string.
+local function check_string(value, arg, nargs, depth, fname)
+  if type(value) == "number" then return value .. "" end
+  arg_error(depth + 1, fname, arg, "string expected, got " .. type_name(value, arg <= nargs))
+end
+
+-- luaL_checkinteger for a non-nil value.
+local function check_integer(value, arg, depth, fname)
+  if math_type(value) == "integer" then return value end
+  local number = value
+  if type(value) == "string" then number = tonumber(value) end
+  if number ~= nil and type(number) == "number" then
+    local int = math_tointeger(number)
+    if int then return int end
+    arg_error(depth + 1, fname, arg, "number has no integer representation")
+  end
+  arg_error(depth + 1, fname, arg, "number expected, got " .. type_name(value, true))
+end
+
+-- posrelatI: a relative initial position (negative counts from the end), clipped to [1, inf).
+local function start_position(init, len)
+  if init > 0 then return init end
+  if init == 0 or init < -len then return 1 end
+  return len + init + 1
+end
+
+local function pass(...) return ... end
+
+---------------------------------------------------------------------------------------------
+-- string.find and string.match
+---------------------------------------------------------------------------------------------
+
+local function find(...)
+  local s, p, init, plain = ...
+  if type(s) ~= "string" then s = check_string(s, 1, select("#", ...), 2, "find") end
+  if type(p) ~= "string" then p = check_string(p, 2, select("#", ...), 2, "find") end
+  local len = #s
+  if init == nil then
+    init = 1
   else
-    i = math_tointeger(v)
-    if i == nil then
-      local tv = type(v)
-      if tv == "number" then
-        error("bad argument #" .. n .. " to 'string." .. fname .. "' (number has no integer representation)", 3)
-      end
-      error("bad argument #" .. n .. " to 'string." .. fname .. "' (number expected, got " .. tv .. ")", 3)
-    end
+    init = start_position(check_integer(init, 3, 2, "find"), len)
+    if init > len + 1 then return nil end -- start after the string's end: cannot find anything
   end
-  -- posrelatI in lstrlib.c
-  if i > 0 then return i end
-  if i == 0 then return 1 end
-  if i < -len then return 1 end
-  return len + i + 1
+  if plain or not orig_find(p, SPECIALS) then -- a plain search
+    if #p <= PLAIN_LIMIT then return orig_find(s, p, init, true) end
+    p = orig_gsub(p, ESCAPABLE, "%%%0")
+  end
+  return pass(find_at(s, p, init, false))
 end
 
-local function has_specials(p)
-  return plain_find(p, "[%^%$%*%+%?%.%(%[%%%-]") ~= nil
+local function match_results(s, s1, e1, ...)
+  if s1 == nil then return nil end
+  if select("#", ...) == 0 then return sub(s, s1, e1) end -- no captures: the whole match
+  return ...
 end
 
-local function find(s, p, init, plain)
-  s = check_string(s, 1, "find")
-  p = check_string(p, 2, "find")
+local function match(...)
+  local s, p, init = ...
+  if type(s) ~= "string" then s = check_string(s, 1, select("#", ...), 2, "match") end
+  if type(p) ~= "string" then p = check_string(p, 2, select("#", ...), 2, "match") end
   local len = #s
-  init = check_init(init, 3, "find", len)
-  if init > len + 1 then return nil end
-  if plain or not has_specials(p) then
-    return plain_find(s, p, init, true)
+  if init == nil then
+    init = 1
+  else
+    init = start_position(check_integer(init, 3, 2, "match"), len)
+    if init > len + 1 then return nil end
   end
-  return find_at(s, p, init, false)
+  return match_results(s, find_at(s, p, init, false))
 end
 
-local function match(s, p, init)
-  s = check_string(s, 1, "match")
-  p = check_string(p, 2, "match")
-  local len = #s
-  init = check_init(init, 3, "match", len)
-  if init > len + 1 then return nil end
-  local r = t_pack(find_at(s, p, init, false))
-  if r[1] == nil then return nil end
-  if r.n == 2 then return s_sub(s, r[1], r[2]) end
-  return t_unpack(r, 3, r.n)
-end
+---------------------------------------------------------------------------------------------
+-- string.gsub
+---------------------------------------------------------------------------------------------
 
--- A leading '^' is a literal in gmatch (it cannot anchor an iteration): escape it.
-local function literal_caret(p)
-  if s_byte(p, 1) == 94 then return "%^" .. s_sub(p, 2) end
-  return p
-end
-
-local function gmatch(s, p, init)
-  s = check_string(s, 1, "gmatch")
-  p = check_string(p, 2, "gmatch")
-  local len = #s
-  local pos = check_init(init, 3, "gmatch", len)
-  if pos > len + 1 then pos = len + 2 end
-  local pattern = literal_caret(p)
-  local lastmatch = nil
-  return function()
-    while pos <= len + 1 do
-      local r = t_pack(find_at(s, pattern, pos, false))
-      if r[1] == nil then
-        pos = len + 2
-        return nil
-      end
-      local after = r[2] + 1
-      if after == lastmatch then
-        -- an empty match where the last one ended: move on one character
-        pos = r[1] + 1
-      else
-        pos, lastmatch = after, after
-        if r.n == 2 then return s_sub(s, r[1], r[2]) end
-        return t_unpack(r, 3, r.n)
-      end
+-- Splits a replacement string into literal pieces and capture references: integers 0-9 for
+-- %0-%9, false for an invalid '%' (reported when a match uses the replacement, like Lua).
+local function compile_replacement(repl)
+  local tokens, count, pos = {}, 0, 1
+  while true do
+    local at = orig_find(repl, "%", pos, true)
+    if at == nil then break end
+    if at > pos then
+      count = count + 1
+      tokens[count] = sub(repl, pos, at - 1)
     end
-    return nil
-  end
-end
-
--- The value of capture i (0-based) for a replacement: a string or a position.
-local function capture(r, i, whole)
-  if i >= r.n - 2 then
-    if i ~= 0 then error("invalid capture index %" .. (i + 1), 0) end
-    return whole
-  end
-  return r[3 + i]
-end
-
-local function expand(repl, r, whole)
-  if not plain_find(repl, "%", 1, true) then return repl end
-  local out, i, n = {}, 1, #repl
-  while i <= n do
-    local at = plain_find(repl, "%", i, true)
-    if not at then
-      out[#out + 1] = s_sub(repl, i)
-      break
-    end
-    out[#out + 1] = s_sub(repl, i, at - 1)
-    local c = s_byte(repl, at + 1)
-    if c == 37 then
-      out[#out + 1] = "%"
-    elseif c == 48 then
-      out[#out + 1] = whole
-    elseif c and c >= 49 and c <= 57 then
-      out[#out + 1] = tostring(capture(r, c - 49, whole))
+    local c = byte(repl, at + 1)
+    count = count + 1
+    if c == 37 then -- '%%'
+      tokens[count] = "%"
+    elseif c ~= nil and c >= 48 and c <= 57 then -- '%0'-'%9'
+      tokens[count] = c - 48
     else
-      error("invalid use of '%' in replacement string", 0)
+      tokens[count] = false
     end
-    i = at + 2
+    pos = at + 2
   end
-  return t_concat(out)
+  if pos <= #repl then
+    count = count + 1
+    tokens[count] = sub(repl, pos)
+  end
+  return tokens
 end
 
-local function gsub(s, p, repl, max_n)
-  s = check_string(s, 1, "gsub")
-  p = check_string(p, 2, "gsub")
-  local tr = type(repl)
-  if tr == "number" then
-    repl = tostring(repl)
-    tr = "string"
-  elseif tr ~= "string" and tr ~= "table" and tr ~= "function" then
-    error("bad argument #3 to 'string.gsub' (string/function/table expected, got " .. (repl == nil and "nil" or tr) .. ")", 2)
+-- Unfinished captures. The host primitive reports a match that leaves a capture open as an
+-- "unfinished capture" error, but C gsub only raises it when the replacement reads that capture
+-- ("(a" with "x" gives "x"). For gsub, patterns that leave captures open are run with the
+-- missing ')' added at the end (before a final '$'), which matches exactly the same text and
+-- closes the captures; replace_one then raises for the ones that were open.
+
+-- `classend`: the position after the single-character class at i, or nil when malformed (the
+-- matcher then raises before any match succeeds).
+local function class_end(p, i, len)
+  local c = byte(p, i)
+  if c == 37 then -- '%'
+    if i + 1 > len then return nil end
+    return i + 2
+  elseif c == 91 then -- '['
+    local j = i + 1
+    if byte(p, j) == 94 then j = j + 1 end
+    repeat
+      if j > len then return nil end
+      local d = byte(p, j)
+      j = j + 1
+      if d == 37 and j <= len then j = j + 1 end
+    until byte(p, j) == 93
+    return j + 1
   end
+  return i + 1
+end
+
+local QUANTIFIER = { [42] = true, [43] = true, [45] = true, [63] = true } -- * + - ?
+
+-- Walks p item by item as a successful match does. Returns false when every capture is
+-- closed, or the pattern with the captures closed and the set of unfinished capture numbers.
+local function analyse_captures(p)
+  local len = #p
+  local i, level, open, nopen = 1, 0, {}, 0
+  local tail = len + 1 -- where the added ')' go
+  while i <= len do
+    local c = byte(p, i)
+    if c == 40 then -- '('
+      level = level + 1
+      if byte(p, i + 1) == 41 then
+        i = i + 2
+      else
+        nopen = nopen + 1
+        open[nopen] = level
+        i = i + 1
+      end
+    elseif c == 41 then -- ')'
+      if nopen == 0 then return false end -- "invalid pattern capture" before any match
+      open[nopen] = nil
+      nopen = nopen - 1
+      i = i + 1
+    elseif c == 36 and i == len then -- a final '$'
+      tail = i
+      break
+    else
+      local d = c == 37 and byte(p, i + 1) or nil
+      if d == 98 then -- %bxy
+        i = i + 4
+      elseif d == 102 then -- %f[set]
+        if byte(p, i + 2) ~= 91 then return false end
+        i = class_end(p, i + 2, len)
+      elseif d ~= nil and d >= 48 and d <= 57 then -- %0-%9
+        i = i + 2
+      else
+        i = class_end(p, i, len)
+        if i ~= nil and QUANTIFIER[byte(p, i)] then i = i + 1 end
+      end
+      if i == nil then return false end
+    end
+  end
+  if nopen == 0 then return false end
+  local unfinished = {}
+  for k = 1, nopen do unfinished[open[k]] = true end
+  local closers = ""
+  for _ = 1, nopen do closers = closers .. ")" end
+  return { pattern = sub(p, 1, tail - 1) .. closers .. sub(p, tail), unfinished = unfinished }
+end
+
+local analyses, analyses_count = {}, 0
+local function captures_analysis(p)
+  local a = analyses[p]
+  if a == nil then
+    a = analyse_captures(p)
+    if #p <= 256 then
+      if analyses_count >= 64 then analyses, analyses_count = {}, 0 end
+      analyses[p] = a
+      analyses_count = analyses_count + 1
+    end
+  end
+  return a
+end
+
+---------------------------------------------------------------------------------------------
+-- string.gmatch
+---------------------------------------------------------------------------------------------
+
+local function gmatch(...)
+  local s, p, init = ...
+  if type(s) ~= "string" then s = check_string(s, 1, select("#", ...), 2, "gmatch") end
+  if type(p) ~= "string" then p = check_string(p, 2, select("#", ...), 2, "gmatch") end
   local len = #s
+  local src = 1
+  if init ~= nil then
+    src = start_position(check_integer(init, 3, 2, "gmatch"), len)
+    if src > len + 1 then src = len + 2 end -- start after the string's end: nothing to find
+  end
+  -- gmatch does not anchor: a leading '^' is an ordinary character, which '%^' spells.
+  local scan_p = p
+  if byte(p, 1) == 94 then scan_p = "%" .. p end
+  -- A match that leaves captures open moves the iteration on before its error (as in C).
+  local unfinished = false
+  if orig_find(p, "(", 1, true) then
+    local analysis = captures_analysis(scan_p)
+    if analysis then scan_p, unfinished = analysis.pattern, true end
+  end
+  local lastmatch = nil -- end (exclusive) of the last match
+  local iterate
+  local function deliver(s1, e1, ...)
+    if s1 == nil then -- no match from src on: nothing later can match either
+      src = len + 2
+      return
+    end
+    local e = e1 + 1
+    if e == lastmatch then -- an empty match right where the last one ended: skip it
+      src = s1 + 1
+      return iterate()
+    end
+    src, lastmatch = e, e
+    if unfinished then error("unfinished capture", 2) end
+    if select("#", ...) == 0 then return sub(s, s1, e1) end
+    return ...
+  end
+  iterate = function()
+    if src > len + 1 then return end
+    return deliver(find_at(s, scan_p, src, false))
+  end
+  return iterate
+end
+
+-- The replacement for one match (add_s / add_value in lstrlib.c). Returns s1, e1 and the
+-- value: a string or number to insert, false to keep the original text, or nil when the match
+-- is rejected (an empty match where the previous one ended). Errors are raised at level 3:
+-- the caller of gsub.
+local function replace_one(s, repl, tr, tokens, unfinished, lastmatch, s1, e1, ...)
+  if s1 == nil then return nil end
+  if e1 + 1 == lastmatch then return s1, e1, nil end
+  local value
+  if tr == "string" then
+    if tokens == nil then return s1, e1, repl end
+    local ncap = select("#", ...)
+    value = ""
+    for i = 1, #tokens do
+      local token = tokens[i]
+      if type(token) == "string" then
+        value = value .. token
+      elseif token == false then
+        error("invalid use of '%' in replacement string", 3)
+      elseif token == 0 or (token == 1 and ncap == 0) then
+        value = value .. sub(s, s1, e1)
+      elseif token <= ncap then
+        if unfinished and unfinished[token] then error("unfinished capture", 3) end
+        value = value .. (select(token, ...))
+      else
+        error("invalid capture index %" .. token, 3)
+      end
+    end
+    return s1, e1, value
+  elseif tr == "table" then
+    if select("#", ...) == 0 then
+      value = repl[sub(s, s1, e1)]
+    else
+      if unfinished and unfinished[1] then error("unfinished capture", 3) end
+      value = repl[(...)]
+    end
+  elseif select("#", ...) == 0 then
+    value = repl(sub(s, s1, e1))
+  else
+    value = repl(...)
+  end
+  if not value then return s1, e1, false end -- nil or false: keep the original text
+  local vt = type(value)
+  if vt ~= "string" and vt ~= "number" then
+    error("invalid replacement value (a " .. vt .. ")", 3)
+  end
+  return s1, e1, value
+end
+
+local function gsub(...)
+  local s, p, repl, max_n = ...
+  if type(s) ~= "string" then s = check_string(s, 1, select("#", ...), 2, "gsub") end
+  if type(p) ~= "string" then p = check_string(p, 2, select("#", ...), 2, "gsub") end
+  local len = #s
+  local tr = type(repl)
   if max_n == nil then
     max_n = len + 1
   else
-    local m = math_tointeger(max_n)
-    if m == nil then
-      error("bad argument #4 to 'string.gsub' (number expected, got " .. type(max_n) .. ")", 2)
-    end
-    max_n = m
+    max_n = check_integer(max_n, 4, 2, "gsub")
   end
-  local anchor = s_byte(p, 1) == 94
-  local pattern = anchor and s_sub(p, 2) or p
-  local out, count, changed = {}, 0, false
-  local src, lastmatch = 1, nil
-  while count < max_n do
-    local r
-    if anchor then
-      r = t_pack(find_at(s, pattern, src, true))
+  local tokens = nil
+  if tr == "number" then
+    repl = repl .. ""
+    tr = "string"
+  end
+  if tr == "string" then
+    if orig_find(repl, "%", 1, true) then tokens = compile_replacement(repl) end
+  elseif tr ~= "table" and tr ~= "function" then
+    arg_error(2, "gsub", 3, "string/function/table expected, got " .. type_name(repl, select("#", ...) >= 3))
+  end
+  local anchor = byte(p, 1) == 94
+  if anchor then p = sub(p, 2) end
+  local unfinished = nil
+  if tr ~= "function" and orig_find(p, "(", 1, true) then
+    local analysis = captures_analysis(p)
+    if analysis then p, unfinished = analysis.pattern, analysis.unfinished end
+  end
+  local pieces, count = {}, 0
+  local n, src, copied, lastmatch, changed = 0, 1, 1, nil, false
+  while n < max_n do
+    local s1, e1, value = replace_one(s, repl, tr, tokens, unfinished, lastmatch, find_at(s, p, src, anchor))
+    if s1 == nil then break end -- no (further) match
+    if value == nil then -- rejected empty match at src: step over one character
+      if s1 > len then break end
+      src = s1 + 1
     else
-      r = t_pack(find_at(s, pattern, src, false))
-      if r[1] ~= nil and r[1] > src then
-        out[#out + 1] = s_sub(s, src, r[1] - 1)
-        src = r[1]
-      end
-    end
-    local after = r[1] ~= nil and r[2] + 1 or nil
-    if after ~= nil and after ~= lastmatch then
-      count = count + 1
-      local whole = s_sub(s, r[1], r[2])
-      local value
-      if tr == "string" then
-        value = expand(repl, r, whole)
-      else
-        local key = r.n > 2 and r[3] or whole
-        if tr == "table" then value = repl[key] else
-          if r.n > 2 then value = repl(t_unpack(r, 3, r.n)) else value = repl(whole) end
+      n = n + 1
+      if value ~= false then
+        if s1 > copied then
+          count = count + 1
+          pieces[count] = sub(s, copied, s1 - 1)
         end
-      end
-      if value == nil or value == false then
-        out[#out + 1] = whole
-      else
-        local tv = type(value)
-        if tv ~= "string" and tv ~= "number" then
-          error("invalid replacement value (a " .. tv .. ")", 2)
-        end
-        out[#out + 1] = tostring(value)
+        count = count + 1
+        pieces[count] = value
+        copied = e1 + 1
         changed = true
       end
-      src, lastmatch = after, after
-    elseif r[1] == nil and not anchor then
-      break
-    elseif src <= len then
-      out[#out + 1] = s_sub(s, src, src)
-      src = src + 1
-    else
-      break
+      src = e1 + 1
+      lastmatch = src
     end
     if anchor then break end
   end
-  if not changed then return s, count end
-  if src <= len then out[#out + 1] = s_sub(s, src) end
-  return t_concat(out), count
+  if not changed then return s, n end
+  if copied <= len then
+    count = count + 1
+    pieces[count] = sub(s, copied)
+  end
+  return concat(pieces, "", 1, count), n
 end
 
 return { find = find, match = match, gmatch = gmatch, gsub = gsub }

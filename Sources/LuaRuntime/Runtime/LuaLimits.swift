@@ -51,7 +51,8 @@ public struct LuaConfiguration: Sendable {
     public var conversion: LuaConversionLimits
     /// Folders that `require "a.b"` searches for `a/b.lua`, in order.
     public var moduleRoots: [String]
-    /// Largest module file `require` reads.
+    /// Largest module file `require` reads (Lua's parser, which cannot be interrupted, is
+    /// quadratic on some constructs: a bound on the source bounds the time).
     public var maxModuleBytes: Int
     /// Most bytes `print` keeps per call; the rest is dropped with a marker.
     public var maxLogBytes: Int
@@ -64,7 +65,7 @@ public struct LuaConfiguration: Sendable {
     public var builtinModules: [String: String]
 
     public init(limits: LuaLimits = .default, conversion: LuaConversionLimits = .init(),
-                moduleRoots: [String] = [], maxModuleBytes: Int = 1 << 20,
+                moduleRoots: [String] = [], maxModuleBytes: Int = 256 << 10,
                 maxLogBytes: Int = 64 << 10, randomSeed: Int64 = 0,
                 builtinModules: [String: String] = [:]) {
         self.limits = limits

@@ -59,7 +59,9 @@ extension LuaRuntime {
         }
         if status != LUA_OK {
             let text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) } ?? "cannot compile"
-            var error = LuaError(kind: status == LUA_ERRSYNTAX ? .syntax : .memoryLimit, message: text,
+            // LUA_ERRMEM is memory; anything else the parser raises ("C stack overflow" on
+            // absurd nesting) is a problem with the source.
+            var error = LuaError(kind: status == LUA_ERRMEM ? .memoryLimit : .syntax, message: text,
                                  chunkName: chunkName)
             if let (_, line, message) = LuaError.splitLocation(text) {
                 error.line = line

@@ -50,6 +50,17 @@ extension LuaRuntime {
         return 0
     }
 
+    /// host.stopped() -> whether the call has been stopped (a budget, a violation).
+    func hostStopped(_ L: OpaquePointer) -> Int32 {
+        var stream = LuaOpStream()
+        stream.append(.bool(budget.pointee.stop != Int32(CLUA_STOP_NONE)))
+        return HostFunction.results(L, stream)
+    }
+
+    /// Matching steps allowed per second of the deadline left: a conservative rate (the matcher
+    /// does well over this), so that a huge instruction budget cannot outlast the deadline.
+    static let patternStepsPerSecond = 20_000_000.0
+
     /// host.find_at(s, p, init, anchored) -> start, end, captures... | nil
     /// Runs the step-counted matcher and charges its steps to the instruction budget.
     func hostFindAt(_ L: OpaquePointer) -> Int32 {
@@ -60,7 +71,17 @@ extension LuaRuntime {
         let anchored = HostArguments.bool(L, 4)
         let limit = budget.pointee.instruction_limit
         let remaining = limit > 0 ? max(0, limit - budget.pointee.instructions) : Int64(Int.max / 2)
-        let allowance = Int(min(remaining, Int64(Int.max / 2)))
+        var allowance = Int(min(remaining, Int64(Int.max / 2)))
+        // The matcher does not read the clock: give it no more steps than the deadline allows.
+        var timeBound = false
+        if budget.pointee.enforce != 0, budget.pointee.deadline > 0 {
+            let seconds = max(0, budget.pointee.deadline - clua_now())
+            let byTime = Int(min(seconds * Self.patternStepsPerSecond, Double(Int.max / 4)))
+            if byTime < allowance {
+                allowance = byTime
+                timeBound = true
+            }
+        }
         var steps = allowance
         let from = Int(max(0, min(Int64(subject.count), initial - 1)))
         let s = subject.bindMemory(to: UInt8.self)
@@ -75,6 +96,11 @@ extension LuaRuntime {
         } catch {
             switch error {
             case .budgetExhausted:
+                if timeBound, budget.pointee.stop == Int32(CLUA_STOP_NONE) {
+                    budget.pointee.stop = Int32(CLUA_STOP_TIME)
+                    clua_trip(budget, L)
+                    return HostFunction.raise(L, "time limit exceeded in pattern matching")
+                }
                 _ = clua_charge(L, Int64(allowance) + 1)
                 return HostFunction.raise(L, "instruction limit exceeded in pattern matching")
             case .malformed(let message):

@@ -74,6 +74,7 @@ public final class LuaRuntime {
             ("violation", HostFunction { [unowned self] L in self.hostViolation(L) }),
             ("load_module", HostFunction { [unowned self] L in self.hostLoadModule(L) }),
             ("find_at", HostFunction { [unowned self] L in self.hostFindAt(L) }),
+            ("stopped", HostFunction { [unowned self] L in self.hostStopped(L) }),
         ]
         hostFunctions = functions.map(\.1)
 

@@ -27,6 +27,7 @@ local collectgarbage, math_tointeger, math_randomseed = collectgarbage, math.toi
 local s_find, s_byte, s_sub, s_format, s_rep = string.find, string.byte, string.sub, string.format, string.rep
 local t_concat, t_pack, t_unpack, t_sort = table.concat, table.pack, table.unpack, table.sort
 local t_insert, t_remove = table.insert, table.remove
+local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.resume, coroutine.close, coroutine.status
 
 -- A private key: metatables made or copied by the sandbox carry it. "protected" ones cannot
 -- be replaced by rule code.
@@ -201,6 +202,9 @@ local function sandbox_collectgarbage(opt, ...)
   return collectgarbage(opt, ...)
 end
 
+-- Lua's parser is quadratic on long `or` chains and runs in C: bound what rules may load.
+local MAX_LOAD_BYTES = 64 * 1024
+
 local function sandbox_load(chunk, chunkname, mode, env)
   if mode ~= nil and mode ~= "t" and mode ~= "bt" and mode ~= "tb" then
     violate("load: only text chunks (mode 't') are allowed in rules", 3)
@@ -218,7 +222,14 @@ local function sandbox_load(chunk, chunkname, mode, env)
   if type(chunk) == "string" and s_byte(chunk, 1) == 27 then
     violate("load: binary chunks are not allowed in rules", 3)
   end
+  if type(chunk) == "string" and #chunk > MAX_LOAD_BYTES then
+    return nil, "load: chunk of " .. #chunk .. " bytes; rules may load at most " .. MAX_LOAD_BYTES
+      .. " bytes (Lua's parser cannot be interrupted)"
+  end
   if chunkname == nil and type(chunk) == "string" then chunkname = chunk end
+  if type(chunkname) == "string" and (s_sub(chunkname, 1, 9) == "=(sandbox" or s_sub(chunkname, 1, 9) == "@(sandbox") then
+    chunkname = "=(load)" -- the sandbox's own chunk names are reserved
+  end
   return load(chunk, chunkname, "t", env)
 end
 
@@ -316,6 +327,58 @@ local function guarded_remove(t, pos)
   return v
 end
 
+-- table.concat and table.sort read through metamethods from C; a C function as __index (such
+-- as getmetatable) runs no instruction, so on tables with a metatable they take a Lua path.
+local function guarded_concat(t, sep, i, j)
+  if raw_getmetatable(t) == nil then return t_concat(t, sep, i, j) end
+  if sep == nil then sep = "" end
+  i = i == nil and 1 or check_integer(i, 3, "concat")
+  j = j == nil and #t or check_integer(j, 4, "concat")
+  local parts = {}
+  for k = i, j do
+    local v = t[k]
+    local tv = type(v)
+    if tv ~= "string" and tv ~= "number" then
+      error("invalid value (at index " .. k .. ") in table for 'concat'", 2)
+    end
+    parts[#parts + 1] = v
+  end
+  return t_concat(parts, sep)
+end
+
+local function guarded_sort(t, comp)
+  if raw_getmetatable(t) == nil then return t_sort(t, comp) end
+  local n = #t
+  local copy = {}
+  for k = 1, n do copy[k] = t[k] end
+  t_sort(copy, comp)
+  for k = 1, n do t[k] = copy[k] end
+end
+
+-- After a stop, no coroutine is resumed again: each would otherwise run until its own next
+-- hook, and nested loops that restart failed coroutines would multiply that work.
+local function check_running()
+  if host.stopped() then error("stopped by the sandbox", 3) end
+end
+
+local function guarded_resume(co, ...)
+  check_running()
+  return co_resume(co, ...)
+end
+
+local function guarded_wrap(f)
+  local co = co_create(f)
+  return function(...)
+    check_running()
+    local r = t_pack(co_resume(co, ...))
+    if r[1] then return t_unpack(r, 2, r.n) end
+    if co_status(co) == "dead" then co_close(co) end
+    local e = r[2]
+    if type(e) == "string" then error(e, 2) end
+    error(e, 0)
+  end
+end
+
 -- Pattern matching through the host's step-counted matcher.
 local patterns = patterns_chunk(host.find_at, {
   find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub, sub = s_sub,
@@ -325,6 +388,8 @@ string.find, string.match, string.gmatch, string.gsub = patterns.find, patterns.
 string.rep, string.format = guarded_rep, guarded_format
 string.dump = nil
 table.move, table.insert, table.remove = guarded_move, guarded_insert, guarded_remove
+table.concat, table.sort = guarded_concat, guarded_sort
+coroutine.resume, coroutine.wrap = guarded_resume, guarded_wrap
 
 -- The string metatable serves method calls ("x"):upper(): hide it and its table.
 local string_mt = raw_getmetatable("")

@@ -1,0 +1,4 @@
+-- expect: runtime
+-- limits: instructions=2000000 memory=16 timeout=2
+-- message: '%p'
+return string.format("%p", {})

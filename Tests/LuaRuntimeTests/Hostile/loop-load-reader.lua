@@ -1,0 +1,3 @@
+-- expect: instruction_limit
+-- limits: instructions=2000000 memory=16 timeout=2
+return load(function() while true do end end)
