@@ -26,20 +26,24 @@ let package = Package(
             name: "MecigepEngine",
             dependencies: ["LuaRuntime", .product(name: "Yams", package: "Yams")]
         ),
+        // Peer-review reports (Markdown, HTML) in four languages, review rounds and follow-ups.
+        .target(name: "MecigepReports", dependencies: ["MecigepEngine", "LuaRuntime"]),
         // The command-line interface, as a library so tests can run commands in process.
         .target(
             name: "MecigepCLI",
             dependencies: [
                 "LuaRuntime",
                 "MecigepEngine",
+                "MecigepReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "mecigep", dependencies: ["MecigepCLI"]),
         // Prints figures (calls per second, conversion throughput, overhead against lua5.4).
         .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime", "MecigepEngine"]),
-        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
-        .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"]),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"], exclude: ["Hostile", "Fixtures"]),
+        .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"], exclude: ["Fixtures"]),
+        .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"]),
         .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "LuaRuntime"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LuaRuntime
 import MecigepEngine
+import MecigepReports
 import Synchronization
 
 /// `mecigep assess CASE...`: runs a framework on one case or many.
@@ -99,7 +100,7 @@ struct AssessCommand: ParsableCommand {
 
 /// The formats `assess` writes.
 enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, yaml, csv, text
+    case json, yaml, csv, text, md, html
 
     func render(_ a: Assessment, language: String) -> String {
         switch self {
@@ -107,6 +108,8 @@ enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
         case .yaml: return a.value.yamlText()
         case .csv: return CSV.header + "\n" + CSV.rows(a, language: language).joined(separator: "\n") + "\n"
         case .text: return SummaryText.render(a, language: language)
+        case .md: return PeerReviewReport.render(a, language: language, format: .markdown)
+        case .html: return PeerReviewReport.render(a, language: language, format: .html)
         }
     }
 }

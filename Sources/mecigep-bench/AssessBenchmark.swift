@@ -99,7 +99,7 @@ struct AssessBenchmark {
         let sizes = large ? [cases, cases * 10] : [cases]
         var perCase: [Int: Double] = [:]
         for size in sizes {
-            let corpus = NSTemporaryDirectory() + "mecigep-bench-corpus-\(size)"
+            let corpus = corpusFolder(size, seeds: seedFiles)
             let generated = Date()
             try Self.generate(count: size, seeds: seedValues, into: corpus)
             print(String(format: "corpus: %d YAML cases in %@ (ready in %.1f s)", size, corpus, Date().timeIntervalSince(generated)))
@@ -123,7 +123,13 @@ struct AssessBenchmark {
             print(String(format: "time per case: %.3f ms at %d cases, %.3f ms at %d cases (ratio %.2f; 1.0 is linear)",
                          small * 1000, cases, big * 1000, cases * 10, big / small))
         }
-        try split(corpus: NSTemporaryDirectory() + "mecigep-bench-corpus-\(cases)")
+        try split(corpus: corpusFolder(cases, seeds: seedFiles))
+    }
+
+    /// A corpus folder per size and seed set, so that a corpus made from other seeds is not reused.
+    func corpusFolder(_ size: Int, seeds: [String]) -> String {
+        let key = SHA256.hex(of: Array(seeds.joined(separator: "\n").utf8)).prefix(12)
+        return NSTemporaryDirectory() + "mecigep-bench-corpus-\(key)-\(size)"
     }
 
     /// Where the time goes, in process, one thread: reading cases, Lua, and the rest.

@@ -28,6 +28,7 @@ extension Assessment {
             "criteria": .array(criteria.map(Self.criterionValue)),
         ]
         if let generatedAt { o["generated_at"] = .string(generatedAt) }
+        if let round { o["round"] = Self.roundValue(round) }
         return .object(o)
     }
 
@@ -87,6 +88,10 @@ extension Assessment {
             ],
         ]
         if let note = r.note { o["note"] = note.value }
+        if let a = r.agreed {
+            o["agreed"] = ["level": a.grade.idValue, "label": a.grade.level.label.value, "justification": .string(a.justification),
+                           "author": .string(a.author), "role": .string(a.role), "date": .string(a.date)]
+        }
         if let f = r.failure {
             o["error"] = ["kind": .string(f.kind), "message": .string(f.message),
                           "file": f.file.map { .string($0) } ?? .null, "line": f.line.map { .integer(Int64($0)) } ?? .null]
@@ -99,5 +104,20 @@ extension Assessment {
          "horizon": r.horizon.map { .string($0) } ?? .null, "owner": r.owner?.value ?? .null,
          "challenge": r.challenge.map { .string($0) } ?? .null, "criterion": .string(r.criterion),
          "indicator": .string(r.indicator), "binding": .bool(false)]
+    }
+
+    static func roundValue(_ r: RoundRecord) -> LuaValue {
+        ["id": .string(r.id), "beneficiary": .string(r.beneficiary),
+         "peers": .array(r.peers.map { peer in
+             ["country": .string(peer.country),
+              "levels": .object(Dictionary(peer.levels.map { ($0.criterion, $0.level.idValue) }, uniquingKeysWith: { a, _ in a }))]
+         }),
+         "recommendations": .array(r.recommendations.map { rec in
+             ["id": .string(rec.id), "author": .string(rec.author), "text": rec.text.value,
+              "priority": rec.priority.map { .string($0) } ?? .null, "horizon": rec.horizon.map { .string($0) } ?? .null,
+              "owner": rec.owner?.value ?? .null, "challenge": rec.challenge.map { .string($0) } ?? .null,
+              "criterion": .string(rec.criterion), "indicator": rec.indicator.map { .string($0) } ?? .null,
+              "binding": .bool(false)]
+         })]
     }
 }

@@ -62,6 +62,96 @@ public struct IndicatorResult: Sendable, Hashable {
     public var failure: RuleFailure?
     public var reads: [TraceRead]
     public var conditions: [TraceCondition]
+    /// The level agreed by judgement in a review round, kept beside the rule's level.
+    public var agreed: AgreedLevel? = nil
+}
+
+/// A level set by judgement during a review round (by a peer State or the Technical
+/// Secretariat), with why, who and when: the rule's own result is kept unchanged beside it.
+public struct AgreedLevel: Sendable, Hashable {
+    public var grade: Grade
+    public var justification: String
+    /// A peer State's ISO 3166-1 alpha-2 code, or "secretariat".
+    public var author: String
+    /// "peer" or "secretariat".
+    public var role: String
+    /// YYYY-MM-DD.
+    public var date: String
+
+    public init(grade: Grade, justification: String, author: String, role: String, date: String) {
+        self.grade = grade
+        self.justification = justification
+        self.author = author
+        self.role = role
+        self.date = date
+    }
+}
+
+/// What a review round adds to an assessment: who took part, the levels the peer States gave
+/// per criterion, and the peers' own recommendations (the rules' stay with their indicators).
+public struct RoundRecord: Sendable, Hashable {
+    /// A level a peer State gave to one criterion.
+    public struct PeerLevel: Sendable, Hashable {
+        public var criterion: String
+        public var level: Grade
+
+        public init(criterion: String, level: Grade) {
+            self.criterion = criterion
+            self.level = level
+        }
+    }
+
+    public struct Peer: Sendable, Hashable {
+        /// ISO 3166-1 alpha-2 code.
+        public var country: String
+        /// In framework order; criteria the peer did not score are left out.
+        public var levels: [PeerLevel]
+
+        public init(country: String, levels: [PeerLevel]) {
+            self.country = country
+            self.levels = levels
+        }
+    }
+
+    /// A peer State's recommendation: like a rule's, with its author and an optional indicator.
+    public struct PeerRecommendation: Sendable, Hashable {
+        public var id: String
+        /// The peer State's code.
+        public var author: String
+        public var text: LocalizedText
+        public var priority: String?
+        public var horizon: String?
+        public var owner: LocalizedText?
+        public var challenge: String?
+        public var criterion: String
+        public var indicator: String?
+
+        public init(id: String, author: String, text: LocalizedText, priority: String?, horizon: String?,
+                    owner: LocalizedText?, challenge: String?, criterion: String, indicator: String?) {
+            self.id = id
+            self.author = author
+            self.text = text
+            self.priority = priority
+            self.horizon = horizon
+            self.owner = owner
+            self.challenge = challenge
+            self.criterion = criterion
+            self.indicator = indicator
+        }
+    }
+
+    public var id: String
+    /// The beneficiary State's code.
+    public var beneficiary: String
+    public var peers: [Peer]
+    public var recommendations: [PeerRecommendation]
+
+    public init(id: String, beneficiary: String, peers: [Peer], recommendations: [PeerRecommendation]) {
+        self.id = id
+        self.beneficiary = beneficiary
+        self.peers = peers
+        self.recommendations = recommendations
+    }
 }
 
 public struct CriterionResult: Sendable, Hashable {
@@ -107,6 +197,8 @@ public struct Assessment: Sendable {
     public var coverage: Coverage
     /// ISO 8601 time of the assessment, only when asked for (so that output is reproducible).
     public var generatedAt: String?
+    /// The review round the assessment was discussed in, when there was one.
+    public var round: RoundRecord? = nil
 
     /// Every recommendation, in framework order.
     public var recommendations: [Recommendation] { criteria.flatMap { $0.indicators.flatMap(\.recommendations) } }
