@@ -145,8 +145,8 @@ final class Tally: @unchecked Sendable {
     private(set) var insufficient = 0
     private(set) var errors = 0
     private(set) var ruleErrors = 0
-    private var rows: [Int: LuaValue] = [:]
-    private var results: [String: Assessment] = [:]
+    /// Per case, only its summary row: holding whole assessments would grow with the batch.
+    private var rows: [String: [String: LuaValue]] = [:]
     private var failures: [String: String] = [:]
     private var unwritable: [String] = []
 
@@ -161,7 +161,12 @@ final class Tally: @unchecked Sendable {
         done += 1
         switch outcome {
         case .assessed(let a):
-            results[a.caseFile ?? a.caseID] = a
+            rows[a.caseFile ?? a.caseID] = [
+                "case": .string(a.caseID), "status": .string(a.status.rawValue), "level": a.grade?.idValue ?? .null,
+                "score": a.grade.map { .double($0.score) } ?? .null,
+                "coverage": .double((a.coverage.share * 10_000).rounded() / 10_000),
+                "rule_errors": .integer(Int64(a.coverage.errors)), "case_issues": .integer(Int64(a.caseIssues.count)),
+            ]
             ruleErrors += a.coverage.errors
             switch a.status {
             case .assessed: assessed += 1
@@ -198,12 +203,10 @@ final class Tally: @unchecked Sendable {
     }
 
     private func record(for file: String, name: String) -> [String: LuaValue] {
-        if let a = results[file] {
-            return ["file": .string(file), "output": .string(name), "case": .string(a.caseID),
-                    "status": .string(a.status.rawValue), "level": a.grade?.idValue ?? .null,
-                    "score": a.grade.map { .double($0.score) } ?? .null,
-                    "coverage": .double((a.coverage.share * 10_000).rounded() / 10_000),
-                    "rule_errors": .integer(Int64(a.coverage.errors)), "case_issues": .integer(Int64(a.caseIssues.count))]
+        if var row = rows[file] {
+            row["file"] = .string(file)
+            row["output"] = .string(name)
+            return row
         }
         return ["file": .string(file), "output": .null, "case": .null, "status": "error",
                 "message": .string(failures[file] ?? "unknown error")]
