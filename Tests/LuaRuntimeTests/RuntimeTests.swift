@@ -89,6 +89,33 @@ struct RuntimeTests {
         #expect(result.value == ["HOLA!", true, true])
     }
 
+    @Test func modulesAreSharedAsReadOnlyViews() throws {
+        let folder = TemporaryFolder()
+        folder.write("lib/shapes.lua", """
+            local Point = {}
+            Point.__index = Point
+            function Point.new(x, y) return setmetatable({ x = x, y = y }, Point) end
+            function Point:sum() return self.x + self.y end
+            local M = { Point = Point, names = { "a", "b" }, nested = { deep = { n = 1 } } }
+            local calls = 0
+            function M.count() calls = calls + 1 return calls end
+            return M
+            """)
+        let result = try run("""
+            local shapes = require "lib.shapes"
+            local p = shapes.Point.new(2, 3)
+            local names = {}
+            for _, n in ipairs(shapes.names) do names[#names + 1] = n end
+            return { p:sum(), #shapes.names, table.concat(names, ","), shapes.nested.deep.n, shapes.count() }
+            """, roots: [folder.path]).get()
+        #expect(result.value == [5, 2, "a,b", 1, 1])
+        for source in ["require('lib.shapes').names[1] = 'z'", "require('lib.shapes').nested.deep.n = 2",
+                       "require('lib.shapes').extra = 1", "rawset(require('lib.shapes'), 'x', 1)"] {
+            let write = try #require(failure(source, roots: [folder.path]), "\(source)")
+            #expect(write.kind == .sandboxViolation, "\(source)")
+        }
+    }
+
     @Test func requireErrorsNameTheModuleFile() throws {
         let folder = TemporaryFolder()
         folder.write("lib/broken.lua", "local x = \nreturn")

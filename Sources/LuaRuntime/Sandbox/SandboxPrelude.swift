@@ -48,8 +48,14 @@ local function is_view(v)
   return mt ~= nil and rawget(mt, MARK) ~= nil
 end
 
+-- The table a view shows: kept under a private key for module views (whose __index is a
+-- function), else the __index table.
+local TARGET = {}
 local function target_of(v)
-  return rawget(raw_getmetatable(v), "__index")
+  local mt = raw_getmetatable(v)
+  local t = rawget(mt, TARGET)
+  if t ~= nil then return t end
+  return rawget(mt, "__index")
 end
 
 local function key_text(k)
@@ -149,7 +155,7 @@ local function sandbox_setmetatable(t, mt)
     return t
   end
   local copy = {}
-  for k, v in next, mt do
+  for k, v in next, (is_view(mt) and target_of(mt) or mt) do
     local what = FORBIDDEN_METAMETHODS[k]
     if what then violate("setmetatable: " .. what .. " are not available in rules", 2) end
     copy[k] = v
@@ -409,6 +415,40 @@ local REMOVED = {
 }
 
 local loaded, loading = {}, {}
+
+-- A deep, live, read-only view of a module's table: nested tables are wrapped when read.
+local module_view
+local function module_newindex(_, key)
+  violate("attempt to modify a module's table (field '" .. key_text(key) .. "'); modules are shared by every call", 2)
+end
+module_view = function(t)
+  if type(t) ~= "table" or is_view(t) then return t end
+  local wrapped = {}
+  local function wrap(v)
+    if type(v) ~= "table" then return v end
+    local w = wrapped[v]
+    if w == nil then
+      w = module_view(v)
+      wrapped[v] = w
+    end
+    return w
+  end
+  return plain_setmetatable({}, {
+    __index = function(_, k) return wrap(t[k]) end,
+    __newindex = module_newindex,
+    __len = function() return #t end,
+    __pairs = function(v)
+      local k = nil
+      return function()
+        local nk, nv = next(t, k)
+        k = nk
+        if nk ~= nil then return nk, wrap(nv) end
+      end, v, nil
+    end,
+    __call = function(_, ...) return t(...) end,
+    __metatable = "module", [HOST] = PROTECTED, [MARK] = true, [TARGET] = t,
+  })
+end
 local base = {
   assert = assert, error = error, getmetatable = getmetatable, ipairs = ipairs,
   next = sandbox_next, pairs = pairs, pcall = pcall, print = sandbox_print, rawequal = rawequal,
@@ -477,6 +517,9 @@ local function sandbox_require(name)
   value = fn(name)
   loading[name] = nil
   if value == nil then value = true end
+  -- What a module returns is shared by every later call: hand out a deep read-only view, so
+  -- that no call can change what another gets (the module's own code keeps its tables).
+  value = module_view(value)
   loaded[name] = value
   return value
 end
