@@ -327,7 +327,6 @@ enum {
     CLUA_OP_REF,         /* push the registry value i */
     CLUA_OP_CALL,        /* call with narr arguments, nrec results (-1: all) */
     CLUA_OP_HOSTFN,      /* push a C closure over clua_trampoline with p as its upvalue */
-    CLUA_OP_GLOBALS,     /* push the real global table (host-only code) */
     CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
     CLUA_OP_MAKEREF      /* pop the top value into the registry; its reference goes to *out */
 };
@@ -378,7 +377,6 @@ static int clua_build_entry(lua_State *L) {
             lua_pushlightuserdata(L, op.p);
             lua_pushcclosure(L, clua_trampoline, 1);
             break;
-        case CLUA_OP_GLOBALS: lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); break;
         case CLUA_OP_OPENLIBS:
             /* only what the sandbox builds on: no io, os or package (no C loaders) */
             luaL_requiref(L, LUA_GNAME, luaopen_base, 1);

@@ -27,15 +27,7 @@ public enum LuaBytecode {
         let status = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, name) }
         }
-        guard status == LUA_OK else {
-            let text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) } ?? "cannot compile"
-            var error = LuaError(kind: .syntax, message: text, chunkName: chunkName)
-            if let (_, line, message) = LuaError.splitLocation(text) {
-                error.line = line
-                error.message = message
-            }
-            throw error
-        }
+        guard status == LUA_OK else { throw LuaError.loadFailure(L, status: status, chunkName: chunkName) }
         var bytes = clua_bytes()
         guard clua_dump(L, &bytes) != 0, let data = bytes.data else {
             free(bytes.data)

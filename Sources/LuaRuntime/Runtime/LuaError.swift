@@ -1,3 +1,5 @@
+import CLua
+
 /// Everything that can go wrong when running Lua in the sandbox, as one typed error.
 ///
 /// `kind` is a stable code. The budget kinds (`instructionLimit`, `memoryLimit`, `timeLimit`)
@@ -72,6 +74,19 @@ public struct LuaError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension LuaError {
+    /// The error for a chunk that did not load (the message is at the top of `L`'s stack).
+    /// LUA_ERRMEM is memory; anything else the parser raises ("C stack overflow" on absurd
+    /// nesting) is a problem with the source.
+    static func loadFailure(_ L: OpaquePointer, status: Int32, chunkName: String) -> LuaError {
+        let text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) } ?? "cannot compile"
+        var error = LuaError(kind: status == LUA_ERRMEM ? .memoryLimit : .syntax, message: text, chunkName: chunkName)
+        if let (_, line, message) = splitLocation(text) {
+            error.line = line
+            error.message = message
+        }
+        return error
+    }
+
     /// Splits Lua's "chunk:line: message" prefix off a message.
     static func splitLocation(_ text: String) -> (chunk: String, line: Int, message: String)? {
         // Lua formats the chunk name with luaO_chunkid: a file name, or [string "..."].

@@ -57,18 +57,7 @@ extension LuaRuntime {
         let status = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, luaName) }
         }
-        if status != LUA_OK {
-            let text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) } ?? "cannot compile"
-            // LUA_ERRMEM is memory; anything else the parser raises ("C stack overflow" on
-            // absurd nesting) is a problem with the source.
-            var error = LuaError(kind: status == LUA_ERRMEM ? .memoryLimit : .syntax, message: text,
-                                 chunkName: chunkName)
-            if let (_, line, message) = LuaError.splitLocation(text) {
-                error.line = line
-                error.message = message
-            }
-            throw error
-        }
+        if status != LUA_OK { throw LuaError.loadFailure(L, status: status, chunkName: chunkName) }
         var ref: Int32 = 0
         guard clua_pref(L, &ref) == LUA_OK else {
             throw LuaError(kind: .memoryLimit, message: "no memory left to keep the compiled chunk", chunkName: chunkName)
@@ -214,7 +203,7 @@ extension LuaRuntime {
         env.append(.integer(configuration.randomSeed))
         env.append(.call(arguments: 1, results: 1))
         if env.run(on: L).status != LUA_OK {
-            throw failure(status: LUA_ERRMEM, chunk: chunk, started: started)
+            throw failure(status: LUA_ERRMEM, chunk: chunk)
         }
         _ = lua_setupvalue(L, base + 2, 1)
 
@@ -239,7 +228,7 @@ extension LuaRuntime {
         // A stop is sticky: it fails the call even when the code that was stopped (a coroutine,
         // a C function in tail position) let the call return normally.
         guard status == LUA_OK, b.pointee.stop == Int32(CLUA_STOP_NONE) else {
-            throw failure(status: status, chunk: chunk, started: started)
+            throw failure(status: status, chunk: chunk)
         }
         let value: LuaValue
         do {
@@ -257,7 +246,7 @@ extension LuaRuntime {
     }
 
     /// Builds the error for a failed call from host state (why it stopped) and the error object.
-    private func failure(status: Int32, chunk: LuaChunk, started: Double) -> LuaError {
+    private func failure(status: Int32, chunk: LuaChunk) -> LuaError {
         let L = state
         let b = budget
         let limits = configuration.limits
@@ -308,7 +297,6 @@ extension LuaRuntime {
         }
         // Free what the failed call left behind before the next call.
         _ = clua_gc(L, LUA_GCCOLLECT)
-        _ = started
         return error
     }
 

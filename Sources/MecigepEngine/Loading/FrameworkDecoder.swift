@@ -196,17 +196,26 @@ struct FrameworkDecoder {
         return rules
     }
 
-    private mutating func decodeCriterion(_ node: LuaValue, position: Int, framework: String, scale: Scale?,
-                                          languages: [String], seen: inout [String: String]) -> Criterion? {
-        guard node["kind"]?.stringValue == "criterion" else {
-            problem("criteria[\(position)] must be made with mecigep.criterion { ... }", framework, at: node)
+    /// Checks what every declaration shares: made by the right constructor, an id, unique among
+    /// criteria and indicators. Returns the id and the subject problems name, or nil.
+    private mutating func declaration(_ node: LuaValue, kind: String, list: String, position: Int, parent: String,
+                                      describedAs: String, seen: inout [String: String]) -> (id: String, subject: String)? {
+        guard node["kind"]?.stringValue == kind else {
+            problem("\(list)[\(position)] must be made with mecigep.\(kind) { ... }", parent, at: node)
             return nil
         }
         let id = node["id"]?.stringValue ?? ""
-        let subject = "\(framework)/\(id.isEmpty ? "criteria[\(position)]" : id)"
+        let subject = "\(parent)/\(id.isEmpty ? "\(list)[\(position)]" : id)"
         if id.isEmpty { problem("missing id", subject, at: node) }
         if let other = seen[id], !id.isEmpty { problem("duplicate id \"\(id)\" (also \(other))", subject, at: node) }
-        seen[id] = "a criterion"
+        seen[id] = describedAs
+        return (id, subject)
+    }
+
+    private mutating func decodeCriterion(_ node: LuaValue, position: Int, framework: String, scale: Scale?,
+                                          languages: [String], seen: inout [String: String]) -> Criterion? {
+        guard let (id, subject) = declaration(node, kind: "criterion", list: "criteria", position: position,
+                                              parent: framework, describedAs: "a criterion", seen: &seen) else { return nil }
         let title = text(node["title"], "title", subject, node, languages: languages, required: true)
         let description = text(node["description"], "description", subject, node, languages: languages, required: false)
         let weight = decodeWeight(node["weight"], subject, node)
@@ -250,15 +259,9 @@ struct FrameworkDecoder {
 
     private mutating func decodeIndicator(_ node: LuaValue, position: Int, criterion: String, scale: Scale?,
                                           languages: [String], seen: inout [String: String]) -> Indicator? {
-        guard node["kind"]?.stringValue == "indicator" else {
-            problem("indicators[\(position)] must be made with mecigep.indicator { ... }", criterion, at: node)
-            return nil
-        }
-        let id = node["id"]?.stringValue ?? ""
-        let subject = "\(criterion)/\(id.isEmpty ? "indicators[\(position)]" : id)"
-        if id.isEmpty { problem("missing id", subject, at: node) }
-        if let other = seen[id], !id.isEmpty { problem("duplicate id \"\(id)\" (also \(other))", subject, at: node) }
-        seen[id] = "an indicator of \(criterion)"
+        guard let (id, subject) = declaration(node, kind: "indicator", list: "indicators", position: position,
+                                              parent: criterion, describedAs: "an indicator of \(criterion)",
+                                              seen: &seen) else { return nil }
         let title = text(node["title"], "title", subject, node, languages: languages, required: true)
         let question = text(node["question"], "question", subject, node, languages: languages, required: false)
         let weight = decodeWeight(node["weight"], subject, node)
