@@ -28,3 +28,4 @@ bench: setup
 	$(SWIFT) build -c release
 	.build/release/mecigep-bench runtime
 	.build/release/mecigep-bench assess
+	.build/release/mecigep-bench hostile

@@ -29,6 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdio.h>
+#include <math.h>
+#include <limits.h>
 
 /* ---- Re-exposed macros ------------------------------------------------------------- */
 
@@ -129,7 +132,11 @@ typedef struct clua_budget {
     int64_t instruction_limit;   /* <= 0: none */
     size_t memory_limit;         /* bytes the whole state may hold; 0: none */
     size_t memory_reserve;       /* extra bytes for the host's own work and error handling */
-    double deadline;             /* clua_now() seconds; <= 0: none */
+    double deadline;             /* clua_now() seconds after which CPU time is checked; <= 0: none */
+    double wall_deadline;        /* clua_now() seconds: the wall-clock safety net; <= 0: none */
+    double cpu_start;            /* the calling thread's CPU seconds when the call began */
+    double cpu_limit;            /* CPU seconds the call may use (the time budget) */
+    double last_hook;            /* clua_now() at the previous hook, to notice slow instructions */
     int hook_interval;           /* instructions between two hook calls */
     int enforce;                 /* budgets apply (during a call into rule code) */
     int host_mode;               /* > 0 while the host allocates on its own account */
@@ -142,16 +149,38 @@ typedef struct clua_budget {
     void *pending_block;         /* last refused request, to tell Lua's retry after GC */
     size_t pending_size;
     int pending;
-    /* where the last error was raised (filled by the message handler) */
+    /* where the last error was raised (filled by the message handler): the innermost rule
+       frames, innermost first; the host reports the first whose chunk it loaded itself */
     int error_line;
     size_t error_message_length;
     char error_source[512];
+    int error_frames;
+    int error_frame_lines[8];
+    char error_frame_sources[8][256];
 } clua_budget;
 
 static inline double clua_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* CPU seconds used by the calling thread: unlike the wall clock, load on the machine does not
+   change it, so a budget in CPU time gives the same verdict however many jobs run. */
+static inline double clua_thread_cpu(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Whether the call is past its time budget. A thread cannot use more CPU time than wall time,
+   so while the wall clock is within the budget this costs one cheap clock read; after that, the
+   thread's CPU time decides, and the wall-clock safety net ends a call that the machine's load
+   keeps from finishing. */
+static inline int clua_over_time_at(clua_budget *b, double now) {
+    if (b->deadline <= 0 || now <= b->deadline) return 0;
+    if (b->wall_deadline > 0 && now > b->wall_deadline) return 1;
+    return clua_thread_cpu() - b->cpu_start > b->cpu_limit;
 }
 
 static inline clua_budget *clua_budget_of(lua_State *L) {
@@ -175,16 +204,38 @@ static inline const char *clua_stop_message(int stop) {
     }
 }
 
+/* When an interval of instructions took longer than this (seconds) and the next one, as slow,
+   would run past the deadline, the hook comes sooner, so that a loop of heavy single
+   instructions (comparisons of long strings, say) still meets the deadline. Ordinary code runs
+   a thousand instructions in a few microseconds and is never affected. */
+#define CLUA_SLOW_INTERVAL 0.002
+
 static void clua_hook(lua_State *L, lua_Debug *ar) {
     clua_budget *b = clua_budget_of(L);
     (void)ar;
     if (!b || !b->enforce) return;
     if (b->stop == CLUA_STOP_NONE) {
-        b->instructions += b->hook_interval;
+        int interval = lua_gethookcount(L);
+        double now = clua_now();
+        b->instructions += interval > 0 ? interval : 1;
         if (b->instruction_limit > 0 && b->instructions > b->instruction_limit)
             b->stop = CLUA_STOP_INSTRUCTIONS;
-        else if (b->deadline > 0 && clua_now() > b->deadline)
+        else if (clua_over_time_at(b, now))
             b->stop = CLUA_STOP_TIME;
+        else {
+            int base = b->hook_interval > 0 ? b->hook_interval : 1000;
+            int next = interval;
+            double spent = now - b->last_hook, left = b->deadline - now;
+            /* the next interval, as slow as the last, would run past the deadline: come sooner */
+            if (b->deadline > 0 && spent > CLUA_SLOW_INTERVAL && spent > left) {
+                double scaled = (double)interval * (left > 0 ? left : 0) / spent / 2.0;
+                next = scaled < 1.0 ? 1 : (int)scaled;
+            } else if (interval < base) {
+                next = interval * 2 < base ? interval * 2 : base;
+            }
+            if (next != interval) lua_sethook(L, clua_hook, LUA_MASKCOUNT, next);
+        }
+        b->last_hook = now;
     }
     if (b->stop != CLUA_STOP_NONE) {
         clua_trip(b, L);
@@ -202,11 +253,276 @@ static inline int clua_charge(lua_State *L, int64_t work) {
     if (b->stop == CLUA_STOP_NONE) {
         if (b->instruction_limit > 0 && b->instructions > b->instruction_limit)
             b->stop = CLUA_STOP_INSTRUCTIONS;
-        else if (b->deadline > 0 && clua_now() > b->deadline)
+        else if (work >= 4096 && clua_over_time_at(b, clua_now()))
             b->stop = CLUA_STOP_TIME;
     }
     if (b->stop != CLUA_STOP_NONE) { clua_trip(b, L); return 1; }
     return 0;
+}
+
+/* ---- Library functions charged for their work ------------------------------------------ */
+
+/*
+ * A C library function runs to its end once called: the count hook cannot stop it. Each
+ * function whose work grows with an argument is wrapped in clua_charged, which estimates that
+ * work from the arguments, charges it to the instruction budget (a byte counts 1/8 of an
+ * instruction, an element 2) and checks the time, then calls the original with the same stack,
+ * so its results and error messages ("bad argument #1 to 'rep'") are exactly stock Lua's.
+ * Estimates never raise an error of their own: arguments the original will refuse cost nothing.
+ */
+enum {
+    CLUA_COST_BYTES1 = 1,   /* the length of argument 1 (upper, lower, reverse, offset, tonumber) */
+    CLUA_COST_SUB,          /* the slice s[i..j] (i = 1, j = -1 by default): sub */
+    CLUA_COST_BYTE,         /* the slice s[i..j] (i = 1, j = i by default): byte, codepoint */
+    CLUA_COST_UTF8LEN,      /* the slice s[i..j] (i = 1, j = -1): utf8.len */
+    CLUA_COST_NARGS,        /* the number of arguments: char, utf8.char, select, table.pack */
+    CLUA_COST_REP,          /* n copies of s and sep */
+    CLUA_COST_FORMAT,       /* string.format: also refuses %p and hides addresses */
+    CLUA_COST_ALLBYTES,     /* the length of every string argument: pack, unpack */
+    CLUA_COST_TCONCAT,      /* table.concat(t, sep, i, j) */
+    CLUA_COST_TUNPACK,      /* table.unpack(t, i, j) */
+    CLUA_COST_TLEN,         /* #t: insert, remove */
+    CLUA_COST_TMOVE,        /* table.move(a, f, e, t) */
+    CLUA_COST_TSORT         /* table.sort: n log n comparisons, longer for long strings */
+};
+
+/* Work per byte: a byte processed one by one (upper, utf8.len) costs 1/8 of a VM instruction, a
+   byte only copied (rep, sub, concat) 1/32. */
+static inline double clua_cost_bytes(double bytes) { return bytes / 8.0; }
+static inline double clua_cost_copy(double bytes) { return bytes / 32.0; }
+
+
+
+/* Lua's start position of a slice (posrelatI). */
+static lua_Integer clua_slice_start(lua_Integer pos, size_t len) {
+    if (pos > 0) return pos;
+    if (pos == 0) return 1;
+    if (pos < -(lua_Integer)len) return 1;
+    return (lua_Integer)len + pos + 1;
+}
+
+/* Lua's end position of a slice (getendpos). */
+static lua_Integer clua_slice_end(lua_Integer pos, size_t len) {
+    if (pos > (lua_Integer)len) return (lua_Integer)len;
+    if (pos >= 0) return pos;
+    if (pos < -(lua_Integer)len) return 0;
+    return (lua_Integer)len + pos + 1;
+}
+
+/* An integer argument, or def when it is absent; *ok is 0 when it is something else. */
+static lua_Integer clua_opt_int(lua_State *L, int arg, lua_Integer def, int *ok) {
+    int isnum = 0;
+    lua_Integer v;
+    if (lua_type(L, arg) <= LUA_TNIL) return def;
+    v = lua_tointegerx(L, arg, &isnum);
+    if (!isnum) { *ok = 0; return def; }
+    return v;
+}
+
+static size_t clua_string_length(lua_State *L, int arg) {
+    size_t len = 0;
+    if (lua_type(L, arg) == LUA_TSTRING) (void)lua_tolstring(L, arg, &len);
+    return len;
+}
+
+static double clua_slice_cost(lua_State *L, int default_end_is_start) {
+    int ok = 1;
+    size_t len;
+    lua_Integer i, j;
+    if (lua_type(L, 1) != LUA_TSTRING) return 0;
+    len = clua_string_length(L, 1);
+    i = clua_slice_start(clua_opt_int(L, 2, 1, &ok), len);
+    j = clua_opt_int(L, 3, default_end_is_start ? i : -1, &ok);
+    if (!ok) return 0;
+    j = clua_slice_end(j, len);
+    return j >= i ? (double)(j - i + 1) : 0;
+}
+
+/* The length of t as the table library sees it, or -1 when finding it would run rule code or
+   raise (a __len metamethod): then the original does that itself. */
+static lua_Integer clua_raw_table_length(lua_State *L, int arg, int *has_meta) {
+    if (lua_type(L, arg) != LUA_TTABLE) { *has_meta = 0; return -1; }
+    *has_meta = lua_getmetatable(L, arg);
+    if (*has_meta) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    return (lua_Integer)lua_rawlen(L, arg);
+}
+
+/* string.format: %p is refused, and tables, functions, threads and userdata printed with %s
+   (no __tostring) show their type name, never an address. Returns the estimated cost. */
+static double clua_format_check(lua_State *L, double *result_bytes) {
+    size_t flen = 0, i;
+    const char *f;
+    int arg = 1, top = lua_gettop(L);
+    double cost = 0;
+    if (lua_type(L, 1) != LUA_TSTRING) return 0;
+    f = lua_tolstring(L, 1, &flen);
+    cost = (double)flen;
+    for (i = 0; i < flen; i++) {
+        if (f[i] != '%') continue;
+        i++;
+        if (i < flen && f[i] == '%') continue;
+        while (i < flen && strchr("-+ #0123456789.", f[i]) != NULL) i++;
+        if (i >= flen) break;
+        arg++;
+        if (f[i] == 'p') {
+            luaL_error(L, "bad argument #%d to 'format' ('%%p' prints addresses and is not available in rules)", arg);
+        }
+        if (arg > top) continue;
+        if (f[i] == 's') {
+            int t = lua_type(L, arg);
+            if (t == LUA_TSTRING) cost += (double)clua_string_length(L, arg);
+            else if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA) {
+                if (luaL_getmetafield(L, arg, "__tostring") != LUA_TNIL) lua_pop(L, 1);
+                else {
+                    lua_pushstring(L, lua_typename(L, t));
+                    lua_replace(L, arg);
+                }
+            }
+        } else if (f[i] == 'q' && lua_type(L, arg) == LUA_TSTRING) {
+            cost += 4.0 * (double)clua_string_length(L, arg);
+        }
+    }
+    *result_bytes = cost;
+    return clua_cost_copy(cost) + top;
+}
+
+/* The work the call is about to do. *result_bytes receives the bytes it will produce, when known:
+   a result larger than the memory left is refused by the allocator, as stock Lua refuses it
+   ("not enough memory"), instead of being charged first. */
+static double clua_estimate(lua_State *L, int kind, double *result_bytes) {
+    int ok = 1, meta = 0, top = lua_gettop(L), k;
+    double cost = 0;
+    switch (kind) {
+    case CLUA_COST_BYTES1:
+        return clua_cost_bytes((double)clua_string_length(L, 1));
+    case CLUA_COST_SUB:
+        return clua_cost_copy(clua_slice_cost(L, 0));
+    case CLUA_COST_BYTE:
+        return 2.0 * clua_slice_cost(L, 1);
+    case CLUA_COST_UTF8LEN:
+        return clua_slice_cost(L, 0) / 2.0;
+    case CLUA_COST_NARGS:
+        return 2.0 * top;
+    case CLUA_COST_REP: {
+        lua_Integer n = clua_opt_int(L, 2, 0, &ok);
+        double unit = (double)clua_string_length(L, 1) + (double)clua_string_length(L, 3);
+        if (!ok || n <= 0) return 0;
+        *result_bytes = unit * (double)n;
+        return clua_cost_copy(unit * (double)n + (double)n);
+    }
+    case CLUA_COST_FORMAT:
+        return clua_format_check(L, result_bytes);
+    case CLUA_COST_ALLBYTES:
+        for (k = 1; k <= top; k++) cost += (double)clua_string_length(L, k);
+        return clua_cost_copy(cost);
+    case CLUA_COST_TCONCAT: {
+        lua_Integer n = clua_raw_table_length(L, 1, &meta), i, j, x;
+        if (lua_type(L, 1) != LUA_TTABLE) return 0;
+        i = clua_opt_int(L, 3, 1, &ok);
+        if (meta && lua_type(L, 4) <= LUA_TNIL) n = luaL_len(L, 1);  /* what the original reads */
+        j = clua_opt_int(L, 4, n, &ok);
+        if (!ok || j < i) return 0;
+        if (!meta) {
+            /* a plain table: the original stops at the first value that is not text */
+            for (x = i; x <= j; x++) {
+                int t = lua_rawgeti(L, 1, x);
+                size_t len = 0;
+                if (t == LUA_TSTRING) (void)lua_tolstring(L, -1, &len);
+                lua_pop(L, 1);
+                if (t != LUA_TSTRING && t != LUA_TNUMBER) break;
+                cost += 2.0 + clua_cost_copy((double)len);
+                *result_bytes += (double)len;
+            }
+            return cost;
+        }
+        return 2.0 * ((double)j - (double)i + 1.0);
+    }
+    case CLUA_COST_TUNPACK: {
+        lua_Integer n = clua_raw_table_length(L, 1, &meta), i, j;
+        i = clua_opt_int(L, 2, 1, &ok);
+        if (n < 0 && lua_type(L, 3) <= LUA_TNIL) n = 0;
+        j = clua_opt_int(L, 3, n, &ok);
+        if (!ok || j < i) return 0;
+        /* more than the stack holds: the original refuses at once ("too many results") */
+        if ((double)j - (double)i >= 1000000.0) return 0;
+        return 2.0 * ((double)j - (double)i + 1.0);
+    }
+    case CLUA_COST_TLEN: {
+        lua_Integer n = clua_raw_table_length(L, 1, &meta);
+        if (meta) {
+            if (lua_type(L, 1) != LUA_TTABLE) return 0;
+            n = luaL_len(L, 1);  /* what the original reads; a bad __len raises its own error */
+        }
+        return n > 0 ? 2.0 * (double)n : 0;
+    }
+    case CLUA_COST_TMOVE: {
+        lua_Integer f = clua_opt_int(L, 2, 0, &ok), e = clua_opt_int(L, 3, 0, &ok),
+                    t = clua_opt_int(L, 4, 0, &ok), n;
+        if (!ok || lua_type(L, 2) <= LUA_TNIL || lua_type(L, 3) <= LUA_TNIL || lua_type(L, 4) <= LUA_TNIL) return 0;
+        if (e < f) return 0;
+        if (!(f > 0 || e < LUA_MAXINTEGER + f)) return 0;   /* "too many elements to move" */
+        n = e - f + 1;
+        if (!(t <= LUA_MAXINTEGER - n + 1)) return 0;       /* "destination wrap around" */
+        return 2.0 * (double)n;
+    }
+    case CLUA_COST_TSORT: {
+        lua_Integer n = clua_raw_table_length(L, 1, &meta), x;
+        size_t longest = 0;
+        if (lua_type(L, 1) != LUA_TTABLE) return 0;
+        if (meta) n = luaL_len(L, 1);
+        if (n <= 1 || n >= INT_MAX) return 0;               /* nothing to do, or "array too big" */
+        /* reading every element to find the longest string is work too: charge it first (with
+           a metatable it runs metamethods, which the hook counts when they are Lua functions) */
+        if (meta && clua_charge(L, 2 * (int64_t)n)) {
+            lua_pushstring(L, clua_stop_message(clua_budget_of(L)->stop));
+            lua_error(L);
+        }
+        {
+            for (x = 1; x <= n; x++) {
+                if ((meta ? lua_geti(L, 1, x) : lua_rawgeti(L, 1, x)) == LUA_TSTRING) {
+                    size_t len = 0;
+                    (void)lua_tolstring(L, -1, &len);
+                    if (len > longest) longest = len;
+                }
+                lua_pop(L, 1);
+            }
+        }
+        /* each comparison of two strings may read the longer one to its end */
+        return (double)n * (log2((double)n) + 1.0) * (2.0 + (double)longest / 64.0) + (double)n;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int clua_charged(lua_State *L) {
+    lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(1));
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    double cost, result_bytes = 0;
+    clua_budget *b = clua_budget_of(L);
+    cost = clua_estimate(L, kind, &result_bytes);
+    if (b && b->memory_limit > 0 && result_bytes > (double)b->memory_limit - (double)b->memory_used)
+        cost = 0; /* the allocator refuses it */
+    if (b && b->enforce) {
+        int64_t work = cost >= 4e18 ? (int64_t)4e18 : (int64_t)cost;
+        if (clua_charge(L, work)) {
+            lua_pushstring(L, clua_stop_message(b->stop));
+            return lua_error(L);
+        }
+    }
+    return f(L);
+}
+
+/* charged(f, kind): the C function f behind clua_charged (for the sandbox prelude). */
+static int clua_make_charged(lua_State *L) {
+    luaL_argcheck(L, lua_iscfunction(L, 1), 1, "C function expected");
+    luaL_checkinteger(L, 2);
+    lua_settop(L, 2);
+    lua_pushcclosure(L, clua_charged, 2);
+    return 1;
 }
 
 /*
@@ -248,6 +564,13 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             }
         }
     }
+    /* a large block means long copying work inside one instruction (concatenating long strings):
+       check the time here too, so that a loop of such instructions meets the deadline */
+    if (b->enforce && !b->host_mode && nsize - old >= ((size_t)1 << 20) && nsize > old &&
+        b->stop == CLUA_STOP_NONE && clua_over_time_at(b, clua_now())) {
+        b->stop = CLUA_STOP_TIME;
+        clua_trip(b, NULL);
+    }
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     b->memory_used = b->memory_used - old + nsize;
@@ -266,6 +589,7 @@ static inline lua_State *clua_newstate(clua_budget *b) {
 
 /* [safe] Arms the count hook on the main thread; threads created afterwards inherit it. */
 static inline void clua_arm(lua_State *L, clua_budget *b) {
+    b->last_hook = clua_now();
     lua_sethook(L, clua_hook, LUA_MASKCOUNT, b->hook_interval > 0 ? b->hook_interval : 1000);
 }
 
@@ -276,12 +600,61 @@ static inline void clua_arm(lua_State *L, clua_budget *b) {
  * never runs __tostring), records the innermost Lua frame's source and line in the budget, and
  * returns "message\nstack traceback:...". error_message_length tells where the message ends.
  */
+/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when it is not valid. */
+static size_t clua_utf8_length(const unsigned char *p, size_t n) {
+    unsigned char c = p[0];
+    size_t need, i;
+    unsigned int cp;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) { need = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 4; cp = c & 0x07; }
+    else return 0;
+    if (n < need) return 0;
+    for (i = 1; i < need; i++) {
+        if ((p[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return need;
+}
+
+/* Pushes msg with NUL bytes, other control characters (but newline and tab) and bytes that are
+   not UTF-8 written as escapes (\0, \xNN), so the message is one readable text that cannot
+   spill into the traceback. */
+static void clua_push_escaped(lua_State *L, const char *msg, size_t len) {
+    luaL_Buffer buf;
+    size_t i = 0;
+    luaL_buffinit(L, &buf);
+    while (i < len) {
+        const unsigned char *p = (const unsigned char *)msg + i;
+        size_t n = clua_utf8_length(p, len - i);
+        if (n == 1 && (p[0] >= 0x20 || p[0] == '\n' || p[0] == '\t') && p[0] != 0x7F) {
+            luaL_addchar(&buf, (char)p[0]);
+        } else if (n > 1) {
+            luaL_addlstring(&buf, (const char *)p, n);
+        } else {
+            char esc[8];
+            if (p[0] == 0) { esc[0] = '\\'; esc[1] = '0'; esc[2] = 0; }
+            else snprintf(esc, sizeof esc, "\\x%02X", p[0]);
+            luaL_addstring(&buf, esc);
+            n = 1;
+        }
+        i += n;
+    }
+    luaL_pushresult(&buf);
+}
+
 static int clua_msghandler(lua_State *L) {
     clua_budget *b = clua_budget_of(L);
     const char *msg;
+    size_t len = 0;
     int t = lua_type(L, 1);
     if (t == LUA_TSTRING || t == LUA_TNUMBER) {
-        msg = lua_tostring(L, 1);
+        const char *raw = lua_tolstring(L, 1, &len);
+        clua_push_escaped(L, raw, len);
+        msg = lua_tostring(L, -1);
     } else if (t == LUA_TLIGHTUSERDATA && lua_touserdata(L, 1) == NULL) {
         msg = "(error object is a null value)";
     } else {
@@ -293,14 +666,20 @@ static int clua_msghandler(lua_State *L) {
         b->error_line = -1;
         b->error_source[0] = '\0';
         b->error_message_length = strlen(msg);
-        for (level = 0; lua_getstack(L, level, &ar); level++) {
+        b->error_frames = 0;
+        for (level = 0; lua_getstack(L, level, &ar) && b->error_frames < 8; level++) {
             /* the sandbox's own Lua (chunk names "=(sandbox...") is skipped: report rule code */
             if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
                 strncmp(ar.source ? ar.source : "", "=(sandbox", 9) != 0) {
-                b->error_line = ar.currentline;
-                strncpy(b->error_source, ar.source ? ar.source : "?", sizeof(b->error_source) - 1);
-                b->error_source[sizeof(b->error_source) - 1] = '\0';
-                break;
+                int k = b->error_frames++;
+                if (k == 0) {
+                    b->error_line = ar.currentline;
+                    strncpy(b->error_source, ar.source ? ar.source : "?", sizeof(b->error_source) - 1);
+                    b->error_source[sizeof(b->error_source) - 1] = '\0';
+                }
+                b->error_frame_lines[k] = ar.currentline;
+                strncpy(b->error_frame_sources[k], ar.source ? ar.source : "?", sizeof(b->error_frame_sources[k]) - 1);
+                b->error_frame_sources[k][sizeof(b->error_frame_sources[k]) - 1] = '\0';
             }
         }
     }
@@ -328,7 +707,8 @@ enum {
     CLUA_OP_CALL,        /* call with narr arguments, nrec results (-1: all) */
     CLUA_OP_HOSTFN,      /* push a C closure over clua_trampoline with p as its upvalue */
     CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
-    CLUA_OP_MAKEREF      /* pop the top value into the registry; its reference goes to *out */
+    CLUA_OP_MAKEREF,     /* pop the top value into the registry; its reference goes to *out */
+    CLUA_OP_CHARGED      /* push clua_make_charged */
 };
 
 typedef struct clua_op {
@@ -393,6 +773,7 @@ static int clua_build_entry(lua_State *L) {
             if (op.out) *op.out = r;
             break;
         }
+        case CLUA_OP_CHARGED: lua_pushcfunction(L, clua_make_charged); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }
         memset(&op, 0, sizeof op);

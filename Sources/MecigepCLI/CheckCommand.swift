@@ -122,8 +122,11 @@ struct CheckCommand: ParsableCommand {
                     problems.append(Problem(file: file, line: access.line, subject: "undefined global",
                                             message: "reads '\(access.name)', which rule code does not have\(hint); declare it local or fix the name"))
                 case .write:
+                    let what = access.name.hasPrefix("_G.") ? "sets global '\(access.name.dropFirst(3))' through _G"
+                        : access.name.hasPrefix("_G") || access.name.hasPrefix("rawset") ? "sets a global with \(access.name)"
+                        : "sets global '\(access.name)'"
                     problems.append(Problem(file: file, line: access.line, subject: "global assignment",
-                                            message: "sets global '\(access.name)'; rule files set no globals: use local"))
+                                            message: "\(what); rule files set no globals (they are frozen once loaded): use local"))
                 case .field:
                     let parts = access.name.split(separator: ".", maxSplits: 1).map(String.init)
                     guard parts.count == 2, let fields = libraries[parts[0]], !fields.contains(parts[1]) else { continue }

@@ -89,7 +89,7 @@ struct RuntimeTests {
         #expect(result.value == ["HOLA!", true, true])
     }
 
-    @Test func modulesAreSharedAsReadOnlyViews() throws {
+    @Test func modulesAreFrozenOnceLoaded() throws {
         let folder = TemporaryFolder()
         folder.write("lib/shapes.lua", """
             local Point = {}
@@ -97,8 +97,7 @@ struct RuntimeTests {
             function Point.new(x, y) return setmetatable({ x = x, y = y }, Point) end
             function Point:sum() return self.x + self.y end
             local M = { Point = Point, names = { "a", "b" }, nested = { deep = { n = 1 } } }
-            local calls = 0
-            function M.count() calls = calls + 1 return calls end
+            function M.count() local calls = 0 calls = calls + 1 return calls end
             return M
             """)
         let result = try run("""

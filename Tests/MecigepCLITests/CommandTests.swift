@@ -107,12 +107,18 @@ struct CommandTests {
         #expect(out.stdout.contains("frameworks/syntax/framework.lua:6:"))
         #expect(out.stdout.contains("frameworks/faulty/framework.lua:19: undefined global: reads 'os'"))
         let rules = RulesFolder()
-        rules.scratch.write("rules/lib/typo.lua", "local M = {}\nfunction M.f(s) return strng.find(s, 'x') .. string.fnd(s) end\nleak = 1\nreturn M\n")
+        rules.scratch.write("rules/lib/typo.lua", "local M = {}\nfunction M.f(s) return strng.find(s, 'x') .. string.fnd(s) end\nleak = 1\n"
+            + "function M.g() _G.count = (_G.count or 0) + 1 end\nfunction M.h(v) rawset(_G, 'seen', v) end\n"
+            + "function M.i() local g = _G g.alias = 1 end\nreturn M\n")
         let typo = try Executable.run(["check", rules.path])
         #expect(typo.status == 1)
         #expect(typo.stdout.contains("lib/typo.lua:2: undefined global: reads 'strng', which rule code does not have (did you mean string?)"))
         #expect(typo.stdout.contains("lib/typo.lua:2: unknown library function: string.fnd is not in the string library (did you mean string.find?)"))
         #expect(typo.stdout.contains("lib/typo.lua:3: global assignment: sets global 'leak'"))
+        // Globals set through _G, rawset(_G, ...) or an alias of _G are caught the same way.
+        #expect(typo.stdout.contains("lib/typo.lua:4: global assignment: sets global 'count' through _G"))
+        #expect(typo.stdout.contains("lib/typo.lua:5: global assignment: sets a global with rawset(_G, ...)"))
+        #expect(typo.stdout.contains("lib/typo.lua:6: global assignment: sets global 'alias' through _G"))
         let clean = RulesFolder()
         let ok = try Executable.run(["check", clean.path])
         #expect(ok.status == 0, "\(ok.stdout)")

@@ -82,8 +82,28 @@ struct AssessmentTests {
         #expect(kind("returns_nothing") == "runtime")
         #expect(kind("escapes") == "sandbox_violation")
         #expect(kind("writes") == "runtime")
-        #expect(a.criterion("c")?.grade?.id == "3")
+        // Each failed indicator counts as the lowest level: (3 + 6 × 0) / 7, floored, is 0. A
+        // fault can never raise a criterion (dropping them would have given 3).
+        #expect(a.criterion("c")?.grade?.id == "0")
+        #expect(a.criterion("c")?.coverage.errors == 6)
+        #expect(a.grade?.id == "0")
         #expect(a.coverage.errors == 6)
+    }
+
+    @Test func listsLongerThanTheFrameworkAcceptsAreRejectedWithTheirPath() throws {
+        let padded: LuaValue = ["id": "padded", "identification": ["country": "UY"],
+                                "results": .array((1...1500).map { _ in ["indicator": "x", "target": 1] })]
+        let (cleaned, issues) = CaseValidator.validate(padded, fields: [], maxItems: 1000)
+        #expect(issues.map(\.path) == ["results"])
+        #expect(issues.first?.message.contains("has 1500 items; this framework accepts at most 1000") == true)
+        #expect(cleaned["results"]?.arrayValue?.isEmpty == true)
+        // A field can set its own bound; nested lists are checked too.
+        let rule = FieldRule(path: "results[].steps", type: .array, required: false, allowed: nil, maxItems: 2)
+        let nested: LuaValue = ["results": [["steps": [1, 2, 3]], ["steps": [1]]]]
+        #expect(CaseValidator.validate(nested, fields: [rule]).issues.map(\.path) == ["results[1].steps"])
+        // The framework's own bound applies in an assessment.
+        let a = try withAssessor("tiny") { try $0.assess(CaseDocument(id: "padded", value: padded)) }
+        #expect(a.caseIssues.contains { $0.path == "results" })
     }
 
     @Test func strictFailsOnAnyRuleError() throws {

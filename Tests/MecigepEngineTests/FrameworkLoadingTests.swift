@@ -5,7 +5,8 @@ import Testing
 @Suite("Loading and validating frameworks")
 struct FrameworkLoadingTests {
     @Test func discoversFrameworksInTheRulesFolder() {
-        #expect(Fixtures.loader().frameworkIDs() == ["broken", "custom", "faulty", "letters", "syntax", "tiny", "tiny-addon"])
+        #expect(Fixtures.loader().frameworkIDs() == ["broken", "custom", "faulty", "letters", "stateful", "stateful-counter",
+                                                    "stateful-upvalue", "syntax", "tiny", "tiny-addon"])
     }
 
     @Test func loadsAFramework() throws {

@@ -45,6 +45,44 @@ public enum LuaBytecode {
         }
     }
 
+    /// An assignment to a variable that outlives one call, found in bytecode.
+    public struct UpvalueWrite: Sendable, Equatable {
+        public var source: String
+        public var line: Int
+        public var name: String
+    }
+
+    /// The first `SETUPVAL` in a dumped closure (`string.dump`) that assigns a variable living
+    /// longer than a call: an upvalue of the closure itself (it exists now, so it outlives any
+    /// call), or an upvalue of a nested function that refers, through its enclosing functions'
+    /// upvalues, to one of those. Locals of the function being called are free to assign.
+    /// Returns nil when there is none (or the dump cannot be read).
+    public static func persistentUpvalueWrites(in dump: UnsafeRawBufferPointer) -> UpvalueWrite? {
+        var reader = Reader(bytes: dump.bindMemory(to: UInt8.self))
+        do throws(Reader.Malformed) {
+            try reader.header()
+            let root = try reader.prototype(parentSource: nil)
+            return firstWrite(in: root, persistent: Array(repeating: true, count: root.upvalues.count))
+        } catch {
+            return nil
+        }
+    }
+
+    private static func firstWrite(in proto: Reader.Prototype, persistent: [Bool]) -> UpvalueWrite? {
+        for (pc, instruction) in proto.code.enumerated() where instruction & 0x7f == 10 { // SETUPVAL
+            let b = Int((instruction >> 16) & 0xff)
+            if b < persistent.count, persistent[b] {
+                let name = b < proto.upvalueNames.count ? proto.upvalueNames[b] ?? "?" : "?"
+                return UpvalueWrite(source: proto.source ?? "?", line: proto.line(pc), name: name)
+            }
+        }
+        for child in proto.children {
+            let inherited = child.upvalues.map { up in !up.inStack && Int(up.index) < persistent.count && persistent[Int(up.index)] }
+            if inherited.contains(true), let write = firstWrite(in: child, persistent: inherited) { return write }
+        }
+        return nil
+    }
+
     /// A reader of the binary chunk format of Lua 5.4 (ldump.c).
     struct Reader {
         struct Malformed: Error { var what: String }
@@ -90,6 +128,77 @@ public enum LuaBytecode {
             try skip(1 + 6)                       // format, LUAC_DATA
             guard try byte() == 4 else { throw Malformed(what: "instruction size") }
             try skip(2 + 8 + 8 + 1)               // integer and number sizes, checks, main upvalue count
+        }
+
+        /// One function of a dump, with what the upvalue check needs.
+        struct Prototype {
+            var source: String?
+            var lineDefined: Int
+            var code: [UInt32]
+            var upvalues: [(inStack: Bool, index: UInt8)]
+            var children: [Prototype]
+            var lineInfo: [Int8]
+            var absolute: [(pc: Int, line: Int)]
+            var upvalueNames: [String?]
+
+            func line(_ pc: Int) -> Int {
+                guard !lineInfo.isEmpty else { return lineDefined }
+                var i = -1
+                while i + 1 < absolute.count && pc >= absolute[i + 1].pc { i += 1 }
+                var basePC = i >= 0 ? absolute[i].pc : -1
+                var base = i >= 0 ? absolute[i].line : lineDefined
+                while basePC < pc {
+                    basePC += 1
+                    if basePC < lineInfo.count { base += Int(lineInfo[basePC]) }
+                }
+                return base
+            }
+        }
+
+        mutating func prototype(parentSource: String?) throws(Malformed) -> Prototype {
+            let source = try string() ?? parentSource
+            let lineDefined = try size()
+            _ = try size()                         // last line defined
+            try skip(3)                            // params, vararg, max stack
+            let codeCount = try size()
+            guard at + 4 * codeCount <= bytes.count else { throw Malformed(what: "truncated code") }
+            var code: [UInt32] = []
+            code.reserveCapacity(codeCount)
+            for _ in 0..<codeCount {
+                var word: UInt32 = 0
+                for k in 0..<4 { word |= UInt32(bytes[at + k]) << (8 * k) }
+                at += 4
+                code.append(UInt32(littleEndian: word))
+            }
+            for _ in 0..<(try size()) {
+                switch try byte() {
+                case 3, 19: try skip(8)
+                case 4, 20: _ = try string()
+                default: break
+                }
+            }
+            var upvalues: [(Bool, UInt8)] = []
+            for _ in 0..<(try size()) {
+                let inStack = try byte() != 0
+                let index = try byte()
+                _ = try byte()                     // kind
+                upvalues.append((inStack, index))
+            }
+            var children: [Prototype] = []
+            for _ in 0..<(try size()) { children.append(try prototype(parentSource: source)) }
+            var lineInfo: [Int8] = []
+            for _ in 0..<(try size()) { lineInfo.append(Int8(bitPattern: try byte())) }
+            var absolute: [(pc: Int, line: Int)] = []
+            for _ in 0..<(try size()) { absolute.append((try size(), try size())) }
+            for _ in 0..<(try size()) {
+                _ = try string()
+                _ = try size()
+                _ = try size()
+            }
+            var upvalueNames: [String?] = []
+            for _ in 0..<(try size()) { upvalueNames.append(try string()) }
+            return Prototype(source: source, lineDefined: lineDefined, code: code, upvalues: upvalues, children: children,
+                             lineInfo: lineInfo, absolute: absolute, upvalueNames: upvalueNames)
         }
 
         mutating func function(into accesses: inout [GlobalAccess]) throws(Malformed) {
@@ -147,6 +256,28 @@ public enum LuaBytecode {
             }
             func isEnv(_ upvalue: Int) -> Bool { upvalue < upvalueNames.count && upvalueNames[upvalue] == "_ENV" }
             func constant(_ k: Int) -> String? { k < constants.count ? constants[k] : nil }
+            /// A SETFIELD / SETTABLE / SETI into `register` within the next instructions, before
+            /// the register is given another value: a write into the table it holds (_G).
+            func writeThrough(register: Int, from start: Int) -> GlobalAccess? {
+                var pc = start
+                while pc < code.count && pc < start + 24 {
+                    let instruction = code[pc]
+                    let op = instruction & 0x7f
+                    let target = Int((instruction >> 7) & 0xff)
+                    if target == register {
+                        if op == 18, let field = constant(Int((instruction >> 16) & 0xff)) { // SETFIELD
+                            return GlobalAccess(name: "_G.\(field)", kind: .write, line: line(pc))
+                        }
+                        if op == 16 || op == 17 {   // SETTABLE, SETI
+                            return GlobalAccess(name: "_G[...]", kind: .write, line: line(pc))
+                        }
+                        // anything else that names the register as its target overwrites it
+                        if op != 10 && op != 15 && op < 56 { return nil }
+                    }
+                    pc += 1
+                }
+                return nil
+            }
 
             for (pc, instruction) in code.enumerated() {
                 let op = instruction & 0x7f
@@ -157,6 +288,16 @@ public enum LuaBytecode {
                 case 11 where isEnv(b):            // GETTABUP R[A] := _ENV[K[C]]
                     guard let name = constant(c) else { continue }
                     accesses.append(GlobalAccess(name: name, kind: .read, line: line(pc)))
+                    if name == "_G", let write = writeThrough(register: a, from: pc + 1) {
+                        accesses.append(write)       // _G.x = v, or a write through an alias of _G
+                    }
+                    if name == "rawset", pc + 1 < code.count {
+                        let next = code[pc + 1]      // rawset(_G, ...): _G loaded as the first argument
+                        if next & 0x7f == 11, isEnv(Int((next >> 16) & 0xff)), Int((next >> 7) & 0xff) == a + 1,
+                           constant(Int((next >> 24) & 0xff)) == "_G" {
+                            accesses.append(GlobalAccess(name: "rawset(_G, ...)", kind: .write, line: line(pc)))
+                        }
+                    }
                     if pc + 1 < code.count {
                         let next = code[pc + 1]
                         // GETFIELD R[x] := R[A][K[C]] right after: a field of that global

@@ -6,8 +6,15 @@ public struct LuaLimits: Sendable, Equatable {
     public var instructions: Int64
     /// Bytes the whole state may hold, including the libraries (about 30 KB).
     public var memoryBytes: Int
-    /// Wall-clock seconds per call.
+    /// CPU seconds per call (of the thread running it): the machine's load does not change it.
     public var timeoutSeconds: Double
+    /// Wall-clock seconds after which a call ends even if it has not used its CPU time: a safety
+    /// net for a machine so busy that the call cannot finish (by default 3 × the timeout + 10 s).
+    public var wallClockSeconds: Double {
+        get { wallClockOverride ?? (3 * timeoutSeconds + 10) }
+        set { wallClockOverride = newValue }
+    }
+    private var wallClockOverride: Double?
     /// How many instructions run between two checks of the budgets.
     public var hookInterval: Int32
     /// Bytes kept above `memoryBytes` for the host's own work and for error handling.
@@ -15,16 +22,28 @@ public struct LuaLimits: Sendable, Equatable {
 
     public init(instructions: Int64 = 50_000_000, memoryBytes: Int = 64 << 20,
                 timeoutSeconds: Double = 5, hookInterval: Int32 = 1000,
-                hostReserveBytes: Int = 1 << 20) {
+                hostReserveBytes: Int = 1 << 20, wallClockSeconds: Double? = nil) {
         self.instructions = instructions
         self.memoryBytes = memoryBytes
         self.timeoutSeconds = timeoutSeconds
+        self.wallClockOverride = wallClockSeconds
         self.hookInterval = hookInterval
         self.hostReserveBytes = hostReserveBytes
     }
 
     /// The defaults: 50 million instructions, 64 MiB, 5 seconds.
     public static let `default` = LuaLimits()
+
+    /// The budget for loading a framework (running its files and freezing what they build):
+    /// ten times the instructions and time of one call, so that loading never competes with
+    /// the per-indicator budget.
+    public var loading: LuaLimits {
+        var l = self
+        l.instructions = instructions > Int64.max / 10 ? instructions : instructions * 10
+        l.timeoutSeconds = timeoutSeconds * 10
+        l.wallClockSeconds = wallClockSeconds * 10
+        return l
+    }
 }
 
 /// How values cross between Swift and Lua.

@@ -168,6 +168,9 @@ extension LuaRuntime {
     }
 
     /// Runs `chunk` with the arguments `pushArguments` leaves on the stack (nil: out of memory).
+    /// Chunks whose name starts with "=(sandbox" are the host's own: their environment also has
+    /// `sandbox_internal`, the entry points that host modules registered (rule code never has it,
+    /// and cannot compile a chunk under such a name).
     private func perform(_ chunk: LuaChunk,
                          pushArguments: (OpaquePointer) -> Int32?) throws(LuaError) -> LuaResult {
         guard chunk.owner == ObjectIdentifier(self) else {
@@ -181,6 +184,9 @@ extension LuaRuntime {
         let started = clua_now()
         log.reset()
         violationMessage = nil
+        violationLocation = nil
+        errorLocationHint = nil
+        let limits = callLimits ?? configuration.limits
         b.pointee.stop = Int32(CLUA_STOP_NONE)
         b.pointee.pending = 0
         b.pointee.instructions = 0
@@ -201,7 +207,8 @@ extension LuaRuntime {
         var env = LuaOpStream()
         env.append(.registry(beginCallReference))
         env.append(.integer(configuration.randomSeed))
-        env.append(.call(arguments: 1, results: 1))
+        env.append(.bool(chunk.name.hasPrefix("=(sandbox")))
+        env.append(.call(arguments: 2, results: 1))
         if env.run(on: L).status != LUA_OK {
             throw failure(status: LUA_ERRMEM, chunk: chunk)
         }
@@ -212,8 +219,13 @@ extension LuaRuntime {
                 + "(\(configuration.limits.memoryBytes) bytes)", chunkName: chunk.name)
         }
 
-        b.pointee.deadline = started + configuration.limits.timeoutSeconds
-        b.pointee.instruction_limit = configuration.limits.instructions
+        // The time budget is the calling thread's CPU time, which the machine's load does not
+        // change; the wall clock only ends a call that load keeps from finishing (safety net).
+        b.pointee.deadline = started + limits.timeoutSeconds
+        b.pointee.wall_deadline = started + limits.wallClockSeconds
+        b.pointee.cpu_limit = limits.timeoutSeconds
+        b.pointee.cpu_start = clua_thread_cpu()
+        b.pointee.instruction_limit = limits.instructions
         clua_arm(L, b)
         b.pointee.host_mode = 0
         b.pointee.enforce = 1
@@ -249,7 +261,7 @@ extension LuaRuntime {
     private func failure(status: Int32, chunk: LuaChunk) -> LuaError {
         let L = state
         let b = budget
-        let limits = configuration.limits
+        let limits = callLimits ?? configuration.limits
         var text = HostArguments.string(L, -1).map { String(decoding: $0, as: UTF8.self) }
             ?? "(error object is not a string)"
         var traceback: String?
@@ -270,7 +282,7 @@ extension LuaRuntime {
             error.message = "memory limit exceeded: the state needed more than \(limits.memoryBytes) bytes"
         case Int(CLUA_STOP_TIME):
             error.kind = .timeLimit
-            error.message = "time limit exceeded: the call ran longer than \(limits.timeoutSeconds) seconds"
+            error.message = "time limit exceeded: the call used more than \(limits.timeoutSeconds) seconds of CPU time"
         case Int(CLUA_STOP_VIOLATION):
             error.kind = .sandboxViolation
             error.message = violationMessage ?? text
@@ -282,22 +294,63 @@ extension LuaRuntime {
                 error.message = "error while handling an error: " + text
             }
         }
-        if error.kind == .runtime, let (chunkName, line, message) = LuaError.splitLocation(error.message) {
-            error.chunkName = fullChunkName(chunkName, fallback: chunk)
-            error.line = line
-            error.message = message
+        // Where: from Lua's debug information of the frame that raised (the nearest rule frame),
+        // never from the message text, which rule code writes as it likes.
+        if let location = violationLocation, error.kind == .sandboxViolation {
+            error.chunkName = Self.displayName(luaChunkName: location.source, fallback: chunk)
+            error.line = location.line
+        } else if let hint = errorLocationHint, error.kind == .runtime, hint.message == text {
+            error.chunkName = Self.displayName(luaChunkName: hint.source, fallback: chunk)
+            error.line = hint.line
         } else if b.pointee.error_line > 0 {
-            let source = withUnsafeBytes(of: &b.pointee.error_source) { raw in
+            // The innermost frame of a chunk this runtime compiled or loaded from a file; a chunk
+            // that rule code loaded from a string names itself, and could name itself anything.
+            var source = withUnsafeBytes(of: &b.pointee.error_source) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
+            var line = Int(b.pointee.error_line)
+            let frames = Int(b.pointee.error_frames)
+            if !knownChunkNames.contains(source), frames > 1 {
+                let lines = withUnsafeBytes(of: &b.pointee.error_frame_lines) { Array($0.bindMemory(to: Int32.self)) }
+                let sources: [String] = withUnsafeBytes(of: &b.pointee.error_frame_sources) { raw in
+                    (0..<frames).map { k in
+                        String(decoding: raw[(k * 256)..<(k * 256 + 256)].prefix(while: { $0 != 0 }), as: UTF8.self)
+                    }
+                }
+                if let k = sources.firstIndex(where: knownChunkNames.contains) {
+                    source = sources[k]
+                    line = Int(lines[k])
+                }
+            }
             error.chunkName = Self.displayName(luaChunkName: source, fallback: chunk)
-            error.line = Int(b.pointee.error_line)
+            error.line = line
         } else {
             error.chunkName = chunk.name
+        }
+        // Lua prefixes messages with "chunk:line: ". Drop the prefix when it names a chunk this
+        // runtime loaded (Lua wrote it); anything else is the rule's own text and stays.
+        if error.kind == .runtime, let (shown, _, message) = LuaError.splitLocation(error.message),
+           isKnownChunk(shown) {
+            error.message = message
+        }
+        if error.kind == .timeLimit, clua_thread_cpu() - b.pointee.cpu_start <= limits.timeoutSeconds {
+            error.message = "time limit exceeded: the call ran longer than \(limits.wallClockSeconds) seconds of "
+                + "wall-clock time without finishing (the machine is too busy: run fewer jobs)"
         }
         // Free what the failed call left behind before the next call.
         _ = clua_gc(L, LUA_GCCOLLECT)
         return error
+    }
+
+    /// Whether `shown` (a chunk name as Lua prints it in messages) is a chunk this runtime
+    /// compiled or loaded.
+    func isKnownChunk(_ shown: String) -> Bool {
+        if shown.hasPrefix("...") {
+            let tail = shown.dropFirst(3)
+            return knownChunkNames.contains { $0.hasSuffix(tail) }
+        }
+        return knownChunkNames.contains("@" + shown) || knownChunkNames.contains("=" + shown)
+            || shown.hasPrefix("(sandbox") || shown == "(load)"
     }
 
     /// Lua shortens long chunk names in messages ("...der/lib/x.lua"); find the full name among

@@ -8,10 +8,42 @@ extension LuaRuntime {
         return 0
     }
 
-    /// host.violation(message): records a sandbox violation and stops the call (sticky).
+    /// host.violation(message [, source, line]): records a sandbox violation and stops the call
+    /// (sticky). A source and line, when given, say where the violation is.
     func hostViolation(_ L: OpaquePointer) -> Int32 {
         let message = HostArguments.string(L, 1).map { String(decoding: $0, as: UTF8.self) }
+        if violationMessage == nil, let source = HostArguments.string(L, 2), let line = HostArguments.integer(L, 3) {
+            violationLocation = (String(decoding: source, as: UTF8.self), Int(line))
+        }
         return recordViolation(L, message ?? "sandbox violation")
+    }
+
+    /// host.locate(message, source, line): the error with this message, about to be raised by
+    /// the sandbox, is at source:line (a module's syntax error, found by the parser).
+    func hostLocate(_ L: OpaquePointer) -> Int32 {
+        if let message = HostArguments.string(L, 1), let source = HostArguments.string(L, 2),
+           let line = HostArguments.integer(L, 3) {
+            errorLocationHint = (String(decoding: message, as: UTF8.self), String(decoding: source, as: UTF8.self), Int(line))
+        }
+        return 0
+    }
+
+    /// host.upvalue_writes(dump) -> source, line, name | nil
+    /// The first assignment, in a function defined at load time (or a function nested in it), to
+    /// a variable that outlives one call: an upvalue of that function. Read from its bytecode.
+    func hostUpvalueWrites(_ L: OpaquePointer) -> Int32 {
+        guard let dump = HostArguments.string(L, 1) else {
+            return HostFunction.raise(L, "upvalue_writes: expected a dump")
+        }
+        var stream = LuaOpStream()
+        guard let write = LuaBytecode.persistentUpvalueWrites(in: dump) else {
+            stream.append(.nil_)
+            return HostFunction.results(L, stream)
+        }
+        stream.appendString(write.source)
+        stream.append(.integer(Int64(write.line)))
+        stream.appendString(write.name)
+        return HostFunction.results(L, stream)
     }
 
     /// host.load_module(name) -> source, chunkname, privileged | nil, message
@@ -75,7 +107,10 @@ extension LuaRuntime {
         // The matcher does not read the clock: give it no more steps than the deadline allows.
         var timeBound = false
         if budget.pointee.enforce != 0, budget.pointee.deadline > 0 {
-            let seconds = max(0, budget.pointee.deadline - clua_now())
+            // what is left of the CPU-time budget (and of the wall-clock safety net)
+            let cpuLeft = budget.pointee.cpu_limit - (clua_thread_cpu() - budget.pointee.cpu_start)
+            let wallLeft = budget.pointee.wall_deadline > 0 ? budget.pointee.wall_deadline - clua_now() : cpuLeft
+            let seconds = max(0, min(cpuLeft, wallLeft))
             let byTime = Int(min(seconds * Self.patternStepsPerSecond, Double(Int.max / 4)))
             if byTime < allowance {
                 allowance = byTime

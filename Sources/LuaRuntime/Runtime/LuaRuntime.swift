@@ -5,7 +5,8 @@ import Synchronization
 ///
 /// Set it up once, then compile chunks and call them many times: every call gets a fresh global
 /// environment (globals a call sets are gone for the next), fresh instruction and time budgets,
-/// and read-only arguments. See `docs/sandbox.md` for exactly what rule code can reach.
+/// and read-only arguments; modules are frozen once loaded, so no call can leave state for the
+/// next. See `docs/sandbox.md` for exactly what rule code can reach.
 ///
 /// A runtime is used by one thread at a time: it is not `Sendable`, and a call made while
 /// another is running on it (re-entrant or concurrent) fails with a `.host` error instead of
@@ -27,6 +28,12 @@ public final class LuaRuntime {
     // Per-call records, written by host functions while a call runs.
     var log = CallLog(limit: 0)
     var violationMessage: String?
+    /// Where the violation is, when the sandbox knows better than the stack (a load-time check).
+    var violationLocation: (source: String, line: Int)?
+    /// Where an error the sandbox is about to raise is (a module's syntax error), with its text.
+    var errorLocationHint: (message: String, source: String, line: Int)?
+    /// Budgets for the calls made inside `withLimits`, instead of the configuration's.
+    var callLimits: LuaLimits?
     /// Chunk names ("@path") compiled or loaded by this runtime, to undo Lua's shortening.
     var knownChunkNames: Set<String> = []
 
@@ -75,6 +82,8 @@ public final class LuaRuntime {
             ("load_module", HostFunction { [unowned self] L in self.hostLoadModule(L) }),
             ("find_at", HostFunction { [unowned self] L in self.hostFindAt(L) }),
             ("stopped", HostFunction { [unowned self] L in self.hostStopped(L) }),
+            ("upvalue_writes", HostFunction { [unowned self] L in self.hostUpvalueWrites(L) }),
+            ("locate", HostFunction { [unowned self] L in self.hostLocate(L) }),
         ]
         hostFunctions = functions.map(\.1)
 
@@ -94,7 +103,8 @@ public final class LuaRuntime {
         stream.append(.light(readOnlyMark))
         stream.append(.null)
         stream.append(.registry(patterns))
-        stream.append(.call(arguments: 4, results: 2))
+        stream.append(.chargedMaker)
+        stream.append(.call(arguments: 5, results: 2))
         stream.append(.makeReference(refs + 1))
         stream.append(.makeReference(refs))
         try check(stream.run(on: state).status, "building the sandbox")
@@ -123,6 +133,15 @@ public final class LuaRuntime {
         if let text = HostArguments.string(state, -1) { detail = String(decoding: text, as: UTF8.self) }
         lua_settop(state, 0)
         throw LuaError(kind: .host, message: "the sandbox could not be set up (\(what)): \(detail)")
+    }
+
+    /// Runs `body` with other per-call budgets (instructions, time) for every call it makes; the
+    /// memory cap stays the state's. Loading a framework uses `LuaLimits.loading`.
+    public func withLimits<T, E: Error>(_ limits: LuaLimits, _ body: () throws(E) -> T) throws(E) -> T {
+        let saved = callLimits
+        callLimits = limits
+        defer { callLimits = saved }
+        return try body()
     }
 
     /// Marks the runtime busy for one call; refuses re-entrant and concurrent use.

@@ -1,8 +1,16 @@
 /// The Lua that builds the sandbox. It runs once per state, with the full standard libraries,
 /// under the chunk name "=(sandbox)" (the error reporter skips frames of that chunk so that
 /// locations point at rule code). It returns the two functions the host calls:
-/// `begin_call(seed)` (a fresh environment for one call) and the view kit (the pieces of a
-/// read-only view's metatable, which the host's C decoder assembles like `seal` does).
+/// `begin_call(seed, privileged)` (a fresh environment for one call; host chunks get the
+/// engine's internal entry points) and the view kit (the pieces of a read-only view's
+/// metatable, which the host's C decoder assembles like `seal` does).
+///
+/// Once a module has loaded (`require` returns), everything it can reach is **frozen**: its
+/// table, its globals, every table reachable from them, from its functions' upvalues and from
+/// their metatables. A frozen table keeps its identity but holds nothing itself; its contents
+/// live behind a protected metatable (the same shape as a read-only view), so every write by
+/// any means is a sandbox violation. A function that assigns a variable that outlives the call
+/// (an upvalue of a function defined at load time) is refused when the module loads.
 public enum SandboxPrelude {
     static let chunkName = "=(sandbox)"
 
@@ -15,32 +23,37 @@ public enum SandboxPrelude {
     ]
 
     static let lua: String = #"""
-local host, MARK, null, patterns_chunk = ...
+local host, MARK, null, patterns_chunk, charged = ...
 
 -- What the sandbox itself needs from the full libraries, captured before anything is hidden.
 local raw_getmetatable, raw_setmetatable = debug.getmetatable, debug.setmetatable
-local debug_getinfo = debug.getinfo
-local plain_setmetatable = setmetatable
-local rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring =
-  rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring
+local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
+local plain_setmetatable, plain_getmetatable = setmetatable, getmetatable
+local rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring, pairs =
+  rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring, pairs
 local collectgarbage, math_tointeger, math_randomseed = collectgarbage, math.tointeger, math.randomseed
-local s_find, s_byte, s_sub, s_format, s_rep = string.find, string.byte, string.sub, string.format, string.rep
+local s_find, s_match, s_byte, s_sub, s_dump = string.find, string.match, string.byte, string.sub, string.dump
 local t_concat, t_pack, t_unpack, t_sort = table.concat, table.pack, table.unpack, table.sort
-local t_insert, t_remove = table.insert, table.remove
 local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.resume, coroutine.close, coroutine.status
 
--- A private key: metatables made or copied by the sandbox carry it. "protected" ones cannot
--- be replaced by rule code.
+-- A private key: metatables made or copied by the sandbox carry it. "protected" ones belong to
+-- the host (views, frozen tables, environments): changing them is a violation. "locked" ones are
+-- rule metatables with a __metatable field: changing them is an ordinary error, as in Lua.
 local HOST = {}
-local PROTECTED, USER = "protected", "user"
+local PROTECTED, USER, LOCKED = "protected", "user", "locked"
+-- Keys of a frozen table's metatable: the contents, and the marker itself.
+local TARGET, FROZEN = {}, {}
+-- What getmetatable answers for a frozen table that had no metatable: nil, as before.
+local NO_METATABLE = {}
 
-local function violate(message, level)
-  host.violation(message)          -- records the kind in host state and stops the call
-  error(message, (level or 1) + 1) -- reached only when budgets are not enforced
+local function violate(message, level, source, line)
+  host.violation(message, source, line) -- records the kind in host state and stops the call
+  error(message, (level or 1) + 1)      -- reached only when budgets are not enforced
 end
 
 ---------------------------------------------------------------------------------------------
--- Read-only views: an empty table whose metatable points at the real one.
+-- Read-only views: an empty table whose metatable points at the real one. Frozen tables have
+-- the same shape, so everything that reads through views reads through them.
 ---------------------------------------------------------------------------------------------
 local function is_view(v)
   if type(v) ~= "table" then return false end
@@ -48,9 +61,6 @@ local function is_view(v)
   return mt ~= nil and rawget(mt, MARK) ~= nil
 end
 
--- The table a view shows: kept under a private key for module views (whose __index is a
--- function), else the __index table.
-local TARGET = {}
 local function target_of(v)
   local mt = raw_getmetatable(v)
   local t = rawget(mt, TARGET)
@@ -74,7 +84,7 @@ end
 
 local function view_pairs(v)
   local mt = raw_getmetatable(v)
-  local target, keys = rawget(mt, "__index"), rawget(mt, MARK)
+  local target, keys = target_of(v), rawget(mt, MARK)
   local i = 0
   if keys == true then
     local n = rawlen(target)
@@ -86,7 +96,7 @@ local function view_pairs(v)
   return function()
     i = i + 1
     local k = keys[i]
-    if k ~= nil then return k, target[k] end
+    if k ~= nil then return k, rawget(target, k) end
   end, v, nil
 end
 
@@ -98,25 +108,74 @@ local function seal(target, keys)
   })
 end
 
+-- A total order on keys of the same or different types: numbers, then strings, then booleans.
+local TYPE_RANK = { number = 1, string = 2, boolean = 3 }
 local function key_before(a, b)
   local ta, tb = type(a), type(b)
-  if ta ~= tb then return ta < tb end
+  if ta ~= tb then return (TYPE_RANK[ta] or 9) < (TYPE_RANK[tb] or 9) end
   if ta == "string" or ta == "number" then return a < b end
+  if ta == "boolean" then return a == false and b == true end
   return false
+end
+
+-- The keys of t (raw) in a defined order: 1..n for a sequence, else numbers, strings and
+-- booleans sorted, then other keys (tables, functions) in Lua's order, which is not defined.
+local function ordered_keys(t, sort)
+  local keys, others, n, sequence, kinds = {}, nil, 0, true, nil
+  for k in next, t do
+    local tk = type(k)
+    if tk == "string" or tk == "number" or tk == "boolean" then
+      n = n + 1
+      keys[n] = k
+      if sequence and (tk ~= "number" or math_tointeger(k) ~= k or k < 1) then sequence = false end
+      if kinds == nil then kinds = tk elseif kinds ~= tk then kinds = "mixed" end
+    else
+      others = others or {}
+      others[#others + 1] = k
+    end
+  end
+  if sequence then
+    for i = 1, n do if keys[i] ~= i then sequence = false break end end
+  end
+  if not sequence and n > 1 then
+    if kinds == "string" or kinds == "number" then (sort or t_sort)(keys) else (sort or t_sort)(keys, key_before) end
+  end
+  if others then for i = 1, #others do keys[#keys + 1] = others[i] end end
+  return keys
 end
 
 -- A read-only view of a library table, listing its keys in sorted order.
 local function library_view(t)
-  local keys = {}
-  for k in next, t do keys[#keys + 1] = k end
-  t_sort(keys, key_before)
-  return seal(t, keys)
+  return seal(t, ordered_keys(t))
 end
+
+---------------------------------------------------------------------------------------------
+-- Library functions charged for their work (see clua_charged in shim.h): the originals run
+-- with the caller's stack, so results and error messages are stock Lua's.
+---------------------------------------------------------------------------------------------
+local COST = { bytes1 = 1, sub = 2, byte = 3, utf8len = 4, nargs = 5, rep = 6, format = 7, allbytes = 8,
+               tconcat = 9, tunpack = 10, tlen = 11, tmove = 12, tsort = 13 }
+local CHARGED = {
+  [string] = { upper = "bytes1", lower = "bytes1", reverse = "bytes1", sub = "sub", byte = "byte",
+               char = "nargs", rep = "rep", format = "format", pack = "allbytes", unpack = "allbytes" },
+  [table] = { concat = "tconcat", unpack = "tunpack", insert = "tlen", remove = "tlen", move = "tmove",
+              sort = "tsort", pack = "nargs" },
+  [utf8] = { len = "utf8len", codepoint = "byte", char = "nargs", offset = "bytes1" },
+}
+for library, functions in next, CHARGED do
+  for name, kind in next, functions do
+    library[name] = charged(library[name], COST[kind])
+  end
+end
+local charged_select, charged_tonumber = charged(select, COST.nargs), charged(tonumber, COST.bytes1)
+local charged_sort = table.sort
 
 ---------------------------------------------------------------------------------------------
 -- Base functions that need guarding
 ---------------------------------------------------------------------------------------------
-local function sandbox_tostring(v)
+local function sandbox_tostring(...)
+  if select("#", ...) == 0 then error("bad argument #1 to 'tostring' (value expected)", 2) end
+  local v = ...
   local tv = type(v)
   if tv == "string" or tv == "number" or tv == "boolean" or tv == "nil" then return tostring(v) end
   if v == null then return "null" end
@@ -133,6 +192,12 @@ local function sandbox_print(...)
   host.print(t_concat(args, "\t", 1, args.n))
 end
 
+local function sandbox_getmetatable(...)
+  local mt = plain_getmetatable(...)
+  if mt == NO_METATABLE then return nil end
+  return mt
+end
+
 local FORBIDDEN_METAMETHODS = {
   __gc = "finalizers (__gc)", __close = "to-be-closed metamethods (__close)", __mode = "weak tables (__mode)",
 }
@@ -140,15 +205,23 @@ local FORBIDDEN_METAMETHODS = {
 -- Installs a copy of mt, so that adding __gc, __close or __mode to mt later has no effect.
 local function sandbox_setmetatable(t, mt)
   if type(t) ~= "table" then
-    error("bad argument #1 to 'setmetatable' (table expected, got " .. type(t) .. ")", 2)
+    error("bad argument #1 to 'setmetatable' (table expected, got " .. (t == nil and "no value" or type(t)) .. ")", 2)
   end
   local tm = type(mt)
   if tm ~= "nil" and tm ~= "table" then
     error("bad argument #2 to 'setmetatable' (nil or table expected)", 2)
   end
   local current = raw_getmetatable(t)
-  if current ~= nil and rawget(current, HOST) == PROTECTED then
-    violate("cannot change a protected metatable", 2)
+  if current ~= nil then
+    local owner = rawget(current, HOST)
+    if owner == PROTECTED then
+      if rawget(current, FROZEN) then
+        violate("attempt to change the metatable of a frozen table: tables of a framework and its modules are frozen once loaded", 2)
+      end
+      violate("cannot change a protected metatable", 2)
+    elseif owner == LOCKED then
+      error("cannot change a protected metatable", 2)
+    end
   end
   if mt == nil then
     raw_setmetatable(t, nil)
@@ -161,7 +234,7 @@ local function sandbox_setmetatable(t, mt)
     copy[k] = v
   end
   if rawget(copy, "__metatable") ~= nil then
-    copy[HOST] = PROTECTED
+    copy[HOST] = LOCKED
   else
     copy.__metatable = mt -- getmetatable(t) still answers mt
     copy[HOST] = USER
@@ -185,9 +258,44 @@ local function sandbox_rawlen(v)
   return rawlen(v)
 end
 
+local function frozen_violation(t, k)
+  local mt = raw_getmetatable(t)
+  if rawget(mt, "__metatable") == "sandbox" then
+    violate("assignment to global '" .. key_text(k) .. "' after the module was loaded: globals of rule files "
+      .. "are frozen once loaded, so no call can leave state for the next; use a local", 3)
+  end
+  violate("attempt to modify a frozen table (field '" .. key_text(k) .. "'): tables of a framework and its "
+    .. "modules are frozen once loaded, so no call can leave state for the next; build a new table in the call", 3)
+end
+
 local function sandbox_rawset(t, k, v)
-  if is_view(t) then violate("attempt to modify a read-only table (field '" .. key_text(k) .. "')", 2) end
+  if is_view(t) then
+    if rawget(raw_getmetatable(t), FROZEN) then frozen_violation(t, k) end
+    violate("attempt to modify a read-only table (field '" .. key_text(k) .. "')", 2)
+  end
   return rawset(t, k, v)
+end
+
+-- pairs walks tables in a defined order (see ordered_keys), so that results never depend on
+-- Lua's hash order, which differs from one state to the next.
+local function sandbox_pairs(...)
+  if select("#", ...) == 0 then error("bad argument #1 to 'pairs' (value expected)", 2) end
+  local t = ...
+  local mt = raw_getmetatable(t)
+  if mt ~= nil then
+    local handler = rawget(mt, "__pairs")
+    if handler ~= nil then
+      local f, s, k = handler(t)
+      return f, s, k
+    end
+  end
+  if type(t) ~= "table" then return next, t, nil end -- next raises, as in Lua
+  local keys, i = ordered_keys(t, charged_sort), 0
+  return function()
+    i = i + 1
+    local k = keys[i]
+    if k ~= nil then return k, rawget(t, k) end
+  end, t, nil
 end
 
 -- xpcall runs the handler after the error has unwound, with budgets in force, so that a
@@ -199,38 +307,51 @@ local function sandbox_xpcall(f, handler, ...)
   return false, h
 end
 
-local GC_OPTIONS = { collect = true, count = true, step = true, isrunning = true }
+local GC_OPTIONS = { collect = true, isrunning = true }
 local function sandbox_collectgarbage(opt, ...)
   if opt == nil then opt = "collect" end
   if not GC_OPTIONS[opt] then
+    if opt == "count" or opt == "step" then
+      error("collectgarbage('" .. opt .. "') is not available in rules: the heap holds what earlier calls left, "
+        .. "so a result that depended on it would depend on them", 2)
+    end
     error("collectgarbage('" .. key_text(opt) .. "') is not available in rules: the host manages the collector", 2)
   end
   return collectgarbage(opt, ...)
+end
+
+-- math.randomseed() with no argument seeds from the call's own seed, never from the clock.
+local call_seed = 0
+local function sandbox_randomseed(...)
+  if select("#", ...) == 0 then return math_randomseed(call_seed) end
+  return math_randomseed(...)
 end
 
 -- Lua's parser is quadratic on long `or` chains and runs in C: bound what rules may load.
 local MAX_LOAD_BYTES = 64 * 1024
 
 local function sandbox_load(chunk, chunkname, mode, env)
-  if mode ~= nil and mode ~= "t" and mode ~= "bt" and mode ~= "tb" then
-    violate("load: only text chunks (mode 't') are allowed in rules", 3)
-  end
   if type(chunk) == "function" then
     local pieces, reader = {}, chunk
     while true do
       local piece = reader()
       if piece == nil or piece == "" then break end
-      if type(piece) ~= "string" then error("reader function must return a string", 3) end
+      if type(piece) ~= "string" then return nil, "reader function must return a string" end
       pieces[#pieces + 1] = piece
     end
     chunk = t_concat(pieces)
   end
-  if type(chunk) == "string" and s_byte(chunk, 1) == 27 then
-    violate("load: binary chunks are not allowed in rules", 3)
-  end
-  if type(chunk) == "string" and #chunk > MAX_LOAD_BYTES then
-    return nil, "load: chunk of " .. #chunk .. " bytes; rules may load at most " .. MAX_LOAD_BYTES
-      .. " bytes (Lua's parser cannot be interrupted)"
+  if type(chunk) == "string" then
+    if s_byte(chunk, 1) == 27 then
+      return nil, "attempt to load a binary chunk (binary chunks are not available in rules)"
+    end
+    if type(mode) == "string" and not s_find(mode, "t", 1, true) then
+      return nil, "attempt to load a text chunk (mode is '" .. mode .. "')"
+    end
+    if #chunk > MAX_LOAD_BYTES then
+      return nil, "load: chunk of " .. #chunk .. " bytes; rules may load at most " .. MAX_LOAD_BYTES
+        .. " bytes (Lua's parser cannot be interrupted)"
+    end
   end
   if chunkname == nil and type(chunk) == "string" then chunkname = chunk end
   if type(chunkname) == "string" and (s_sub(chunkname, 1, 9) == "=(sandbox" or s_sub(chunkname, 1, 9) == "@(sandbox") then
@@ -240,142 +361,44 @@ local function sandbox_load(chunk, chunkname, mode, env)
 end
 
 ---------------------------------------------------------------------------------------------
--- Guarded library functions: C loops the count hook cannot interrupt
+-- Coroutines
 ---------------------------------------------------------------------------------------------
-local function guarded_rep(s, n, sep)
-  if type(s) == "string" and #s == 0 and (sep == nil or (type(sep) == "string" and #sep == 0))
-     and math_tointeger(n) then
-    return "" -- C would loop n times copying nothing
-  end
-  return s_rep(s, n, sep)
-end
-
-local function guarded_format(fmt, ...)
-  if type(fmt) == "string" then
-    local i = 1
-    while true do
-      local p = s_find(fmt, "%", i, true)
-      if not p then break end
-      local c = s_find(fmt, "[^-+ #0-9.]", p + 1)
-      if not c then break end
-      if s_byte(fmt, c) == 112 then -- 'p'
-        error("bad argument #1 to 'format' ('%p' prints addresses and is not available in rules)", 2)
-      end
-      i = c + 1
-    end
-  end
-  local args = t_pack(...)
-  for k = 1, args.n do
-    local ta = type(args[k])
-    if ta == "table" or ta == "function" or ta == "thread" or ta == "userdata" then
-      args[k] = sandbox_tostring(args[k])
-    end
-  end
-  return s_format(fmt, t_unpack(args, 1, args.n))
-end
-
-local function check_integer(v, n, fname)
-  local i = math_tointeger(v)
-  if i == nil then
-    error("bad argument #" .. n .. " to '" .. fname .. "' (number has no integer representation)", 3)
-  end
-  return i
-end
-
--- table.move in Lua: the C version loops e - f times even over absent elements.
-local function guarded_move(a1, f, e, t, a2)
-  if a2 == nil then a2 = a1 end
-  f, e, t = check_integer(f, 2, "move"), check_integer(e, 3, "move"), check_integer(t, 4, "move")
-  if e >= f then
-    if t > e or t <= f or a1 ~= a2 then
-      for i = 0, e - f do a2[t + i] = a1[f + i] end
-    else
-      for i = e - f, 0, -1 do a2[t + i] = a1[f + i] end
-    end
-  end
-  return a2
-end
-
--- table.insert / table.remove trust #t; a __len metamethod can make it huge, so tables with a
--- metatable take a Lua path the count hook can stop.
-local function guarded_insert(t, ...)
-  if raw_getmetatable(t) == nil then return t_insert(t, ...) end
-  local nargs = select("#", ...)
-  local e = #t + 1
-  if nargs == 1 then
-    t[e] = ...
-    return
-  end
-  if nargs ~= 2 then error("wrong number of arguments to 'insert'", 2) end
-  local pos, v = ...
-  pos = check_integer(pos, 2, "insert")
-  if pos < 1 or pos > e then error("bad argument #2 to 'insert' (position out of bounds)", 2) end
-  for i = e, pos + 1, -1 do t[i] = t[i - 1] end
-  t[pos] = v
-end
-
-local function guarded_remove(t, pos)
-  if raw_getmetatable(t) == nil then
-    if pos == nil then return t_remove(t) end
-    return t_remove(t, pos)
-  end
-  local size = #t
-  if pos == nil then pos = size else pos = check_integer(pos, 2, "remove") end
-  if pos ~= size and (pos < 1 or pos > size + 1) then
-    error("bad argument #2 to 'remove' (position out of bounds)", 2)
-  end
-  local v = t[pos]
-  while pos < size do
-    t[pos] = t[pos + 1]
-    pos = pos + 1
-  end
-  if pos <= size then t[pos] = nil end
-  return v
-end
-
--- table.concat and table.sort read through metamethods from C; a C function as __index (such
--- as getmetatable) runs no instruction, so on tables with a metatable they take a Lua path.
-local function guarded_concat(t, sep, i, j)
-  if raw_getmetatable(t) == nil then return t_concat(t, sep, i, j) end
-  if sep == nil then sep = "" end
-  i = i == nil and 1 or check_integer(i, 3, "concat")
-  j = j == nil and #t or check_integer(j, 4, "concat")
-  local parts = {}
-  for k = i, j do
-    local v = t[k]
-    local tv = type(v)
-    if tv ~= "string" and tv ~= "number" then
-      error("invalid value (at index " .. k .. ") in table for 'concat'", 2)
-    end
-    parts[#parts + 1] = v
-  end
-  return t_concat(parts, sep)
-end
-
-local function guarded_sort(t, comp)
-  if raw_getmetatable(t) == nil then return t_sort(t, comp) end
-  local n = #t
-  local copy = {}
-  for k = 1, n do copy[k] = t[k] end
-  t_sort(copy, comp)
-  for k = 1, n do t[k] = copy[k] end
-end
-
 -- After a stop, no coroutine is resumed again: each would otherwise run until its own next
--- hook, and nested loops that restart failed coroutines would multiply that work.
-local function check_running()
+-- hook, and nested loops that restart failed coroutines would multiply that work. A coroutine
+-- created while a module loads belongs to that load: resuming it later would carry its stack
+-- (its locals, where it stopped) from one call to the next.
+local LOAD_THREADS = plain_setmetatable({}, { __mode = "k" })
+local loading_now = {}   -- load ids of the modules being loaded, innermost last
+local next_load_id = 0
+
+local function check_running(co)
   if host.stopped() then error("stopped by the sandbox", 3) end
+  local owner = LOAD_THREADS[co]
+  if owner ~= nil and not loading_now[owner] then
+    violate("a coroutine created while a module was loading cannot be resumed afterwards: it would carry "
+      .. "state from one call to the next; create coroutines inside the call that uses them", 3)
+  end
+end
+
+local function mark_thread(co)
+  local depth = #loading_now
+  if depth > 0 then LOAD_THREADS[co] = loading_now[depth] end
+  return co
+end
+
+local function guarded_create(f)
+  return mark_thread(co_create(f))
 end
 
 local function guarded_resume(co, ...)
-  check_running()
+  check_running(co)
   return co_resume(co, ...)
 end
 
 local function guarded_wrap(f)
-  local co = co_create(f)
+  local co = mark_thread(co_create(f))
   return function(...)
-    check_running()
+    check_running(co)
     local r = t_pack(co_resume(co, ...))
     if r[1] then return t_unpack(r, 2, r.n) end
     if co_status(co) == "dead" then co_close(co) end
@@ -391,11 +414,9 @@ local patterns = patterns_chunk(host.find_at, {
 })
 
 string.find, string.match, string.gmatch, string.gsub = patterns.find, patterns.match, patterns.gmatch, patterns.gsub
-string.rep, string.format = guarded_rep, guarded_format
 string.dump = nil
-table.move, table.insert, table.remove = guarded_move, guarded_insert, guarded_remove
-table.concat, table.sort = guarded_concat, guarded_sort
-coroutine.resume, coroutine.wrap = guarded_resume, guarded_wrap
+coroutine.create, coroutine.resume, coroutine.wrap = guarded_create, guarded_resume, guarded_wrap
+math.randomseed = sandbox_randomseed
 
 -- The string metatable serves method calls ("x"):upper(): hide it and its table.
 local string_mt = raw_getmetatable("")
@@ -407,6 +428,110 @@ plain_setmetatable(string, {
 })
 
 ---------------------------------------------------------------------------------------------
+-- Freezing what a module can reach once it has loaded
+---------------------------------------------------------------------------------------------
+local SKIP = plain_setmetatable({}, { __mode = "k" }) -- the host's own tables: never frozen
+
+local function frozen_newindex(t, k)
+  frozen_violation(t, k)
+end
+
+-- Moves t's contents behind a protected metatable: t keeps its identity and reads as before.
+local function freeze_table(t)
+  local mt = raw_getmetatable(t)
+  local contents = {}
+  for k, v in next, t do contents[k] = v end
+  local keys = ordered_keys(contents)
+  for i = 1, #keys do rawset(t, keys[i], nil) end
+  local fm = {}
+  if mt ~= nil then
+    for k, v in next, mt do fm[k] = v end
+    local index = rawget(mt, "__index")
+    if index ~= nil then plain_setmetatable(contents, { __index = index }) end
+    if rawget(mt, "__metatable") == nil then fm.__metatable = mt end
+  else
+    fm.__metatable = NO_METATABLE
+  end
+  fm.__index, fm.__newindex = contents, frozen_newindex
+  if rawget(fm, "__len") == nil then fm.__len = view_len end
+  if rawget(fm, "__pairs") == nil then fm.__pairs = view_pairs end
+  fm[HOST], fm[MARK], fm[TARGET], fm[FROZEN] = PROTECTED, keys, contents, true
+  raw_setmetatable(t, fm)
+end
+
+local function is_host_function(info)
+  return info.what == "C" or s_sub(info.source, 1, 9) == "=(sandbox"
+end
+
+-- Everything reachable from v: tables are frozen (children first), functions' upvalues are
+-- followed, and each function defined at load time is checked for assignments to variables
+-- that outlive a call (host.upvalue_writes reads its bytecode).
+local function freeze_reachable(root, state)
+  local stack, n = { root }, 1
+  while n > 0 do
+    local v = stack[n]
+    stack[n] = nil
+    n = n - 1
+    local tv = type(v)
+    if tv == "table" and not state.seen[v] and not SKIP[v] then
+      state.seen[v] = true
+      local mt = raw_getmetatable(v)
+      if mt == nil or rawget(mt, MARK) == nil then -- views and frozen tables are done already
+        state.tables[#state.tables + 1] = v
+        if mt ~= nil and rawget(mt, HOST) ~= PROTECTED then
+          for k, x in next, mt do
+            n = n + 1; stack[n] = k
+            n = n + 1; stack[n] = x
+          end
+        elseif mt ~= nil then
+          local index = rawget(mt, "__index") -- an environment's globals come from the sandbox
+          if type(index) == "table" and not SKIP[index] then n = n + 1; stack[n] = index end
+        end
+        for k, x in next, v do
+          n = n + 1; stack[n] = k
+          n = n + 1; stack[n] = x
+        end
+      end
+    elseif tv == "function" and not state.seen[v] then
+      state.seen[v] = true
+      local info = debug_getinfo(v, "S")
+      if not is_host_function(info) then
+        local key = info.source .. ":" .. info.linedefined .. ":" .. info.lastlinedefined
+        if not state.checked[key] then
+          state.checked[key] = true
+          local ok, dump = pcall(s_dump, v)
+          if ok then
+            local source, line, name = host.upvalue_writes(dump)
+            if source ~= nil and state.write == nil then state.write = { source, line, name } end
+          end
+        end
+        local i = 1
+        while true do
+          local name, x = debug_getupvalue(v, i)
+          if name == nil then break end
+          n = n + 1; stack[n] = x
+          i = i + 1
+        end
+      end
+    end
+  end
+end
+
+local function freeze_module(value, env)
+  local state = { seen = {}, checked = {}, tables = {} }
+  freeze_reachable(value, state)
+  freeze_reachable(env, state)
+  if state.write ~= nil then
+    local source, line, name = state.write[1], state.write[2], state.write[3]
+    local where = s_sub(source, 1, 1) == "@" and s_sub(source, 2) or source
+    violate(where .. ":" .. line .. ": assignment to '" .. name .. "', a variable that outlives one call "
+      .. "(declared outside the function that assigns it): rule state must live in the call, so make it "
+      .. "a local of that function, or compute it once while the module loads", 3, source, line)
+  end
+  for i = 1, #state.tables do freeze_table(state.tables[i]) end
+end
+
+---------------------------------------------------------------------------------------------
 -- The environment rule code sees
 ---------------------------------------------------------------------------------------------
 local REMOVED = {
@@ -416,49 +541,18 @@ local REMOVED = {
 
 local loaded, loading = {}, {}
 
--- A deep, live, read-only view of a module's table: nested tables are wrapped when read.
-local module_view
-local function module_newindex(_, key)
-  violate("attempt to modify a module's table (field '" .. key_text(key) .. "'); modules are shared by every call", 2)
-end
-module_view = function(t)
-  if type(t) ~= "table" or is_view(t) then return t end
-  local wrapped = {}
-  local function wrap(v)
-    if type(v) ~= "table" then return v end
-    local w = wrapped[v]
-    if w == nil then
-      w = module_view(v)
-      wrapped[v] = w
-    end
-    return w
-  end
-  return plain_setmetatable({}, {
-    __index = function(_, k) return wrap(t[k]) end,
-    __newindex = module_newindex,
-    __len = function() return #t end,
-    __pairs = function(v)
-      local k = nil
-      return function()
-        local nk, nv = next(t, k)
-        k = nk
-        if nk ~= nil then return nk, wrap(nv) end
-      end, v, nil
-    end,
-    __call = function(_, ...) return t(...) end,
-    __metatable = "module", [HOST] = PROTECTED, [MARK] = true, [TARGET] = t,
-  })
-end
 local base = {
-  assert = assert, error = error, getmetatable = getmetatable, ipairs = ipairs,
-  next = sandbox_next, pairs = pairs, pcall = pcall, print = sandbox_print, rawequal = rawequal,
-  rawget = sandbox_rawget, rawlen = sandbox_rawlen, rawset = sandbox_rawset, select = select,
-  setmetatable = sandbox_setmetatable, tonumber = tonumber, tostring = sandbox_tostring,
+  assert = assert, error = error, getmetatable = sandbox_getmetatable, ipairs = ipairs,
+  next = sandbox_next, pairs = sandbox_pairs, pcall = pcall, print = sandbox_print, rawequal = rawequal,
+  rawget = sandbox_rawget, rawlen = sandbox_rawlen, rawset = sandbox_rawset, select = charged_select,
+  setmetatable = sandbox_setmetatable, tonumber = charged_tonumber, tostring = sandbox_tostring,
   type = type, xpcall = sandbox_xpcall, collectgarbage = sandbox_collectgarbage,
   _VERSION = _VERSION, null = null,
   string = library_view(string), table = library_view(table), math = library_view(math),
   utf8 = library_view(utf8), coroutine = library_view(coroutine),
 }
+local LIBRARIES = { string = base.string, table = base.table, math = base.math, utf8 = base.utf8,
+                    coroutine = base.coroutine }
 plain_setmetatable(base, {
   __index = function(_, k)
     local what = REMOVED[k]
@@ -466,8 +560,26 @@ plain_setmetatable(base, {
   end,
   __metatable = "sandbox", [HOST] = PROTECTED,
 })
+SKIP[base] = true
+for _, view in next, LIBRARIES do SKIP[view] = true end
 
-local ENV_MT = { __index = base, __metatable = "sandbox", [HOST] = PROTECTED }
+-- pairs(_G) lists the environment's own globals and the sandbox's, in sorted order.
+local function env_pairs(env)
+  local own = is_view(env) and target_of(env) or env
+  local seen, keys = {}, {}
+  for k in next, own do seen[k] = true; keys[#keys + 1] = k end
+  for k in next, base do if not seen[k] then keys[#keys + 1] = k end end
+  t_sort(keys, key_before)
+  local i = 0
+  return function()
+    i = i + 1
+    local k = keys[i]
+    if k ~= nil then return k, env[k] end
+  end, env, nil
+end
+
+local ENV_MT = { __index = base, __pairs = env_pairs, __metatable = "sandbox", [HOST] = PROTECTED }
+SKIP[ENV_MT] = true
 
 local function new_env()
   local env = plain_setmetatable({}, ENV_MT)
@@ -493,15 +605,24 @@ local sandbox_info = {
     return info.source, info.linedefined
   end,
 }
+SKIP[sandbox_info] = true
 
--- require "a.b" reads <root>/a/b.lua through the host; modules get an environment of their own
--- and are cached for the life of the state.
+-- The engine's entry points: host modules register them here; host chunks (never rule code)
+-- find them as `sandbox_internal` in their environment.
+local internals = {}
+SKIP[internals] = true
+
+-- require "a.b" reads <root>/a/b.lua through the host; modules get an environment of their own,
+-- are cached for the life of the state, and are frozen once loaded.
 local function sandbox_require(name)
   if type(name) ~= "string" then
-    error("bad argument #1 to 'require' (string expected, got " .. type(name) .. ")", 2)
+    error("bad argument #1 to 'require' (string expected, got " .. (name == nil and "no value" or type(name)) .. ")", 2)
   end
   local value = loaded[name]
   if value ~= nil then return value end
+  local library = LIBRARIES[name]
+  if library ~= nil then return library end
+  if REMOVED[name] then violate(REMOVED[name] .. " is not available in rules", 2) end
   if #name > 200 or not s_find(name, "^[%w_%-]+$") and not s_find(name, "^[%w_%-][%w_%.%-]*[%w_%-]$")
      or s_find(name, "..", 1, true) then
     violate("require: '" .. name .. "' is not a module name (use dotted names such as \"lib.text\", not paths)", 2)
@@ -510,16 +631,29 @@ local function sandbox_require(name)
   local source, chunkname, privileged = host.load_module(name)
   if source == nil then error(chunkname, 2) end
   local env = new_env()
-  if privileged then env.sandbox_info = sandbox_info end
+  if privileged then
+    env.sandbox_info = sandbox_info
+    env.sandbox_internal = internals
+  end
   local fn, err = load(source, chunkname, "t", env)
-  if not fn then error(err, 0) end
+  if not fn then
+    -- a syntax error: its place is in the module's file, which only the parser's message names
+    host.locate(err, chunkname, tonumber(s_match(err, ":(%d+):") or ""))
+    error(err, 0)
+  end
+  next_load_id = next_load_id + 1
+  local id = next_load_id
   loading[name] = true
-  value = fn(name)
+  loading_now[#loading_now + 1] = id
+  loading_now[id] = true
+  value = fn(name) -- an error leaves the load marks behind: begin_call clears them for the next call
+  loading_now[id] = nil
+  loading_now[#loading_now] = nil
   loading[name] = nil
   if value == nil then value = true end
-  -- What a module returns is shared by every later call: hand out a deep read-only view, so
-  -- that no call can change what another gets (the module's own code keeps its tables).
-  value = module_view(value)
+  -- What a module returns is shared by every later call: freeze all it can reach, so that no
+  -- call can change what another gets.
+  freeze_module(value, env)
   loaded[name] = value
   return value
 end
@@ -528,10 +662,14 @@ base.require = sandbox_require
 -- Drop the libraries rule code must never reach from the real globals as well.
 _G.debug, _G.dofile, _G.loadfile = nil, nil, nil
 
-local function begin_call(seed)
+local function begin_call(seed, privileged)
   loading = {}
+  loading_now = {}
+  call_seed = seed
   math_randomseed(seed)
-  return new_env()
+  local env = new_env()
+  if privileged then env.sandbox_internal = internals end
+  return env
 end
 
 -- What the host needs to build read-only views in C, the same way seal() does.

@@ -13,6 +13,7 @@ struct LuaOpStream {
         case call(arguments: Int32, results: Int32)
         case hostFunction(UnsafeMutableRawPointer)
         case openLibraries
+        case chargedMaker
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -95,6 +96,7 @@ struct LuaOpStream {
                 op.pointee.code = Int32(CLUA_OP_HOSTFN)
                 op.pointee.p = p
             case .openLibraries: op.pointee.code = Int32(CLUA_OP_OPENLIBS)
+            case .chargedMaker: op.pointee.code = Int32(CLUA_OP_CHARGED)
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out

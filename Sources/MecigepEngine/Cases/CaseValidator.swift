@@ -5,16 +5,56 @@ import LuaRuntime
 /// path and removed, so the rules that read it see it as absent and report insufficient
 /// information instead of failing; a missing required field is reported.
 public enum CaseValidator {
-    public static func validate(_ value: LuaValue, fields: [FieldRule]) -> (value: LuaValue, issues: [CaseIssue]) {
+    public static func validate(_ value: LuaValue, fields: [FieldRule],
+                                maxItems: Int = Framework.defaultMaxItems) -> (value: LuaValue, issues: [CaseIssue]) {
         var cleaned = value
         var issues: [CaseIssue] = []
         if value.objectValue == nil {
             return (.object([:]), [CaseIssue(path: "(document)", message: "a case must be a mapping of fields (got \(value.typeName))")])
         }
+        // Lists longer than the framework accepts come first: padding must not reach the rules.
+        var bounds: [String: Int] = [:]
+        for rule in fields { if let m = rule.maxItems { bounds[rule.path] = m } }
+        bound(&cleaned, path: "", pattern: "", bounds: bounds, fallback: maxItems, issues: &issues)
         for rule in fields {
             check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &issues)
         }
         return (cleaned, issues)
+    }
+
+    /// Reports (and empties) every list longer than its bound: the field's `max_items` when it
+    /// declares one, else the framework's. `pattern` is the path with list indices as `[]`.
+    private static func bound(_ value: inout LuaValue, path: String, pattern: String, bounds: [String: Int],
+                              fallback: Int, issues: inout [CaseIssue]) {
+        switch value {
+        case .array(var elements):
+            let limit = bounds[pattern] ?? fallback
+            if elements.count > limit {
+                issues.append(CaseIssue(path: path.isEmpty ? "(document)" : path, message:
+                    "has \(elements.count) items; this framework accepts at most \(limit) (max_items): list what matters, "
+                    + "one item per real entry"))
+                value = .array([])
+                return
+            }
+            for i in elements.indices {
+                bound(&elements[i], path: path + "[\(i + 1)]", pattern: pattern + "[]", bounds: bounds, fallback: fallback,
+                      issues: &issues)
+            }
+            value = .array(elements)
+        case .object(var members):
+            for key in members.keys.sorted() {
+                var child = members[key]!
+                guard child.arrayValue != nil || child.objectValue != nil else { continue }
+                let p = path.isEmpty ? key : path + "." + key
+                let q = pattern.isEmpty ? key : pattern + "." + key
+                let before = child
+                bound(&child, path: p, pattern: q, bounds: bounds, fallback: fallback, issues: &issues)
+                if child != before { members[key] = child }
+            }
+            value = .object(members)
+        default:
+            return
+        }
     }
 
     enum Step: Equatable { case key(String), each, index(Int) }

@@ -50,18 +50,18 @@ public final class Assessor {
         do throws(LuaError) {
             evaluateChunk = try runtime.compile("""
                 local framework, indicator, case = ...
-                return require("mecigep")._evaluate(framework, indicator, case)
+                return sandbox_internal.evaluate(framework, indicator, case)
                 """, chunkName: "=(sandbox evaluate)")
             aggregateChunk = try runtime.compile("""
                 local framework, key, inputs = ...
-                return require("mecigep")._aggregate(framework, key, inputs)
+                return sandbox_internal.aggregate(framework, key, inputs)
                 """, chunkName: "=(sandbox aggregate)")
         } catch { throw failed(error) }
     }
 
     /// Assesses one case.
     public func assess(_ document: CaseDocument, options: AssessmentOptions = .init()) throws(AssessmentError) -> Assessment {
-        let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields)
+        let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems)
         let prepared: LuaPreparedValue
         do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
             throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
@@ -193,12 +193,18 @@ public final class Assessor {
 
     // MARK: Aggregation
 
+    /// What an aggregation combines. An indicator that failed (a rule error, a budget run out)
+    /// counts as the scale's lowest level: a fault in a rule, or a case padded until a rule
+    /// fails, can never raise a criterion. Insufficient information is left out unless the
+    /// framework counts it as lowest.
     private func inputs(_ results: [IndicatorResult]) -> [(id: String, grade: Grade, weight: Double)] {
-        results.compactMap { r in
+        let lowest = Grade(level: framework.scale.lowest, plus: false, scale: framework.scale)
+        return results.compactMap { r in
             switch r.status {
             case .assessed: return r.grade.map { (r.indicator.id, $0, r.indicator.weight) }
+            case .error: return (r.indicator.id, lowest, r.indicator.weight)
             case .insufficientInformation where framework.insufficientCountsAsLowest:
-                return (r.indicator.id, Grade(level: framework.scale.lowest, plus: false, scale: framework.scale), r.indicator.weight)
+                return (r.indicator.id, lowest, r.indicator.weight)
             default: return nil
             }
         }
@@ -234,12 +240,7 @@ public final class Assessor {
         let items = inputs(results)
         var out = CriterionResult(criterion: criterion, status: .insufficientInformation, grade: nil, indicators: results,
                                   failure: nil, coverage: Coverage(results))
-        guard !items.isEmpty else {
-            if results.contains(where: { $0.status == .error }) && !results.contains(where: { $0.status == .insufficientInformation }) {
-                out.status = .error
-            }
-            return out
-        }
+        guard !items.isEmpty else { return out } // every indicator lacked information
         switch combine(criterion.aggregation, key: criterion.id, items) {
         case .success(let grade):
             out.status = .assessed
@@ -252,7 +253,16 @@ public final class Assessor {
     }
 
     private func overall(_ criteria: [CriterionResult]) -> (ResultStatus, Grade?) {
-        let items = criteria.compactMap { c in c.grade.map { (c.criterion.id, $0, c.criterion.weight) } }
+        // A criterion whose aggregation failed counts as lowest too, like a failed indicator.
+        let lowest = Grade(level: framework.scale.lowest, plus: false, scale: framework.scale)
+        let items = criteria.compactMap { c -> (String, Grade, Double)? in
+            if let grade = c.grade { return (c.criterion.id, grade, c.criterion.weight) }
+            if c.status == .error { return (c.criterion.id, lowest, c.criterion.weight) }
+            if c.status == .insufficientInformation, framework.insufficientCountsAsLowest {
+                return (c.criterion.id, lowest, c.criterion.weight)
+            }
+            return nil
+        }
         guard !items.isEmpty else {
             return (criteria.contains { $0.status == .error } ? .error : .insufficientInformation, nil)
         }

@@ -1,6 +1,6 @@
 import LuaRuntime
 
-/// Turns the plain description a framework file produces (`mecigep._describe`) into a
+/// Turns the plain description a framework file produces (the engine's `describe` entry point) into a
 /// `Framework`, collecting every structural problem with its file, line and id.
 struct FrameworkDecoder {
     static let knownLanguages = ["en", "es", "pt", "fr"]
@@ -84,6 +84,12 @@ struct FrameworkDecoder {
         default: problem("insufficient must be \"exclude\" or \"lowest\"", subject, at: d)
         }
         let fields = decodeFields(d["fields"], subject, d)
+        var maxItems = Framework.defaultMaxItems
+        if let m = d["max_items"], m != .null {
+            if let n = m.integerValue, n > 0, n <= Int64(Int32.max) { maxItems = Int(n) } else {
+                problem("max_items must be a positive whole number, the most items a list in a case may have (got \(describe(m)))", subject, at: d)
+            }
+        }
 
         var criteria: [Criterion] = []
         var seen: [String: String] = [:]
@@ -99,10 +105,12 @@ struct FrameworkDecoder {
         guard let scale, problems.isEmpty else { return nil }
         var extends: (String, String)?
         if let e = d["extends"], let eid = e["id"]?.stringValue { extends = (eid, e["version"]?.stringValue ?? "") }
-        return Framework(id: id, version: version, title: title ?? LocalizedText(id), description: description,
+        var framework = Framework(id: id, version: version, title: title ?? LocalizedText(id), description: description,
                          languages: languages, scale: scale, aggregation: aggregation ?? .weightedMean(rounding: .floor),
                          insufficientCountsAsLowest: insufficientAsLowest, criteria: criteria, fields: fields,
                          extends: extends, sources: [], folder: folder)
+        framework.maxItems = maxItems
+        return framework
     }
 
     static func isSemanticVersion(_ s: String) -> Bool {
@@ -191,7 +199,13 @@ struct FrameworkDecoder {
                 continue
             }
             let allowed = spec["values"]?.arrayValue?.compactMap(\.stringValue)
-            rules.append(FieldRule(path: path, type: type, required: spec["required"]?.boolValue ?? false, allowed: allowed))
+            var rule = FieldRule(path: path, type: type, required: spec["required"]?.boolValue ?? false, allowed: allowed)
+            if let m = spec["max_items"], m != .null {
+                if let n = m.integerValue, n > 0, n <= Int64(Int32.max), type == .array { rule.maxItems = Int(n) } else {
+                    problem("field \(path): max_items must be a positive whole number on a field of type array (got \(describe(m)))", subject, at: node)
+                }
+            }
+            rules.append(rule)
         }
         return rules
     }

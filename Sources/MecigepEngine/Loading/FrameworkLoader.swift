@@ -62,11 +62,14 @@ public struct FrameworkLoader: Sendable {
         do throws(LuaError) {
             let chunk = try runtime.compile("""
                 local name = ...
-                local mecigep = require "mecigep"
-                return mecigep._describe(require(name))
-                """, chunkName: "=(load \(id))")
+                require "mecigep"
+                return sandbox_internal.describe(require(name))
+                """, chunkName: "=(sandbox load \(id))")
             defer { runtime.release(chunk) }
-            description = try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework"))]).value
+            // Loading has its own, larger budget: it must not compete with one indicator's.
+            description = try runtime.withLimits(limits.loading) { () throws(LuaError) -> LuaValue in
+                try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework"))]).value
+            }
         } catch {
             throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
                 file: error.chunkName, line: error.line, subject: id,

@@ -1,7 +1,8 @@
 /// The rule API, `require "mecigep"`: constructors for frameworks, criteria, indicators and
-/// scales, the context indicators receive, and the entry points the engine calls. It is a
-/// built-in module of the runtime (the host's own Lua), so it can record where rule code
-/// declared things; everything else it does, rule code could do too.
+/// scales, and the context indicators receive. It is a built-in module of the runtime (the
+/// host's own Lua), so it can record where rule code declared things. The entry points the
+/// engine calls (describe, evaluate, aggregate) are registered in `sandbox_internal`, which
+/// only the host's own chunks see: rule code cannot reach them by any path.
 enum EngineLibrary {
     static let moduleName = "mecigep"
 
@@ -235,7 +236,7 @@ local INDICATOR_FIELDS = { "id", "title", "question", "weight", "reads", "requir
   "levels", "guidance" }
 local CRITERION_FIELDS = { "id", "title", "description", "weight", "aggregation", "references" }
 local FRAMEWORK_FIELDS = { "id", "version", "title", "description", "languages", "scale", "aggregation",
-  "insufficient", "fields", "extends", "references" }
+  "insufficient", "fields", "extends", "references", "max_items" }
 
 local function keys_as_text(v)
   if type(v) ~= "table" then return plain(v, 0) end
@@ -257,7 +258,7 @@ local function copy_fields(def, names, out)
 end
 
 --- The framework as plain data; registers its functions under its id.
-function M._describe(def)
+local function describe(def)
   if type(def) ~= "table" then
     return { problems = { "the framework file must return mecigep.framework { ... } (it returned a " .. type(def) .. ")" } }
   end
@@ -409,7 +410,7 @@ local function missing_paths(case, paths)
 end
 
 --- Runs one indicator on a case; returns plain data.
-function M._evaluate(framework_id, indicator_id, case)
+local function evaluate(framework_id, indicator_id, case)
   local entry = registry[framework_id]
   if entry == nil then error("framework '" .. tostring(framework_id) .. "' is not loaded", 0) end
   local indicator = entry.indicators[indicator_id]
@@ -444,12 +445,14 @@ function M._evaluate(framework_id, indicator_id, case)
 end
 
 --- Runs a framework's (criterion_id ~= "") or a criterion's aggregation function.
-function M._aggregate(framework_id, key, inputs)
+local function aggregate(framework_id, key, inputs)
   local entry = registry[framework_id]
   local f = entry and entry.aggregations[key]
   if f == nil then error("no aggregation function for '" .. tostring(key) .. "'", 0) end
   return f(inputs, { framework = entry.def.id, criterion = key ~= "" and key or nil })
 end
+
+sandbox_internal.describe, sandbox_internal.evaluate, sandbox_internal.aggregate = describe, evaluate, aggregate
 
 return M
 """#

@@ -81,6 +81,8 @@ public struct FieldRule: Sendable, Hashable {
     public var required: Bool
     /// Allowed values, when the field is an enumeration.
     public var allowed: [String]?
+    /// For a list: the most items it may have (else the framework's `maxItems`).
+    public var maxItems: Int? = nil
 }
 
 /// A framework, loaded and validated: prepare once, evaluate many cases.
@@ -98,6 +100,11 @@ public struct Framework: Sendable {
     public var insufficientCountsAsLowest: Bool
     public var criteria: [Criterion]
     public var fields: [FieldRule]
+    /// The most items any list in a case may have, unless its field says otherwise: a longer
+    /// list is padding, not evidence, and a case with one is invalid (declared `max_items`).
+    public var maxItems: Int = Framework.defaultMaxItems
+    /// The bound on lists when a framework declares none.
+    public static let defaultMaxItems = 1000
     public var extends: (id: String, version: String)?
     /// Every rule file the framework used, with its SHA-256, sorted by path.
     public var sources: [(path: String, sha256: String)]
