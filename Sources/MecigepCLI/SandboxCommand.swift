@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LuaRuntime
+import MecigepEngine
 
 /// `mecigep sandbox FILE`: runs a Lua file in exactly the sandbox rules get.
 struct SandboxCommand: ParsableCommand {
@@ -40,9 +41,7 @@ struct SandboxCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep sandbox: cannot read \(file) (check the path)")
         }
-        guard let source = String(data: data, encoding: .utf8) else {
-            throw CommandFailure(code: MecigepExit.usage, message: "mecigep sandbox: \(file) is not UTF-8 text")
-        }
+        let source = [UInt8](data)
         for root in rules {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -50,11 +49,13 @@ struct SandboxCommand: ParsableCommand {
             }
         }
         let limits = LuaLimits(instructions: instructions, memoryBytes: memory << 20, timeoutSeconds: timeout)
-        let configuration = LuaConfiguration(limits: limits, moduleRoots: rules)
+        // Exactly what rules get: the same sandbox, with the rule API (`require "mecigep"`).
+        var configuration = FrameworkLoader(rulesFolder: rules.first ?? ".", limits: limits).runtimeConfiguration
+        configuration.moduleRoots = rules
         let outcome: Result<LuaResult, LuaError> = LuaThread.run {
             do throws(LuaError) {
                 let runtime = try LuaRuntime(configuration: configuration)
-                return .success(try runtime.evaluate(source, chunkName: file))
+                return .success(try runtime.evaluate(bytes: source, chunkName: file))
             } catch {
                 return .failure(error)
             }

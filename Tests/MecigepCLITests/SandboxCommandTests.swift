@@ -22,6 +22,18 @@ struct SandboxCommandTests {
         #expect(out.stderr == "working\n")
     }
 
+    @Test func runsExactlyWhatRulesGetWithTheRuleAPIAndAnyBytesInStrings() throws {
+        let scratch = Scratch()
+        // A Latin-1 "é" (one byte, 0xE9) in a string literal: Lua accepts any bytes there.
+        let file = scratch.write("latin1.lua", "return { #(\"caf\u{FFFF}\"), require('mecigep').scales.maturity.id }")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        if let at = bytes.firstIndex(of: 0xEF) { bytes.replaceSubrange(at..<(at + 3), with: [0xE9]) }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let out = try Executable.run(["sandbox", file])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "") == "[4,\"maturity\"]")
+    }
+
     @Test func runtimeErrorsAreStructuredJSONOnStderr() throws {
         let scratch = Scratch()
         let file = scratch.write("bad.lua", "local x = nil\nreturn x.field")

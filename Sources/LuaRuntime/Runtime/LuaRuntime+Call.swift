@@ -45,6 +45,12 @@ public struct LuaResult: Sendable {
 extension LuaRuntime {
     /// Compiles a text chunk. `chunkName` is what errors show: pass a file path for files.
     public func compile(_ source: String, chunkName: String) throws(LuaError) -> LuaChunk {
+        try compile(bytes: Array(source.utf8), chunkName: chunkName)
+    }
+
+    /// Compiles a text chunk given as bytes, as Lua reads files: string literals may hold bytes
+    /// that are not UTF-8.
+    public func compile(bytes source: [UInt8], chunkName: String) throws(LuaError) -> LuaChunk {
         try enter()
         defer { leave() }
         let L = state
@@ -53,8 +59,7 @@ extension LuaRuntime {
         budget.pointee.host_mode = 1
         defer { budget.pointee.host_mode = 0 }
         let luaName = Self.luaChunkName(chunkName)
-        var source = source
-        let status = source.withUTF8 { buffer in
+        let status = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, luaName) }
         }
         if status != LUA_OK { throw LuaError.loadFailure(L, status: status, chunkName: chunkName) }
@@ -76,7 +81,13 @@ extension LuaRuntime {
     /// Compiles and runs `source` once; see `call(_:arguments:readOnlyArguments:)`.
     public func evaluate(_ source: String, chunkName: String = "chunk", arguments: [LuaValue] = [],
                          readOnlyArguments: Bool = true) throws(LuaError) -> LuaResult {
-        let chunk = try compile(source, chunkName: chunkName)
+        try evaluate(bytes: Array(source.utf8), chunkName: chunkName, arguments: arguments, readOnlyArguments: readOnlyArguments)
+    }
+
+    /// Compiles and runs `source` (bytes, as read from a file) once.
+    public func evaluate(bytes source: [UInt8], chunkName: String = "chunk", arguments: [LuaValue] = [],
+                         readOnlyArguments: Bool = true) throws(LuaError) -> LuaResult {
+        let chunk = try compile(bytes: source, chunkName: chunkName)
         defer { release(chunk) }
         return try call(chunk, arguments: arguments, readOnlyArguments: readOnlyArguments)
     }

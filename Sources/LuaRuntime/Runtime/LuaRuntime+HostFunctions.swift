@@ -56,7 +56,7 @@ extension LuaRuntime {
         case .found(let source, let chunkName):
             knownChunkNames.insert(chunkName)
             loadedModuleFiles.append(String(chunkName.dropFirst()))
-            stream.appendString(source)
+            source.withUnsafeBytes { stream.appendBytes($0) }
             stream.appendString(chunkName)
             stream.append(.bool(false))
         case .builtin(let source, let chunkName):
@@ -106,8 +106,12 @@ extension LuaRuntime {
         var allowance = Int(min(remaining, Int64(Int.max / 2)))
         // The matcher does not read the clock: give it no more steps than the deadline allows.
         var timeBound = false
-        if budget.pointee.enforce != 0, budget.pointee.deadline > 0 {
-            // what is left of the CPU-time budget (and of the wall-clock safety net)
+        if budget.pointee.enforce != 0, budget.pointee.deadline > 0,
+           (budget.pointee.deadline - clua_now()) * Self.patternStepsPerSecond < Double(allowance) {
+            // What is left of the CPU-time budget (and of the wall-clock safety net). Until the
+            // nominal deadline the wall clock is a lower bound of it (a thread cannot use more CPU
+            // than wall time), so the thread's CPU clock, a system call, is read only when the
+            // time left could bind tighter than the instructions left.
             let cpuLeft = budget.pointee.cpu_limit - (clua_thread_cpu() - budget.pointee.cpu_start)
             let wallLeft = budget.pointee.wall_deadline > 0 ? budget.pointee.wall_deadline - clua_now() : cpuLeft
             let seconds = max(0, min(cpuLeft, wallLeft))

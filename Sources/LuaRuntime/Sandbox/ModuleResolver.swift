@@ -9,7 +9,7 @@ struct ModuleResolver: Sendable {
     let builtins: [String: String]
 
     enum Outcome: Equatable {
-        case found(source: String, chunkName: String)
+        case found(source: [UInt8], chunkName: String)
         case builtin(source: String, chunkName: String)
         case notFound(String)
         case invalidName(String)
@@ -52,10 +52,9 @@ struct ModuleResolver: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .unreadable("require: cannot read \(path)")
             }
-            guard let source = String(data: data, encoding: .utf8) else {
-                return .unreadable("require: \(path) is not UTF-8 text")
-            }
-            return .found(source: source, chunkName: "@" + path)
+            // Lua reads bytes: string literals may hold any (Latin-1 text, say); Lua's parser
+            // refuses what it cannot read, with its own message and line.
+            return .found(source: [UInt8](data), chunkName: "@" + path)
         }
         if roots.isEmpty {
             return .notFound("require: module '\(name)' not found: no module folder is configured (pass --rules DIR)")
