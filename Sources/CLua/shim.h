@@ -516,6 +516,14 @@ static int clua_charged(lua_State *L) {
     return f(L);
 }
 
+/* ccall(f, ...): calls f and returns its first result, with no continuation, as C library
+   functions call Lua: code inside cannot yield across it, and coroutine.isyieldable() is false
+   there, as in the callbacks of stock string.gsub (the sandbox's gsub is Lua). */
+static int clua_ccall(lua_State *L) {
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 /* charged(f, kind): the C function f behind clua_charged (for the sandbox prelude). */
 static int clua_make_charged(lua_State *L) {
     luaL_argcheck(L, lua_iscfunction(L, 1), 1, "C function expected");
@@ -708,7 +716,8 @@ enum {
     CLUA_OP_HOSTFN,      /* push a C closure over clua_trampoline with p as its upvalue */
     CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
     CLUA_OP_MAKEREF,     /* pop the top value into the registry; its reference goes to *out */
-    CLUA_OP_CHARGED      /* push clua_make_charged */
+    CLUA_OP_CHARGED,     /* push clua_make_charged */
+    CLUA_OP_CCALL        /* push clua_ccall */
 };
 
 typedef struct clua_op {
@@ -774,6 +783,7 @@ static int clua_build_entry(lua_State *L) {
             break;
         }
         case CLUA_OP_CHARGED: lua_pushcfunction(L, clua_make_charged); break;
+        case CLUA_OP_CCALL: lua_pushcfunction(L, clua_ccall); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }
         memset(&op, 0, sizeof op);

@@ -32,6 +32,8 @@ local math_type, math_tointeger = math.type, math.tointeger
 local concat = table.concat
 local orig_find, orig_gsub = orig.find, orig.gsub
 local sub = orig.sub or string.sub
+-- Calls a replacement function the way C gsub does: nothing inside can yield across it.
+local ccall = orig.ccall or function(f, ...) return (f(...)) end
 local byte = orig.byte or string.byte
 -- Optional helpers that make argument errors name functions exactly like Lua does.
 local dbg = type(debug) == "table" and debug or nil
@@ -375,9 +377,9 @@ local function replace_one(s, repl, tr, tokens, unfinished, lastmatch, s1, e1, .
       value = repl[(...)]
     end
   elseif select("#", ...) == 0 then
-    value = repl(sub(s, s1, e1))
+    value = ccall(repl, sub(s, s1, e1))
   else
-    value = repl(...)
+    value = ccall(repl, ...)
   end
   if not value then return s1, e1, false end -- nil or false: keep the original text
   local vt = type(value)

@@ -23,7 +23,7 @@ public enum SandboxPrelude {
     ]
 
     static let lua: String = #"""
-local host, MARK, null, patterns_chunk, charged = ...
+local host, MARK, null, patterns_chunk, charged, ccall = ...
 
 -- What the sandbox itself needs from the full libraries, captured before anything is hidden.
 local raw_getmetatable, raw_setmetatable = debug.getmetatable, debug.setmetatable
@@ -411,6 +411,7 @@ end
 -- Pattern matching through the host's step-counted matcher.
 local patterns = patterns_chunk(host.find_at, {
   find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub, sub = s_sub,
+  ccall = ccall,
 })
 
 string.find, string.match, string.gmatch, string.gsub = patterns.find, patterns.match, patterns.gmatch, patterns.gsub

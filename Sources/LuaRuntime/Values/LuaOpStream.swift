@@ -14,6 +14,7 @@ struct LuaOpStream {
         case hostFunction(UnsafeMutableRawPointer)
         case openLibraries
         case chargedMaker
+        case cCall
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -97,6 +98,7 @@ struct LuaOpStream {
                 op.pointee.p = p
             case .openLibraries: op.pointee.code = Int32(CLUA_OP_OPENLIBS)
             case .chargedMaker: op.pointee.code = Int32(CLUA_OP_CHARGED)
+            case .cCall: op.pointee.code = Int32(CLUA_OP_CCALL)
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out
