@@ -71,8 +71,9 @@ public struct BatchRunner: Sendable {
         }
     }
 
-    /// The case files named by `paths`: files as given; folders searched recursively for
-    /// .yaml, .yml and .json files, sorted.
+    /// The case files named by `paths` (files, and folders searched recursively for .yaml, .yml
+    /// and .json files), sorted by path: the order they are named in never changes a run's
+    /// outputs, output file names or summaries.
     public static func caseFiles(_ paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
@@ -92,6 +93,6 @@ public struct BatchRunner: Sendable {
                 .map { (path as NSString).appendingPathComponent($0) }
             files += found
         }
-        return (files, missing)
+        return (files.sorted(), missing)
     }
 }
