@@ -13,7 +13,10 @@ struct AssessCommand: ParsableCommand {
         discussion: """
             One case: the assessment goes to standard output. Several cases (or --out): one file
             per case in --out, plus summary.json and summary.csv. Cases run in parallel; a bad
-            case is reported and the rest go on. Exit code 1 when any case or rule failed.
+            case is reported and the rest go on. A case that `mecigep validate` calls invalid is
+            reported with its problems and not assessed. An output that cannot be written is
+            reported with its path and reason and counted as failed. Exit code 1 when any case,
+            rule or output failed.
             """
     )
 
@@ -24,17 +27,20 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var frameworkOption: FrameworkOption
     @OptionGroup var limitOptions: LimitOptions
 
-    @Option(help: "Output format: json, yaml, csv, or text (a readable summary).")
+    @Option(help: "Output format: json, yaml, csv, text (a readable summary), md or html (a report).")
     var format: AssessmentFormat = .json
 
-    @Option(help: "Language of labels in csv output.")
+    @Option(help: "Language of labels, summaries and reports: en, es, pt or fr.")
     var lang: ReportLanguage = .en
 
     @Option(help: "Folder for one output file per case and the summary.")
     var out: String?
 
-    @Option(help: "Cases assessed in parallel (default: all cores).")
+    @Option(help: "Cases assessed in parallel (default: all cores; at most twice the cores without --force).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Allow --jobs above twice the number of cores.")
+    var force = false
 
     @Flag(help: "Fail a case when any of its rules fails.")
     var strict = false
@@ -56,45 +62,75 @@ struct AssessCommand: ParsableCommand {
         if files.count > 1 && out == nil {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: \(files.count) cases: pass --out DIR for one file per case")
         }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var jobs = self.jobs
+        if jobs > 2 * cores && !force {
+            Console.error("mecigep: --jobs \(jobs) capped to \(2 * cores) (2 × \(cores) cores): more jobs than cores "
+                + "gain nothing; pass --force to insist")
+            jobs = 2 * cores
+        }
         let framework = try loadFramework(frameworkOption.framework, loader)
-        let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil)
+        let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil, rejectInvalid: true)
         let runner = BatchRunner(framework: framework, loader: loader, jobs: jobs, options: options,
                                  engineVersion: MecigepVersion.current)
+        var folderLock: FolderLock?
         if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+                throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: cannot create --out \(out): "
+                    + error.localizedDescription)
+            }
+            // Two runs into one folder would mix their files and summaries: one at a time.
+            folderLock = try FolderLock(folder: out)
         }
+        defer { folderLock?.release() }
         let tally = Tally(total: files.count, progress: standardErrorIsTerminal && files.count > 1)
         let names = OutputNames(files: files, extension: format.rawValue)
         let format = self.format, lang = self.lang.rawValue, out = self.out
         runner.run(files: files) { index, outcome in
             // Rendering and writing happen on the worker threads, in parallel.
-            var written = true
+            var unwritten: String?
             if case .assessed(let assessment) = outcome {
                 let text = format.render(assessment, language: lang)
                 if let out {
-                    do { try writeAtomically(text, to: (out as NSString).appendingPathComponent(names[index])) }
-                    catch { written = false }
+                    let path = (out as NSString).appendingPathComponent(names[index])
+                    do throws(CommandFailure) { try writeAtomically(text, to: path) } catch {
+                        unwritten = error.message ?? "cannot write \(path)"
+                    }
                 } else {
                     Console.output(text)
                 }
             }
             tally.lock.withLock {
-                tally.record(outcome)
-                if !written { tally.writeFailed(files[index]) }
-                if case .failed(_, let message) = outcome {
-                    tally.clearProgress()
-                    Console.error("mecigep: \(message)")
+                tally.clearProgress()
+                if let unwritten {
+                    tally.writeFailed(files[index], unwritten)
+                    Console.error("mecigep: \(unwritten)")
+                } else {
+                    tally.record(outcome)
+                }
+                switch outcome {
+                case .failed(_, let message): Console.error("mecigep: \(message)")
+                case .invalid(let file, let issues):
+                    Console.error("mecigep: \(file): invalid case, not assessed (mecigep validate explains each problem):")
+                    for issue in issues { Console.error("  \(issue.path): \(issue.message)") }
+                case .assessed: break
                 }
                 tally.showProgress()
             }
         }
         tally.clearProgress()
+        var summaryFailed = false
         if let out {
-            try writeAtomically(tally.summaryJSON(files: files, names: names), to: (out as NSString).appendingPathComponent("summary.json"))
-            try writeAtomically(tally.summaryCSV(files: files, names: names), to: (out as NSString).appendingPathComponent("summary.csv"))
+            for (name, text) in [("summary.json", tally.summaryJSON(files: files, names: names)),
+                                 ("summary.csv", tally.summaryCSV(files: files, names: names))] {
+                do throws(CommandFailure) { try writeAtomically(text, to: (out as NSString).appendingPathComponent(name)) } catch {
+                    Console.error("mecigep: \(error.message ?? "cannot write \(name)")")
+                    summaryFailed = true
+                }
+            }
         }
         Console.error(tally.line)
-        if tally.failedAny || !missing.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+        if tally.failedAny || summaryFailed || !missing.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
     }
 }
 
@@ -144,18 +180,21 @@ final class Tally: @unchecked Sendable {
     private(set) var assessed = 0
     private(set) var insufficient = 0
     private(set) var errors = 0
+    private(set) var invalid = 0
+    private(set) var unwritten = 0
     private(set) var ruleErrors = 0
     /// Per case, only its summary row: holding whole assessments would grow with the batch.
     private var rows: [String: [String: LuaValue]] = [:]
     private var failures: [String: String] = [:]
-    private var unwritable: [String] = []
+    private var invalidIssues: [String: [CaseIssue]] = [:]
+    private var unwrittenFiles: Set<String> = []
 
     init(total: Int, progress: Bool) {
         self.total = total
         self.progress = progress
     }
 
-    var failedAny: Bool { errors > 0 || ruleErrors > 0 || !unwritable.isEmpty }
+    var failedAny: Bool { errors > 0 || ruleErrors > 0 || invalid > 0 || unwritten > 0 }
 
     func record(_ outcome: BatchOutcome) {
         done += 1
@@ -176,10 +215,20 @@ final class Tally: @unchecked Sendable {
         case .failed(let file, let message):
             failures[file] = message
             errors += 1
+        case .invalid(let file, let issues):
+            invalidIssues[file] = issues
+            invalid += 1
         }
     }
 
-    func writeFailed(_ file: String) { unwritable.append(file) }
+    /// An assessment whose file could not be written: counted as failed, never as assessed,
+    /// and listed in the summary as not written.
+    func writeFailed(_ file: String, _ message: String) {
+        done += 1
+        failures[file] = message
+        unwrittenFiles.insert(file)
+        unwritten += 1
+    }
 
     func showProgress() {
         guard progress else { return }
@@ -199,6 +248,8 @@ final class Tally: @unchecked Sendable {
 
     var line: String {
         "\(total) case\(total == 1 ? "" : "s"): \(assessed) assessed, \(insufficient) insufficient information, "
+            + (invalid > 0 ? "\(invalid) invalid, " : "")
+            + (unwritten > 0 ? "\(unwritten) not written, " : "")
             + "\(errors) error\(errors == 1 ? "" : "s"); \(ruleErrors) rule error\(ruleErrors == 1 ? "" : "s")"
     }
 
@@ -208,7 +259,12 @@ final class Tally: @unchecked Sendable {
             row["output"] = .string(name)
             return row
         }
-        return ["file": .string(file), "output": .null, "case": .null, "status": "error",
+        if let issues = invalidIssues[file] {
+            return ["file": .string(file), "output": .null, "case": .null, "status": "invalid",
+                    "message": .string(issues.map(\.description).joined(separator: "; "))]
+        }
+        return ["file": .string(file), "output": .null, "case": .null,
+                "status": .string(unwrittenFiles.contains(file) ? "not_written" : "error"),
                 "message": .string(failures[file] ?? "unknown error")]
     }
 
@@ -216,6 +272,7 @@ final class Tally: @unchecked Sendable {
         let list = files.enumerated().map { LuaValue.object(record(for: $0.element, name: names[$0.offset])) }
         let summary: LuaValue = ["cases": .integer(Int64(total)), "assessed": .integer(Int64(assessed)),
                                  "insufficient_information": .integer(Int64(insufficient)),
+                                 "invalid": .integer(Int64(invalid)), "not_written": .integer(Int64(unwritten)),
                                  "errors": .integer(Int64(errors)), "rule_errors": .integer(Int64(ruleErrors)),
                                  "results": .array(list)]
         return summary.jsonText(pretty: true) + "\n"

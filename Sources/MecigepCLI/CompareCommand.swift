@@ -131,6 +131,8 @@ struct CompareCommand: ParsableCommand {
                 switch outcome {
                 case .assessed(let a): box.side.results[files[index]] = a
                 case .failed(_, let m): box.side.failures[files[index]] = m
+                case .invalid(_, let issues): box.side.failures[files[index]] = "invalid case: "
+                    + issues.map(\.description).joined(separator: "; ")
                 }
             }
         }

@@ -56,15 +56,63 @@ func loadFramework(_ id: String, _ loader: FrameworkLoader) throws -> Framework 
 
 /// Writes a file so that a killed run never leaves it half written: a temporary file in the
 /// same folder, renamed into place.
-func writeAtomically(_ text: String, to path: String) throws {
+func writeAtomically(_ text: String, to path: String) throws(CommandFailure) {
     let folder = (path as NSString).deletingLastPathComponent
     let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-        throw CommandFailure(code: MecigepExit.failure, message: "mecigep: cannot write \(path)")
+    func failure(_ what: String) -> CommandFailure {
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        return CommandFailure(code: MecigepExit.failure, message: "cannot write \(path): \(what): \(reason)")
     }
-    guard rename(temporary, path) == 0 else {
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw CommandFailure(code: MecigepExit.failure, message: "mecigep: cannot write \(path)")
+    // Plain POSIX calls, so that every failure (a full disk, a file size limit) is seen with its
+    // reason, and the file appears complete or not at all.
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw failure("cannot create a temporary file") }
+    var bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+            let saved = errno
+            close(fd)
+            errno = saved
+            throw failure("wrote \(written) of \(bytes.count) bytes")
+        }
+        written += n
+    }
+    bytes.removeAll()
+    guard fsync(fd) == 0 else {
+        let saved = errno
+        close(fd)
+        errno = saved
+        throw failure("could not flush it to disk")
+    }
+    guard close(fd) == 0 else { throw failure("could not close it") }
+    guard rename(temporary, path) == 0 else { throw failure("could not move it into place") }
+}
+
+/// An advisory lock (flock) on an output folder itself, held for a whole run: nothing is left
+/// behind in the folder, and the lock goes with the process if it dies.
+struct FolderLock {
+    private let fd: Int32
+
+    init(folder: String) throws(CommandFailure) {
+        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CommandFailure(code: MecigepExit.failure, message: "mecigep assess: cannot open \(folder): "
+                + String(cString: strerror(errno)))
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: another run is writing into \(folder) "
+                + "(it holds a lock on the folder); wait for it to finish, or pass another --out folder")
+        }
+    }
+
+    func release() {
+        flock(fd, LOCK_UN)
+        close(fd)
     }
 }
 

@@ -117,6 +117,9 @@ func assessAll(_ files: [String], framework: Framework, loader: FrameworkLoader)
         switch box.outcomes[i] {
         case .assessed(let a)?: return a
         case .failed(_, let message)?: throw CommandFailure(code: MecigepExit.failure, message: "mecigep: \(message)")
+        case .invalid(let file, let issues)?:
+            throw CommandFailure(code: MecigepExit.failure, message: "mecigep: \(file): invalid case: "
+                + issues.map(\.description).joined(separator: "; "))
         case nil: throw CommandFailure(code: MecigepExit.failure, message: "mecigep: \(files[i]): not assessed")
         }
     }

@@ -44,6 +44,10 @@ struct ValidateCommand: ParsableCommand {
         runner.run(files: files) { index, outcome in collector.outcomes[index] = outcome }
         for (index, file) in files.enumerated() {
             switch collector.outcomes[index]! {
+            case .invalid(_, let issues): // not produced here (validate assesses what it can), but say so
+                invalid = true
+                reports.append(["file": .string(file), "valid": false,
+                                "error": .string(issues.map(\.description).joined(separator: "; "))])
             case .failed(_, let message):
                 invalid = true
                 reports.append(["file": .string(file), "valid": false, "error": .string(message)])

@@ -7,6 +7,8 @@ public enum BatchOutcome: Sendable {
     case assessed(Assessment)
     /// The case file could not be read, or the assessment failed (strict mode, a host error).
     case failed(file: String, message: String)
+    /// The case is invalid (`AssessmentOptions.rejectInvalid`): not assessed.
+    case invalid(file: String, issues: [CaseIssue])
 }
 
 /// Assesses many cases in parallel: one worker thread (with its own runtime and a copy of the
@@ -67,6 +69,7 @@ public struct BatchRunner: Sendable {
         do throws(AssessmentError) {
             return .assessed(try assessor.assess(document, options: options))
         } catch {
+            if !error.issues.isEmpty { return .invalid(file: file, issues: error.issues) }
             return .failed(file: file, message: error.description)
         }
     }

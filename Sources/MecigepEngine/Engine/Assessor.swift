@@ -7,10 +7,15 @@ public struct AssessmentOptions: Sendable {
     public var strict: Bool
     /// A time to record in the assessment; nil (the default) keeps output byte-identical.
     public var timestamp: Date?
+    /// Refuse a case the validation finds invalid (malformed or missing required fields, a list
+    /// longer than the framework accepts, a document that is not a mapping) instead of assessing
+    /// what is left of it: what `mecigep assess` does, exactly as `mecigep validate` judges.
+    public var rejectInvalid: Bool
 
-    public init(strict: Bool = false, timestamp: Date? = nil) {
+    public init(strict: Bool = false, timestamp: Date? = nil, rejectInvalid: Bool = false) {
         self.strict = strict
         self.timestamp = timestamp
+        self.rejectInvalid = rejectInvalid
     }
 }
 
@@ -18,6 +23,8 @@ public struct AssessmentOptions: Sendable {
 public struct AssessmentError: Error, Sendable, CustomStringConvertible {
     public var caseID: String
     public var message: String
+    /// The validation problems, when the case was refused as invalid.
+    public var issues: [CaseIssue] = []
     public var description: String { "\(caseID): \(message)" }
 }
 
@@ -62,6 +69,10 @@ public final class Assessor {
     /// Assesses one case.
     public func assess(_ document: CaseDocument, options: AssessmentOptions = .init()) throws(AssessmentError) -> Assessment {
         let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems)
+        if options.rejectInvalid, !issues.isEmpty {
+            throw AssessmentError(caseID: document.id, message: "invalid case, not assessed: "
+                + issues.map(\.description).joined(separator: "; "), issues: issues)
+        }
         let prepared: LuaPreparedValue
         do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
             throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")

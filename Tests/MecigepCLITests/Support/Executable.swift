@@ -25,9 +25,10 @@ enum Executable {
     static var fixtureRules: String { packageRoot.appendingPathComponent("Tests/MecigepEngineTests/Fixtures/rules").path }
     static var fixtureCases: String { packageRoot.appendingPathComponent("Tests/MecigepEngineTests/Fixtures/cases").path }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    executable: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
