@@ -524,6 +524,31 @@ static int clua_ccall(lua_State *L) {
     return 1;
 }
 
+/* tostring(v) as in Lua, but never an address: a table, function, thread or userdata without
+   __tostring prints as its __name or its type name, the JSON null as "null". Being C, its
+   argument errors read exactly like stock Lua's. */
+static int clua_tostring(lua_State *L) {
+    luaL_checkany(L, 1);
+    if (luaL_callmeta(L, 1, "__tostring")) {
+        if (!lua_isstring(L, -1)) return luaL_error(L, "'__tostring' must return a string");
+        lua_tolstring(L, -1, NULL); /* a number becomes its text, as in luaL_tolstring */
+        return 1;
+    }
+    switch (lua_type(L, 1)) {
+    case LUA_TNUMBER: case LUA_TSTRING: case LUA_TBOOLEAN: case LUA_TNIL:
+        luaL_tolstring(L, 1, NULL);
+        return 1;
+    case LUA_TLIGHTUSERDATA:
+        if (lua_touserdata(L, 1) == NULL) { lua_pushliteral(L, "null"); return 1; }
+        break;
+    default:
+        break;
+    }
+    if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING) return 1;
+    lua_pushstring(L, luaL_typename(L, 1));
+    return 1;
+}
+
 /* charged(f, kind): the C function f behind clua_charged (for the sandbox prelude). */
 static int clua_make_charged(lua_State *L) {
     luaL_argcheck(L, lua_iscfunction(L, 1), 1, "C function expected");
@@ -717,7 +742,8 @@ enum {
     CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
     CLUA_OP_MAKEREF,     /* pop the top value into the registry; its reference goes to *out */
     CLUA_OP_CHARGED,     /* push clua_make_charged */
-    CLUA_OP_CCALL        /* push clua_ccall */
+    CLUA_OP_CCALL,       /* push clua_ccall */
+    CLUA_OP_TOSTRING     /* push clua_tostring */
 };
 
 typedef struct clua_op {
@@ -784,6 +810,7 @@ static int clua_build_entry(lua_State *L) {
         }
         case CLUA_OP_CHARGED: lua_pushcfunction(L, clua_make_charged); break;
         case CLUA_OP_CCALL: lua_pushcfunction(L, clua_ccall); break;
+        case CLUA_OP_TOSTRING: lua_pushcfunction(L, clua_tostring); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }
         memset(&op, 0, sizeof op);

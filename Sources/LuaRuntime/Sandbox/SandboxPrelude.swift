@@ -23,7 +23,7 @@ public enum SandboxPrelude {
     ]
 
     static let lua: String = #"""
-local host, MARK, null, patterns_chunk, charged, ccall = ...
+local host, MARK, null, patterns_chunk, charged, ccall, c_tostring = ...
 
 -- What the sandbox itself needs from the full libraries, captured before anything is hidden.
 local raw_getmetatable, raw_setmetatable = debug.getmetatable, debug.setmetatable
@@ -173,17 +173,43 @@ local charged_sort = table.sort
 ---------------------------------------------------------------------------------------------
 -- Base functions that need guarding
 ---------------------------------------------------------------------------------------------
-local function sandbox_tostring(...)
-  if select("#", ...) == 0 then error("bad argument #1 to 'tostring' (value expected)", 2) end
-  local v = ...
-  local tv = type(v)
-  if tv == "string" or tv == "number" or tv == "boolean" or tv == "nil" then return tostring(v) end
-  if v == null then return "null" end
-  if tv == "table" then
-    local mt = raw_getmetatable(v)
-    if mt ~= nil and rawget(mt, "__tostring") ~= nil then return tostring(v) end
+-- tostring never shows an address (results must not depend on where Lua put an object); it
+-- is C (clua_tostring), so its errors read like stock Lua's.
+local sandbox_tostring = c_tostring
+
+-- An argument error worded as lauxlib words it: the function's name as the caller wrote it
+-- (or its global name when called through pcall), at the caller's line.
+-- depth: how many frames lie between this function and the wrapper that was called (1 when
+-- the wrapper calls it directly).
+local function raise_argument(depth, arg, global, extra)
+  local info = debug_getinfo(depth + 1, "n")
+  local name = info and info.name
+  if info and info.namewhat == "method" then
+    arg = arg - 1
+    if arg == 0 then error("calling '" .. name .. "' on bad self (" .. extra .. ")", depth + 2) end
   end
-  return tv -- never an address: results must not depend on where Lua put an object
+  error("bad argument #" .. arg .. " to '" .. (name or global) .. "' (" .. extra .. ")", depth + 2)
+end
+
+local function argument_error(arg, global, extra)
+  raise_argument(2, arg, global, extra)
+end
+
+local function type_error(arg, global, expected, n, v)
+  local got
+  if n < arg then got = "no value" else
+    local mt = raw_getmetatable(v)
+    local named = mt and rawget(mt, "__name")
+    got = type(named) == "string" and named or (v == null and "light userdata" or type(v))
+  end
+  raise_argument(2, arg, global, expected .. " expected, got " .. got)
+end
+
+-- luaL_where(level): "chunk:line: " of the function at that level, as Lua prefixes messages.
+local function where(level)
+  local info = debug_getinfo(level + 1, "Sl")
+  if info and info.currentline > 0 then return info.short_src .. ":" .. info.currentline .. ": " end
+  return ""
 end
 
 local function sandbox_print(...)
@@ -203,14 +229,11 @@ local FORBIDDEN_METAMETHODS = {
 }
 
 -- Installs a copy of mt, so that adding __gc, __close or __mode to mt later has no effect.
-local function sandbox_setmetatable(t, mt)
-  if type(t) ~= "table" then
-    error("bad argument #1 to 'setmetatable' (table expected, got " .. (t == nil and "no value" or type(t)) .. ")", 2)
-  end
+local function sandbox_setmetatable(...)
+  local n, t, mt = select("#", ...), ...
+  if type(t) ~= "table" then type_error(1, "setmetatable", "table", n, t) end
   local tm = type(mt)
-  if tm ~= "nil" and tm ~= "table" then
-    error("bad argument #2 to 'setmetatable' (nil or table expected)", 2)
-  end
+  if tm ~= "nil" and tm ~= "table" or n < 2 then type_error(2, "setmetatable", "nil or table", n, mt) end
   local current = raw_getmetatable(t)
   if current ~= nil then
     local owner = rawget(current, HOST)
@@ -253,8 +276,11 @@ local function sandbox_rawget(t, k)
   return rawget(t, k)
 end
 
-local function sandbox_rawlen(v)
+local function sandbox_rawlen(...)
+  local v = ...
   if is_view(v) then return rawlen(target_of(v)) end
+  local tv = type(v)
+  if tv ~= "table" and tv ~= "string" then type_error(1, "rawlen", "table or string", select("#", ...), v) end
   return rawlen(v)
 end
 
@@ -308,6 +334,8 @@ local function sandbox_xpcall(f, handler, ...)
 end
 
 local GC_OPTIONS = { collect = true, isrunning = true }
+local GC_REFUSED = { stop = true, restart = true, incremental = true, generational = true, setpause = true,
+                     setstepmul = true }
 local function sandbox_collectgarbage(opt, ...)
   if opt == nil then opt = "collect" end
   if not GC_OPTIONS[opt] then
@@ -315,7 +343,11 @@ local function sandbox_collectgarbage(opt, ...)
       error("collectgarbage('" .. opt .. "') is not available in rules: the heap holds what earlier calls left, "
         .. "so a result that depended on it would depend on them", 2)
     end
-    error("collectgarbage('" .. key_text(opt) .. "') is not available in rules: the host manages the collector", 2)
+    if GC_REFUSED[opt] then
+      error("collectgarbage('" .. key_text(opt) .. "') is not available in rules: the host manages the collector", 2)
+    end
+    if type(opt) ~= "string" then type_error(1, "collectgarbage", "string", 1, opt) end
+    argument_error(1, "collectgarbage", "invalid option '" .. opt .. "'")
   end
   return collectgarbage(opt, ...)
 end
@@ -336,7 +368,7 @@ local function sandbox_load(chunk, chunkname, mode, env)
     while true do
       local piece = reader()
       if piece == nil or piece == "" then break end
-      if type(piece) ~= "string" then return nil, "reader function must return a string" end
+      if type(piece) ~= "string" then return nil, where(2) .. "reader function must return a string" end
       pieces[#pieces + 1] = piece
     end
     chunk = t_concat(pieces)
@@ -386,16 +418,22 @@ local function mark_thread(co)
   return co
 end
 
-local function guarded_create(f)
+local function guarded_create(...)
+  local f = ...
+  if type(f) ~= "function" then type_error(1, "coroutine.create", "function", select("#", ...), f) end
   return mark_thread(co_create(f))
 end
 
-local function guarded_resume(co, ...)
+local function guarded_resume(...)
+  local co = ...
+  if type(co) ~= "thread" then type_error(1, "coroutine.resume", "thread", select("#", ...), co) end
   check_running(co)
-  return co_resume(co, ...)
+  return co_resume(...)
 end
 
-local function guarded_wrap(f)
+local function guarded_wrap(...)
+  local f = ...
+  if type(f) ~= "function" then type_error(1, "coroutine.wrap", "function", select("#", ...), f) end
   local co = mark_thread(co_create(f))
   return function(...)
     check_running(co)

@@ -15,6 +15,7 @@ struct LuaOpStream {
         case openLibraries
         case chargedMaker
         case cCall
+        case cToString
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -99,6 +100,7 @@ struct LuaOpStream {
             case .openLibraries: op.pointee.code = Int32(CLUA_OP_OPENLIBS)
             case .chargedMaker: op.pointee.code = Int32(CLUA_OP_CHARGED)
             case .cCall: op.pointee.code = Int32(CLUA_OP_CCALL)
+            case .cToString: op.pointee.code = Int32(CLUA_OP_TOSTRING)
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out
