@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The raw C boundary: Lua's headers and the few static inline shims Swift needs.
@@ -24,7 +25,8 @@ let package = Package(
         // Frameworks, cases and assessments: the rule engine on top of the runtime.
         .target(
             name: "MecigepEngine",
-            dependencies: ["LuaRuntime", .product(name: "Yams", package: "Yams")]
+            dependencies: ["LuaRuntime", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Peer-review reports (Markdown, HTML) in four languages, review rounds and follow-ups.
         .target(name: "MecigepReports", dependencies: ["MecigepEngine", "LuaRuntime"]),
