@@ -2,7 +2,7 @@
 SWIFT ?= swift
 MECIGEP = .build/debug/mecigep
 
-.PHONY: setup build demo test lint bench
+.PHONY: setup build demo test lint bench fuzz fuzz-build
 
 setup:
 	@bash scripts/setup.sh
@@ -29,3 +29,12 @@ bench: setup
 	.build/release/mecigep-bench runtime
 	.build/release/mecigep-bench assess
 	.build/release/mecigep-bench hostile
+
+# libFuzzer harnesses (case documents, the Swift-Lua value bridge, framework files); each runs
+# FUZZ_SECONDS from the seeds in Fuzz/corpus. See docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz-build: setup
+	$(SWIFT) build -c debug --scratch-path .build-fuzz --product mecigep-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -43,6 +43,8 @@ let package = Package(
         .executableTarget(name: "mecigep", dependencies: ["MecigepCLI"]),
         // Prints figures (calls per second, conversion throughput, overhead against lua5.4).
         .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime", "MecigepEngine"]),
+        // libFuzzer harnesses (make fuzz builds them with -sanitize=fuzzer,address -DFUZZING).
+        .executableTarget(name: "mecigep-fuzz", dependencies: ["LuaRuntime", "MecigepEngine"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"], exclude: ["Hostile", "Fixtures"]),
         .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"], exclude: ["Fixtures"]),
         .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"]),

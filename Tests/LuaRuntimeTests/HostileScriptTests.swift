@@ -342,8 +342,10 @@ enum HostileRunner {
             Issue.record("\(test.name): expected the value \(json) but it failed: \(error.kind): \(error.message.prefix(300))")
         }
 
-        // 2. It came back within its budget.
-        let budget = Duration.seconds(test.limits.timeoutSeconds) + .seconds(2)
+        // 2. It came back within its budget. The time budget is CPU time, so under the load of
+        // the parallel test run the wall clock can stretch up to the safety net; how far a call
+        // runs past its budget when alone is measured by `mecigep-bench hostile`.
+        let budget = Duration.seconds(test.limits.wallClockSeconds) + .seconds(1)
         #expect(run.elapsed < budget, "\(test.name) took \(run.elapsed)")
 
         // 3. The same runtime still runs ordinary code.

@@ -26,6 +26,23 @@ struct ModuleResolver: Sendable {
         }
     }
 
+    /// The bytes of a file (at most `limit`), read with plain system calls.
+    static func contents(of path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while bytes.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return nil
+    }
+
     func resolve(_ name: String) -> Outcome {
         guard Self.isValidName(name) else {
             return .invalidName("require: '\(name)' is not a module name (use dotted names such as \"lib.text\", not paths)")
@@ -49,12 +66,12 @@ struct ModuleResolver: Sendable {
             if size > maxBytes {
                 return .unreadable("require: \(path) is \(size) bytes, more than the \(maxBytes) allowed for a module")
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = Self.contents(of: path, limit: maxBytes) else {
                 return .unreadable("require: cannot read \(path)")
             }
             // Lua reads bytes: string literals may hold any (Latin-1 text, say); Lua's parser
             // refuses what it cannot read, with its own message and line.
-            return .found(source: [UInt8](data), chunkName: "@" + path)
+            return .found(source: bytes, chunkName: "@" + path)
         }
         if roots.isEmpty {
             return .notFound("require: module '\(name)' not found: no module folder is configured (pass --rules DIR)")
