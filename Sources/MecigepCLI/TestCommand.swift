@@ -85,7 +85,15 @@ struct TestCommand: ParsableCommand {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep test: no framework \"\(framework)\" in \(loader.rulesFolder)/frameworks")
         }
         var tests = RuleTest.discover(rulesFolder: loader.rulesFolder, frameworks: ids)
-        if let pattern { tests = tests.filter { $0.name.contains(pattern) || $0.file.contains(pattern) } }
+        if let pattern {
+            let all = tests.count
+            tests = tests.filter { $0.name.contains(pattern) || $0.file.contains(pattern) }
+            // A filter that selects nothing is a mistake (a typo would otherwise pass CI).
+            if tests.isEmpty {
+                throw CommandFailure(code: MecigepExit.failure, message: "mecigep test: --run \"\(pattern)\" matches none of the "
+                    + "\(all) tests (names and files are matched); check the name\n0 passed, 0 failed")
+            }
+        }
         var outcomes: [RuleTestOutcome] = []
         var loadFailures: [(String, String)] = []
         var frameworks: [String: Framework] = [:]
@@ -104,9 +112,13 @@ struct TestCommand: ParsableCommand {
                 outcomes += list
             case .failure(let error):
                 loadFailures.append((id, error.description))
-                outcomes += groups[id]!.map { RuleTestOutcome(test: $0, verdict: .failed, failures: ["framework: \(error.description)"], assessment: nil, seconds: 0) }
+                outcomes += groups[id]!.map { RuleTestOutcome(test: $0, verdict: .failed,
+                                                              failures: ["framework \(id) did not load (its problems are listed above)"],
+                                                              assessment: nil, seconds: 0) }
             }
         }
+        // A framework that fails to load is reported once, not in every one of its tests.
+        for (_, message) in loadFailures { Console.error("mecigep test: \(message)") }
         var report = Report()
         for o in outcomes {
             switch o.verdict {

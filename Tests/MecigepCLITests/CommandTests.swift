@@ -141,6 +141,13 @@ struct CommandTests {
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("indicator value: expected level 4, got level 3 (expected because: should be top)"))
         #expect(bad.stdout.hasSuffix("0 passed, 1 failed\n"))
+        // A filter that selects nothing fails: a typo must not pass CI.
+        let typo = try Executable.run(["test", rules.path, "--run", "no-such-test"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("--run \"no-such-test\" matches none of the 3 tests"))
+        let selected = try Executable.run(["test", rules.path, "--run", "pass"])
+        #expect(selected.status == 0)
+        #expect(selected.stdout.hasSuffix("1 passed, 0 failed\n"))
     }
 
     @Test func testCoverageAndThreshold() throws {

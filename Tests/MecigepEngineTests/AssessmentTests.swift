@@ -78,7 +78,7 @@ struct AssessmentTests {
         #expect(a.indicator("raises")?.failure?.line == 16)
         #expect(a.indicator("raises")?.failure?.file?.hasSuffix("frameworks/faulty/framework.lua") == true)
         #expect(kind("off_scale") == "result")
-        #expect(a.indicator("off_scale")?.failure?.message.contains("not on the scale") == true)
+        #expect(a.indicator("off_scale")?.failure?.message.contains("not a level of the scale") == true)
         #expect(kind("returns_nothing") == "runtime")
         #expect(kind("escapes") == "sandbox_violation")
         #expect(kind("writes") == "runtime")
@@ -182,6 +182,25 @@ struct AssessmentTests {
             }
         }.get()
         #expect(level == "3") // block, list and block.x; not the empty list, blank text or missing field
+    }
+
+    @Test func resultsOffTheScaleAreRuleErrorsNeverCoercedOrClamped() throws {
+        let a = try withAssessor("contracts") { try $0.assess(CaseDocument(id: "c", value: [:])) }
+        for (id, returned) in [("text_level", "\"3\""), ("above_scale", "5"), ("below_scale", "-1"), ("fraction", "2.5")] {
+            let r = try #require(a.indicator(id))
+            #expect(r.status == .error, "\(id)")
+            #expect(r.failure?.kind == "result")
+            #expect(r.failure?.message == "the rule returned level \(returned), which is not a level of the scale 'maturity': "
+                + "return a number among 0, 1, 2, 3, 4", "\(id): \(r.failure?.message ?? "")")
+        }
+        #expect(a.indicator("good")?.grade?.id == "3")
+        let above = try #require(a.criterion("agg_above"))
+        #expect(above.status == .error)
+        #expect(above.failure == "the aggregation of criterion 'agg_above' returned 7, which is not on the scale 'maturity': "
+            + "return a level (0, 1, 2, 3, 4) or a score from 0 to 4")
+        #expect(a.criterion("agg_text")?.status == .error)
+        #expect(a.criterion("agg_text")?.failure?.contains("returned \"3\"") == true)
+        #expect(a.criterion("agg_score")?.grade?.id == "2") // a score within the scale: floored
     }
 
     @Test func customAggregations() throws {

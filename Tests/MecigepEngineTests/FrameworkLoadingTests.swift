@@ -5,7 +5,7 @@ import Testing
 @Suite("Loading and validating frameworks")
 struct FrameworkLoadingTests {
     @Test func discoversFrameworksInTheRulesFolder() {
-        #expect(Fixtures.loader().frameworkIDs() == ["broken", "custom", "faulty", "letters", "stateful", "stateful-counter",
+        #expect(Fixtures.loader().frameworkIDs() == ["broken", "contracts", "custom", "faulty", "letters", "stateful", "stateful-counter",
                                                     "stateful-upvalue", "syntax", "tiny", "tiny-addon"])
     }
 
@@ -70,7 +70,7 @@ struct FrameworkLoadingTests {
     @Test func unknownFrameworksListWhatExists() throws {
         var caught: FrameworkLoadError?
         do { _ = try Fixtures.loader().load("nope") } catch { caught = error }
-        #expect(caught?.problems.first?.message.contains("found: broken, custom") == true)
+        #expect(caught?.problems.first?.message.contains("found: broken, contracts, custom") == true)
     }
 
     @Test func compositionReusesTheBase() throws {

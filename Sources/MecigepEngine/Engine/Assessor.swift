@@ -143,9 +143,12 @@ public final class Assessor {
         let scale = framework.scale
         switch v["status"]?.stringValue {
         case "assessed":
-            guard let levelValue = v["level"], let level = scale.level(levelValue) else {
-                throw ResultDecodingError(message: "the rule returned level \(v["level"]?.jsonText() ?? "nil"), "
-                    + "which is not on the scale (\(scale.levels.map(\.id).joined(separator: ", ")))")
+            // Exactly a level of the scale: no coercion ("3" is not 3), no clamping (5 is not 4).
+            guard let levelValue = v["level"], let level = scale.exactLevel(levelValue) else {
+                let returned = v["level"]?.jsonText() ?? "nothing"
+                let kind = scale.kind == .numeric ? "a number" : "a letter"
+                throw ResultDecodingError(message: "the rule returned level \(returned), which is not a level of the "
+                    + "scale '\(scale.id)': return \(kind) among \(scale.levelList)")
             }
             result.status = .assessed
             result.grade = Grade(level: level, plus: false, scale: scale)
@@ -231,10 +234,19 @@ public final class Assessor {
             do throws(LuaError) {
                 let v = try runtime.call(aggregateChunk, with: [.writable(.string(framework.id)), .writable(.string(key)),
                                                                 .readOnly(list)]).value
-                if let level = framework.scale.level(v) { return .success(Grade(level: level, plus: false, scale: framework.scale)) }
-                if let id = v.stringValue, let grade = framework.scale.grade(id) { return .success(grade) }
-                if let score = v.doubleValue { return .success(framework.scale.grade(score: score)) }
-                return .failure(.init(message: "the aggregation function returned \(v.jsonText()), not a level or a score"))
+                // A level of the scale, a grade with "+" where the scale has them, or a score within
+                // the scale's range; anything else is a rule error, never clamped or coerced.
+                let scale = framework.scale
+                if let level = scale.exactLevel(v) { return .success(Grade(level: level, plus: false, scale: scale)) }
+                if scale.kind == .letter, let id = v.stringValue, let grade = scale.grade(id) { return .success(grade) }
+                if case .string = v {} else if let score = v.doubleValue, score.isFinite,
+                   score >= scale.lowest.score, score <= scale.highest.score {
+                    return .success(scale.grade(score: score))
+                }
+                let place = key.isEmpty ? "the framework's aggregation" : "the aggregation of criterion '\(key)'"
+                return .failure(.init(message: "\(place) returned \(v.jsonText()), which is not on the scale '\(scale.id)': "
+                    + "return a level (\(scale.levelList)) or a score from \(Self.number(scale.lowest.score)) "
+                    + "to \(Self.number(scale.highest.score))"))
             } catch {
                 return .failure(.init(message: "the aggregation function failed: \(error.description)"))
             }
@@ -261,6 +273,11 @@ public final class Assessor {
             out.failure = failure.message
         }
         return out
+    }
+
+    /// A score as people write it: 4, not 4.0.
+    static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
     }
 
     private func overall(_ criteria: [CriterionResult]) -> (ResultStatus, Grade?) {

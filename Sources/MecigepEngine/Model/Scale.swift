@@ -28,6 +28,21 @@ public struct Scale: Sendable, Hashable {
     public var lowest: Level { levels[0] }
     public var highest: Level { levels[levels.count - 1] }
 
+    /// The level a rule returned, taken exactly as returned: a number on a numeric scale, a
+    /// letter on a letter scale. Nothing is coerced ("3" is not level 3), nothing is clamped.
+    public func exactLevel(_ value: LuaValue) -> Level? {
+        switch (kind, value) {
+        case (.numeric, .integer(let i)): return levels.first { $0.integerID == i }
+        case (.numeric, .double(let d)) where d == d.rounded() && abs(d) < 1e15:
+            return levels.first { $0.integerID == Int64(d) }
+        case (.letter, .string(let s)): return levels.first { $0.id == s }
+        default: return nil
+        }
+    }
+
+    /// The scale's levels, for messages: "0, 1, 2, 3, 4" or "D, C, B, A".
+    public var levelList: String { levels.map(\.id).joined(separator: ", ") }
+
     /// The level written as `value` (3, "3" or "B"), if it is on the scale.
     public func level(_ value: LuaValue) -> Level? {
         switch value {
