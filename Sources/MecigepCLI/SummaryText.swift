@@ -22,6 +22,10 @@ enum SummaryText {
                     "fr": "à ajouter au dossier"],
         "issues": ["en": "malformed fields", "es": "campos mal formados", "pt": "campos malformados",
                    "fr": "champs mal formés"],
+        "rule errors": ["en": "rule errors (counted as the lowest level; fix the rule, not the case)",
+                        "es": "errores de regla (cuentan como el nivel más bajo; se corrige la regla, no el caso)",
+                        "pt": "erros de regra (contam como o nível mais baixo; corrige-se a regra, não o caso)",
+                        "fr": "erreurs de règle (comptées au niveau le plus bas ; corriger la règle, pas le dossier)"],
     ]
 
     static func word(_ key: String, _ language: String) -> String { words[key]?[language] ?? words[key]?["en"] ?? key }
@@ -48,7 +52,8 @@ enum SummaryText {
         lines.append(row(word("criterion", l), word("level", l), ""))
         for c in a.criteria {
             let (level, label) = result(c.status, c.grade, l)
-            let coverage = c.coverage.indicators > 0 ? "  (\(c.coverage.assessed)/\(c.coverage.indicators))" : ""
+            var coverage = c.coverage.indicators > 0 ? "  (\(c.coverage.assessed)/\(c.coverage.indicators))" : ""
+            if c.coverage.errors > 0 { coverage += "  ! \(c.coverage.errors) \(word("error", l))" }
             lines.append(row(c.criterion.title.text(l), level, label, coverage))
         }
         let (level, label) = result(a.status, a.grade, l)
@@ -60,6 +65,17 @@ enum SummaryText {
         if !distinct.isEmpty {
             lines.append("")
             lines.append("\(word("missing", l)): " + distinct.prefix(12).joined(separator: ", ") + (distinct.count > 12 ? ", …" : ""))
+        }
+        // A rule error is never presented as missing information: each is listed with its place.
+        let failed = a.indicatorResults.filter { $0.status == .error }
+        if !failed.isEmpty || a.criteria.contains(where: { $0.failure != nil }) {
+            lines.append("")
+            lines.append("\(word("rule errors", l)):")
+            for r in failed {
+                let place = r.failure.map { f in f.file.map { " (" + $0 + (f.line.map { ":\($0)" } ?? "") + ")" } ?? "" } ?? ""
+                lines.append("  \(r.indicator.id): \(r.failure?.kind ?? "error"): \(r.failure?.message ?? "")\(place)")
+            }
+            for c in a.criteria { if let f = c.failure { lines.append("  \(c.criterion.id): aggregation: \(f)") } }
         }
         if !a.caseIssues.isEmpty {
             lines.append("")

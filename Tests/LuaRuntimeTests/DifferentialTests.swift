@@ -31,6 +31,10 @@ struct DifferentialTests {
         "tail_position_error_prefix": "a sandbox function written in Lua (load, pairs, setmetatable, rawlen, coroutine.*) "
             + "called in tail position (return f(...)) loses its caller's frame, so its message has no \"chunk:line:\" "
             + "prefix; the host still reports the file and line",
+        "require_number": "require searches the rule folders only (no package.path, no C loaders): its not-found "
+            + "message names what it searched",
+        "index_loop": "setmetatable installs a copy (below): a metatable whose __index is set after use is not seen, "
+            + "so this loop never forms",
         "setmetatable_index_after": "setmetatable installs a copy, so __gc, __mode or __close added later have no effect; "
             + "a field added to the metatable afterwards is not seen either",
     ]

@@ -19,7 +19,7 @@ public enum SandboxPrelude {
         "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "print", "rawequal", "rawget",
         "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
         "collectgarbage", "_VERSION", "null", "string", "table", "math", "utf8", "coroutine", "require",
-        "_G", "load",
+        "_G", "load", "warn",
     ]
 
     static let lua: String = #"""
@@ -266,8 +266,10 @@ local function sandbox_setmetatable(...)
   return t
 end
 
-local function sandbox_next(t, k)
+local function sandbox_next(...)
+  local t, k = ...
   if is_view(t) then return next(target_of(t), k) end
+  if type(t) ~= "table" then type_error(1, "next", "table", select("#", ...), t) end
   return next(t, k)
 end
 
@@ -326,11 +328,30 @@ end
 
 -- xpcall runs the handler after the error has unwound, with budgets in force, so that a
 -- handler cannot run unbounded while the count hook is switched off.
-local function sandbox_xpcall(f, handler, ...)
-  local r = t_pack(pcall(f, ...))
+local function sandbox_xpcall(...)
+  local n, f, handler = select("#", ...), ...
+  if type(handler) ~= "function" then type_error(2, "xpcall", "function", n, handler) end
+  local r = t_pack(pcall(f, select(3, ...)))
   if r[1] then return t_unpack(r, 1, r.n) end
-  local _, h = pcall(handler, r[2])
-  return false, h
+  -- As in Lua, an error in the handler is handled by the handler again, until it gives up.
+  local e = r[2]
+  for _ = 1, 200 do
+    local ok, h = pcall(handler, e)
+    if ok then return false, h end
+    e = h
+  end
+  return false, "error in error handling"
+end
+
+-- warn: warnings are off in stock lua5.4 until "@on"; rules have no console, so they stay off
+-- (the arguments are still checked as Lua checks them).
+local function sandbox_warn(...)
+  local n = select("#", ...)
+  if n == 0 then type_error(1, "warn", "string", 0, nil) end
+  for i = 1, n do
+    local v = select(i, ...)
+    if type(v) ~= "string" and type(v) ~= "number" then type_error(i, "warn", "string", n, v) end
+  end
 end
 
 local GC_OPTIONS = { collect = true, isrunning = true }
@@ -364,14 +385,18 @@ local MAX_LOAD_BYTES = 64 * 1024
 
 local function sandbox_load(chunk, chunkname, mode, env)
   if type(chunk) == "function" then
+    -- the reader runs behind a C boundary (it cannot yield, as in Lua), and an error it raises
+    -- becomes load's answer, as in Lua
     local pieces, reader = {}, chunk
     while true do
-      local piece = reader()
+      local ok, piece = pcall(ccall, reader)
+      if not ok then return nil, piece end
       if piece == nil or piece == "" then break end
       if type(piece) ~= "string" then return nil, where(2) .. "reader function must return a string" end
       pieces[#pieces + 1] = piece
     end
     chunk = t_concat(pieces)
+    if chunkname == nil then chunkname = "=(load)" end
   end
   if type(chunk) == "string" then
     if s_byte(chunk, 1) == 27 then
@@ -441,7 +466,7 @@ local function guarded_wrap(...)
     if r[1] then return t_unpack(r, 2, r.n) end
     if co_status(co) == "dead" then co_close(co) end
     local e = r[2]
-    if type(e) == "string" then error(e, 2) end
+    if type(e) == "string" then error(where(2) .. e, 0) end -- as Lua's wrap: the caller's place first
     error(e, 0)
   end
 end
@@ -582,7 +607,7 @@ local loaded, loading = {}, {}
 
 local base = {
   assert = assert, error = error, getmetatable = sandbox_getmetatable, ipairs = ipairs,
-  next = sandbox_next, pairs = sandbox_pairs, pcall = pcall, print = sandbox_print, rawequal = rawequal,
+  next = sandbox_next, pairs = sandbox_pairs, pcall = pcall, print = sandbox_print, rawequal = rawequal, warn = sandbox_warn,
   rawget = sandbox_rawget, rawlen = sandbox_rawlen, rawset = sandbox_rawset, select = charged_select,
   setmetatable = sandbox_setmetatable, tonumber = charged_tonumber, tostring = sandbox_tostring,
   type = type, xpcall = sandbox_xpcall, collectgarbage = sandbox_collectgarbage,
@@ -653,10 +678,10 @@ SKIP[internals] = true
 
 -- require "a.b" reads <root>/a/b.lua through the host; modules get an environment of their own,
 -- are cached for the life of the state, and are frozen once loaded.
-local function sandbox_require(name)
-  if type(name) ~= "string" then
-    error("bad argument #1 to 'require' (string expected, got " .. (name == nil and "no value" or type(name)) .. ")", 2)
-  end
+local function sandbox_require(...)
+  local name = ...
+  if type(name) == "number" then name = tostring(name) end -- as luaL_checkstring converts it
+  if type(name) ~= "string" then type_error(1, "require", "string", select("#", ...), name) end
   local value = loaded[name]
   if value ~= nil then return value end
   local library = LIBRARIES[name]
