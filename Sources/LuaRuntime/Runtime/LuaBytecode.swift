@@ -38,10 +38,75 @@ public enum LuaBytecode {
         do throws(Reader.Malformed) {
             try reader.header()
             var accesses: [GlobalAccess] = []
-            try reader.function(into: &accesses)
+            collectGlobalAccesses(in: try reader.prototype(parentSource: nil), into: &accesses)
             return accesses.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
         } catch {
             throw LuaError(kind: .host, message: "unexpected bytecode layout: \(error.what)")
+        }
+    }
+
+    /// Global reads and writes in a function and the functions nested in it.
+    private static func collectGlobalAccesses(in proto: Reader.Prototype, into accesses: inout [GlobalAccess]) {
+        for child in proto.children { collectGlobalAccesses(in: child, into: &accesses) }
+        let code = proto.code, upvalueNames = proto.upvalueNames, constants = proto.constants
+        func line(_ pc: Int) -> Int { proto.line(pc) }
+        func isEnv(_ upvalue: Int) -> Bool { upvalue < upvalueNames.count && upvalueNames[upvalue] == "_ENV" }
+        func constant(_ k: Int) -> String? { k < constants.count ? constants[k] : nil }
+        /// A SETFIELD / SETTABLE / SETI into `register` within the next instructions, before
+        /// the register is given another value: a write into the table it holds (_G).
+        func writeThrough(register: Int, from start: Int) -> GlobalAccess? {
+            var pc = start
+            while pc < code.count && pc < start + 24 {
+                let instruction = code[pc]
+                let op = instruction & 0x7f
+                let target = Int((instruction >> 7) & 0xff)
+                if target == register {
+                    if op == 18, let field = constant(Int((instruction >> 16) & 0xff)) { // SETFIELD
+                        return GlobalAccess(name: "_G.\(field)", kind: .write, line: line(pc))
+                    }
+                    if op == 16 || op == 17 {   // SETTABLE, SETI
+                        return GlobalAccess(name: "_G[...]", kind: .write, line: line(pc))
+                    }
+                    // anything else that names the register as its target overwrites it
+                    if op != 10 && op != 15 && op < 56 { return nil }
+                }
+                pc += 1
+            }
+            return nil
+        }
+
+        for (pc, instruction) in code.enumerated() {
+            let op = instruction & 0x7f
+            let a = Int((instruction >> 7) & 0xff)
+            let b = Int((instruction >> 16) & 0xff)
+            let c = Int((instruction >> 24) & 0xff)
+            switch op {
+            case 11 where isEnv(b):            // GETTABUP R[A] := _ENV[K[C]]
+                guard let name = constant(c) else { continue }
+                accesses.append(GlobalAccess(name: name, kind: .read, line: line(pc)))
+                if name == "_G", let write = writeThrough(register: a, from: pc + 1) {
+                    accesses.append(write)       // _G.x = v, or a write through an alias of _G
+                }
+                if name == "rawset", pc + 1 < code.count {
+                    let next = code[pc + 1]      // rawset(_G, ...): _G loaded as the first argument
+                    if next & 0x7f == 11, isEnv(Int((next >> 16) & 0xff)), Int((next >> 7) & 0xff) == a + 1,
+                       constant(Int((next >> 24) & 0xff)) == "_G" {
+                        accesses.append(GlobalAccess(name: "rawset(_G, ...)", kind: .write, line: line(pc)))
+                    }
+                }
+                if pc + 1 < code.count {
+                    let next = code[pc + 1]
+                    // GETFIELD R[x] := R[A][K[C]] right after: a field of that global
+                    if next & 0x7f == 14, Int((next >> 16) & 0xff) == a, let field = constant(Int((next >> 24) & 0xff)) {
+                        accesses.append(GlobalAccess(name: "\(name).\(field)", kind: .field, line: line(pc + 1)))
+                    }
+                }
+            case 15 where isEnv(a):            // SETTABUP _ENV[K[B]] := RK(C)
+                guard let name = constant(b) else { continue }
+                accesses.append(GlobalAccess(name: name, kind: .write, line: line(pc)))
+            default:
+                break
+            }
         }
     }
 
@@ -135,6 +200,8 @@ public enum LuaBytecode {
             var source: String?
             var lineDefined: Int
             var code: [UInt32]
+            /// String constants by index (nil for other kinds).
+            var constants: [String?]
             var upvalues: [(inStack: Bool, index: UInt8)]
             var children: [Prototype]
             var lineInfo: [Int8]
@@ -170,11 +237,12 @@ public enum LuaBytecode {
                 at += 4
                 code.append(UInt32(littleEndian: word))
             }
+            var constants: [String?] = []
             for _ in 0..<(try size()) {
                 switch try byte() {
-                case 3, 19: try skip(8)
-                case 4, 20: _ = try string()
-                default: break
+                case 3, 19: try skip(8); constants.append(nil)
+                case 4, 20: constants.append(try string())
+                default: constants.append(nil)
                 }
             }
             var upvalues: [(Bool, UInt8)] = []
@@ -197,121 +265,9 @@ public enum LuaBytecode {
             }
             var upvalueNames: [String?] = []
             for _ in 0..<(try size()) { upvalueNames.append(try string()) }
-            return Prototype(source: source, lineDefined: lineDefined, code: code, upvalues: upvalues, children: children,
+            return Prototype(source: source, lineDefined: lineDefined, code: code, constants: constants, upvalues: upvalues,
+                             children: children,
                              lineInfo: lineInfo, absolute: absolute, upvalueNames: upvalueNames)
-        }
-
-        mutating func function(into accesses: inout [GlobalAccess]) throws(Malformed) {
-            _ = try string()                       // source
-            let lineDefined = try size()
-            _ = try size()                         // last line defined
-            try skip(3)                            // params, vararg, max stack
-            let codeCount = try size()
-            var code: [UInt32] = []
-            code.reserveCapacity(codeCount)
-            for _ in 0..<codeCount {
-                guard at + 4 <= bytes.count else { throw Malformed(what: "truncated code") }
-                var word: UInt32 = 0
-                for k in 0..<4 { word |= UInt32(bytes[at + k]) << (8 * k) }
-                at += 4
-                code.append(UInt32(littleEndian: word))
-            }
-            var constants: [String?] = []
-            for _ in 0..<(try size()) {
-                switch try byte() {
-                case 3, 19: try skip(8); constants.append(nil)
-                case 4, 20: constants.append(try string())
-                default: constants.append(nil)
-                }
-            }
-            let upvalueCount = try size()
-            try skip(upvalueCount * 3)
-            let protoCount = try size()
-            for _ in 0..<protoCount { try function(into: &accesses) }
-            // debug information
-            let lineInfoCount = try size()
-            var lineInfo: [Int8] = []
-            for _ in 0..<lineInfoCount { lineInfo.append(Int8(bitPattern: try byte())) }
-            var absolute: [(pc: Int, line: Int)] = []
-            for _ in 0..<(try size()) { absolute.append((try size(), try size())) }
-            for _ in 0..<(try size()) {
-                _ = try string()
-                _ = try size()
-                _ = try size()
-            }
-            var upvalueNames: [String?] = []
-            for _ in 0..<(try size()) { upvalueNames.append(try string()) }
-
-            func line(_ pc: Int) -> Int {
-                guard !lineInfo.isEmpty else { return lineDefined }
-                var i = -1
-                while i + 1 < absolute.count && pc >= absolute[i + 1].pc { i += 1 }
-                var basePC = i >= 0 ? absolute[i].pc : -1
-                var base = i >= 0 ? absolute[i].line : lineDefined
-                while basePC < pc {
-                    basePC += 1
-                    if basePC < lineInfo.count { base += Int(lineInfo[basePC]) }
-                }
-                return base
-            }
-            func isEnv(_ upvalue: Int) -> Bool { upvalue < upvalueNames.count && upvalueNames[upvalue] == "_ENV" }
-            func constant(_ k: Int) -> String? { k < constants.count ? constants[k] : nil }
-            /// A SETFIELD / SETTABLE / SETI into `register` within the next instructions, before
-            /// the register is given another value: a write into the table it holds (_G).
-            func writeThrough(register: Int, from start: Int) -> GlobalAccess? {
-                var pc = start
-                while pc < code.count && pc < start + 24 {
-                    let instruction = code[pc]
-                    let op = instruction & 0x7f
-                    let target = Int((instruction >> 7) & 0xff)
-                    if target == register {
-                        if op == 18, let field = constant(Int((instruction >> 16) & 0xff)) { // SETFIELD
-                            return GlobalAccess(name: "_G.\(field)", kind: .write, line: line(pc))
-                        }
-                        if op == 16 || op == 17 {   // SETTABLE, SETI
-                            return GlobalAccess(name: "_G[...]", kind: .write, line: line(pc))
-                        }
-                        // anything else that names the register as its target overwrites it
-                        if op != 10 && op != 15 && op < 56 { return nil }
-                    }
-                    pc += 1
-                }
-                return nil
-            }
-
-            for (pc, instruction) in code.enumerated() {
-                let op = instruction & 0x7f
-                let a = Int((instruction >> 7) & 0xff)
-                let b = Int((instruction >> 16) & 0xff)
-                let c = Int((instruction >> 24) & 0xff)
-                switch op {
-                case 11 where isEnv(b):            // GETTABUP R[A] := _ENV[K[C]]
-                    guard let name = constant(c) else { continue }
-                    accesses.append(GlobalAccess(name: name, kind: .read, line: line(pc)))
-                    if name == "_G", let write = writeThrough(register: a, from: pc + 1) {
-                        accesses.append(write)       // _G.x = v, or a write through an alias of _G
-                    }
-                    if name == "rawset", pc + 1 < code.count {
-                        let next = code[pc + 1]      // rawset(_G, ...): _G loaded as the first argument
-                        if next & 0x7f == 11, isEnv(Int((next >> 16) & 0xff)), Int((next >> 7) & 0xff) == a + 1,
-                           constant(Int((next >> 24) & 0xff)) == "_G" {
-                            accesses.append(GlobalAccess(name: "rawset(_G, ...)", kind: .write, line: line(pc)))
-                        }
-                    }
-                    if pc + 1 < code.count {
-                        let next = code[pc + 1]
-                        // GETFIELD R[x] := R[A][K[C]] right after: a field of that global
-                        if next & 0x7f == 14, Int((next >> 16) & 0xff) == a, let field = constant(Int((next >> 24) & 0xff)) {
-                            accesses.append(GlobalAccess(name: "\(name).\(field)", kind: .field, line: line(pc + 1)))
-                        }
-                    }
-                case 15 where isEnv(a):            // SETTABUP _ENV[K[B]] := RK(C)
-                    guard let name = constant(b) else { continue }
-                    accesses.append(GlobalAccess(name: name, kind: .write, line: line(pc)))
-                default:
-                    break
-                }
-            }
         }
     }
 }

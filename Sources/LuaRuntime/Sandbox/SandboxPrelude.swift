@@ -587,8 +587,7 @@ local function freeze_module(value, env)
   freeze_reachable(env, state)
   if state.write ~= nil then
     local source, line, name = state.write[1], state.write[2], state.write[3]
-    local where = s_sub(source, 1, 1) == "@" and s_sub(source, 2) or source
-    violate(where .. ":" .. line .. ": assignment to '" .. name .. "', a variable that outlives one call "
+    violate("assignment to '" .. name .. "', a variable that outlives one call "
       .. "(declared outside the function that assigns it): rule state must live in the call, so make it "
       .. "a local of that function, or compute it once while the module loads", 3, source, line)
   end
