@@ -303,13 +303,20 @@ enum CSV {
         return s
     }
 
+    /// A rule error as one cell: kind, message and the rule's place.
+    static func errorText(_ f: RuleFailure) -> String {
+        var place = ""
+        if let file = f.file { place = " (" + file + (f.line.map { ":\($0)" } ?? "") + ")" }
+        return "\(f.kind): \(f.message)" + place
+    }
+
     static func rows(_ a: Assessment, language: String) -> [String] {
         a.criteria.flatMap { c in
             c.indicators.map { r in
                 [a.caseID, a.framework.id, c.criterion.id, r.indicator.id, r.status.rawValue, r.grade?.id ?? "",
                  r.grade.map { LuaValue.double($0.score).jsonText() } ?? "", r.grade?.level.label.text(language) ?? "",
                  String(r.findings.count), String(r.recommendations.count),
-                 r.failure.map { "\($0.kind): \($0.message)" } ?? ""].map(cell).joined(separator: ",")
+                 r.failure.map(errorText) ?? ""].map(cell).joined(separator: ",")
             }
         }
     }

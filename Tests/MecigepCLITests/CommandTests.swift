@@ -100,6 +100,20 @@ struct CommandTests {
         #expect(missing.stderr.contains("a.yaml.missing: no such file or folder"))
     }
 
+    @Test func ruleErrorsAreShownWithTheirPlaceNeverAsMissingInformation() throws {
+        let file = Executable.fixtureCases + "/complete.yaml"
+        let text = try Executable.run(["assess", file, "--rules", Executable.fixtureRules, "--framework", "faulty", "--format", "text"])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("! 6 rule error"))
+        #expect(text.stdout.contains("rule errors (counted as the lowest level; fix the rule, not the case):"))
+        #expect(text.stdout.contains("  raises: runtime: attempt to index a nil value (field 'nothing') ("))
+        #expect(text.stdout.contains("frameworks/faulty/framework.lua:16)"))
+        #expect(!text.stdout.contains("to add to the case"))
+        let csv = try Executable.run(["assess", file, "--rules", Executable.fixtureRules, "--framework", "faulty", "--format", "csv"])
+        #expect(csv.stdout.contains("sandbox_violation: the os library is not available in rules ("))
+        #expect(csv.stdout.contains("frameworks/faulty/framework.lua:19)"))
+    }
+
     @Test func checkReportsEveryProblemAndTypos() throws {
         let out = try Executable.run(["check", Executable.fixtureRules])
         #expect(out.status == 1)
@@ -140,6 +154,7 @@ struct CommandTests {
         let bad = try Executable.run(["test", failing.path])
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("indicator value: expected level 4, got level 3 (expected because: should be top)"))
+        #expect(bad.stdout.contains("    rule: "), "a failure names the rule's file and line: \(bad.stdout)")
         #expect(bad.stdout.hasSuffix("0 passed, 1 failed\n"))
         // A filter that selects nothing fails: a typo must not pass CI.
         let typo = try Executable.run(["test", rules.path, "--run", "no-such-test"])

@@ -140,8 +140,20 @@ public enum RuleTestRunner {
                 failures.append("indicator \(id): not in framework \(test.framework)")
                 continue
             }
-            failures += compare("indicator \(id)", e, status: r.status, grade: r.grade, findings: r.findings,
-                                detail: r.failure.map { "\($0.kind): \($0.message)" })
+            var found = compare("indicator \(id)", e, status: r.status, grade: r.grade, findings: r.findings,
+                                detail: r.failure.map { f in
+                                    "\(f.kind): \(f.message)" + (f.file.map { " at \($0)" + (f.line.map { ":\($0)" } ?? "") } ?? "")
+                                })
+            if !found.isEmpty, r.status != .error {
+                // Where the rule is, and the conditions that decided its level.
+                var context = r.indicator.ruleLocation.map { "    rule: \($0.description)" } ?? ""
+                if !r.conditions.isEmpty {
+                    context += (context.isEmpty ? "    " : "; ") + "conditions: "
+                        + r.conditions.map { "\($0.label.text("en")) \($0.value ? "yes" : "no")" }.joined(separator: ", ")
+                }
+                if !context.isEmpty { found[found.count - 1] += "\n" + context }
+            }
+            failures += found
         }
         for (id, e) in test.criteria {
             guard let c = assessment.criteria.first(where: { $0.criterion.id == id }) else {
