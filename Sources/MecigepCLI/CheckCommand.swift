@@ -46,7 +46,10 @@ struct CheckCommand: ParsableCommand {
         let ids = framework.map { [$0] } ?? loader.frameworkIDs()
         var problems: [Problem] = []
         for id in ids {
-            do throws(FrameworkLoadError) { _ = try loader.load(id) } catch {
+            do throws(FrameworkLoadError) {
+                let framework = try loader.load(id)
+                problems += Self.levelLiterals(framework, rules: loader.rulesFolder)
+            } catch {
                 problems += error.problems.map { Problem(file: $0.file, line: $0.line, subject: $0.subject, message: $0.message) }
             }
         }
@@ -70,6 +73,24 @@ struct CheckCommand: ParsableCommand {
                                             "files": .integer(Int64(files.count))]).jsonText(pretty: true))
         }
         if !problems.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+    }
+
+    /// Literal levels in a framework's own files (`ctx.level(5)`) that are not on its scale.
+    static func levelLiterals(_ framework: Framework, rules: String) -> [Problem] {
+        var problems: [Problem] = []
+        let scale = framework.scale
+        for source in framework.sources where source.path.hasPrefix("frameworks/\(framework.id)/") {
+            let file = (rules as NSString).appendingPathComponent(source.path)
+            guard let data = FileManager.default.contents(atPath: file),
+                  let literals = try? LuaBytecode.levelLiterals(in: String(decoding: data, as: UTF8.self), chunkName: file)
+            else { continue }
+            for (value, line) in literals where scale.exactLevel(value) == nil {
+                problems.append(Problem(file: file, line: line, subject: "level off the scale",
+                                        message: "level \(value.jsonText()) is not on the scale '\(scale.id)' "
+                                            + "(\(scale.levelList)); a rule returning it fails at run time"))
+            }
+        }
+        return problems
     }
 
     /// Lua files under lib/ and the frameworks' folders.

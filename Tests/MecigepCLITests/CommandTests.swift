@@ -114,6 +114,24 @@ struct CommandTests {
         #expect(csv.stdout.contains("frameworks/faulty/framework.lua:19)"))
     }
 
+    @Test func checkFlagsLiteralLevelsOffTheScale() throws {
+        let scratch = Scratch()
+        scratch.write("rules/frameworks/lv/framework.lua", """
+            local m = require "mecigep"
+            return m.framework { id = "lv", version = "1.0.0", title = "L", languages = { "en" }, scale = m.scales.maturity,
+              criteria = { m.criterion { id = "c", title = "C", indicators = { m.indicator { id = "i", title = "I",
+                evaluate = function(case, ctx)
+                  if case.x then return ctx.level(5) end
+                  local r = { level = 3 } local y = r.level local z = 7
+                  return ctx.level(2, "ok")
+                end } } } } }
+            """)
+        let out = try Executable.run(["check", scratch.url.path + "/rules"])
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("lv/framework.lua:5: level off the scale: level 5 is not on the scale 'maturity' (0, 1, 2, 3, 4)"))
+        #expect(out.stderr.contains("1 problem found"), "only the literal passed to level is flagged: \(out.stdout)")
+    }
+
     @Test func checkReportsEveryProblemAndTypos() throws {
         let out = try Executable.run(["check", Executable.fixtureRules])
         #expect(out.status == 1)

@@ -16,6 +16,43 @@ public enum LuaBytecode {
     /// Reads (`GETTABUP _ENV "name"`), writes (`SETTABUP`), and fields read right after a
     /// global (`string.fnd` gives a `.field` access named "string.fnd").
     public static func globalAccesses(in source: String, chunkName: String) throws(LuaError) -> [GlobalAccess] {
+        var accesses: [GlobalAccess] = []
+        collectGlobalAccesses(in: try prototype(of: source, chunkName: chunkName), into: &accesses)
+        return accesses.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
+    }
+
+    /// Literal levels passed to a `level` method or field (`ctx.level(5)`, `m.level("E")`): an
+    /// integer (LOADI) or a string constant (LOADK) loaded as the first argument of the call.
+    public static func levelLiterals(in source: String, chunkName: String) throws(LuaError) -> [(value: LuaValue, line: Int)] {
+        var out: [(LuaValue, Int)] = []
+        func scan(_ proto: Reader.Prototype) {
+            for child in proto.children { scan(child) }
+            let code = proto.code
+            for (pc, instruction) in code.enumerated() where instruction & 0x7f == 14 && pc + 1 < code.count { // GETFIELD
+                let a = Int((instruction >> 7) & 0xff), c = Int((instruction >> 24) & 0xff)
+                guard c < proto.constants.count, proto.constants[c] == "level" else { continue }
+                let next = code[pc + 1]
+                guard Int((next >> 7) & 0xff) == a + 1 else { continue }
+                // ... and the function in R[a] is then called (CALL or TAILCALL with A = a)
+                let called = code[(pc + 2)..<min(code.count, pc + 10)].contains { i in
+                    (i & 0x7f == 68 || i & 0x7f == 69) && Int((i >> 7) & 0xff) == a
+                }
+                guard called else { continue }
+                switch next & 0x7f {
+                case 1: out.append((.integer(Int64(Int(next >> 15) - 65535)), proto.line(pc + 1)))  // LOADI sBx
+                case 3:                                                                              // LOADK Bx
+                    let k = Int(next >> 15)
+                    if k < proto.constants.count, let text = proto.constants[k] { out.append((.string(text), proto.line(pc + 1))) }
+                default: break
+                }
+            }
+        }
+        scan(try prototype(of: source, chunkName: chunkName))
+        return out.sorted { $0.1 < $1.1 }
+    }
+
+    /// Compiles `source` in a bare state (never run) and reads its bytecode.
+    private static func prototype(of source: String, chunkName: String) throws(LuaError) -> Reader.Prototype {
         let budget = UnsafeMutablePointer<clua_budget>.allocate(capacity: 1)
         budget.initialize(to: clua_budget())
         budget.pointee.memory_limit = 256 << 20
@@ -37,9 +74,7 @@ public enum LuaBytecode {
         var reader = Reader(bytes: UnsafeBufferPointer(start: data, count: bytes.length))
         do throws(Reader.Malformed) {
             try reader.header()
-            var accesses: [GlobalAccess] = []
-            collectGlobalAccesses(in: try reader.prototype(parentSource: nil), into: &accesses)
-            return accesses.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
+            return try reader.prototype(parentSource: nil)
         } catch {
             throw LuaError(kind: .host, message: "unexpected bytecode layout: \(error.what)")
         }
