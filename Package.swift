@@ -47,7 +47,8 @@ let package = Package(
         .executableTarget(name: "mecigep-fuzz", dependencies: ["LuaRuntime", "MecigepEngine"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"], exclude: ["Hostile", "Fixtures"]),
         .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"], exclude: ["Fixtures"]),
-        .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"]),
+        .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "LuaRuntime"]),
     ]
 )

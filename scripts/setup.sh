@@ -32,6 +32,15 @@ python3 -c 'import jsonschema' 2>/dev/null || python_need+=(jsonschema)
 python3 -c 'import html5lib' 2>/dev/null || python_need+=(html5lib)
 if [ ${#python_need[@]} -gt 0 ]; then
   echo "setup: installing Python packages ${python_need[*]}" >&2
-  python3 -m pip install --quiet "${python_need[@]}" 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages "${python_need[@]}"
+  if python3 -m pip --version >/dev/null 2>&1; then
+    python3 -m pip install --quiet "${python_need[@]}" 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages "${python_need[@]}"
+  else
+    # a Debian python3 without pip: Debian's own packages of the same libraries
+    debs=()
+    for p in "${python_need[@]}"; do debs+=("python3-$p"); done
+    [ "$(id -u)" -eq 0 ] && SUDO= || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
+  fi
 fi
