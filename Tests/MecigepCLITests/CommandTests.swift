@@ -235,6 +235,28 @@ struct CommandTests {
         #expect(unknown.status == 2)
     }
 
+    @Test func explainKeepsTheTraceOnErrorAndExplainsAggregations() throws {
+        let file = Executable.fixtureCases + "/complete.yaml"
+        let common = ["--rules", Executable.fixtureRules, "--framework", "faulty"]
+        // The rule failed: what it read before failing is still shown.
+        let failed = try Executable.run(["explain", file, "--indicator", "raises"] + common)
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("result:   ERROR runtime at "))
+        #expect(failed.stdout.contains("fields read (1):"))
+        #expect(failed.stdout.contains("nothing  (absent)"))
+        let criterion = try Executable.run(["explain", file, "--criterion", "c"] + common)
+        #expect(criterion.status == 0, "\(criterion.stderr)")
+        #expect(criterion.stdout.contains("method:   weighted_mean"))
+        #expect(criterion.stdout.contains("good                      weight 1  level 3"))
+        #expect(criterion.stdout.contains("raises                    weight 1  rule error, counts as 0 (the lowest level)"))
+        #expect(criterion.stdout.contains("result:   level 0"))
+        let overall = try Executable.run(["explain", file, "--overall"] + common)
+        #expect(overall.stdout.contains("c                         weight 1  level 0"))
+        #expect(overall.stdout.contains("coverage: 1 of 7 indicators assessed, 0 insufficient, 6 failed"))
+        let neither = try Executable.run(["explain", file] + common)
+        #expect(neither.status == 2)
+    }
+
     @Test func compareFindsTheRuleThatChanged() throws {
         let rules = RulesFolder(level: 3)
         rules.addFramework("demo2", level: 4)

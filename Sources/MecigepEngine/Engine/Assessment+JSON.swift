@@ -46,7 +46,7 @@ extension Assessment {
          "share": .double((c.share * 10_000).rounded() / 10_000)]
     }
 
-    static func criterionValue(_ c: CriterionResult) -> LuaValue {
+    public static func criterionValue(_ c: CriterionResult) -> LuaValue {
         var o: [String: LuaValue] = [
             "id": .string(c.criterion.id), "title": c.criterion.title.value, "weight": .double(c.criterion.weight),
             "aggregation": .string(c.criterion.aggregation.name),

@@ -45,6 +45,7 @@ public final class Assessor {
     public private(set) var luaCalls = 0
     private let evaluateChunk: LuaChunk
     private let aggregateChunk: LuaChunk
+    private let lastTraceChunk: LuaChunk
 
     public init(framework: Framework, loader: FrameworkLoader, engineVersion: String) throws(FrameworkLoadError) {
         self.framework = framework
@@ -63,6 +64,7 @@ public final class Assessor {
                 local framework, key, inputs = ...
                 return sandbox_internal.aggregate(framework, key, inputs)
                 """, chunkName: "=(sandbox aggregate)")
+            lastTraceChunk = try runtime.compile("return sandbox_internal.last_trace()", chunkName: "=(sandbox trace)")
         } catch { throw failed(error) }
     }
 
@@ -124,6 +126,10 @@ public final class Assessor {
             result.failure = RuleFailure(kind: error.kind.rawValue, message: error.message,
                                          file: inRule ? error.chunkName : indicator.ruleLocation?.file,
                                          line: inRule ? error.line : indicator.ruleLocation?.line)
+            // What the rule read and checked before it failed, for explain and the report.
+            if let trace = try? runtime.call(lastTraceChunk).value {
+                appendTrace(trace, to: &result)
+            }
             return result
         }
         do throws(ResultDecodingError) {
@@ -194,6 +200,11 @@ public final class Assessor {
                 id: "\(result.indicator.id).r\(n + 1)", text: text, priority: priority, horizon: horizon, owner: owner,
                 challenge: r["challenge"]?.stringValue, criterion: criterion.id, indicator: result.indicator.id))
         }
+        appendTrace(v, to: &result)
+    }
+
+    /// The reads and conditions of a trace (`{ reads = {...}, conditions = {...} }`).
+    private func appendTrace(_ v: LuaValue, to result: inout IndicatorResult) {
         for read in v["reads"]?.arrayValue ?? [] {
             guard let path = read["path"]?.stringValue else { continue }
             result.reads.append(TraceRead(path: path, value: read["value"], kind: read["kind"]?.stringValue))
@@ -276,7 +287,7 @@ public final class Assessor {
     }
 
     /// A score as people write it: 4, not 4.0.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
     }
 

@@ -409,6 +409,17 @@ local function missing_paths(case, paths)
   return missing
 end
 
+-- The trace of the last indicator run: when a rule fails, the host asks for it in a call of its
+-- own, so that explain still shows what the rule read and checked before it failed.
+local last_trace = nil
+
+local function last_trace_of()
+  local t = last_trace
+  last_trace = nil
+  if t == nil then return { reads = {}, conditions = {} } end
+  return { reads = t.reads, conditions = t.conditions }
+end
+
 --- Runs one indicator on a case; returns plain data.
 local function evaluate(framework_id, indicator_id, case)
   local entry = registry[framework_id]
@@ -421,6 +432,7 @@ local function evaluate(framework_id, indicator_id, case)
              reads = {}, conditions = {} }
   end
   local trace = new_trace()
+  last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   local view = traced(case, "", trace)
   local ctx = new_context(entry, indicator, view, trace)
   local result = indicator.evaluate(view, ctx)
@@ -453,6 +465,7 @@ local function aggregate(framework_id, key, inputs)
 end
 
 sandbox_internal.describe, sandbox_internal.evaluate, sandbox_internal.aggregate = describe, evaluate, aggregate
+sandbox_internal.last_trace = last_trace_of
 
 return M
 """#
