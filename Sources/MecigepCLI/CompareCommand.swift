@@ -111,6 +111,10 @@ struct CompareCommand: ParsableCommand {
 
     static func describe(_ r: IndicatorResult?) -> String {
         guard let r else { return "absent" }
+        if r.status == .error, let f = r.failure {
+            // a rule error with its place, never mistaken for a level or missing information
+            return "rule error (" + CSV.errorText(f) + ")"
+        }
         return describe(r.status, r.grade)
     }
 

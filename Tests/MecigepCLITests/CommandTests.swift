@@ -112,6 +112,9 @@ struct CommandTests {
         let csv = try Executable.run(["assess", file, "--rules", Executable.fixtureRules, "--framework", "faulty", "--format", "csv"])
         #expect(csv.stdout.contains("sandbox_violation: the os library is not available in rules ("))
         #expect(csv.stdout.contains("frameworks/faulty/framework.lua:19)"))
+        let compare = try Executable.run(["compare", file, "--rules", Executable.fixtureRules, "--framework", "faulty",
+                                          "--framework", "contracts"])
+        #expect(compare.stdout.contains("raises: rule error (runtime: attempt to index a nil value (field 'nothing') ("))
     }
 
     @Test func checkFlagsLiteralLevelsOffTheScale() throws {
