@@ -39,9 +39,9 @@ struct AssessBenchmark {
             var value = vary(seeds[n % seeds.count], rng: &rng, depth: 0)
             if case .object(var o) = value { o["id"] = .string(String(format: "synthetic-%06d", n)); value = .object(o) }
             let path = (folder as NSString).appendingPathComponent(String(format: "case-%06d.yaml", n))
-            FileManager.default.createFile(atPath: path, contents: Data(value.yamlText().utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(value.yamlText().utf8))
         }
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
     }
 
     static func vary(_ v: LuaValue, rng: inout SplitMix, depth: Int) -> LuaValue {

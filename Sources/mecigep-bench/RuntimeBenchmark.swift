@@ -117,7 +117,7 @@ func bareLua(_ source: String, argument: LuaValue, prebuilt: Bool = false, hooke
         io.write(string.format("%.9f", os.clock() - t0))
         """
     let path = NSTemporaryDirectory() + "mecigep-bench-\(getpid()).lua"
-    FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
