@@ -7,6 +7,7 @@ enum SummaryText {
     static let words: [String: [String: String]] = [
         "framework": ["en": "framework", "es": "marco", "pt": "marco", "fr": "cadre"],
         "indicators": ["en": "indicators", "es": "indicadores", "pt": "indicadores", "fr": "indicateurs"],
+        "indicator": ["en": "indicator", "es": "indicador", "pt": "indicador", "fr": "indicateur"],
         "covered": ["en": "with enough information", "es": "con información suficiente",
                     "pt": "com informação suficiente", "fr": "avec assez d'information"],
         "criterion": ["en": "criterion", "es": "criterio", "pt": "critério", "fr": "critère"],
@@ -17,6 +18,8 @@ enum SummaryText {
         "error": ["en": "rule error", "es": "error de regla", "pt": "erro de regra", "fr": "erreur de règle"],
         "recommendations": ["en": "recommendations (non-binding)", "es": "recomendaciones (no vinculantes)",
                             "pt": "recomendações (não vinculantes)", "fr": "recommandations (non contraignantes)"],
+        "recommendation": ["en": "recommendation (non-binding)", "es": "recomendación (no vinculante)",
+                           "pt": "recomendação (não vinculante)", "fr": "recommandation (non contraignante)"],
         "high": ["en": "high priority", "es": "prioridad alta", "pt": "prioridade alta", "fr": "priorité haute"],
         "missing": ["en": "to add to the case", "es": "a añadir al caso", "pt": "a acrescentar ao caso",
                     "fr": "à ajouter au dossier"],
@@ -30,6 +33,11 @@ enum SummaryText {
 
     static func word(_ key: String, _ language: String) -> String { words[key]?[language] ?? words[key]?["en"] ?? key }
 
+    /// The word for a count: singular for 1, plural otherwise ("1 indicador", "2 indicadores").
+    static func counted(_ n: Int, _ singular: String, _ plural: String, _ language: String) -> String {
+        "\(n) " + word(n == 1 ? singular : plural, language)
+    }
+
     static func result(_ status: ResultStatus, _ grade: Grade?, _ language: String) -> (String, String) {
         switch status {
         case .assessed: return (grade?.id ?? "?", grade?.level.label.text(language) ?? "")
@@ -41,13 +49,15 @@ enum SummaryText {
     static func render(_ a: Assessment, language l: String) -> String {
         var lines: [String] = []
         lines.append("\(a.caseID)  ·  \(word("framework", l)) \(a.framework.id) \(a.framework.version)  ·  "
-            + "\(a.coverage.indicators) \(word("indicators", l)), "
+            + counted(a.coverage.indicators, "indicator", "indicators", l) + ", "
             + String(format: "%.0f%% ", a.coverage.share * 100) + word("covered", l))
         lines.append("")
         let width = max(24, a.criteria.map { $0.criterion.title.text(l).count }.max() ?? 0)
+        // the level column is as wide as its header in the language ("niveau"), never cut
+        let levelWidth = max(5, word("level", l).count)
         func row(_ name: String, _ level: String, _ label: String, _ note: String = "") -> String {
-            name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + level.padding(toLength: 5, withPad: " ", startingAt: 0)
-                + "  " + label + note
+            name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + level.padding(toLength: levelWidth, withPad: " ", startingAt: 0) + "  " + label + note
         }
         lines.append(row(word("criterion", l), word("level", l), ""))
         for c in a.criteria {
@@ -86,7 +96,7 @@ enum SummaryText {
         if !recommendations.isEmpty {
             let high = recommendations.filter { $0.priority == "high" }
             lines.append("")
-            lines.append("\(recommendations.count) \(word("recommendations", l)), \(high.count) \(word("high", l)):")
+            lines.append(counted(recommendations.count, "recommendation", "recommendations", l) + ", \(high.count) \(word("high", l)):")
             for (n, r) in (high.isEmpty ? recommendations : high).prefix(5).enumerated() {
                 lines.append("  \(n + 1). [\(r.indicator)] \(r.text.text(l))")
             }

@@ -117,6 +117,18 @@ struct CommandTests {
         #expect(compare.stdout.contains("raises: rule error (runtime: attempt to index a nil value (field 'nothing') ("))
     }
 
+    @Test func textAndYAMLReadWellInEveryLanguage() throws {
+        let uy = Executable.packageRoot.appendingPathComponent("examples/cases/uy-digital-government.yaml").path
+        let fr = try Executable.run(["assess", uy, "--format", "text", "--lang", "fr"])
+        #expect(fr.stdout.contains("niveau  "), "the French header is not cut: \(fr.stdout.prefix(300))")
+        let es = try Executable.run(["assess", uy, "--format", "text", "--lang", "es"])
+        #expect(es.stdout.contains("38 indicadores"))
+        #expect(!es.stdout.contains("1 recomendaciones"))
+        let yaml = try Executable.run(["assess", uy, "--format", "yaml"])
+        #expect(yaml.stdout.contains("revisión"))
+        #expect(!yaml.stdout.contains("\\xF3"))
+    }
+
     @Test func checkFlagsLiteralLevelsOffTheScale() throws {
         let scratch = Scratch()
         scratch.write("rules/frameworks/lv/framework.lua", """

@@ -4,7 +4,8 @@ import Yams
 extension LuaValue {
     /// YAML text with keys in sorted order (deterministic, like `jsonText`).
     public func yamlText() -> String {
-        (try? Yams.serialize(node: yamlNode)) ?? jsonText(pretty: true)
+        // UTF-8 as it is ("revisión" stays "revisión", not an escape): the texts are in four languages
+        (try? Yams.serialize(node: yamlNode, allowUnicode: true)) ?? jsonText(pretty: true)
     }
 
     var yamlNode: Node {
