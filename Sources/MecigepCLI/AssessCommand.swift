@@ -129,7 +129,7 @@ struct AssessCommand: ParsableCommand {
                 }
             }
         }
-        Console.error(tally.line)
+        Console.error(tally.line(language: lang))
         if tally.failedAny || summaryFailed || !missing.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
     }
 }
@@ -246,11 +246,35 @@ final class Tally: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
-    var line: String {
-        "\(total) case\(total == 1 ? "" : "s"): \(assessed) assessed, \(insufficient) insufficient information, "
-            + (invalid > 0 ? "\(invalid) invalid, " : "")
-            + (unwritten > 0 ? "\(unwritten) not written, " : "")
-            + "\(errors) error\(errors == 1 ? "" : "s"); \(ruleErrors) rule error\(ruleErrors == 1 ? "" : "s")"
+    /// The closing line, in the language of --lang, with singular and plural forms.
+    func line(language: String = "en") -> String {
+        // (singular, plural) per language; "%d" is the count
+        let forms: [String: [String: (String, String)]] = [
+            "case": ["en": ("case", "cases"), "es": ("caso", "casos"), "pt": ("caso", "casos"), "fr": ("dossier", "dossiers")],
+            "assessed": ["en": ("assessed", "assessed"), "es": ("evaluado", "evaluados"), "pt": ("avaliado", "avaliados"),
+                         "fr": ("évalué", "évalués")],
+            "insufficient": ["en": ("insufficient information", "insufficient information"),
+                             "es": ("con información insuficiente", "con información insuficiente"),
+                             "pt": ("com informação insuficiente", "com informação insuficiente"),
+                             "fr": ("information insuffisante", "information insuffisante")],
+            "invalid": ["en": ("invalid", "invalid"), "es": ("inválido", "inválidos"), "pt": ("inválido", "inválidos"),
+                        "fr": ("invalide", "invalides")],
+            "unwritten": ["en": ("not written", "not written"), "es": ("sin escribir", "sin escribir"),
+                          "pt": ("não escrito", "não escritos"), "fr": ("non écrit", "non écrits")],
+            "error": ["en": ("error", "errors"), "es": ("error", "errores"), "pt": ("erro", "erros"), "fr": ("erreur", "erreurs")],
+            "rule error": ["en": ("rule error", "rule errors"), "es": ("error de regla", "errores de regla"),
+                           "pt": ("erro de regra", "erros de regra"), "fr": ("erreur de règle", "erreurs de règle")],
+        ]
+        func count(_ n: Int, _ key: String) -> String {
+            let pair = forms[key]?[language] ?? forms[key]!["en"]!
+            let singular = n == 1 || (n == 0 && language == "fr") // French counts zero as singular
+            return "\(n) " + (singular ? pair.0 : pair.1)
+        }
+        let semicolon = language == "fr" ? " ; " : "; "
+        return count(total, "case") + ": " + count(assessed, "assessed") + ", " + count(insufficient, "insufficient") + ", "
+            + (invalid > 0 ? count(invalid, "invalid") + ", " : "")
+            + (unwritten > 0 ? count(unwritten, "unwritten") + ", " : "")
+            + count(errors, "error") + semicolon + count(ruleErrors, "rule error")
     }
 
     private func record(for file: String, name: String) -> [String: LuaValue] {

@@ -124,6 +124,8 @@ struct CommandTests {
         let es = try Executable.run(["assess", uy, "--format", "text", "--lang", "es"])
         #expect(es.stdout.contains("38 indicadores"))
         #expect(!es.stdout.contains("1 recomendaciones"))
+        #expect(es.stderr.contains("1 caso: 1 evaluado, 0 con información insuficiente, 0 errores; 0 errores de regla"))
+        #expect(fr.stderr.contains("1 dossier : 1 évalué") || fr.stderr.contains("1 dossier: 1 évalué"))
         let yaml = try Executable.run(["assess", uy, "--format", "yaml"])
         #expect(yaml.stdout.contains("revisión"))
         #expect(!yaml.stdout.contains("\\xF3"))
