@@ -119,6 +119,21 @@ struct TestCommand: ParsableCommand {
         }
         // A framework that fails to load is reported once, not in every one of its tests.
         for (_, message) in loadFailures { Console.error("mecigep test: \(message)") }
+        // Reads of case paths nothing declares: a misspelt path reads nothing and lowers a level
+        // silently, so each is reported once, with the nearest declared path.
+        var noted = Set<String>()
+        for o in outcomes {
+            for r in o.assessment?.indicatorResults ?? [] {
+                for read in r.undeclaredReads {
+                    let path = Assessor.pattern(read.path)
+                    guard noted.insert("\(o.test.framework)/\(r.indicator.id)/\(path)").inserted else { continue }
+                    let location = r.indicator.ruleLocation.map { "\($0.description): " } ?? ""
+                    Console.error("\(location)note: indicator \(r.indicator.id) read \(path), which neither the framework's "
+                        + "fields nor the indicator's reads declare" + (read.nearest.map { " (did you mean \($0)?)" } ?? "")
+                        + " (in test \(o.test.name))")
+                }
+            }
+        }
         var report = Report()
         for o in outcomes {
             switch o.verdict {

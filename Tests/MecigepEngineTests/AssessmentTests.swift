@@ -203,6 +203,16 @@ struct AssessmentTests {
         #expect(a.criterion("agg_score")?.grade?.id == "2") // a score within the scale: floored
     }
 
+    @Test func readsOfUndeclaredCasePathsAreRecordedWithTheNearestDeclaredPath() throws {
+        let a = try withAssessor("contracts") {
+            try $0.assess(CaseDocument(id: "c", value: ["evidence": ["evaluation": ["design": "rct"]]]))
+        }
+        let typo = try #require(a.indicator("typo"))
+        #expect(typo.undeclaredReads.map(\.path) == ["evidence.evalution"])
+        #expect(typo.undeclaredReads.first?.nearest == "evidence.evaluation")
+        #expect(a.indicator("good")?.undeclaredReads.isEmpty == true)
+    }
+
     @Test func customAggregations() throws {
         let a = try withAssessor("custom") { try $0.assess(CaseDocument(id: "c", value: [:])) }
         #expect(a.criterion("sigma")?.grade?.id == "2")   // 2 + 3 + 1 = 6 points ≥ 5

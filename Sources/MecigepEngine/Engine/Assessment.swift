@@ -64,6 +64,23 @@ public struct IndicatorResult: Sendable, Hashable {
     public var conditions: [TraceCondition]
     /// The level agreed by judgement in a review round, kept beside the rule's level.
     public var agreed: AgreedLevel? = nil
+    /// Case paths the rule read that neither the framework's `fields` nor the indicator's
+    /// `reads`/`requires` declare (a typo such as `evidence.evalution` reads nothing, silently);
+    /// each with the nearest declared path. Reported by `mecigep test`, not part of the output.
+    public var undeclaredReads: [(path: String, nearest: String?)] = []
+
+    public static func == (a: IndicatorResult, b: IndicatorResult) -> Bool {
+        a.indicator == b.indicator && a.status == b.status && a.grade == b.grade && a.note == b.note
+            && a.findings == b.findings && a.recommendations == b.recommendations && a.missing == b.missing
+            && a.failure == b.failure && a.reads == b.reads && a.conditions == b.conditions && a.agreed == b.agreed
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(indicator)
+        hasher.combine(status)
+        hasher.combine(grade)
+        hasher.combine(reads)
+    }
 }
 
 /// A level set by judgement during a review round (by a peer State or the Technical

@@ -201,6 +201,66 @@ public final class Assessor {
                 challenge: r["challenge"]?.stringValue, criterion: criterion.id, indicator: result.indicator.id))
         }
         appendTrace(v, to: &result)
+        result.undeclaredReads = undeclared(result.reads.map(\.path), indicator: result.indicator)
+    }
+
+    /// Case paths as declared: list indices written `[]`.
+    public static func pattern(_ path: String) -> String {
+        path.replacingOccurrences(of: "\\[[0-9]+\\]", with: "[]", options: .regularExpression)
+    }
+
+    private lazy var declaredPaths: [String: Set<String>] = [:]
+
+    /// Reads no declaration covers: a read is covered when it is a declared path, lies inside
+    /// one, or leads to one (reading `evidence` on the way to `evidence.fiscal.costing`).
+    private func undeclared(_ reads: [String], indicator: Indicator) -> [(path: String, nearest: String?)] {
+        let declared: Set<String>
+        if let known = declaredPaths[indicator.id] { declared = known } else {
+            declared = Set((framework.fields.map(\.path) + indicator.reads + indicator.requires).map(Self.pattern))
+            declaredPaths[indicator.id] = declared
+        }
+        guard !declared.isEmpty else { return [] }
+        var out: [(String, String?)] = []
+        for read in reads {
+            let p = Self.pattern(read)
+            let covered = declared.contains { d in
+                d == p || d.hasPrefix(p + ".") || d.hasPrefix(p + "[") || p.hasPrefix(d + ".") || p.hasPrefix(d + "[")
+            }
+            if !covered { out.append((read, Self.nearest(p, in: declared))) }
+        }
+        return out
+    }
+
+    /// The declared path closest to `path` by edit distance, when it is close.
+    static func nearest(_ path: String, in declared: Set<String>) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            guard !a.isEmpty else { return b.count }
+            guard !b.isEmpty else { return a.count }
+            var row = Array(0...b.count)
+            for i in 1...a.count {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...b.count {
+                    let saved = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = saved
+                }
+            }
+            return row[b.count]
+        }
+        let target = Array(path)
+        // compare with declared paths and their prefixes (a typo in a middle segment)
+        var candidates = Set<String>()
+        for d in declared {
+            var prefix = ""
+            for part in d.split(separator: ".", omittingEmptySubsequences: false) {
+                prefix = prefix.isEmpty ? String(part) : prefix + "." + part
+                candidates.insert(prefix)
+            }
+        }
+        let best = candidates.map { ($0, distance(target, Array($0))) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best, best.1 <= max(2, path.count / 5) else { return nil }
+        return best.0
     }
 
     /// The reads and conditions of a trace (`{ reads = {...}, conditions = {...} }`).

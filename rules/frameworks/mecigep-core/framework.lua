@@ -47,6 +47,7 @@ return m.framework {
     "UN CEPA (2018), Principles of effective governance for sustainable development",
   },
   fields = {
+    ["id"] = "string",
     -- Identification
     ["identification.country"] = { type = "country", required = true },
     ["identification.planned_launch"] = "date",
@@ -60,10 +61,13 @@ return m.framework {
     ["problem.baseline[].source"] = "string",
     ["problem.baseline[].document"] = "string",
     ["problem.baseline[].disaggregation"] = "array",
+    ["problem.baseline[].indicator"] = "string",
     ["documents[].id"] = "string",
     ["documents[].url"] = "string",
     -- Theory of change and evidence
     ["theory_of_change.description"] = "string",
+    ["theory_of_change.assumptions"] = "array",
+    ["theory_of_change.evidence[].title"] = "string",
     ["theory_of_change.evidence[].design"] = "string",
     ["theory_of_change.evidence[].sms_level"] = "integer",
     ["theory_of_change.evidence[].year"] = "integer",
@@ -72,6 +76,10 @@ return m.framework {
     ["theory_of_change.evidence[].manualised"] = "boolean",
     -- Results framework
     ["results_framework[].level"] = { type = "string", values = { "output", "outcome", "impact" } },
+    ["results_framework[].indicator"] = "string",
+    ["results_framework[].frequency"] = {
+      type = "string", values = { "monthly", "quarterly", "semiannual", "annual", "biennial", "once" },
+    },
     ["results_framework[].baseline"] = "number",
     ["results_framework[].target"] = "number",
     ["results_framework[].target_year"] = "integer",
@@ -80,6 +88,12 @@ return m.framework {
     ["results_framework[].interim_targets[].value"] = "number",
     -- Design
     ["design.horizon_years"] = "integer",
+    ["design.partners"] = "array",
+    ["design.partners[]"] = "string",
+    ["design.channels"] = "array",
+    ["design.channels[]"] = {
+      type = "string", values = { "online", "mobile", "phone", "in_person", "mail", "intermediaries" },
+    },
     ["design.milestones[].date"] = "date",
     ["design.legal_basis.year"] = "integer",
     ["design.alignment[].sdg"] = "integer",
