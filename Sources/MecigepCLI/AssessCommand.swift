@@ -318,7 +318,10 @@ final class Tally: @unchecked Sendable {
 
 /// One row per indicator.
 enum CSV {
-    static let header = "case,framework,criterion,indicator,status,level,score,label,findings,recommendations,error"
+    /// One row per indicator, then one per criterion and one for the overall level (`row` says
+    /// which), with titles, so that a spreadsheet needs nothing else.
+    static let header = "row,case,framework,criterion,criterion_title,indicator,indicator_title,status,level,score,label,"
+        + "findings,recommendations,failed,error"
 
     static func cell(_ s: String) -> String {
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
@@ -335,13 +338,24 @@ enum CSV {
     }
 
     static func rows(_ a: Assessment, language: String) -> [String] {
-        a.criteria.flatMap { c in
-            c.indicators.map { r in
-                [a.caseID, a.framework.id, c.criterion.id, r.indicator.id, r.status.rawValue, r.grade?.id ?? "",
-                 r.grade.map { LuaValue.double($0.score).jsonText() } ?? "", r.grade?.level.label.text(language) ?? "",
-                 String(r.findings.count), String(r.recommendations.count),
-                 r.failure.map(errorText) ?? ""].map(cell).joined(separator: ",")
-            }
+        func result(_ status: ResultStatus, _ grade: Grade?) -> [String] {
+            [status.rawValue, grade?.id ?? "", grade.map { LuaValue.double($0.score).jsonText() } ?? "",
+             grade.map { $0.level.label.text(language) + ($0.plus ? "+" : "") } ?? ""]
         }
+        var rows: [[String]] = []
+        for c in a.criteria {
+            let title = c.criterion.title.text(language)
+            for r in c.indicators {
+                rows.append(["indicator", a.caseID, a.framework.id, c.criterion.id, title, r.indicator.id,
+                             r.indicator.title.text(language)] + result(r.status, r.grade)
+                            + [String(r.findings.count), String(r.recommendations.count), r.status == .error ? "1" : "0",
+                               r.failure.map(errorText) ?? ""])
+            }
+            rows.append(["criterion", a.caseID, a.framework.id, c.criterion.id, title, "", ""] + result(c.status, c.grade)
+                        + ["", "", String(c.coverage.errors), c.failure.map { "aggregation: \($0)" } ?? ""])
+        }
+        rows.append(["overall", a.caseID, a.framework.id, "", a.framework.title.text(language), "", ""] + result(a.status, a.grade)
+                    + ["", "", String(a.coverage.errors), ""])
+        return rows.map { $0.map(cell).joined(separator: ",") }
     }
 }
