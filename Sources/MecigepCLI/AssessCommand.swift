@@ -31,7 +31,7 @@ struct AssessCommand: ParsableCommand {
     var format: AssessmentFormat = .json
 
     @Option(help: "Language of labels, summaries and reports: en, es, pt or fr.")
-    var lang: ReportLanguage = .en
+    var lang: ReportLanguage?
 
     @Option(help: "Folder for one output file per case and the summary.")
     var out: String?
@@ -70,6 +70,7 @@ struct AssessCommand: ParsableCommand {
             jobs = 2 * cores
         }
         let framework = try loadFramework(frameworkOption.framework, loader)
+        let lang = try language(self.lang, for: framework, command: "assess")
         let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil, rejectInvalid: true)
         let runner = BatchRunner(framework: framework, loader: loader, jobs: jobs, options: options,
                                  engineVersion: MecigepVersion.current)
@@ -85,7 +86,7 @@ struct AssessCommand: ParsableCommand {
         defer { folderLock?.release() }
         let tally = Tally(total: files.count, progress: standardErrorIsTerminal && files.count > 1)
         let names = OutputNames(files: files, extension: format.rawValue)
-        let format = self.format, lang = self.lang.rawValue, out = self.out
+        let format = self.format, out = self.out
         runner.run(files: files) { index, outcome in
             // Rendering and writing happen on the worker threads, in parallel.
             var unwritten: String?

@@ -33,19 +33,23 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
 
     @Option(help: "Language of texts.")
-    var lang: ReportLanguage = .en
+    var lang: ReportLanguage?
 
     @Option(help: "Output: text or json.")
     var format: CheckCommand.Format = .text
+
+    /// The language resolved once the framework is known.
+    private var language = "en"
 
     func validate() throws {
         let chosen = [indicator != nil, criterion != nil, overall].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("give exactly one of --indicator ID, --criterion ID, --overall") }
     }
 
-    func run() throws {
+    mutating func run() throws {
         let loader = try rulesOptions.loader(limits: limitOptions.limits)
         let framework = try loadFramework(frameworkOption.framework, loader)
+        language = try MecigepCLI.language(lang, for: framework, command: "explain")
         if let criterion, !framework.criteria.contains(where: { $0.id == criterion }) {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep explain: no criterion \"\(criterion)\" in \(framework.id); "
                 + "criteria: \(framework.criteria.map(\.id).joined(separator: ", "))")
@@ -79,7 +83,7 @@ struct ExplainCommand: ParsableCommand {
 
     /// What a criterion (or the overall level) aggregated, how, and what came out.
     func explainAggregation(_ a: Assessment) throws {
-        let l = lang.rawValue
+        let l = language
         let fw = a.framework
         let lowest = fw.scale.lowest.id
         func counted(_ status: ResultStatus, _ grade: Grade?) -> String {
@@ -141,7 +145,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func text(_ r: IndicatorResult, criterion: Criterion, assessment: Assessment) -> String {
-        let l = lang.rawValue
+        let l = language
         var lines: [String] = []
         lines.append("\(r.indicator.id) — \(r.indicator.title.text(l))   (criterion \(criterion.id), framework \(assessment.framework.id) \(assessment.framework.version))")
         if let q = r.indicator.question { lines.append("question: \(q.text(l))") }

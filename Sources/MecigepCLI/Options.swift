@@ -54,6 +54,20 @@ func loadFramework(_ id: String, _ loader: FrameworkLoader) throws -> Framework 
     }
 }
 
+/// The language to write in: the one asked for, which the framework must have (a framework
+/// without texts in it is refused, never mixed with another language silently); by default
+/// English, or the framework's first language when it has no English.
+func language(_ requested: ReportLanguage?, for framework: Framework, command: String) throws -> String {
+    if let requested {
+        guard framework.languages.contains(requested.rawValue) else {
+            throw CommandFailure(code: MecigepExit.usage, message: "mecigep \(command): framework \(framework.id) has no texts in "
+                + "\(requested.rawValue) (it has \(framework.languages.joined(separator: ", "))); pass --lang with one of them")
+        }
+        return requested.rawValue
+    }
+    return framework.languages.contains("en") ? "en" : framework.languages.first ?? "en"
+}
+
 /// Writes a file so that a killed run never leaves it half written: a temporary file in the
 /// same folder, renamed into place.
 func writeAtomically(_ text: String, to path: String) throws(CommandFailure) {

@@ -26,7 +26,20 @@ struct ValidateCommand: ParsableCommand {
     var format: CheckCommand.Format = .text
 
     @Option(help: "Language of indicator titles in text output.")
-    var lang: ReportLanguage = .en
+    var lang: ReportLanguage?
+
+    /// The words of the text report, in the four languages (the field paths stay as written).
+    static let words: [String: [String: String]] = [
+        "valid": ["en": "valid", "es": "válido", "pt": "válido", "fr": "valide"],
+        "invalid": ["en": "INVALID", "es": "NO VÁLIDO", "pt": "INVÁLIDO", "fr": "INVALIDE"],
+        "covered": ["en": "of indicators have enough information", "es": "de los indicadores tienen información suficiente",
+                    "pt": "dos indicadores têm informação suficiente", "fr": "des indicateurs ont assez d'information"],
+        "malformed": ["en": "malformed", "es": "mal formado", "pt": "malformado", "fr": "mal formé"],
+        "missing": ["en": "missing", "es": "falta", "pt": "falta", "fr": "manque"],
+        "add": ["en": "add", "es": "añadir", "pt": "acrescentar", "fr": "ajouter"],
+        "what it asks": ["en": "the information it asks for", "es": "la información que pide",
+                         "pt": "a informação que pede", "fr": "l'information qu'il demande"],
+    ]
 
     func run() throws {
         let loader = try rulesOptions.loader()
@@ -36,6 +49,7 @@ struct ValidateCommand: ParsableCommand {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep validate: no case files found")
         }
         let framework = try loadFramework(frameworkOption.framework, loader)
+        let lang = try language(self.lang, for: framework, command: "validate")
         var invalid = !missing.isEmpty
         var reports: [LuaValue] = []
         let runner = BatchRunner(framework: framework, loader: loader, jobs: 1, engineVersion: MecigepVersion.current)
@@ -65,13 +79,14 @@ struct ValidateCommand: ParsableCommand {
                     "coverage": .double((a.coverage.share * 10_000).rounded() / 10_000),
                 ])
                 if format == .text {
-                    Console.output("\(file) (\(a.caseID)): \(a.caseIssues.isEmpty ? "valid" : "INVALID"), "
-                        + String(format: "%.0f%%", a.coverage.share * 100) + " of indicators have enough information")
-                    for issue in a.caseIssues { Console.output("  malformed  \(issue.path): \(issue.message)") }
+                    func w(_ key: String) -> String { Self.words[key]?[lang] ?? Self.words[key]?["en"] ?? key }
+                    Console.output("\(file) (\(a.caseID)): \(w(a.caseIssues.isEmpty ? "valid" : "invalid")), "
+                        + String(format: "%.0f%%", a.coverage.share * 100) + " " + w("covered"))
+                    for issue in a.caseIssues { Console.output("  \(w("malformed"))  \(issue.path): \(issue.message)") }
                     for r in incomplete {
                         let add = (r.missing.isEmpty ? r.indicator.requires : r.missing)
-                        Console.output("  missing    \(r.indicator.id) (\(r.indicator.title.text(lang.rawValue))): add "
-                            + (add.isEmpty ? "the information it asks for" : add.joined(separator: ", ")))
+                        Console.output("  \(w("missing"))    \(r.indicator.id) (\(r.indicator.title.text(lang))): \(w("add")) "
+                            + (add.isEmpty ? w("what it asks") : add.joined(separator: ", ")))
                     }
                 }
             }

@@ -115,7 +115,10 @@ struct BatchIntegrityTests {
         for row in rows {
             let file = row["file"] as! String
             let assessed = row["output"] is String
-            let isValid = try #require(valid[file], "\(file) has no verdict from validate")
+            guard let isValid = valid[file] else {
+                Issue.record("\(file) has no verdict from validate")
+                continue
+            }
             #expect(assessed == isValid, "\(file): validate says \(isValid ? "valid" : "invalid"), assess \(assessed ? "assessed it" : "did not")")
             if !isValid { invalidCount += 1 }
         }

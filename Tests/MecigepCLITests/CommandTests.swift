@@ -129,6 +129,13 @@ struct CommandTests {
         #expect(!es.stdout.contains("1 recomendaciones"))
         #expect(es.stderr.contains("1 caso: 1 evaluado, 0 con información insuficiente, 0 errores; 0 errores de regla"))
         #expect(fr.stderr.contains("1 dossier : 1 évalué") || fr.stderr.contains("1 dossier: 1 évalué"))
+        let validate = try Executable.run(["validate", uy, "--lang", "es"])
+        #expect(validate.stdout.contains("(UY-2026-01): válido, 100% de los indicadores tienen información suficiente"))
+        // A framework without texts in the language asked for is refused, never mixed silently.
+        let refused = try Executable.run(["assess", Executable.fixtureCases + "/complete.yaml", "--rules", Executable.fixtureRules,
+                                          "--framework", "faulty", "--lang", "fr"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("framework faulty has no texts in fr (it has en)"))
         let yaml = try Executable.run(["assess", uy, "--format", "yaml"])
         #expect(yaml.stdout.contains("revisión"))
         #expect(!yaml.stdout.contains("\\xF3"))
