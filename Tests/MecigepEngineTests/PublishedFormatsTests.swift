@@ -45,3 +45,18 @@ struct PublishedFormatsTests {
         #expect(process.terminationStatus == 0, "\(message)")
     }
 }
+
+// YAML output reads back as the same values: strings a YAML reader would take for numbers,
+// infinities, booleans or dates, or would trim, are quoted. (A U+FEFF inside a string is the one
+// known exception: libyaml drops it even when quoted.)
+@Suite("YAML output round trip")
+struct YAMLRoundTripTests {
+    @Test(arguments: ["0o17", "0x1F", ".inf", "-.inf", ".nan", "1e3", "true", "Yes", "~", "null", "2026-12-04",
+                      " lead", "trail ", "tab\there", "12", "-3.5", "plain text", "revisión", ""])
+    func stringsComeBackAsStrings(_ text: String) throws {
+        let value: LuaValue = ["s": .string(text), "list": [.string(text)]]
+        let yaml = value.yamlText()
+        let back = try DocumentLoader.parse(Data(yaml.utf8), format: .yaml, name: "roundtrip")
+        #expect(back == value, "\(text.debugDescription) came back as \(back.jsonText()) from:\n\(yaml)")
+    }
+}

@@ -21,10 +21,15 @@ extension LuaValue {
         }
     }
 
-    /// Strings YAML would read back as something else (numbers, booleans, null, dates).
-    private static func needsQuotes(_ s: String) -> Bool {
+    /// Strings YAML would read back as something else (numbers in any base, .inf and .nan,
+    /// booleans, null, dates), or not exactly (a byte-order mark, edge whitespace).
+    static func needsQuotes(_ s: String) -> Bool {
         let plain = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
         if plain.contains(s.lowercased()) { return true }
+        if Resolver.default.resolveTag(of: Node(s)) != .str { return true }
+        if s.unicodeScalars.contains(where: { $0 == "\u{FEFF}" || $0.properties.generalCategory == .control }) { return true }
+        if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace { return true }
         if Double(s) != nil || Int(s) != nil { return true }
         if s.first.map({ $0.isNumber }) == true && s.contains("-") { return true }
         return false
