@@ -115,6 +115,31 @@ struct RuntimeTests {
         }
     }
 
+    @Test func coroutinesWorkWhileAModuleLoadsButNotAfter() throws {
+        let folder = TemporaryFolder()
+        // Used during its own load (and during a nested load): as in Lua.
+        folder.write("lib/inner.lua", """
+            local co = coroutine.wrap(function() coroutine.yield(10) coroutine.yield(20) end)
+            return { total = co() + co() }
+            """)
+        folder.write("lib/gen.lua", """
+            local co = coroutine.wrap(function() coroutine.yield(1) coroutine.yield(2) end)
+            local first = co()
+            local inner = require "lib.inner"
+            local M = { sum = first + co() + inner.total }
+            local later = coroutine.wrap(function() while true do coroutine.yield(1) end end)
+            later()
+            function M.next() return later() end
+            return M
+            """)
+        let result = try run("return require('lib.gen').sum", roots: [folder.path]).get()
+        #expect(result.value == 33)
+        // Resumed after the load, it would carry state from one call to the next.
+        let later = try #require(failure("return require('lib.gen').next()", roots: [folder.path]))
+        #expect(later.kind == .sandboxViolation)
+        #expect(later.message.contains("created while a module was loading"))
+    }
+
     @Test func requireErrorsNameTheModuleFile() throws {
         let folder = TemporaryFolder()
         folder.write("lib/broken.lua", "local x = \nreturn")

@@ -425,21 +425,22 @@ end
 -- created while a module loads belongs to that load: resuming it later would carry its stack
 -- (its locals, where it stopped) from one call to the next.
 local LOAD_THREADS = plain_setmetatable({}, { __mode = "k" })
-local loading_now = {}   -- load ids of the modules being loaded, innermost last
+local load_stack = {}    -- ids of the modules being loaded, innermost last
+local loading_ids = {}   -- the same ids, as a set
 local next_load_id = 0
 
 local function check_running(co)
   if host.stopped() then error("stopped by the sandbox", 3) end
   local owner = LOAD_THREADS[co]
-  if owner ~= nil and not loading_now[owner] then
+  if owner ~= nil and not loading_ids[owner] then
     violate("a coroutine created while a module was loading cannot be resumed afterwards: it would carry "
       .. "state from one call to the next; create coroutines inside the call that uses them", 3)
   end
 end
 
 local function mark_thread(co)
-  local depth = #loading_now
-  if depth > 0 then LOAD_THREADS[co] = loading_now[depth] end
+  local depth = #load_stack
+  if depth > 0 then LOAD_THREADS[co] = load_stack[depth] end
   return co
 end
 
@@ -707,11 +708,11 @@ local function sandbox_require(...)
   next_load_id = next_load_id + 1
   local id = next_load_id
   loading[name] = true
-  loading_now[#loading_now + 1] = id
-  loading_now[id] = true
+  load_stack[#load_stack + 1] = id
+  loading_ids[id] = true
   value = fn(name) -- an error leaves the load marks behind: begin_call clears them for the next call
-  loading_now[id] = nil
-  loading_now[#loading_now] = nil
+  loading_ids[id] = nil
+  load_stack[#load_stack] = nil
   loading[name] = nil
   if value == nil then value = true end
   -- What a module returns is shared by every later call: freeze all it can reach, so that no
@@ -727,7 +728,7 @@ _G.debug, _G.dofile, _G.loadfile = nil, nil, nil
 
 local function begin_call(seed, privileged)
   loading = {}
-  loading_now = {}
+  load_stack, loading_ids = {}, {}
   call_seed = seed
   math_randomseed(seed)
   local env = new_env()
