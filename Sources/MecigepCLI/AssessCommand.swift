@@ -249,7 +249,7 @@ final class Tally: @unchecked Sendable {
 
     /// The closing line, in the language of --lang, with singular and plural forms.
     func line(language: String = "en") -> String {
-        // (singular, plural) per language; "%d" is the count
+        // (singular, plural) per language
         let forms: [String: [String: (String, String)]] = [
             "case": ["en": ("case", "cases"), "es": ("caso", "casos"), "pt": ("caso", "casos"), "fr": ("dossier", "dossiers")],
             "assessed": ["en": ("assessed", "assessed"), "es": ("evaluado", "evaluados"), "pt": ("avaliado", "avaliados"),
@@ -333,9 +333,7 @@ enum CSV {
 
     /// A rule error as one cell: kind, message and the rule's place.
     static func errorText(_ f: RuleFailure) -> String {
-        var place = ""
-        if let file = f.file { place = " (" + file + (f.line.map { ":\($0)" } ?? "") + ")" }
-        return "\(f.kind): \(f.message)" + place
+        "\(f.kind): \(f.message)" + (f.place.map { " (\($0))" } ?? "")
     }
 
     static func rows(_ a: Assessment, language: String) -> [String] {

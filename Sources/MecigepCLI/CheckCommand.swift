@@ -166,21 +166,6 @@ struct CheckCommand: ParsableCommand {
 
     /// The known name nearest to `name` by edit distance, when it is close.
     static func closest(_ name: String, in candidates: Set<String>) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var row = Array(0...b.count)
-            for i in 1...max(1, a.count) where !a.isEmpty {
-                var previous = row[0]
-                row[0] = i
-                for j in 1...max(1, b.count) where !b.isEmpty {
-                    let saved = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    previous = saved
-                }
-            }
-            return row[b.count]
-        }
-        let best = candidates.map { ($0, distance(Array(name), Array($0))) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best, best.1 <= 2, best.1 < name.count else { return nil }
-        return best.0
+        Spelling.nearest(name, in: candidates, maxDistance: 2)
     }
 }

@@ -82,7 +82,7 @@ enum SummaryText {
             lines.append("")
             lines.append("\(word("rule errors", l)):")
             for r in failed {
-                let place = r.failure.map { f in f.file.map { " (" + $0 + (f.line.map { ":\($0)" } ?? "") + ")" } ?? "" } ?? ""
+                let place = r.failure?.place.map { " (\($0))" } ?? ""
                 lines.append("  \(r.indicator.id): \(r.failure?.kind ?? "error"): \(r.failure?.message ?? "")\(place)")
             }
             for c in a.criteria { if let f = c.failure { lines.append("  \(c.criterion.id): aggregation: \(f)") } }

@@ -48,6 +48,9 @@ public struct RuleFailure: Sendable, Hashable {
     public var message: String
     public var file: String?
     public var line: Int?
+
+    /// "file:line" (or the file alone), when the file is known.
+    public var place: String? { file.map { $0 + (line.map { ":\($0)" } ?? "") } }
 }
 
 public struct IndicatorResult: Sendable, Hashable {
@@ -67,20 +70,13 @@ public struct IndicatorResult: Sendable, Hashable {
     /// Case paths the rule read that neither the framework's `fields` nor the indicator's
     /// `reads`/`requires` declare (a typo such as `evidence.evalution` reads nothing, silently);
     /// each with the nearest declared path. Reported by `mecigep test`, not part of the output.
-    public var undeclaredReads: [(path: String, nearest: String?)] = []
+    public var undeclaredReads: [UndeclaredRead] = []
+}
 
-    public static func == (a: IndicatorResult, b: IndicatorResult) -> Bool {
-        a.indicator == b.indicator && a.status == b.status && a.grade == b.grade && a.note == b.note
-            && a.findings == b.findings && a.recommendations == b.recommendations && a.missing == b.missing
-            && a.failure == b.failure && a.reads == b.reads && a.conditions == b.conditions && a.agreed == b.agreed
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(indicator)
-        hasher.combine(status)
-        hasher.combine(grade)
-        hasher.combine(reads)
-    }
+/// A case path a rule read that no declaration covers, with the nearest declared path.
+public struct UndeclaredRead: Sendable, Hashable {
+    public var path: String
+    public var nearest: String?
 }
 
 /// A level set by judgement during a review round (by a peer State or the Technical

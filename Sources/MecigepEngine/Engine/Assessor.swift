@@ -89,7 +89,7 @@ public final class Assessor {
         if options.strict {
             let failures = criteria.flatMap(\.indicators).filter { $0.status == .error }
             if let first = failures.first {
-                let location = first.failure.map { f in (f.file.map { $0 + (f.line.map { ":\($0)" } ?? "") + ": " } ?? "") } ?? ""
+                let location = first.failure?.place.map { $0 + ": " } ?? ""
                 throw AssessmentError(caseID: document.id, message: "strict: \(failures.count) indicator(s) failed; first: "
                     + "\(first.indicator.id): \(location)\(first.failure?.message ?? "error")")
             }
@@ -213,43 +213,27 @@ public final class Assessor {
 
     /// Reads no declaration covers: a read is covered when it is a declared path, lies inside
     /// one, or leads to one (reading `evidence` on the way to `evidence.fiscal.costing`).
-    private func undeclared(_ reads: [String], indicator: Indicator) -> [(path: String, nearest: String?)] {
+    private func undeclared(_ reads: [String], indicator: Indicator) -> [UndeclaredRead] {
         let declared: Set<String>
         if let known = declaredPaths[indicator.id] { declared = known } else {
             declared = Set((framework.fields.map(\.path) + indicator.reads + indicator.requires).map(Self.pattern))
             declaredPaths[indicator.id] = declared
         }
         guard !declared.isEmpty else { return [] }
-        var out: [(String, String?)] = []
+        var out: [UndeclaredRead] = []
         for read in reads {
             let p = Self.pattern(read)
             let covered = declared.contains { d in
                 d == p || d.hasPrefix(p + ".") || d.hasPrefix(p + "[") || p.hasPrefix(d + ".") || p.hasPrefix(d + "[")
             }
-            if !covered { out.append((read, Self.nearest(p, in: declared))) }
+            if !covered { out.append(UndeclaredRead(path: read, nearest: Self.nearest(p, in: declared))) }
         }
         return out
     }
 
-    /// The declared path closest to `path` by edit distance, when it is close.
+    /// The declared path closest to `path` by edit distance, when it is close: declared paths
+    /// and their leading parts are candidates (a typo in a middle segment).
     static func nearest(_ path: String, in declared: Set<String>) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            guard !a.isEmpty else { return b.count }
-            guard !b.isEmpty else { return a.count }
-            var row = Array(0...b.count)
-            for i in 1...a.count {
-                var previous = row[0]
-                row[0] = i
-                for j in 1...b.count {
-                    let saved = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    previous = saved
-                }
-            }
-            return row[b.count]
-        }
-        let target = Array(path)
-        // compare with declared paths and their prefixes (a typo in a middle segment)
         var candidates = Set<String>()
         for d in declared {
             var prefix = ""
@@ -258,9 +242,7 @@ public final class Assessor {
                 candidates.insert(prefix)
             }
         }
-        let best = candidates.map { ($0, distance(target, Array($0))) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best, best.1 <= max(2, path.count / 5) else { return nil }
-        return best.0
+        return Spelling.nearest(path, in: candidates, maxDistance: max(2, path.count / 5))
     }
 
     /// The reads and conditions of a trace (`{ reads = {...}, conditions = {...} }`).
@@ -283,7 +265,7 @@ public final class Assessor {
     /// fails, can never raise a criterion. Insufficient information is left out unless the
     /// framework counts it as lowest.
     private func inputs(_ results: [IndicatorResult]) -> [(id: String, grade: Grade, weight: Double)] {
-        let lowest = Grade(level: framework.scale.lowest, plus: false, scale: framework.scale)
+        let lowest = lowestGrade
         return results.compactMap { r in
             switch r.status {
             case .assessed: return r.grade.map { (r.indicator.id, $0, r.indicator.weight) }
@@ -346,6 +328,10 @@ public final class Assessor {
         return out
     }
 
+    /// The scale's lowest level, which failures (and, if the framework says so, insufficient
+    /// information) count as.
+    private var lowestGrade: Grade { Grade(level: framework.scale.lowest, plus: false, scale: framework.scale) }
+
     /// A score as people write it: 4, not 4.0.
     public static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
@@ -353,7 +339,7 @@ public final class Assessor {
 
     private func overall(_ criteria: [CriterionResult]) -> (ResultStatus, Grade?) {
         // A criterion whose aggregation failed counts as lowest too, like a failed indicator.
-        let lowest = Grade(level: framework.scale.lowest, plus: false, scale: framework.scale)
+        let lowest = lowestGrade
         let items = criteria.compactMap { c -> (String, Grade, Double)? in
             if let grade = c.grade { return (c.criterion.id, grade, c.criterion.weight) }
             if c.status == .error { return (c.criterion.id, lowest, c.criterion.weight) }

@@ -141,9 +141,7 @@ public enum RuleTestRunner {
                 continue
             }
             var found = compare("indicator \(id)", e, status: r.status, grade: r.grade, findings: r.findings,
-                                detail: r.failure.map { f in
-                                    "\(f.kind): \(f.message)" + (f.file.map { " at \($0)" + (f.line.map { ":\($0)" } ?? "") } ?? "")
-                                })
+                                detail: r.failure.map { f in "\(f.kind): \(f.message)" + (f.place.map { " at \($0)" } ?? "") })
             if !found.isEmpty, r.status != .error {
                 // Where the rule is, and the conditions that decided its level.
                 var context = r.indicator.ruleLocation.map { "    rule: \($0.description)" } ?? ""
