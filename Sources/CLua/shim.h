@@ -260,13 +260,21 @@ static inline int clua_charge(lua_State *L, int64_t work) {
     return 0;
 }
 
+/* Charges work from C code that Lua called, raising the stop at once when the budget is spent. */
+static void clua_charge_or_stop(lua_State *L, int64_t work) {
+    if (clua_charge(L, work)) {
+        lua_pushstring(L, clua_stop_message(clua_budget_of(L)->stop));
+        lua_error(L);
+    }
+}
+
 /* ---- Library functions charged for their work ------------------------------------------ */
 
 /*
  * A C library function runs to its end once called: the count hook cannot stop it. Each
  * function whose work grows with an argument is wrapped in clua_charged, which estimates that
- * work from the arguments, charges it to the instruction budget (a byte counts 1/8 of an
- * instruction, an element 2) and checks the time, then calls the original with the same stack,
+ * work from the arguments, charges it to the instruction budget (see clua_cost_bytes and
+ * clua_cost_copy; an element counts 2) and checks the time, then calls the original with the same stack,
  * so its results and error messages ("bad argument #1 to 'rep'") are exactly stock Lua's.
  * Estimates never raise an error of their own: arguments the original will refuse cost nothing.
  */
@@ -290,8 +298,6 @@ enum {
    byte only copied (rep, sub, concat) 1/32. */
 static inline double clua_cost_bytes(double bytes) { return bytes / 8.0; }
 static inline double clua_cost_copy(double bytes) { return bytes / 32.0; }
-
-
 
 /* Lua's start position of a slice (posrelatI). */
 static lua_Integer clua_slice_start(lua_Integer pos, size_t len) {
@@ -476,19 +482,14 @@ static double clua_estimate(lua_State *L, int kind, double *result_bytes) {
         if (n <= 1 || n >= INT_MAX) return 0;               /* nothing to do, or "array too big" */
         /* reading every element to find the longest string is work too: charge it first (with
            a metatable it runs metamethods, which the hook counts when they are Lua functions) */
-        if (meta && clua_charge(L, 2 * (int64_t)n)) {
-            lua_pushstring(L, clua_stop_message(clua_budget_of(L)->stop));
-            lua_error(L);
-        }
-        {
-            for (x = 1; x <= n; x++) {
-                if ((meta ? lua_geti(L, 1, x) : lua_rawgeti(L, 1, x)) == LUA_TSTRING) {
-                    size_t len = 0;
-                    (void)lua_tolstring(L, -1, &len);
-                    if (len > longest) longest = len;
-                }
-                lua_pop(L, 1);
+        if (meta) clua_charge_or_stop(L, 2 * (int64_t)n);
+        for (x = 1; x <= n; x++) {
+            if ((meta ? lua_geti(L, 1, x) : lua_rawgeti(L, 1, x)) == LUA_TSTRING) {
+                size_t len = 0;
+                (void)lua_tolstring(L, -1, &len);
+                if (len > longest) longest = len;
             }
+            lua_pop(L, 1);
         }
         /* each comparison of two strings may read the longer one to its end */
         return (double)n * (log2((double)n) + 1.0) * (2.0 + (double)longest / 64.0) + (double)n;
@@ -506,13 +507,7 @@ static int clua_charged(lua_State *L) {
     cost = clua_estimate(L, kind, &result_bytes);
     if (b && b->memory_limit > 0 && result_bytes > (double)b->memory_limit - (double)b->memory_used)
         cost = 0; /* the allocator refuses it */
-    if (b && b->enforce) {
-        int64_t work = cost >= 4e18 ? (int64_t)4e18 : (int64_t)cost;
-        if (clua_charge(L, work)) {
-            lua_pushstring(L, clua_stop_message(b->stop));
-            return lua_error(L);
-        }
-    }
+    clua_charge_or_stop(L, cost >= 4e18 ? (int64_t)4e18 : (int64_t)cost);  /* no-op outside calls */
     return f(L);
 }
 
@@ -628,11 +623,6 @@ static inline void clua_arm(lua_State *L, clua_budget *b) {
 
 /* ---- Error handling ---------------------------------------------------------------- */
 
-/*
- * Message handler for the host's protected calls. Formats string and number errors only (it
- * never runs __tostring), records the innermost Lua frame's source and line in the budget, and
- * returns "message\nstack traceback:...". error_message_length tells where the message ends.
- */
 /* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when it is not valid. */
 static size_t clua_utf8_length(const unsigned char *p, size_t n) {
     unsigned char c = p[0];
@@ -679,6 +669,12 @@ static void clua_push_escaped(lua_State *L, const char *msg, size_t len) {
     luaL_pushresult(&buf);
 }
 
+/*
+ * Message handler for the host's protected calls. Formats string and number errors only (it
+ * never runs __tostring), escaping what is not readable text; records the innermost rule frames'
+ * sources and lines in the budget; and returns "message\nstack traceback:...".
+ * error_message_length tells where the message ends.
+ */
 static int clua_msghandler(lua_State *L) {
     clua_budget *b = clua_budget_of(L);
     const char *msg;
