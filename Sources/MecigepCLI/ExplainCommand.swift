@@ -38,18 +38,15 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: CheckCommand.Format = .text
 
-    /// The language resolved once the framework is known.
-    private var language = "en"
-
     func validate() throws {
         let chosen = [indicator != nil, criterion != nil, overall].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("give exactly one of --indicator ID, --criterion ID, --overall") }
     }
 
-    mutating func run() throws {
+    func run() throws {
         let loader = try rulesOptions.loader(limits: limitOptions.limits)
         let framework = try loadFramework(frameworkOption.framework, loader)
-        language = try MecigepCLI.language(lang, for: framework, command: "explain")
+        let language = try MecigepCLI.language(lang, for: framework, command: "explain")
         if let criterion, !framework.criteria.contains(where: { $0.id == criterion }) {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep explain: no criterion \"\(criterion)\" in \(framework.id); "
                 + "criteria: \(framework.criteria.map(\.id).joined(separator: ", "))")
@@ -67,7 +64,7 @@ struct ExplainCommand: ParsableCommand {
             throw CommandFailure(code: MecigepExit.failure, message: "mecigep: \(file): not assessed")
         }
         if criterion != nil || overall {
-            try explainAggregation(assessment)
+            try explainAggregation(assessment, language: language)
             return
         }
         let indicator = self.indicator!
@@ -76,14 +73,13 @@ struct ExplainCommand: ParsableCommand {
         if format == .json {
             Console.output(Assessment.indicatorValue(result).jsonText(pretty: true))
         } else {
-            Console.output(text(result, criterion: criterion, assessment: assessment))
+            Console.output(text(result, criterion: criterion, assessment: assessment, language: language))
         }
         if result.status == .error { throw CommandFailure(code: MecigepExit.failure, message: nil) }
     }
 
     /// What a criterion (or the overall level) aggregated, how, and what came out.
-    func explainAggregation(_ a: Assessment) throws {
-        let l = language
+    func explainAggregation(_ a: Assessment, language l: String) throws {
         let fw = a.framework
         let lowest = fw.scale.lowest.id
         func counted(_ status: ResultStatus, _ grade: Grade?) -> String {
@@ -144,8 +140,7 @@ struct ExplainCommand: ParsableCommand {
         if failed { throw CommandFailure(code: MecigepExit.failure, message: nil) }
     }
 
-    func text(_ r: IndicatorResult, criterion: Criterion, assessment: Assessment) -> String {
-        let l = language
+    func text(_ r: IndicatorResult, criterion: Criterion, assessment: Assessment, language l: String) -> String {
         var lines: [String] = []
         lines.append("\(r.indicator.id) — \(r.indicator.title.text(l))   (criterion \(criterion.id), framework \(assessment.framework.id) \(assessment.framework.version))")
         if let q = r.indicator.question { lines.append("question: \(q.text(l))") }

@@ -90,14 +90,14 @@ enum Harness: String, CaseIterable {
 }
 
 #if FUZZING
-// SwiftPM names an executable's entry point `<target>_main` and points `main` at it; libFuzzer's
-// own main is then not linked, so this one selects the harness and runs libFuzzer's driver.
+// SwiftPM names an executable's entry point `<target>_main` and points `main` at it, so that is
+// where libFuzzer's driver starts; the driver then calls the two hooks below as its own main would.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
-// libFuzzer's own main (linked from its archive) calls these two.
+/// Selects the harness named by MECIGEP_FUZZ (json by default).
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?,
                            _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
@@ -117,17 +117,9 @@ public func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 
 @_cdecl("mecigep_fuzz_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    let name = ProcessInfo.processInfo.environment["MECIGEP_FUZZ"] ?? "json"
-    guard let harness = Harness(rawValue: name) else {
-        fatalError("MECIGEP_FUZZ must be one of \(Harness.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    Harness.selected = harness
     var count = argc
     var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in
-        Harness.selected.run(bytes.map { Data(bytes: $0, count: size) } ?? Data())
-        return 0
-    }
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
 }
 #else
 @main

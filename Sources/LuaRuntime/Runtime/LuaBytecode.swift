@@ -230,7 +230,7 @@ public enum LuaBytecode {
             try skip(2 + 8 + 8 + 1)               // integer and number sizes, checks, main upvalue count
         }
 
-        /// One function of a dump, with what the upvalue check needs.
+        /// One function of a dump (with the functions nested in it), as the static checks read it.
         struct Prototype {
             var source: String?
             var lineDefined: Int

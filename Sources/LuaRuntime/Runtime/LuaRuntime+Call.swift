@@ -353,8 +353,8 @@ extension LuaRuntime {
         return error
     }
 
-    /// Whether `shown` (a chunk name as Lua prints it in messages) is a chunk this runtime
-    /// compiled or loaded.
+    /// Whether `shown` (a chunk name as Lua prints it in messages, shortened with "..." when
+    /// long) is a chunk this runtime compiled or loaded.
     func isKnownChunk(_ shown: String) -> Bool {
         if shown.hasPrefix("...") {
             let tail = shown.dropFirst(3)
@@ -362,17 +362,6 @@ extension LuaRuntime {
         }
         return knownChunkNames.contains("@" + shown) || knownChunkNames.contains("=" + shown)
             || shown.hasPrefix("(sandbox") || shown == "(load)"
-    }
-
-    /// Lua shortens long chunk names in messages ("...der/lib/x.lua"); find the full name among
-    /// the chunks this runtime compiled or loaded.
-    func fullChunkName(_ shown: String, fallback: LuaChunk) -> String {
-        guard shown.hasPrefix("...") else { return Self.displayName(luaChunkName: shown, fallback: fallback) }
-        let tail = shown.dropFirst(3)
-        if let known = knownChunkNames.first(where: { $0.hasSuffix(tail) }) {
-            return Self.displayName(luaChunkName: known, fallback: fallback)
-        }
-        return shown
     }
 
     /// Lua's chunk name for a display name: "@path" for paths, "=name" otherwise.

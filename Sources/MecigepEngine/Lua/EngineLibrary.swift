@@ -422,6 +422,7 @@ end
 
 --- Runs one indicator on a case; returns plain data.
 local function evaluate(framework_id, indicator_id, case)
+  last_trace = nil -- a failure before the rule runs has no trace: never show another indicator's
   local entry = registry[framework_id]
   if entry == nil then error("framework '" .. tostring(framework_id) .. "' is not loaded", 0) end
   local indicator = entry.indicators[indicator_id]
