@@ -5,21 +5,53 @@ import LuaRuntime
 /// path and removed, so the rules that read it see it as absent and report insufficient
 /// information instead of failing; a missing required field is reported.
 public enum CaseValidator {
-    public static func validate(_ value: LuaValue, fields: [FieldRule],
-                                maxItems: Int = Framework.defaultMaxItems) -> (value: LuaValue, issues: [CaseIssue]) {
+    ///
+    /// With a `schema` (the framework's published case schema), every violation of it is an
+    /// issue too, and a value the schema rejects is removed the same way: `validate` calls a
+    /// case valid exactly when a standard JSON Schema validator does (unless the fields say
+    /// more, e.g. a list longer than `max_items`).
+    public static func validate(_ value: LuaValue, fields: [FieldRule], maxItems: Int = Framework.defaultMaxItems,
+                                schema: JSONSchema? = nil) -> (value: LuaValue, issues: [CaseIssue]) {
         var cleaned = value
         var issues: [CaseIssue] = []
         if value.objectValue == nil {
             return (.object([:]), [CaseIssue(path: "(document)", message: "a case must be a mapping of fields (got \(value.typeName))")])
         }
+        if let schema {
+            for violation in schema.violations(of: value) {
+                issues.append(CaseIssue(path: violation.path.isEmpty ? "(document)" : violation.path, message: violation.message))
+                if violation.removesValue, !violation.path.isEmpty { remove(&cleaned, steps: steps(violation.path)) }
+            }
+        }
         // Lists longer than the framework accepts come first: padding must not reach the rules.
         var bounds: [String: Int] = [:]
         for rule in fields { if let m = rule.maxItems { bounds[rule.path] = m } }
         bound(&cleaned, path: "", pattern: "", bounds: bounds, fallback: maxItems, issues: &issues)
+        var fieldIssues: [CaseIssue] = []
         for rule in fields {
-            check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &issues)
+            check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &fieldIssues)
         }
+        // A value both the schema and the fields reject is named once.
+        let named = Set(issues.map(\.path))
+        issues += fieldIssues.filter { !named.contains($0.path) }
         return (cleaned, issues)
+    }
+
+    /// Removes the value at `steps` (a member is deleted, a list item becomes null).
+    private static func remove(_ value: inout LuaValue, steps: [Step]) {
+        guard let step = steps.first else { return }
+        let last = steps.count == 1
+        switch (step, value) {
+        case (.key(let key), .object(var members)):
+            guard var child = members[key] else { return }
+            if last { members[key] = nil } else { remove(&child, steps: Array(steps.dropFirst())); members[key] = child }
+            value = .object(members)
+        case (.index(let i), .array(var elements)) where elements.indices.contains(i - 1):
+            if last { elements[i - 1] = .null } else { remove(&elements[i - 1], steps: Array(steps.dropFirst())) }
+            value = .array(elements)
+        default:
+            return
+        }
     }
 
     /// Reports (and empties) every list longer than its bound: the field's `max_items` when it

@@ -70,7 +70,8 @@ public final class Assessor {
 
     /// Assesses one case.
     public func assess(_ document: CaseDocument, options: AssessmentOptions = .init()) throws(AssessmentError) -> Assessment {
-        let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems)
+        let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
+                                                      schema: framework.caseSchema)
         if options.rejectInvalid, !issues.isEmpty {
             throw AssessmentError(caseID: document.id, message: "invalid case, not assessed: "
                 + issues.map(\.description).joined(separator: "; "), issues: issues)

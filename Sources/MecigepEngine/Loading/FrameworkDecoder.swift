@@ -91,6 +91,16 @@ struct FrameworkDecoder {
             }
         }
 
+        var schemaFile: String?
+        if let v = d["schema"], v != .null {
+            if let name = v.stringValue, name.hasSuffix(".json"), !name.hasPrefix("/"),
+               !name.split(separator: "/").contains("..") {
+                schemaFile = name
+            } else {
+                problem("schema must name a JSON Schema file in the framework's folder, such as \"case.schema.json\" (got \(describe(v)))", subject, at: d)
+            }
+        }
+
         var criteria: [Criterion] = []
         var seen: [String: String] = [:]
         let criteriaNodes = d["criteria"]?.arrayValue ?? []
@@ -110,6 +120,7 @@ struct FrameworkDecoder {
                          insufficientCountsAsLowest: insufficientAsLowest, criteria: criteria, fields: fields,
                          extends: extends, sources: [], folder: folder)
         framework.maxItems = maxItems
+        framework.caseSchemaFile = schemaFile
         return framework
     }
 

@@ -81,8 +81,40 @@ public struct FrameworkLoader: Sendable {
         }
         var files = Array(runtime.loadedModuleFiles[before...])
         if files.isEmpty { files = [entry] } // already loaded in this runtime: hash what it is made of
+        if let name = framework.caseSchemaFile {
+            let schemaPath = try schemaPath(name, of: framework)
+            framework.caseSchema = try loadSchema(schemaPath, framework: id)
+            files.append(schemaPath) // the schema decides validity: it is part of what the framework is
+        }
         framework.sources = Self.hashes(of: files, relativeTo: rulesFolder)
         return framework
+    }
+
+    /// The schema file: in the framework's folder, else (for an extension) in its base's.
+    private func schemaPath(_ name: String, of framework: Framework) throws(FrameworkLoadError) -> String {
+        var folders = [framework.folder]
+        if let base = framework.extends?.id {
+            folders.append((rulesFolder as NSString).appendingPathComponent("frameworks/\(base)"))
+        }
+        for folder in folders {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        throw FrameworkLoadError(framework: framework.id, problems: [FrameworkProblem(
+            file: "\(framework.folder)/framework.lua", subject: framework.id,
+            message: "schema \"\(name)\" not found in \(folders.joined(separator: " or ")); add the file or remove schema =")])
+    }
+
+    private func loadSchema(_ path: String, framework id: String) throws(FrameworkLoadError) -> JSONSchema {
+        let value: LuaValue
+        do throws(DocumentError) { value = try DocumentLoader.load(path: path) } catch {
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
+                file: path, line: error.line, subject: id, message: "case schema: \(error.message)")])
+        }
+        do throws(JSONSchema.Problem) { return try JSONSchema(value, file: path) } catch {
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
+                file: path, subject: id, message: "case schema \(error.description)")])
+        }
     }
 
     static func hashes(of files: [String], relativeTo root: String) -> [(path: String, sha256: String)] {

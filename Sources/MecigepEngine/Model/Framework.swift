@@ -105,6 +105,11 @@ public struct Framework: Sendable {
     public var maxItems: Int = Framework.defaultMaxItems
     /// The bound on lists when a framework declares none.
     public static let defaultMaxItems = 1000
+    /// The framework's published case schema, as declared (`schema = "case.schema.json"`, a
+    /// file in its folder, or in its base's folder for an extension).
+    public var caseSchemaFile: String?
+    /// That schema, loaded: `validate` and `assess` apply it as a standard validator would.
+    public var caseSchema: JSONSchema?
     public var extends: (id: String, version: String)?
     /// Every rule file the framework used, with its SHA-256, sorted by path.
     public var sources: [(path: String, sha256: String)]

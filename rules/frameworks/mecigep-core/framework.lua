@@ -35,6 +35,8 @@ return m.framework {
   -- The seven criteria weigh the same: the mechanism presents them as equally necessary.
   aggregation = "weighted_mean",
   insufficient = "exclude",
+  -- The published case format: `validate` and `assess` apply it exactly (docs/cases.md).
+  schema = "case.schema.json",
   references = {
     "OECD (2022), Recommendation of the Council on Public Policy Evaluation",
     "OECD (2017), Recommendation of the Council on Open Government, provision 8",
