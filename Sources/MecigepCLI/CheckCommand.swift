@@ -49,6 +49,7 @@ struct CheckCommand: ParsableCommand {
             do throws(FrameworkLoadError) {
                 let framework = try loader.load(id)
                 problems += Self.levelLiterals(framework, rules: loader.rulesFolder)
+                problems += Self.undeclaredPaths(framework, rules: loader.rulesFolder)
             } catch {
                 problems += error.problems.map { Problem(file: $0.file, line: $0.line, subject: $0.subject, message: $0.message) }
             }
@@ -88,6 +89,62 @@ struct CheckCommand: ParsableCommand {
                 problems.append(Problem(file: file, line: line, subject: "level off the scale",
                                         message: "level \(value.jsonText()) is not on the scale '\(scale.id)' "
                                             + "(\(scale.levelList)); a rule returning it fails at run time"))
+            }
+        }
+        return problems
+    }
+
+    /// Case paths a framework's own files name (string constants shaped like paths, field
+    /// chains read from `case`) that neither its `fields` nor any indicator's `reads` or
+    /// `requires` declare: a typo such as `case.evidence.evalution` reads nothing and quietly
+    /// lowers a level. Each is reported once per file and line, with the nearest declared path.
+    static func undeclaredPaths(_ framework: Framework, rules: String) -> [Problem] {
+        func plain(_ path: String) -> String {
+            var out = ""
+            var depth = 0
+            for ch in path {
+                if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 } else if depth == 0 { out.append(ch) }
+            }
+            return out
+        }
+        var declared = Set(framework.fields.map { plain($0.path) })
+        for indicator in framework.indicators {
+            for path in indicator.reads + indicator.requires { declared.insert(plain(path)) }
+        }
+        guard !declared.isEmpty else { return [] }
+        let roots = Set(declared.compactMap { $0.split(separator: ".").first.map(String.init) })
+        // every declared path and every block above one: what a suggestion may name
+        var known = Set<String>()
+        for path in declared {
+            var prefix = ""
+            for part in path.split(separator: ".") {
+                prefix = prefix.isEmpty ? String(part) : prefix + "." + part
+                known.insert(prefix)
+            }
+        }
+        func isDeclared(_ path: String) -> Bool {
+            if declared.contains(path) { return true }
+            // an enclosing block of a declared field, or a field inside a declared block
+            return declared.contains { $0.hasPrefix(path + ".") || path.hasPrefix($0 + ".") }
+        }
+        var problems: [Problem] = []
+        for source in framework.sources where source.path.hasPrefix("frameworks/\(framework.id)/") && source.path.hasSuffix(".lua") {
+            let file = (rules as NSString).appendingPathComponent(source.path)
+            guard let data = FileManager.default.contents(atPath: file),
+                  let found = try? LuaBytecode.casePaths(in: String(decoding: data, as: UTF8.self), chunkName: file, roots: roots)
+            else { continue }
+            var reported: [(line: Int, path: String)] = []
+            for item in found {
+                let path = plain(item.path)
+                guard !isDeclared(path) else { continue }
+                // `case.a.typo.more` reports `a.typo` once, not each longer chain
+                if reported.contains(where: { $0.line == item.line && (path == $0.path || path.hasPrefix($0.path + ".")) }) { continue }
+                reported.append((item.line, path))
+                let hint = Spelling.nearest(path, in: known, maxDistance: max(2, path.count / 8)).map { " (did you mean \($0)?)" } ?? ""
+                let how = item.fromCase ? "reads case.\(path)" : "names the case path \"\(path)\""
+                problems.append(Problem(file: file, line: item.line, subject: "undeclared case path",
+                                        message: "\(how), which neither the framework's fields nor any indicator's reads declare\(hint); "
+                                            + "fix the name, or declare the path in fields or reads"))
             }
         }
         return problems

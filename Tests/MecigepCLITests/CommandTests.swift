@@ -159,6 +159,34 @@ struct CommandTests {
         #expect(out.stderr.contains("1 problem found"), "only the literal passed to level is flagged: \(out.stdout)")
     }
 
+    /// A misspelt case path reads nothing and quietly lowers a level: `check` names it, from a
+    /// field chain on `case` (also through a local) or a path string, with the nearest declared path.
+    @Test func checkFlagsCasePathsNoDeclarationNames() throws {
+        let scratch = Scratch()
+        scratch.write("rules/frameworks/up/framework.lua", """
+            local m = require "mecigep"
+            return m.framework { id = "up", version = "1.0.0", title = "U", languages = { "en" }, scale = m.scales.maturity,
+              fields = { ["evidence.evaluation.budget"] = "number", ["problem.baseline[].value"] = "number" },
+              criteria = { m.criterion { id = "c", title = "C", indicators = { m.indicator { id = "i", title = "I",
+                reads = { "design.channels" },
+                evaluate = function(case, ctx)
+                  local ok = case.evidence.evaluation.budget and case.design.channels
+                  local e = case.evidence
+                  local typo = e.evalution
+                  local b = ctx.get("problem.basline")
+                  return ctx.level(ok and 2 or 1)
+                end } } } } }
+            """)
+        let out = try Executable.run(["check", scratch.url.path + "/rules"])
+        #expect(out.status == 1)
+        let lines = out.stdout.split(separator: "\n").filter { $0.contains("undeclared case path") }
+        #expect(lines.count == 2, "\(out.stdout)")
+        #expect(out.stdout.contains("up/framework.lua:9: undeclared case path: reads case.evidence.evalution, "
+            + "which neither the framework's fields nor any indicator's reads declare (did you mean evidence.evaluation?)"))
+        #expect(out.stdout.contains("up/framework.lua:10: undeclared case path: names the case path \"problem.basline\""))
+        #expect(out.stdout.contains("(did you mean problem.baseline?)"))
+    }
+
     @Test func checkReportsEveryProblemAndTypos() throws {
         let out = try Executable.run(["check", Executable.fixtureRules])
         #expect(out.status == 1)

@@ -51,6 +51,74 @@ public enum LuaBytecode {
         return out.sorted { $0.1 < $1.1 }
     }
 
+    /// A case path a rule file names: a string constant shaped like one ("problem.baseline"),
+    /// or a chain of fields read from a local named `case` (`case.evidence.evalution`).
+    public struct CasePath: Sendable, Hashable {
+        public var path: String
+        public var line: Int
+        /// True for a field chain read from `case`, false for a string constant.
+        public var fromCase: Bool
+    }
+
+    /// The case paths in `source` whose first segment is one of `roots` (the top-level fields of
+    /// the case format, so that module names and prose are not taken for paths). Field chains
+    /// are followed through plain assignments within a function (`local p = case.problem`);
+    /// what goes through a call or a loop variable is not followed.
+    public static func casePaths(in source: String, chunkName: String, roots: Set<String>) throws(LuaError) -> [CasePath] {
+        var out: [CasePath] = []
+        func looksLikePath(_ s: String) -> Bool {
+            guard let first = s.split(separator: ".", maxSplits: 1).first, roots.contains(String(first)) else { return false }
+            return s.contains(".") && s.allSatisfy { $0.isLetter || $0.isNumber || "._[]".contains($0) }
+        }
+        func scan(_ proto: Reader.Prototype) {
+            for child in proto.children { scan(child) }
+            let caseLocals = proto.locals.indices.filter { proto.locals[$0].name == "case" }
+            var paths: [Int: String] = [:]
+            func constant(_ k: Int) -> String? { k < proto.constants.count ? proto.constants[k] : nil }
+            for (pc, i) in proto.code.enumerated() {
+                for local in caseLocals where proto.locals[local].start == pc {
+                    paths[proto.register(ofLocal: local)] = ""
+                }
+                let op = Int(i & 0x7f), a = Int((i >> 7) & 0xff), b = Int((i >> 16) & 0xff), c = Int((i >> 24) & 0xff)
+                let k = (i >> 15) & 1 == 1
+                switch op {
+                case 0:                                         // MOVE
+                    paths[a] = paths[b]
+                case 3:                                         // LOADK
+                    if let text = constant(Int(i >> 15)), looksLikePath(text) {
+                        out.append(CasePath(path: text, line: proto.line(pc), fromCase: false))
+                    }
+                    paths[a] = nil
+                case 16, 17, 18:                                // SETTABLE/SETI/SETFIELD (a constant value when k)
+                    if k, let text = constant(c), looksLikePath(text) {
+                        out.append(CasePath(path: text, line: proto.line(pc), fromCase: false))
+                    }
+                case 14:                                        // GETFIELD R[A] := R[B][K[C]]
+                    if let base = paths[b], let name = constant(c) {
+                        let path = base.isEmpty ? name : base + "." + name
+                        out.append(CasePath(path: path, line: proto.line(pc), fromCase: true))
+                        paths[a] = path
+                    } else {
+                        paths[a] = nil
+                    }
+                case 13:                                        // GETI R[A] := R[B][C]
+                    paths[a] = paths[b].map { $0 + "[]" }
+                case 8, 68, 69, 73, 74, 75, 76, 77, 80:          // write A and above
+                    paths = paths.filter { $0.key < a }
+                case 20:                                        // SELF writes A and A+1
+                    paths[a] = nil
+                    paths[a + 1] = nil
+                case 1...7, 9, 11, 12, 19, 21...45, 49...53, 67, 79:
+                    paths[a] = nil
+                default:
+                    break
+                }
+            }
+        }
+        scan(try prototype(of: source, chunkName: chunkName))
+        return out.sorted { ($0.line, $0.path) < ($1.line, $1.path) }
+    }
+
     /// Compiles `source` in a bare state (never run) and reads its bytecode.
     private static func prototype(of source: String, chunkName: String) throws(LuaError) -> Reader.Prototype {
         let budget = UnsafeMutablePointer<clua_budget>.allocate(capacity: 1)
@@ -242,6 +310,14 @@ public enum LuaBytecode {
             var lineInfo: [Int8]
             var absolute: [(pc: Int, line: Int)]
             var upvalueNames: [String?]
+            /// Local variables (debug information): name, and the pcs where each is active.
+            var locals: [(name: String?, start: Int, end: Int)] = []
+
+            /// The register of local `index`: the number of locals still active where it starts.
+            func register(ofLocal index: Int) -> Int {
+                let start = locals[index].start
+                return locals[..<index].filter { $0.start <= start && start < $0.end }.count
+            }
 
             func line(_ pc: Int) -> Int {
                 guard !lineInfo.isEmpty else { return lineDefined }
@@ -293,16 +369,13 @@ public enum LuaBytecode {
             for _ in 0..<(try size()) { lineInfo.append(Int8(bitPattern: try byte())) }
             var absolute: [(pc: Int, line: Int)] = []
             for _ in 0..<(try size()) { absolute.append((try size(), try size())) }
-            for _ in 0..<(try size()) {
-                _ = try string()
-                _ = try size()
-                _ = try size()
-            }
+            var locals: [(name: String?, start: Int, end: Int)] = []
+            for _ in 0..<(try size()) { locals.append((try string(), try size(), try size())) }
             var upvalueNames: [String?] = []
             for _ in 0..<(try size()) { upvalueNames.append(try string()) }
             return Prototype(source: source, lineDefined: lineDefined, code: code, constants: constants, upvalues: upvalues,
                              children: children,
-                             lineInfo: lineInfo, absolute: absolute, upvalueNames: upvalueNames)
+                             lineInfo: lineInfo, absolute: absolute, upvalueNames: upvalueNames, locals: locals)
         }
     }
 }
