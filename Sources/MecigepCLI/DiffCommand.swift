@@ -29,7 +29,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: CheckCommand.Format = .text
 
-    @Option(help: "Language of titles and labels.")
+    @Option(help: "Language of the text output: labels and indicator titles.")
     var lang: ReportLanguage = .en
 
     func run() throws {
@@ -65,14 +65,28 @@ struct DiffCommand: ParsableCommand {
             Console.output(value.jsonText(pretty: true))
             return
         }
-        var lines = ["earlier: \(earlier) (case \(changes.earlier.caseID))", "later:   \(later) (case \(changes.later.caseID))", ""]
-        for c in changes.changed {
-            lines.append("  \(c.indicator) — \(c.title.text(l)): \(describe(c.before)) → \(describe(c.after))  [\(c.direction.rawValue)]")
+        func shown(_ i: AssessmentSnapshot.Item?) -> String {
+            guard let i else { return Words.f("absent", l) }
+            switch i.status {
+            case .assessed: return Words.f("level", l, ["level": i.level ?? "?"])
+            case .insufficientInformation: return Words.f("insufficient", l)
+            case .error: return Words.f("error", l)
+            }
         }
-        if changes.changed.isEmpty { lines.append("  no indicator changed") }
+        var lines = Words.labelled([
+            ("earlier", "\(earlier) (\(Words.f("case", l, ["id": changes.earlier.caseID])))"),
+            ("later", "\(later) (\(Words.f("case", l, ["id": changes.later.caseID])))"),
+        ], l)
         lines.append("")
-        lines.append("\(changes.count(.up)) moved up, \(changes.count(.down)) moved down, "
-            + "\(changes.count(.changed) + changes.count(.added) + changes.count(.removed)) changed status, \(changes.count(.same)) unchanged")
+        for c in changes.changed {
+            lines.append("  \(c.indicator) — \(c.title.text(l)): \(shown(c.before)) → \(shown(c.after))  [\(Words.f(c.direction.rawValue, l))]")
+        }
+        if changes.changed.isEmpty { lines.append("  " + Words.f("no change", l)) }
+        lines.append("")
+        lines.append(Words.f("diff summary", l, [
+            "up": String(changes.count(.up)), "down": String(changes.count(.down)),
+            "changed": String(changes.count(.changed) + changes.count(.added) + changes.count(.removed)),
+            "same": String(changes.count(.same))]))
         Console.output(lines.joined(separator: "\n"))
     }
 

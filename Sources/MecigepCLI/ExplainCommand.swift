@@ -9,10 +9,10 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show why an indicator, a criterion or the overall level got its result.",
         discussion: """
-            --indicator ID: the fields the rule read (also when it failed), the conditions that
-            decided the level, the rule's file and line. --criterion ID or --overall: what was
-            aggregated, how (the method), what each input counted as (a failed indicator counts
-            as the lowest level), and the result.
+            --indicator ID: the fields the rule read (also when it failed), the conditions that \
+            decided the level, the rule's file and line. --criterion ID or --overall: what was \
+            aggregated, how (the method), what each input counted as (a failed indicator counts \
+            as the lowest level), and the result. Labels follow --lang.
             """
     )
 
@@ -84,13 +84,18 @@ struct ExplainCommand: ParsableCommand {
         let lowest = fw.scale.lowest.id
         func counted(_ status: ResultStatus, _ grade: Grade?) -> String {
             switch status {
-            case .assessed: return "level \(grade?.id ?? "?")"
-            case .error: return "rule error, counts as \(lowest) (the lowest level)"
+            case .assessed: return Words.f("level", l, ["level": grade?.id ?? "?"])
+            case .error: return Words.f("error counts lowest", l, ["lowest": lowest])
             case .insufficientInformation:
-                return fw.insufficientCountsAsLowest ? "insufficient information, counts as \(lowest)"
-                    : "insufficient information, left out"
+                return fw.insufficientCountsAsLowest ? Words.f("insufficient counts lowest", l, ["lowest": lowest])
+                    : Words.f("insufficient left out", l)
             }
         }
+        func input(_ id: String, _ weight: Double, _ what: String) -> String {
+            "  \(id.padding(toLength: 24, withPad: " ", startingAt: 0))  "
+                + Words.f("weight", l, ["w": Assessor.number(weight)]) + "  " + what
+        }
+        let framework = "\(fw.id) \(fw.version)"
         var lines: [String] = []
         var failed = false
         if let id = criterion, let c = a.criteria.first(where: { $0.criterion.id == id }) {
@@ -99,18 +104,18 @@ struct ExplainCommand: ParsableCommand {
                 if c.status == .error { throw CommandFailure(code: MecigepExit.failure, message: nil) }
                 return
             }
-            lines.append("\(c.criterion.id) — \(c.criterion.title.text(l))   (framework \(fw.id) \(fw.version))")
-            if let where_ = c.criterion.location { lines.append("declared: \(where_)") }
-            lines.append("method:   \(c.criterion.aggregation.name)")
+            lines.append("\(c.criterion.id) — \(c.criterion.title.text(l))   " + Words.f("framework header", l, ["framework": framework]))
+            var head: [(key: String, value: String)] = []
+            if let where_ = c.criterion.location { head.append(("declared", where_.description)) }
+            head.append(("method", c.criterion.aggregation.name))
+            lines += Words.labelled(head, l)
             lines.append("")
-            lines.append("inputs (\(c.indicators.count)):")
-            for r in c.indicators {
-                lines.append("  \(r.indicator.id.padding(toLength: 24, withPad: " ", startingAt: 0))  weight \(Assessor.number(r.indicator.weight))  "
-                    + counted(r.status, r.grade))
-            }
+            lines.append(Words.f("inputs", l, ["n": String(c.indicators.count)]))
+            for r in c.indicators { lines.append(input(r.indicator.id, r.indicator.weight, counted(r.status, r.grade))) }
             lines.append("")
-            lines.append("result:   " + (c.status == .error ? "ERROR \(c.failure ?? "")" : counted(c.status, c.grade)))
-            lines.append("coverage: \(c.coverage.assessed) assessed, \(c.coverage.insufficient) insufficient, \(c.coverage.errors) failed")
+            let result = c.status == .error ? Words.f("rule error", l) + " " + (c.failure ?? "") : counted(c.status, c.grade)
+            lines += Words.labelled([("result", result), ("coverage", Words.f("criterion coverage", l, [
+                "a": String(c.coverage.assessed), "i": String(c.coverage.insufficient), "e": String(c.coverage.errors)]))], l)
             failed = c.status == .error
         } else {
             if format == .json {
@@ -123,18 +128,18 @@ struct ExplainCommand: ParsableCommand {
                 Console.output(value.jsonText(pretty: true))
                 return
             }
-            lines.append("overall — \(fw.title.text(l)) \(fw.version)")
-            lines.append("method:   \(fw.aggregation.name)")
+            lines.append("\(Words.f("overall", l)) — \(fw.title.text(l)) \(fw.version)")
+            lines += Words.labelled([("method", fw.aggregation.name)], l)
             lines.append("")
-            lines.append("inputs (\(a.criteria.count) criteria):")
+            lines.append(Words.f("criteria inputs", l, ["n": String(a.criteria.count)]))
             for c in a.criteria {
-                let what = c.status == .error ? "aggregation failed, counts as \(lowest) (the lowest level)" : counted(c.status, c.grade)
-                lines.append("  \(c.criterion.id.padding(toLength: 24, withPad: " ", startingAt: 0))  weight \(Assessor.number(c.criterion.weight))  \(what)")
+                let what = c.status == .error ? Words.f("aggregation failed", l, ["lowest": lowest]) : counted(c.status, c.grade)
+                lines.append(input(c.criterion.id, c.criterion.weight, what))
             }
             lines.append("")
-            lines.append("result:   " + counted(a.status, a.grade))
-            lines.append("coverage: \(a.coverage.assessed) of \(a.coverage.indicators) indicators assessed, "
-                + "\(a.coverage.insufficient) insufficient, \(a.coverage.errors) failed")
+            lines += Words.labelled([("result", counted(a.status, a.grade)), ("coverage", Words.f("overall coverage", l, [
+                "a": String(a.coverage.assessed), "n": String(a.coverage.indicators), "i": String(a.coverage.insufficient),
+                "e": String(a.coverage.errors)]))], l)
         }
         Console.output(lines.joined(separator: "\n"))
         if failed { throw CommandFailure(code: MecigepExit.failure, message: nil) }
@@ -142,42 +147,52 @@ struct ExplainCommand: ParsableCommand {
 
     func text(_ r: IndicatorResult, criterion: Criterion, assessment: Assessment, language l: String) -> String {
         var lines: [String] = []
-        lines.append("\(r.indicator.id) — \(r.indicator.title.text(l))   (criterion \(criterion.id), framework \(assessment.framework.id) \(assessment.framework.version))")
-        if let q = r.indicator.question { lines.append("question: \(q.text(l))") }
-        if let rule = r.indicator.ruleLocation { lines.append("rule:     \(rule)" + (r.indicator.location.map { "   (declared at \($0))" } ?? "")) }
-        switch r.status {
-        case .assessed: lines.append("result:   level \(r.grade!.id) — \(r.grade!.level.label.text(l))")
-        case .insufficientInformation: lines.append("result:   insufficient information; add: \(r.missing.joined(separator: ", "))")
-        case .error: lines.append("result:   ERROR \(r.failure.map { "\($0.kind) at \($0.file ?? "?"):\($0.line.map(String.init) ?? "?"): \($0.message)" } ?? "")")
+        let framework = "\(assessment.framework.id) \(assessment.framework.version)"
+        lines.append("\(r.indicator.id) — \(r.indicator.title.text(l))   "
+            + Words.f("indicator header", l, ["criterion": criterion.id, "framework": framework]))
+        var head: [(key: String, value: String)] = []
+        if let q = r.indicator.question { head.append(("question", q.text(l))) }
+        if let rule = r.indicator.ruleLocation {
+            head.append(("rule", rule.description + (r.indicator.location.map { "   (\(Words.f("declared at", l)) \($0))" } ?? "")))
         }
-        if let note = r.note { lines.append("note:     \(note.text(l))") }
+        switch r.status {
+        case .assessed: head.append(("result", Words.f("level", l, ["level": r.grade!.id]) + " — \(r.grade!.level.label.text(l))"))
+        case .insufficientInformation: head.append(("result", Words.f("insufficient, add", l, ["paths": r.missing.joined(separator: ", ")])))
+        case .error:
+            let detail = r.failure.map { Words.f("error at", l, ["kind": $0.kind, "place": "\($0.file ?? "?"):\($0.line.map(String.init) ?? "?")",
+                                                                 "message": $0.message]) } ?? ""
+            head.append(("result", Words.f("rule error", l) + " " + detail))
+        }
+        if let note = r.note { head.append(("note", note.text(l))) }
+        lines += Words.labelled(head, l)
         lines.append("")
-        lines.append("fields read (\(r.reads.count)):")
-        if r.reads.isEmpty { lines.append("  (none)") }
+        lines.append(Words.f("fields read", l, ["n": String(r.reads.count)]))
+        if r.reads.isEmpty { lines.append("  " + Words.f("none", l)) }
         let width = min(48, r.reads.map(\.path.count).max() ?? 0)
         for read in r.reads {
-            let shown = read.value.map { $0.jsonText() } ?? "(\(read.kind ?? "table"))"
+            let shown = read.value.map { $0.jsonText() }
+                ?? (read.kind == nil || read.kind == "table" ? Words.f("table", l) : read.kind == "absent" ? Words.f("absent value", l) : "(\(read.kind!))")
             lines.append("  " + read.path.padding(toLength: max(width, read.path.count), withPad: " ", startingAt: 0) + "  " + shown)
         }
         if !r.conditions.isEmpty {
             lines.append("")
-            lines.append("conditions that decided the level:")
+            lines.append(Words.f("conditions", l))
             for c in r.conditions { lines.append("  [\(c.value ? "x" : " ")] \(c.label.text(l))") }
         }
         if let rubric = r.grade.flatMap({ r.indicator.rubric[$0.level.id] }) {
             lines.append("")
-            lines.append("rubric for this level: \(rubric.text(l))")
+            lines.append(Words.f("rubric", l, ["text": rubric.text(l)]))
         }
         if !r.findings.isEmpty {
             lines.append("")
-            lines.append("findings:")
+            lines.append(Words.f("findings", l))
             for f in r.findings { lines.append("  - \(f.text.text(l))" + (f.evidence.isEmpty ? "" : "  [\(f.evidence.joined(separator: ", "))]")) }
         }
         if !r.recommendations.isEmpty {
             lines.append("")
-            lines.append("recommendations:")
+            lines.append(Words.f("recommendations", l))
             for rec in r.recommendations {
-                let meta = [rec.priority, rec.horizon, rec.owner?.text(l), rec.challenge.map { "challenge \($0)" }].compactMap { $0 }
+                let meta = [rec.priority, rec.horizon, rec.owner?.text(l), rec.challenge.map { Words.f("challenge", l, ["id": $0]) }].compactMap { $0 }
                 lines.append("  \(rec.id): \(rec.text.text(l))" + (meta.isEmpty ? "" : "  (\(meta.joined(separator: "; ")))"))
             }
         }

@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: CheckCommand.Format = .text
 
-    @Option(help: "Language of indicator titles in text output.")
+    @Option(help: "Language of the text output: its labels and the indicator titles.")
     var lang: ReportLanguage?
 
     /// The words of the text report, in the four languages (the field paths stay as written).

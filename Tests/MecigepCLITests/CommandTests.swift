@@ -136,6 +136,21 @@ struct CommandTests {
                                           "--framework", "faulty", "--lang", "fr"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("framework faulty has no texts in fr (it has en)"))
+        // explain and diff speak the language asked for; ids, paths and methods stay as written.
+        let explain = try Executable.run(["explain", uy, "--indicator", "eb.baseline", "--lang", "es"])
+        #expect(explain.stdout.contains("(criterio evidence_based, marco mecigep-core"))
+        #expect(explain.stdout.contains("resultado: nivel 4 — "))
+        #expect(explain.stdout.contains("campos leídos ("))
+        #expect(!explain.stdout.contains("fields read"))
+        let criterion = try Executable.run(["explain", uy, "--criterion", "evidence_based", "--lang", "fr"])
+        #expect(criterion.stdout.contains("méthode : weighted_mean"), "\(criterion.stdout)")
+        #expect(criterion.stdout.contains("poids 1.5"))
+        let revised = Executable.packageRoot.appendingPathComponent("examples/rounds/br-participatory-budgeting-revised.yaml").path
+        let br = Executable.packageRoot.appendingPathComponent("examples/cases/br-participatory-budgeting.yaml").path
+        let diff = try Executable.run(["diff", br, revised, "--lang", "pt"])
+        #expect(diff.stdout.contains("anterior:  "))
+        #expect(diff.stdout.contains("em alta: "), "\(diff.stdout)")
+        #expect(!diff.stdout.contains("moved up"))
         let yaml = try Executable.run(["assess", uy, "--format", "yaml"])
         #expect(yaml.stdout.contains("revisión"))
         #expect(!yaml.stdout.contains("\\xF3"))
@@ -296,7 +311,7 @@ struct CommandTests {
         // The rule failed: what it read before failing is still shown.
         let failed = try Executable.run(["explain", file, "--indicator", "raises"] + common)
         #expect(failed.status == 1)
-        #expect(failed.stdout.contains("result:   ERROR runtime at "))
+        #expect(failed.stdout.contains("result:   RULE ERROR runtime at "))
         #expect(failed.stdout.contains("fields read (1):"))
         #expect(failed.stdout.contains("nothing  (absent)"))
         let criterion = try Executable.run(["explain", file, "--criterion", "c"] + common)
