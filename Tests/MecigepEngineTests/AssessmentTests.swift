@@ -184,6 +184,38 @@ struct AssessmentTests {
         #expect(level == "3") // block, list and block.x; not the empty list, blank text or missing field
     }
 
+    /// docs/cases.md: `[]` and `none` mean "there is none", a level; only a field left out (or
+    /// null, or blank text) is missing information. `requires` follows the same contract.
+    @Test func requiresTreatsAnEmptyListOrNoneAsAnAnswer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-requires-\(UUID().uuidString)")
+        let fwFolder = folder.appendingPathComponent("frameworks/r")
+        try FileManager.default.createDirectory(at: fwFolder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+            local m = require "mecigep"
+            return m.framework { id = "r", version = "1.0.0", title = "R", languages = { "en" }, scale = m.scales.maturity,
+              criteria = { m.criterion { id = "c", title = "C", indicators = {
+                m.indicator { id = "i", title = "I", requires = { "list" }, evaluate = function(case, ctx)
+                  if type(case.list) == "table" and #case.list > 0 then return 3 end
+                  return 0
+                end } } } } }
+            """.utf8).write(to: fwFolder.appendingPathComponent("framework.lua"))
+        let loader = FrameworkLoader(rulesFolder: folder.path)
+        let outcomes = try LuaThread.run {
+            Result { () throws -> [String] in
+                let fw = try loader.load("r")
+                let assessor = try Assessor(framework: fw, loader: loader, engineVersion: "t")
+                let values: [LuaValue] = [["list": [1]], ["list": []], ["list": "none"], ["list": false], [:], ["list": .null],
+                                          ["list": "   "]]
+                return try values.map { value in
+                    let r = try assessor.assess(CaseDocument(id: "x", value: value)).indicatorResults[0]
+                    return r.status == .assessed ? (r.grade?.id ?? "?") : "missing"
+                }
+            }
+        }.get()
+        #expect(outcomes == ["3", "0", "0", "0", "missing", "missing", "missing"])
+    }
+
     @Test func resultsOffTheScaleAreRuleErrorsNeverCoercedOrClamped() throws {
         let a = try withAssessor("contracts") { try $0.assess(CaseDocument(id: "c", value: [:])) }
         for (id, returned) in [("text_level", "\"3\""), ("above_scale", "5"), ("below_scale", "-1"), ("fraction", "2.5")] {

@@ -401,10 +401,20 @@ local function new_context(entry, indicator, case, trace)
   return ctx
 end
 
+--- Whether the case answers a path: anything but absent, null or blank text. An empty list
+--- `[]`, `none`, `false` and `0` are answers ("there is none"), so `requires` lets the rule
+--- run on them and decide the level; only what the case leaves out is missing information.
+local function answered(case, path)
+  local x = M.get(case, path)
+  if x == nil or x == null then return false end
+  if type(x) == "string" then return string.find(x, "%S") ~= nil end
+  return true
+end
+
 local function missing_paths(case, paths)
   local missing = {}
   for _, p in ipairs(paths or {}) do
-    if not M.present(case, p) then missing[#missing + 1] = p end
+    if not answered(case, p) then missing[#missing + 1] = p end
   end
   return missing
 end

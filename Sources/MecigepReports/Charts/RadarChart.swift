@@ -58,17 +58,19 @@ struct RadarChart {
         }
     }
 
-    private func legend(y: Double, width: Int) -> String {
+    /// The legend from `y` down, wrapped to rows within `width`; `charWidth` and `rowHeight` are
+    /// for the largest font the stylesheet gives the legend. Returns the SVG and its last row's y.
+    private func legend(y: Double, width: Int, charWidth: Double = 6.6, rowHeight: Double = 20) -> (svg: String, lastRow: Double) {
         var out = ""
-        let widths = series.map { 40 + Double($0.name.count) * 6.6 }
-            + (insufficient.contains(true) ? [40 + Double(insufficientLabel.count) * 6.6] : [])
+        let widths = series.map { 40 + Double($0.name.count) * charWidth }
+            + (insufficient.contains(true) ? [40 + Double(insufficientLabel.count) * charWidth] : [])
         let total = widths.reduce(0, +)
         var x = total < Double(width) - 40 ? (Double(width) - total) / 2 : 20.0
         var row = y
         for (s, series) in series.enumerated() {
             let colour = SVG.seriesColours[s % SVG.seriesColours.count]
-            let w = 40 + Double(series.name.count) * 6.6
-            if x + w > Double(width) - 10 { x = 20; row += 20 }
+            let w = 40 + Double(series.name.count) * charWidth
+            if x + w > Double(width) - 10 && x > 20 { x = 20; row += rowHeight }
             let dash = s == 0 ? "" : " stroke-dasharray=\"5 3\""
             out += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(row))\" x2=\"\(SVG.n(x + 22))\" y2=\"\(SVG.n(row))\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(dash)/>"
             out += marker(s, x + 11, row, colour: colour)
@@ -76,16 +78,57 @@ struct RadarChart {
             x += w
         }
         if insufficient.contains(true) {
-            if x + 40 + Double(insufficientLabel.count) * 6.6 > Double(width) - 10 { x = 20; row += 20 }
+            if x + 40 + Double(insufficientLabel.count) * charWidth > Double(width) - 10 && x > 20 { x = 20; row += rowHeight }
             out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(row - 7))\" width=\"22\" height=\"14\" fill=\"url(#\(id)-hatch)\" stroke=\"#777\"/>"
             out += "<text x=\"\(SVG.n(x + 28))\" y=\"\(SVG.n(row + 4))\" class=\"legend\">? \(SVG.escape(insufficientLabel))</text>"
         }
-        return out
+        return (out, row)
     }
 
+    /// Splits a label into at most three lines of about `width` characters (a longer word stays whole).
+    static func lines(_ s: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for word in s.split(separator: " ") {
+            if let last = lines.last, last.count + 1 + word.count <= width || lines.count == 3 {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(String(word))
+            }
+        }
+        if let last = lines.last, lines.count == 3, last.count > width + 8 {
+            lines[2] = String(last.prefix(width + 7)) + "…"
+        }
+        return lines
+    }
+
+    /// The radar is laid out for a phone: a 400-unit box whose text is 13 to 13.5 units in the
+    /// narrow-screen stylesheet (so at least 11 px once the box is scaled to a 375 px screen);
+    /// wider screens show it at up to 560 px with smaller text. Axis labels wrap to the room
+    /// beside them, and their lines are spaced in em, so they follow whichever font size applies.
     private func radar() -> String {
-        let width = 640, cx = 320.0, cy = 230.0, R = 165.0
-        var out = open(width: width, height: 500)
+        let width = 400, cx = 200.0, R = 80.0
+        // The largest axis font (units), an average glyph width, a line's height.
+        let font = 13.5, glyph = 0.6 * font, line = 1.2 * font
+        struct Label { var x: Double, dy: Double, anchor: String, lines: [String], top: Double, bottom: Double }
+        // Positions relative to the centre; the centre's height follows from the labels' extent.
+        let labels: [Label] = axes.enumerated().map { i, text in
+            let (lx, ly) = point(i, R + 16, cx: cx, cy: 0)
+            let anchor = abs(lx - cx) < 8 ? "middle" : (lx > cx ? "start" : "end")
+            let room = anchor == "middle" ? Double(width) - 12 : (anchor == "start" ? Double(width) - lx - 6 : lx - 6)
+            let lines = Self.lines(text, width: max(6, Int(room / glyph)))
+            let n = Double(lines.count - 1)
+            if ly < -8 {  // above the centre: the lines go up from the axis end
+                return Label(x: lx, dy: ly, anchor: anchor, lines: lines, top: ly - n * line - font, bottom: ly + 4)
+            } else if ly > 8 {  // below: they go down
+                return Label(x: lx, dy: ly, anchor: anchor, lines: lines, top: ly, bottom: ly + font + n * line + 4)
+            } else {
+                return Label(x: lx, dy: ly, anchor: anchor, lines: lines, top: ly - n * line / 2 - font, bottom: ly + n * line / 2 + font)
+            }
+        }
+        let cy = max(R + 14, -(labels.map(\.top).min() ?? 0) + 6)
+        let legendY = cy + max(R + 14, labels.map(\.bottom).max() ?? 0) + 22
+        let (legendSVG, lastRow) = legend(y: legendY, width: width, charWidth: 0.58 * 13, rowHeight: 22)
+        var out = open(width: width, height: Int((lastRow + 16).rounded()))
         // Rings and their labels.
         for ring in rings {
             let r = radius(ring.score, R)
@@ -94,17 +137,16 @@ struct RadarChart {
             out += "<text x=\"\(SVG.n(cx + 4))\" y=\"\(SVG.n(cy - r + 11))\" class=\"ring\">\(SVG.escape(ring.label))</text>"
         }
         // Axes and labels.
-        for (i, label) in axes.enumerated() {
+        for (i, label) in labels.enumerated() {
             let (x, y) = point(i, R, cx: cx, cy: cy)
             let dash = insufficient[i] ? " stroke-dasharray=\"3 3\"" : ""
             out += "<line x1=\"\(SVG.n(cx))\" y1=\"\(SVG.n(cy))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y))\" stroke=\"#aab2ba\"\(dash)/>"
-            let (lx, ly) = point(i, R + 16, cx: cx, cy: cy)
-            let anchor = abs(lx - cx) < 8 ? "middle" : (lx > cx ? "start" : "end")
-            let lines = SVG.wrap(label, width: 22)
-            let top = ly < cy - 8 ? ly - Double(lines.count - 1) * 14 : (ly > cy + 8 ? ly + 10 : ly + 4 - Double(lines.count - 1) * 7)
-            out += "<text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(top))\" text-anchor=\"\(anchor)\" class=\"axis\">"
-            for (k, line) in lines.enumerated() {
-                out += "<tspan x=\"\(SVG.n(lx))\" dy=\"\(k == 0 ? "0" : "14")\">\(SVG.escape(line))</tspan>"
+            let n = Double(label.lines.count - 1)
+            // The first line's shift, in em: up by the extra lines above, down by a cap height below.
+            let first = label.dy < -8 ? -1.2 * n : (label.dy > 8 ? 0.8 : 0.35 - 0.6 * n)
+            out += "<text x=\"\(SVG.n(label.x))\" y=\"\(SVG.n(cy + label.dy))\" text-anchor=\"\(label.anchor)\" class=\"axis\">"
+            for (k, text) in label.lines.enumerated() {
+                out += "<tspan x=\"\(SVG.n(label.x))\" dy=\"\(k == 0 ? SVG.n(first) + "em" : "1.2em")\">\(SVG.escape(text))</tspan>"
             }
             out += "</text>"
         }
@@ -132,7 +174,7 @@ struct RadarChart {
             out += "<g class=\"insufficient\"><circle cx=\"\(SVG.n(x))\" cy=\"\(SVG.n(y))\" r=\"10\" fill=\"url(#\(id)-hatch)\" stroke=\"#666\"/>"
             out += "<text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y + 4.5))\" text-anchor=\"middle\" class=\"mark\">?</text></g>"
         }
-        out += legend(y: 472, width: width)
+        out += legendSVG
         return out + "</svg>"
     }
 
@@ -167,7 +209,7 @@ struct RadarChart {
                 }
             }
         }
-        out += legend(y: Double(height) - 24, width: width)
+        out += legend(y: Double(height) - 24, width: width).svg
         return out + "</svg>"
     }
 }

@@ -1,10 +1,12 @@
-/// The report's stylesheet: system fonts only, readable on screen, one section per printed page.
+/// The report's stylesheet: system fonts only; fits a 375 px phone (long codes wrap, wide tables
+/// and bar charts scroll in their own box with a shadow at the hidden edge, the radar's text
+/// stays at 11 px or more); printed, a new page only for the report proper and for the annexes.
 enum HTMLStylesheet {
     static let css = """
     :root { --ink: #1d2329; --muted: #5b6670; --rule: #d0d5da; --accent: #1f5f8b; --soft: #eef3f7; }
     * { box-sizing: border-box; }
     html { font-size: 15px; }
-    body { margin: 0; color: var(--ink); background: #fff; line-height: 1.5;
+    body { margin: 0; color: var(--ink); background: #fff; line-height: 1.5; overflow-wrap: break-word;
       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
     header.cover, main { max-width: 62rem; margin: 0 auto; padding: 0 1.5rem; }
     header.cover { padding-top: 2rem; padding-bottom: 1rem; border-bottom: 3px solid var(--accent); }
@@ -23,7 +25,7 @@ enum HTMLStylesheet {
     h3 { font-size: 1.2rem; margin: 1.6rem 0 .4rem; }
     h4 { font-size: 1.02rem; margin: 1.1rem 0 .3rem; }
     code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em;
-      background: #f2f4f6; padding: .05rem .25rem; border-radius: 3px; }
+      background: #f2f4f6; padding: .05rem .25rem; border-radius: 3px; overflow-wrap: anywhere; }
     .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .85em; font-weight: 600;
       border: 1px solid var(--rule); background: #f7f9fa; white-space: nowrap; }
     .badge.level { background: var(--accent); color: #fff; border-color: var(--accent); }
@@ -42,14 +44,20 @@ enum HTMLStylesheet {
     aside.note { border-left: 4px solid var(--accent); background: var(--soft); padding: .1rem .9rem; margin: .8rem 0; }
     aside.note.warning { border-color: #b3261e; background: #fbeceb; }
     aside.note.agreed { border-color: #111; background: #f4f4f4; }
-    .table-wrap { overflow-x: auto; margin: .8rem 0; }
+    /* A box that scrolls sideways when its content is wider than the page: a shadow shows on the
+       side where there is more (white covers, scrolling with the content, hide it at the ends). */
+    .table-wrap { overflow-x: auto; margin: .8rem 0;
+      background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+        linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) left / .9rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
     table { border-collapse: collapse; width: 100%; font-size: .93rem; }
     caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
     th, td { border-bottom: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
-    thead th { background: var(--soft); border-bottom: 2px solid var(--accent); }
+    thead th { background: rgba(31,95,139,.09); border-bottom: 2px solid var(--accent); }
     tbody th { font-weight: 500; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
-    table.sheet tr.criterion th, table.sheet tr.criterion td { font-weight: 700; background: #fafbfc; }
+    table.sheet tr.criterion th, table.sheet tr.criterion td { font-weight: 700; background: rgba(0,30,60,.025); }
     figure { margin: 1rem 0; }
     figure svg { max-width: 100%; height: auto; display: block; }
     figure.radar svg { margin: 0 auto; }
@@ -60,7 +68,7 @@ enum HTMLStylesheet {
     td .badge, th .badge { white-space: normal; }
     svg text { font-family: inherit; fill: #222; }
     svg .axis { font-size: 12.5px; font-weight: 600; }
-    svg .ring, svg .tick { font-size: 10px; fill: #5b6670; }
+    svg .ring, svg .tick { font-size: 11px; fill: #5b6670; }
     svg .tick.agreed { fill: #111; font-weight: 700; }
     svg .legend { font-size: 12px; }
     svg .value { font-size: 12px; font-weight: 700; }
@@ -68,6 +76,30 @@ enum HTMLStylesheet {
     table.follow-up td:nth-child(5), table.follow-up td:nth-child(4) { white-space: nowrap; }
     svg .mark { font-size: 16px; font-weight: 700; fill: #333; }
     svg .mark.error { fill: #b3261e; }
+    /* The radar (an svg.radar with polygons) is drawn in a 400-unit box for a phone's text; a wider
+       screen shows it up to 560 px wide, with text at 10 units or so (14 px). */
+    figure.radar svg.radar:has(> polygon) { width: 100%; max-width: 560px; }
+    svg.radar:has(> polygon) .axis { font-size: 10px; }
+    svg.radar:has(> polygon) .ring { font-size: 8.6px; }
+    svg.radar:has(> polygon) .legend { font-size: 9px; }
+    svg.radar:has(> polygon) .mark { font-size: 12px; }
+    @media (max-width: 40rem) {
+      header.cover, main { padding-left: 1rem; padding-right: 1rem; }
+      nav.toc ul { columns: 1; }
+      dl.facts { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
+      /* 13 units or more: at least 11 px where the 400-unit box is 345 px wide (a 375 px screen). */
+      svg.radar:has(> polygon) .axis { font-size: 13.5px; }
+      svg.radar:has(> polygon) .ring, svg.radar:has(> polygon) .legend { font-size: 13px; }
+      svg.radar:has(> polygon) .mark { font-size: 16px; }
+      /* Bar charts keep their size (text 11 px or more) and scroll in their figure. */
+      figure.bars, figure.radar:has(> svg.radar:not(:has(> polygon))) { overflow-x: auto;
+        background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+          linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+          radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) left / .9rem 100% no-repeat scroll,
+          radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
+      figure.bars svg, figure.radar svg.radar:not(:has(> polygon)) { max-width: none; }
+      figure.bars figcaption, figure.radar:has(> svg.radar:not(:has(> polygon))) figcaption { position: sticky; left: 0; }
+    }
     .criterion-block { margin-top: 1.5rem; }
     .indicator { border-left: 3px solid var(--rule); padding: .1rem 0 .1rem .9rem; margin: .9rem 0; }
     .indicator p { margin: .35rem 0; }
@@ -76,20 +108,25 @@ enum HTMLStylesheet {
     .recommendation p { margin: .2rem 0; }
     ol.recommendations > li { margin-bottom: .8rem; }
     .peer { border: 1px solid var(--rule); border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; }
-    .peer dl, .process dl { display: grid; grid-template-columns: minmax(9rem, max-content) 1fr; gap: .3rem 1rem; }
+    .peer dl, .process dl { display: grid; grid-template-columns: minmax(9rem, max-content) minmax(0, 1fr); gap: .3rem 1rem; }
     .peer dt, .process dt { font-weight: 600; }
     .peer dd, .process dd { margin: 0; }
     .verbatim { white-space: pre-wrap; border: 1px solid var(--rule); background: #fcfcfc; padding: .8rem 1rem;
       font-family: Georgia, "DejaVu Serif", serif; }
     @media print {
-      html { font-size: 11pt; }
+      html { font-size: 10.5pt; }
       header.cover { border-bottom: 0; }
       nav.toc a { color: inherit; }
-      section { break-before: page; page-break-before: always; border-bottom: 0; }
-      h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-      figure, table, .indicator, .recommendation, .peer, aside.note { break-inside: avoid; page-break-inside: avoid; }
-      .table-wrap { overflow: visible; }
-      @page { margin: 18mm 16mm; }
+      /* A new page only before the major parts: the report proper (after the cover) and the
+         annexes; other sections follow on (a page break per section left pages near empty). */
+      section { border-bottom: 0; padding-bottom: .5rem; }
+      main > section:first-child, section#scoring { break-before: page; page-break-before: always; }
+      h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+      p, li, dd { orphans: 3; widows: 3; }
+      /* Whole: figures, rows, notes and the short blocks; long tables and a peer's block break. */
+      figure, tr, .indicator, .recommendation, aside.note, .peer dt, .peer dd { break-inside: avoid; page-break-inside: avoid; }
+      .table-wrap, figure.bars, figure.radar { overflow: visible; background: none; }
+      @page { size: A4; margin: 16mm 15mm; }
     }
 
     """
