@@ -3,7 +3,7 @@
 # when all is present:
 #   - Debian's chromium-headless-shell (a headless Chromium; no browser download by Playwright);
 #   - Python's playwright, which drives it (`playwright install` is never run: the test passes
-#     the Debian binary as executable_path).
+#     the Debian binary as executable_path), and pypdf, with which it reads the printed PDF.
 set -euo pipefail
 
 have_shell() {
@@ -34,10 +34,13 @@ if ! have_shell; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium-headless-shell >/dev/null
 fi
 
-if ! python3 -c 'import playwright.sync_api' 2>/dev/null; then
-  echo "browser-setup: installing Python package playwright" >&2
-  python3 -m pip install --quiet playwright 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages playwright
+python_need=()
+python3 -c 'import playwright.sync_api' 2>/dev/null || python_need+=(playwright)
+python3 -c 'import pypdf' 2>/dev/null || python_need+=(pypdf)
+if [ ${#python_need[@]} -gt 0 ]; then
+  echo "browser-setup: installing Python packages ${python_need[*]}" >&2
+  python3 -m pip install --quiet "${python_need[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${python_need[@]}"
 fi
 
 bin="$(shell_binary)"

@@ -16,7 +16,7 @@ public struct Mecigep: ParsableCommand {
         subcommands: [
             AssessCommand.self, ValidateCommand.self, ExplainCommand.self, CompareCommand.self, CheckCommand.self,
             TestCommand.self, FrameworksCommand.self, NewCommand.self, SandboxCommand.self,
-            ReportCommand.self, RoundCommand.self, DiffCommand.self,
+            ReportCommand.self, RoundCommand.self, DiffCommand.self, RobustnessCommand.self,
         ]
     )
 

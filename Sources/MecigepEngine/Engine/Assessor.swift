@@ -107,6 +107,26 @@ public final class Assessor {
                           grade: grade, criteria: criteria, coverage: Coverage(all), generatedAt: timestamp)
     }
 
+    /// Evaluates only the indicators named in `ids` on a case (validated as `assess` does),
+    /// without aggregating: what `mecigep robustness` needs to re-run the few indicators a
+    /// change can reach. Results come back by indicator id.
+    public func evaluate(_ document: CaseDocument, indicators ids: Set<String>) throws(AssessmentError) -> [String: IndicatorResult] {
+        let (cleaned, _) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
+                                                  schema: framework.caseSchema)
+        let prepared: LuaPreparedValue
+        do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
+            throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
+        }
+        defer { runtime.release(prepared) }
+        var out: [String: IndicatorResult] = [:]
+        for criterion in framework.criteria {
+            for indicator in criterion.indicators where ids.contains(indicator.id) {
+                out[indicator.id] = evaluate(indicator, in: criterion, case: prepared)
+            }
+        }
+        return out
+    }
+
     // MARK: Indicators
 
     private func evaluate(_ indicator: Indicator, in criterion: Criterion, case prepared: LuaPreparedValue) -> IndicatorResult {

@@ -88,9 +88,19 @@ struct RadarChart {
     /// Splits a label into at most three lines of about `width` characters (a longer word stays whole).
     static func lines(_ s: String, width: Int) -> [String] {
         var lines: [String] = []
-        for word in s.split(separator: " ") {
-            if let last = lines.last, last.count + 1 + word.count <= width || lines.count == 3 {
-                lines[lines.count - 1] = last + " " + word
+        // Words, and the parts of a hyphenated word ("Complexity-", "aware").
+        let words = s.split(separator: " ").flatMap { word -> [Substring] in
+            var parts: [Substring] = [], start = word.startIndex
+            for i in word.indices where word[i] == "-" && i != word.startIndex && word.index(after: i) != word.endIndex {
+                parts.append(word[start...i]); start = word.index(after: i)
+            }
+            return parts + [word[start...]]
+        }
+        for word in words {
+            if let last = lines.last, last.hasSuffix("-") && last.count + word.count <= width {
+                lines[lines.count - 1] = last + word
+            } else if let last = lines.last, last.count + 1 + word.count <= width || lines.count == 3 {
+                lines[lines.count - 1] = last + (last.hasSuffix("-") ? "" : " ") + word
             } else {
                 lines.append(String(word))
             }

@@ -83,23 +83,6 @@ enum HTMLStylesheet {
     svg.radar:has(> polygon) .ring { font-size: 8.6px; }
     svg.radar:has(> polygon) .legend { font-size: 9px; }
     svg.radar:has(> polygon) .mark { font-size: 12px; }
-    @media (max-width: 40rem) {
-      header.cover, main { padding-left: 1rem; padding-right: 1rem; }
-      nav.toc ul { columns: 1; }
-      dl.facts { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
-      /* 13 units or more: at least 11 px where the 400-unit box is 345 px wide (a 375 px screen). */
-      svg.radar:has(> polygon) .axis { font-size: 13.5px; }
-      svg.radar:has(> polygon) .ring, svg.radar:has(> polygon) .legend { font-size: 13px; }
-      svg.radar:has(> polygon) .mark { font-size: 16px; }
-      /* Bar charts keep their size (text 11 px or more) and scroll in their figure. */
-      figure.bars, figure.radar:has(> svg.radar:not(:has(> polygon))) { overflow-x: auto;
-        background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
-          linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
-          radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) left / .9rem 100% no-repeat scroll,
-          radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
-      figure.bars svg, figure.radar svg.radar:not(:has(> polygon)) { max-width: none; }
-      figure.bars figcaption, figure.radar:has(> svg.radar:not(:has(> polygon))) figcaption { position: sticky; left: 0; }
-    }
     .criterion-block { margin-top: 1.5rem; }
     .indicator { border-left: 3px solid var(--rule); padding: .1rem 0 .1rem .9rem; margin: .9rem 0; }
     .indicator p { margin: .35rem 0; }
@@ -113,20 +96,40 @@ enum HTMLStylesheet {
     .peer dd, .process dd { margin: 0; }
     .verbatim { white-space: pre-wrap; border: 1px solid var(--rule); background: #fcfcfc; padding: .8rem 1rem;
       font-family: Georgia, "DejaVu Serif", serif; }
+    /* Phones. */
+    @media (max-width: 40rem) {
+      header.cover, main { padding-left: 1rem; padding-right: 1rem; }
+      nav.toc ul { columns: 1; }
+      dl.facts, .peer dl, .process dl { grid-template-columns: minmax(0, 1fr); }
+      dl.facts dd, .peer dd, .process dd { margin-bottom: .3rem; }
+      /* 13 units or more: at least 11 px where the 400-unit box is 345 px wide (a 375 px screen). */
+      svg.radar:has(> polygon) .axis { font-size: 13.5px; }
+      svg.radar:has(> polygon) .ring, svg.radar:has(> polygon) .legend { font-size: 13px; }
+      svg.radar:has(> polygon) .mark { font-size: 16px; }
+      /* Bar charts keep their size (text 11 px or more) and scroll in their figure. */
+      figure.bars, figure.radar:not(:has(polygon)) { overflow-x: auto;
+        background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+          linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+          radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) left / .9rem 100% no-repeat scroll,
+          radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
+      figure.bars svg, figure.radar svg.radar:not(:has(> polygon)) { max-width: none; }
+      figure.bars figcaption, figure.radar:not(:has(polygon)) figcaption { position: sticky; left: 0; }
+    }
     @media print {
-      html { font-size: 10.5pt; }
+      html { font-size: 10pt; }
       header.cover { border-bottom: 0; }
       nav.toc a { color: inherit; }
-      /* A new page only before the major parts: the report proper (after the cover) and the
-         annexes; other sections follow on (a page break per section left pages near empty). */
-      section { border-bottom: 0; padding-bottom: .5rem; }
-      main > section:first-child, section#scoring { break-before: page; page-break-before: always; }
+      /* A new page only before the report proper, after the cover; the sections and the annexes
+         follow on, each after a rule (a page per section, or a forced page before the annexes,
+         left pages nearly empty wherever the section before ended high on its page). */
+      section { border-bottom: 0; border-top: 1px solid var(--rule); padding-bottom: .5rem; }
+      main > section:first-child { break-before: page; page-break-before: always; border-top: 0; }
       h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
       p, li, dd { orphans: 3; widows: 3; }
       /* Whole: figures, rows, notes and the short blocks; long tables and a peer's block break. */
       figure, tr, .indicator, .recommendation, aside.note, .peer dt, .peer dd { break-inside: avoid; page-break-inside: avoid; }
       .table-wrap, figure.bars, figure.radar { overflow: visible; background: none; }
-      @page { size: A4; margin: 16mm 15mm; }
+      @page { size: A4; margin: 15mm 14mm; }
     }
 
     """
