@@ -5,7 +5,7 @@ import Testing
 @Suite("Loading and validating frameworks")
 struct FrameworkLoadingTests {
     @Test func discoversFrameworksInTheRulesFolder() {
-        #expect(Fixtures.loader().frameworkIDs() == ["broken", "contracts", "custom", "faulty", "letters", "stateful", "stateful-counter",
+        #expect(Fixtures.loader().frameworkIDs() == ["broken", "contracts", "custom", "faulty", "letters", "probe", "stateful", "stateful-counter",
                                                     "stateful-upvalue", "syntax", "tiny", "tiny-addon"])
     }
 
