@@ -2,7 +2,7 @@
 SWIFT ?= swift
 MECIGEP = .build/debug/mecigep
 
-.PHONY: setup build demo test lint bench fuzz fuzz-build robustness
+.PHONY: setup build demo test lint bench fuzz fuzz-build robustness browser-test screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,18 @@ test: build
 	$(SWIFT) test
 	$(MAKE) --no-print-directory lint
 	$(MECIGEP) test rules
+	$(MAKE) --no-print-directory browser-test
+
+# The example report and round in a real browser (headless Chromium) at 1280 and 375 px and
+# printed to PDF: no sideways scroll, chart text >= 11 px, no request leaving the page, pages
+# reasonably full. `make screenshots` refreshes the PNGs in docs/.
+browser-test: build
+	@bash scripts/browser-setup.sh
+	python3 tests/browser/report_layout.py $(MECIGEP)
+
+screenshots: build
+	@bash scripts/browser-setup.sh
+	python3 tests/browser/report_layout.py $(MECIGEP) --screenshots docs
 
 lint:
 	luacheck --quiet rules

@@ -34,8 +34,10 @@ struct CheckCommand: ParsableCommand {
         var line: Int?
         var subject: String
         var message: String
+        /// Printed, but does not fail the check: a choice the author may make on purpose.
+        var warning = false
         var text: String {
-            (file.map { $0 + (line.map { ":\($0)" } ?? "") + ": " } ?? "") + "\(subject): \(message)"
+            (file.map { $0 + (line.map { ":\($0)" } ?? "") + ": " } ?? "") + (warning ? "warning: " : "") + "\(subject): \(message)"
         }
     }
 
@@ -50,6 +52,12 @@ struct CheckCommand: ParsableCommand {
                 let framework = try loader.load(id)
                 problems += Self.levelLiterals(framework, rules: loader.rulesFolder)
                 problems += Self.undeclaredPaths(framework, rules: loader.rulesFolder)
+                if !framework.insufficientCountsAsLowest {
+                    problems.append(Problem(file: "\(framework.folder)/framework.lua", subject: framework.id, message:
+                        "insufficient = \"exclude\" leaves indicators without information out of the averages, so a State "
+                        + "that omits a weak answer scores higher than one that gives it; keep it only if that is intended "
+                        + "(the default, \"lowest\", counts them as the lowest level)", warning: true))
+                }
             } catch {
                 problems += error.problems.map { Problem(file: $0.file, line: $0.line, subject: $0.subject, message: $0.message) }
             }
@@ -59,21 +67,24 @@ struct CheckCommand: ParsableCommand {
             || !problems.contains(where: { $0.file == p.file && $0.line == p.line }) {
             problems.append(p)
         }
+        let warnings = problems.filter(\.warning).count
+        let failures = problems.count - warnings
         switch format {
         case .text:
             for p in problems { Console.output(p.text) }
-            Console.error(problems.isEmpty
-                ? "no problems in \(ids.count) framework\(ids.count == 1 ? "" : "s") and \(files.count) rule files"
-                : "\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            let noted = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
+            Console.error(failures == 0
+                ? "no problems in \(ids.count) framework\(ids.count == 1 ? "" : "s") and \(files.count) rule files\(noted)"
+                : "\(failures) problem\(failures == 1 ? "" : "s") found\(noted)")
         case .json:
             let list: [LuaValue] = problems.map { p in
                 ["file": p.file.map { .string($0) } ?? .null, "line": p.line.map { .integer(Int64($0)) } ?? .null,
-                 "subject": .string(p.subject), "message": .string(p.message)]
+                 "subject": .string(p.subject), "message": .string(p.message), "warning": .bool(p.warning)]
             }
             Console.output(LuaValue.object(["problems": .array(list), "frameworks": .integer(Int64(ids.count)),
                                             "files": .integer(Int64(files.count))]).jsonText(pretty: true))
         }
-        if !problems.isEmpty { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+        if failures > 0 { throw CommandFailure(code: MecigepExit.failure, message: nil) }
     }
 
     /// Literal levels in a framework's own files (`ctx.level(5)`) that are not on its scale.

@@ -202,6 +202,23 @@ struct CommandTests {
         #expect(out.stdout.contains("(did you mean problem.baseline?)"))
     }
 
+    /// Leaving indicators without information out of the averages rewards omission: allowed
+    /// when declared, but check says so — as a warning that does not fail the check.
+    @Test func checkWarnsAboutExcludingInsufficientInformation() throws {
+        let scratch = Scratch()
+        scratch.write("rules/frameworks/ex/framework.lua", """
+            local m = require "mecigep"
+            return m.framework { id = "ex", version = "1.0.0", title = "E", languages = { "en" }, scale = m.scales.maturity,
+              insufficient = "exclude",
+              criteria = { m.criterion { id = "c", title = "C", indicators = { m.indicator { id = "i", title = "I",
+                evaluate = function(case, ctx) return 2 end } } } } }
+            """)
+        let out = try Executable.run(["check", scratch.url.path + "/rules"])
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("ex/framework.lua: warning: ex: insufficient = \"exclude\" leaves indicators without information out"))
+        #expect(out.stderr.contains("(1 warning)"))
+    }
+
     @Test func checkReportsEveryProblemAndTypos() throws {
         let out = try Executable.run(["check", Executable.fixtureRules])
         #expect(out.status == 1)

@@ -43,6 +43,17 @@ import Testing
         #expect(report.cases == 1 && report.indicators == 4)
     }
 
+    /// PEFA's D* is the default: a framework that says nothing counts an indicator without
+    /// information as the lowest level, so that leaving a weak answer out never pays.
+    @Test func omissionCountsAsTheLowestLevelByDefault() throws {
+        let a = try withAssessor("probe") { try $0.assess(CaseDocument(id: "bare", value: ["id": "bare"])) }
+        #expect(a.framework.insufficientCountsAsLowest)
+        #expect(a.indicator("honest")?.status == .insufficientInformation)
+        // honest (no information) 0, keywords 0, omission 3, disclosure 4: mean 1.75, level 1 (2 if excluded)
+        #expect(a.criterion("c")?.grade?.id == "1")
+        #expect(a.criterion("c")?.coverage.insufficient == 1)
+    }
+
     @Test func transformationsKeepTheirDirections() {
         #expect(Transformation.removal.forbids(1, 3))
         #expect(!Transformation.removal.forbids(3, -1))

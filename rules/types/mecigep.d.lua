@@ -115,7 +115,7 @@ function Context.present(path) end
 ---@field languages? string[] default { "en", "es", "pt", "fr" }
 ---@field scale mecigep.Scale
 ---@field aggregation? mecigep.Aggregation over criteria
----@field insufficient? "exclude"|"lowest"
+---@field insufficient? "lowest"|"exclude" how indicators without information count: as the lowest level (default) or left out
 ---@field fields? table<string, string|mecigep.FieldSpec>
 ---@field criteria mecigep.Criterion[]
 

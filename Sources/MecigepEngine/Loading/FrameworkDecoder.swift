@@ -77,11 +77,13 @@ struct FrameworkDecoder {
         let title = text(d["title"], "title", subject, d, languages: languages, required: true)
         let description = text(d["description"], "description", subject, d, languages: languages, required: false)
         let scale = decodeScale(d["scale"], subject, d, languages: languages)
-        var insufficientAsLowest = false
+        // PEFA's D* by default: an indicator without information counts as the lowest level, so
+        // that leaving a weak answer out never pays. "exclude" must be declared, and check warns.
+        var insufficientAsLowest = true
         switch d["insufficient"]?.stringValue {
-        case nil, "exclude"?: break
-        case "lowest"?: insufficientAsLowest = true
-        default: problem("insufficient must be \"exclude\" or \"lowest\"", subject, at: d)
+        case nil, "lowest"?: break
+        case "exclude"?: insufficientAsLowest = false
+        default: problem("insufficient must be \"lowest\" (the default) or \"exclude\"", subject, at: d)
         }
         let fields = decodeFields(d["fields"], subject, d)
         var maxItems = Framework.defaultMaxItems

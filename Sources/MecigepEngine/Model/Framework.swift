@@ -95,8 +95,9 @@ public struct Framework: Sendable {
     public var languages: [String]
     public var scale: Scale
     public var aggregation: AggregationMethod
-    /// How "insufficient information" counts in aggregation: excluded (default), or as the
-    /// lowest level (PEFA's D*), reported separately either way.
+    /// How "insufficient information" counts in aggregation: as the lowest level (PEFA's D*,
+    /// the default: omission never pays), or left out when the framework declares
+    /// `insufficient = "exclude"`; reported separately either way.
     public var insufficientCountsAsLowest: Bool
     public var criteria: [Criterion]
     public var fields: [FieldRule]

@@ -27,14 +27,15 @@ return m.framework {
   version = "1.0.0",
   title = L("MECIGEP core framework", "Marco básico del MECIGEP", "Marco básico do MECIGEP", "Cadre de base du MECIGEP"),
   description = L(
-    "Seven criteria of an initiative ready to launch: long-term, evidence-based, co-designed, user-centred, behaviourally informed, complexity-aware and fiscally responsible. Levels 0-4; missing information is reported apart from low levels and left out of the averages. Recommendations are non-binding.",
-    "Siete criterios de una iniciativa lista para su lanzamiento: de largo plazo, basada en evidencia, codiseñada, centrada en las personas usuarias, informada por las ciencias del comportamiento, consciente de la complejidad y fiscalmente responsable. Niveles 0-4; la información faltante se informa aparte de los niveles bajos y no entra en los promedios. Las recomendaciones no son vinculantes.",
-    "Sete critérios de uma iniciativa pronta para o lançamento: de longo prazo, baseada em evidências, codesenhada, centrada nos usuários, informada pelas ciências comportamentais, consciente da complexidade e fiscalmente responsável. Níveis 0-4; a informação ausente é informada à parte dos níveis baixos e não entra nas médias. As recomendações não são vinculantes.",
-    "Sept critères d'une initiative prête à être lancée : à long terme, fondée sur des données probantes, co-conçue, centrée sur les usagers, éclairée par les sciences comportementales, attentive à la complexité et budgétairement responsable. Niveaux 0 à 4 ; l'information manquante est signalée à part des niveaux faibles et exclue des moyennes. Les recommandations ne sont pas contraignantes."),
+    "Seven criteria of an initiative ready to launch: long-term, evidence-based, co-designed, user-centred, behaviourally informed, complexity-aware and fiscally responsible. Levels 0-4; an indicator without information is reported apart and counts as level 0 in the averages, so leaving information out never raises a level. Recommendations are non-binding.",
+    "Siete criterios de una iniciativa lista para su lanzamiento: de largo plazo, basada en evidencia, codiseñada, centrada en las personas usuarias, informada por las ciencias del comportamiento, consciente de la complejidad y fiscalmente responsable. Niveles 0-4; un indicador sin información se informa aparte y cuenta como nivel 0 en los promedios, de modo que omitir información nunca eleva un nivel. Las recomendaciones no son vinculantes.",
+    "Sete critérios de uma iniciativa pronta para o lançamento: de longo prazo, baseada em evidências, codesenhada, centrada nos usuários, informada pelas ciências comportamentais, consciente da complexidade e fiscalmente responsável. Níveis 0-4; um indicador sem informação é informado à parte e conta como nível 0 nas médias, de modo que omitir informação nunca eleva um nível. As recomendações não são vinculantes.",
+    "Sept critères d'une initiative prête à être lancée : à long terme, fondée sur des données probantes, co-conçue, centrée sur les usagers, éclairée par les sciences comportementales, attentive à la complexité et budgétairement responsable. Niveaux 0 à 4 ; un indicateur sans information est signalé à part et compte comme niveau 0 dans les moyennes, de sorte qu'omettre une information n'élève jamais un niveau. Les recommandations ne sont pas contraignantes."),
   scale = m.scales.maturity,
   -- The seven criteria weigh the same: the mechanism presents them as equally necessary.
   aggregation = "weighted_mean",
-  insufficient = "exclude",
+  -- PEFA's D*: an indicator without information counts as level 0, so omission never pays.
+  insufficient = "lowest",
   -- The published case format: `validate` and `assess` apply it exactly (docs/cases.md).
   schema = "case.schema.json",
   references = {

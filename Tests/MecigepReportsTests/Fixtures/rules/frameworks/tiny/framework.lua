@@ -8,7 +8,7 @@ return m.framework {
   id = "tiny",
   version = "1.2.0",
   title = t("Tiny framework"),
-  scale = m.scales.maturity,
+  scale = m.scales.maturity, insufficient = "exclude", -- its tests pin the exclusion semantics
   fields = {
     ["identification.country"] = { type = "country", required = true },
     ["problem.baseline.value"] = "number",
