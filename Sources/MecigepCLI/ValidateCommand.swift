@@ -35,6 +35,9 @@ struct ValidateCommand: ParsableCommand {
         "covered": ["en": "of indicators have enough information", "es": "de los indicadores tienen información suficiente",
                     "pt": "dos indicadores têm informação suficiente", "fr": "des indicateurs ont assez d'information"],
         "malformed": ["en": "malformed", "es": "mal formado", "pt": "malformado", "fr": "mal formé"],
+        "placeholder": ["en": "placeholder", "es": "marcador", "pt": "marcador", "fr": "à compléter"],
+        "placeholders": ["en": "placeholders (counted as missing)", "es": "marcadores (cuentan como faltantes)",
+                         "pt": "marcadores (contam como ausentes)", "fr": "réponses à compléter (comptées comme manquantes)"],
         "missing": ["en": "missing", "es": "falta", "pt": "falta", "fr": "manque"],
         "add": ["en": "add", "es": "añadir", "pt": "acrescentar", "fr": "ajouter"],
         "what it asks": ["en": "the information it asks for", "es": "la información que pide",
@@ -72,6 +75,7 @@ struct ValidateCommand: ParsableCommand {
                 reports.append([
                     "file": .string(file), "case": .string(a.caseID), "valid": .bool(a.caseIssues.isEmpty),
                     "malformed": .array(a.caseIssues.map { ["path": .string($0.path), "message": .string($0.message)] }),
+                    "placeholders": .array(a.casePlaceholders.map { ["path": .string($0.path), "message": .string($0.message)] }),
                     "incomplete": .array(incomplete.map { r in
                         ["indicator": .string(r.indicator.id), "title": r.indicator.title.value,
                          "add": .array((r.missing.isEmpty ? r.indicator.requires : r.missing).map { .string($0) })]
@@ -83,6 +87,7 @@ struct ValidateCommand: ParsableCommand {
                     Console.output("\(file) (\(a.caseID)): \(w(a.caseIssues.isEmpty ? "valid" : "invalid")), "
                         + String(format: "%.0f%%", a.coverage.share * 100) + " " + w("covered"))
                     for issue in a.caseIssues { Console.output("  \(w("malformed"))  \(issue.path): \(issue.message)") }
+                    for p in a.casePlaceholders { Console.output("  \(w("placeholder")) \(p.path): \(p.message)") }
                     for r in incomplete {
                         let add = (r.missing.isEmpty ? r.indicator.requires : r.missing)
                         Console.output("  \(w("missing"))    \(r.indicator.id) (\(r.indicator.title.text(lang))): \(w("add")) "

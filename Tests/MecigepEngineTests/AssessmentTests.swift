@@ -93,7 +93,7 @@ struct AssessmentTests {
     @Test func listsLongerThanTheFrameworkAcceptsAreRejectedWithTheirPath() throws {
         let padded: LuaValue = ["id": "padded", "identification": ["country": "UY"],
                                 "results": .array((1...1500).map { _ in ["indicator": "x", "target": 1] })]
-        let (cleaned, issues) = CaseValidator.validate(padded, fields: [], maxItems: 1000)
+        let (cleaned, issues, _) = CaseValidator.validate(padded, fields: [], maxItems: 1000)
         #expect(issues.map(\.path) == ["results"])
         #expect(issues.first?.message.contains("has 1500 items; this framework accepts at most 1000") == true)
         #expect(cleaned["results"]?.arrayValue?.isEmpty == true)

@@ -155,7 +155,7 @@ import Testing
         let value = try DocumentLoader.load(path: Fixtures.repository.appendingPathComponent("examples/cases/uy-digital-government.yaml").path)
         var doc = value
         Self.set(&doc, [.key("design"), .key("channels")], .array([.string("en línea"), .string("presencial")]))
-        let (cleaned, issues) = CaseValidator.validate(doc, fields: framework.fields, schema: framework.caseSchema)
+        let (cleaned, issues, _) = CaseValidator.validate(doc, fields: framework.fields, schema: framework.caseSchema)
         #expect(issues.map(\.path) == ["design.channels[1]", "design.channels[2]"])
         #expect(issues.first?.message.contains("is not one of: online, mobile") == true, "\(issues)")
         #expect(cleaned["design"]?["channels"] == .array([.null, .null]))

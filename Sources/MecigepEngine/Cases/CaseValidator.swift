@@ -10,8 +10,20 @@ public enum CaseValidator {
     /// issue too, and a value the schema rejects is removed the same way: `validate` calls a
     /// case valid exactly when a standard JSON Schema validator does (unless the fields say
     /// more, e.g. a list longer than `max_items`).
+    ///
+    /// With `placeholders` (the framework's words for "not yet known"), every remaining answer
+    /// that is one of them is removed too and listed apart: it counts as missing, and it does
+    /// not make the case invalid (the verdict stays the schema's).
     public static func validate(_ value: LuaValue, fields: [FieldRule], maxItems: Int = Framework.defaultMaxItems,
-                                schema: JSONSchema? = nil) -> (value: LuaValue, issues: [CaseIssue]) {
+                                schema: JSONSchema? = nil, placeholders: Set<String> = [])
+        -> (value: LuaValue, issues: [CaseIssue], placeholders: [CaseIssue]) {
+        var (cleaned, issues) = validateStructure(value, fields: fields, maxItems: maxItems, schema: schema)
+        let found = Placeholders.remove(from: &cleaned, words: placeholders)
+        return (cleaned, issues, found)
+    }
+
+    private static func validateStructure(_ value: LuaValue, fields: [FieldRule], maxItems: Int,
+                                          schema: JSONSchema?) -> (value: LuaValue, issues: [CaseIssue]) {
         var cleaned = value
         var issues: [CaseIssue] = []
         if value.objectValue == nil {

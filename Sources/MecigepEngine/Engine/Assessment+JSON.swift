@@ -16,6 +16,7 @@ extension Assessment {
         var caseInfo: [String: LuaValue] = [
             "id": .string(caseID), "sha256": .string(caseSHA256),
             "issues": .array(caseIssues.map { ["path": .string($0.path), "message": .string($0.message)] }),
+            "placeholders": .array(casePlaceholders.map { ["path": .string($0.path), "message": .string($0.message)] }),
         ]
         if let caseFile { caseInfo["file"] = .string(caseFile) }
         var o: [String: LuaValue] = [

@@ -204,6 +204,8 @@ public struct Assessment: Sendable {
     public var caseSHA256: String
     public var caseFile: String?
     public var caseIssues: [CaseIssue]
+    /// Answers that were placeholders ("por definir", "TBD"): removed, so they count as missing.
+    public var casePlaceholders: [CaseIssue] = []
     public var status: ResultStatus
     public var grade: Grade?
     public var criteria: [CriterionResult]

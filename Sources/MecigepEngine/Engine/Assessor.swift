@@ -70,8 +70,9 @@ public final class Assessor {
 
     /// Assesses one case.
     public func assess(_ document: CaseDocument, options: AssessmentOptions = .init()) throws(AssessmentError) -> Assessment {
-        let (cleaned, issues) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
-                                                      schema: framework.caseSchema)
+        let (cleaned, issues, placeholders) = CaseValidator.validate(
+            document.value, fields: framework.fields, maxItems: framework.maxItems, schema: framework.caseSchema,
+            placeholders: framework.placeholders)
         if options.rejectInvalid, !issues.isEmpty {
             throw AssessmentError(caseID: document.id, message: "invalid case, not assessed: "
                 + issues.map(\.description).joined(separator: "; "), issues: issues)
@@ -103,7 +104,8 @@ public final class Assessor {
         }
         let all = criteria.flatMap(\.indicators)
         return Assessment(engineVersion: engineVersion, framework: framework, caseID: document.id,
-                          caseSHA256: document.sha256, caseFile: document.file, caseIssues: issues, status: status,
+                          caseSHA256: document.sha256, caseFile: document.file, caseIssues: issues,
+                          casePlaceholders: placeholders, status: status,
                           grade: grade, criteria: criteria, coverage: Coverage(all), generatedAt: timestamp)
     }
 
@@ -111,8 +113,8 @@ public final class Assessor {
     /// without aggregating: what `mecigep robustness` needs to re-run the few indicators a
     /// change can reach. Results come back by indicator id.
     public func evaluate(_ document: CaseDocument, indicators ids: Set<String>) throws(AssessmentError) -> [String: IndicatorResult] {
-        let (cleaned, _) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
-                                                  schema: framework.caseSchema)
+        let (cleaned, _, _) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
+                                                     schema: framework.caseSchema, placeholders: framework.placeholders)
         let prepared: LuaPreparedValue
         do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
             throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")

@@ -103,6 +103,16 @@ struct FrameworkDecoder {
             }
         }
 
+        var placeholders = Set<String>()
+        if let v = d["placeholders"], v != .null {
+            let words = v.arrayValue?.compactMap(\.stringValue) ?? []
+            if words.isEmpty || words.count != v.arrayValue?.count {
+                problem("placeholders must be a list of words, such as require(\"lib.placeholders\").words", subject, at: d)
+            } else {
+                placeholders = Set(words.map(Placeholders.normalise).filter { !$0.isEmpty })
+            }
+        }
+
         var criteria: [Criterion] = []
         var seen: [String: String] = [:]
         let criteriaNodes = d["criteria"]?.arrayValue ?? []
@@ -123,6 +133,7 @@ struct FrameworkDecoder {
                          extends: extends, sources: [], folder: folder)
         framework.maxItems = maxItems
         framework.caseSchemaFile = schemaFile
+        framework.placeholders = placeholders
         return framework
     }
 

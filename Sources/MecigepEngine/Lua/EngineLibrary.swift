@@ -236,7 +236,7 @@ local INDICATOR_FIELDS = { "id", "title", "question", "weight", "reads", "requir
   "levels", "guidance" }
 local CRITERION_FIELDS = { "id", "title", "description", "weight", "aggregation", "references" }
 local FRAMEWORK_FIELDS = { "id", "version", "title", "description", "languages", "scale", "aggregation",
-  "insufficient", "fields", "extends", "references", "max_items", "schema" }
+  "insufficient", "fields", "extends", "references", "max_items", "schema", "placeholders" }
 
 local function keys_as_text(v)
   if type(v) ~= "table" then return plain(v, 0) end

@@ -106,6 +106,9 @@ public struct Framework: Sendable {
     public var maxItems: Int = Framework.defaultMaxItems
     /// The bound on lists when a framework declares none.
     public static let defaultMaxItems = 1000
+    /// Answers that are not answers ("por definir", "TBD"), normalised: the engine treats a case
+    /// value that is exactly one of them as missing (`placeholders = ...` in the framework).
+    public var placeholders: Set<String> = []
     /// The framework's published case schema, as declared (`schema = "case.schema.json"`, a
     /// file in its folder, or in its base's folder for an extension).
     public var caseSchemaFile: String?

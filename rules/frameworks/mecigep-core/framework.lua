@@ -10,6 +10,7 @@
 
 local m = require "mecigep"
 local L = require("lib.i18n").L
+local placeholders = require "lib.placeholders"
 
 local long_term = require "frameworks.mecigep-core.criteria.long_term"
 local evidence_based = require "frameworks.mecigep-core.criteria.evidence_based"
@@ -38,6 +39,8 @@ return m.framework {
   insufficient = "lowest",
   -- The published case format: `validate` and `assess` apply it exactly (docs/cases.md).
   schema = "case.schema.json",
+  -- "por definir", "TBD", "à préciser"...: not answers; the engine treats them as missing.
+  placeholders = placeholders.words,
   references = {
     "OECD (2022), Recommendation of the Council on Public Policy Evaluation",
     "OECD (2017), Recommendation of the Council on Open Government, provision 8",

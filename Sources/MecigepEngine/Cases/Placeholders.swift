@@ -1,0 +1,59 @@
+import Foundation
+import LuaRuntime
+
+/// Placeholders in a case: text written where an answer should be ("por definir", "TBD"). The
+/// words come from the framework (`placeholders = require("lib.placeholders").words`), so a
+/// methodologist changes them without rebuilding anything.
+public enum Placeholders {
+    /// The form words are compared in: lower case, accents removed, spaces collapsed, without a
+    /// final full stop. "  Por Definir. " and "por definir" are the same placeholder.
+    public static func normalise(_ text: String) -> String {
+        var s = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        s = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return s
+    }
+
+    /// Whether `text` is one of `words` (normalised), also with a final full stop ("Pendiente.").
+    public static func isPlaceholder(_ text: String, in words: Set<String>) -> Bool {
+        let n = normalise(text)
+        return words.contains(n) || n.count > 1 && n.hasSuffix(".") && words.contains(String(n.dropLast()))
+    }
+
+    /// Every string in `value` that is a placeholder, removed (a member deleted, a list item
+    /// made null), with a notice naming its path and what to give instead.
+    static func remove(from value: inout LuaValue, words: Set<String>, path: String = "") -> [CaseIssue] {
+        guard !words.isEmpty else { return [] }
+        switch value {
+        case .string(let s) where isPlaceholder(s, in: words):
+            return [CaseIssue(path: path.isEmpty ? "(document)" : path, message:
+                "\"\(s)\" is a placeholder, not an answer: give the value, with the document it comes from "
+                    + "(or none if there is none); until then it counts as missing")]
+        case .object(var members):
+            var notices: [CaseIssue] = []
+            for key in members.keys.sorted() {
+                var child = members[key]!
+                let here = path.isEmpty ? key : path + "." + key
+                let found = remove(from: &child, words: words, path: here)
+                if !found.isEmpty {
+                    notices += found
+                    if case .string = child { members[key] = nil } else { members[key] = child }
+                }
+            }
+            value = .object(members)
+            return notices
+        case .array(var items):
+            var notices: [CaseIssue] = []
+            for i in items.indices {
+                let found = remove(from: &items[i], words: words, path: path + "[\(i + 1)]")
+                if !found.isEmpty {
+                    notices += found
+                    if case .string = items[i] { items[i] = .null }
+                }
+            }
+            value = .array(items)
+            return notices
+        default:
+            return []
+        }
+    }
+}
