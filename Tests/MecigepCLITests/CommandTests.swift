@@ -55,9 +55,9 @@ struct CommandTests {
         let csv = try Executable.run(["assess", file, "--rules", rules.path, "--framework", "demo", "--format", "csv"])
         // header, two indicators, the criterion, the overall level: a spreadsheet needs nothing else
         #expect(csv.stdout.split(separator: "\n").count == 5)
-        #expect(csv.stdout.contains("indicator,a,demo,c,C,value,Value,assessed,3,3.0,Complete and resourced,0,0,0,"))
-        #expect(csv.stdout.contains("criterion,a,demo,c,C,,,assessed,2,2.0,Documented but partial,,,0,"))
-        #expect(csv.stdout.contains("overall,a,demo,,Demo,,,assessed,2,2.0,Documented but partial,,,0,"))
+        #expect(csv.stdout.contains("indicator,a,demo,c,C,value,Value,assessed,3,3.0,Documented and resourced,0,0,0,"))
+        #expect(csv.stdout.contains("criterion,a,demo,c,C,,,assessed,2,2.0,Partly documented,,,0,"))
+        #expect(csv.stdout.contains("overall,a,demo,,Demo,,,assessed,2,2.0,Partly documented,,,0,"))
     }
 
     @Test func rulesFolderFromTheEnvironment() throws {
@@ -314,7 +314,7 @@ struct CommandTests {
         let file = rules.writeCase("a.yaml", "id: a\nproblem: { value: 12 }\n")
         let out = try Executable.run(["explain", file, "--indicator", "value", "--rules", rules.path, "--framework", "demo"])
         #expect(out.status == 0)
-        #expect(out.stdout.contains("result:   level 3 — Complete and resourced"))
+        #expect(out.stdout.contains("result:   level 3 — Documented and resourced"))
         #expect(out.stdout.contains("problem.value  12"))
         #expect(out.stdout.contains("[x] large"))
         #expect(out.stdout.contains("rule:     \(rules.path)/frameworks/demo/framework.lua:7"))

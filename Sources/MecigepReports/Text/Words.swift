@@ -26,7 +26,7 @@ struct Words {
         CountryNames.name(code, language) ?? name ?? code
     }
 
-    /// "3 — Complete and resourced".
+    /// "3 — Documented and resourced".
     func grade(_ g: Grade) -> String { "\(g.id) — \(text(g.level.label))" + (g.plus ? " +" : "") }
 
     /// A result: the grade, or "insufficient information", or "rule error".
@@ -47,7 +47,7 @@ struct Words {
         }
     }
 
-    /// A result as a compact badge, for tables: "2 — Documented but partial".
+    /// A result as a compact badge, for tables: "2 — Partly documented".
     func shortBadge(_ status: ResultStatus, _ g: Grade?) -> Inline {
         switch status {
         case .assessed: return .badge(g.map(grade) ?? "?", style: "level")
