@@ -35,6 +35,7 @@ struct ValidateCommand: ParsableCommand {
         "covered": ["en": "of indicators have enough information", "es": "de los indicadores tienen información suficiente",
                     "pt": "dos indicadores têm informação suficiente", "fr": "des indicateurs ont assez d'information"],
         "malformed": ["en": "malformed", "es": "mal formado", "pt": "malformado", "fr": "mal formé"],
+        "suggest": ["en": "suggest", "es": "sugerencia", "pt": "sugestão", "fr": "suggestion"],
         "placeholder": ["en": "placeholder", "es": "marcador", "pt": "marcador", "fr": "à compléter"],
         "placeholders": ["en": "placeholders (counted as missing)", "es": "marcadores (cuentan como faltantes)",
                          "pt": "marcadores (contam como ausentes)", "fr": "réponses à compléter (comptées comme manquantes)"],
@@ -76,6 +77,9 @@ struct ValidateCommand: ParsableCommand {
                     "file": .string(file), "case": .string(a.caseID), "valid": .bool(a.caseIssues.isEmpty),
                     "malformed": .array(a.caseIssues.map { ["path": .string($0.path), "message": .string($0.message)] }),
                     "placeholders": .array(a.casePlaceholders.map { ["path": .string($0.path), "message": .string($0.message)] }),
+                    "suggestions": .array(a.indicatorResults.flatMap { r in r.suggestions.map { s -> LuaValue in
+                        ["indicator": .string(r.indicator.id), "path": s.path.map { .string($0) } ?? .null, "text": s.text.value]
+                    } }),
                     "incomplete": .array(incomplete.map { r in
                         ["indicator": .string(r.indicator.id), "title": r.indicator.title.value,
                          "add": .array((r.missing.isEmpty ? r.indicator.requires : r.missing).map { .string($0) })]
@@ -88,6 +92,12 @@ struct ValidateCommand: ParsableCommand {
                         + String(format: "%.0f%%", a.coverage.share * 100) + " " + w("covered"))
                     for issue in a.caseIssues { Console.output("  \(w("malformed"))  \(issue.path): \(issue.message)") }
                     for p in a.casePlaceholders { Console.output("  \(w("placeholder")) \(p.path): \(p.message)") }
+                    var suggested = Set<String>()
+                    for r in a.indicatorResults {
+                        for s in r.suggestions where suggested.insert((s.path ?? "") + s.text.text(lang)).inserted {
+                            Console.output("  \(w("suggest"))    " + (s.path.map { "\($0): " } ?? "") + s.text.text(lang))
+                        }
+                    }
                     for r in incomplete {
                         let add = (r.missing.isEmpty ? r.indicator.requires : r.missing)
                         Console.output("  \(w("missing"))    \(r.indicator.id) (\(r.indicator.title.text(lang))): \(w("add")) "

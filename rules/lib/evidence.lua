@@ -46,18 +46,29 @@ M.SMS_LABELS = {
 }
 
 --- The SMS level of one study: its `sms_level` when valid, else the level of its `design`,
--- else nil (not an impact study).
+-- else nil (not an impact study). A declared `sms_level` never exceeds what the declared
+-- `design` can reach: a before-and-after study called "SMS 5" counts as SMS 2.
 -- @param item a study `{ design =, sms_level = }`
 -- @return integer 1-5 or nil
 function M.sms(item)
   if type(item) ~= "table" then return nil end
+  local by_design = type(item.design) == "string" and M.DESIGN_SMS[item.design] or nil
   local level = item.sms_level
-  if math.type(level) == "integer" and level >= 1 and level <= 5 then return level end
   if type(level) == "number" and level == math.floor(level) and level >= 1 and level <= 5 then
-    return math.floor(level)
+    level = math.floor(level)
+    if by_design and level > by_design then return by_design end
+    return level
   end
-  if type(item.design) == "string" then return M.DESIGN_SMS[item.design] end
-  return nil
+  return by_design
+end
+
+--- Whether a study's declared `sms_level` claims more than its `design` supports.
+-- @param item a study
+-- @return boolean
+function M.overclaimed(item)
+  if type(item) ~= "table" or type(item.sms_level) ~= "number" or type(item.design) ~= "string" then return false end
+  local by_design = M.DESIGN_SMS[item.design]
+  return by_design ~= nil and item.sms_level > by_design
 end
 
 --- Whether a study names where it comes from (a source or a document).

@@ -93,6 +93,30 @@ function M.number(x)
   return out
 end
 
+local MONTHS = {
+  en = { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" },
+  es = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre" },
+  pt = { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro" },
+  fr = { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre" },
+}
+
+--- A date (YYYY-MM-DD) written for each language, for prose: "1 July 2026", "1 de julio de
+-- 2026", "1º de julho de 2026", "1er juillet 2026". Anything else comes back unchanged.
+-- @param d a date string
+-- @return the text table (or d itself when it is not a date)
+function M.date(d)
+  if type(d) ~= "string" then return d end
+  local y, m, day = string.match(d, "^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  m, day = tonumber(m), tonumber(day)
+  if not y or not m or m < 1 or m > 12 or not day then return d end
+  return {
+    en = day .. " " .. MONTHS.en[m] .. " " .. y,
+    es = day .. " de " .. MONTHS.es[m] .. " de " .. y,
+    pt = (day == 1 and "1º" or tostring(day)) .. " de " .. MONTHS.pt[m] .. " de " .. y,
+    fr = (day == 1 and "1er" or tostring(day)) .. " " .. MONTHS.fr[m] .. " " .. y,
+  }
+end
+
 --- Fills `{name}` placeholders in every language of `t` with `vars[name]`.
 -- @param t a text table (or a plain string)
 -- @param vars placeholder values

@@ -44,13 +44,16 @@
 ---@field description? string
 
 ---@class mecigep.Case.design.legal_basis
----@field instrument? string constitution, law, decree, resolution, regulation, planned, none, or the instrument's own name (Ley, Lei, Loi, Decreto...).
----@field reference? string Number and article, e.g. 'Ley 17.930, art. 72'.
+---@field instrument? "constitution"|"law"|"decree_law"|"decree"|"regulation"|"resolution"|"executive_order"|"ministerial_order"|"agreement"|"none" The kind of instrument that gives the mandate (lt.continuity): a law or the constitution survives a change of government; the others are executive.
+---@field reference? string The reference in the State's words, e.g. 'Ley 17.930, art. 72' (level-neutral).
 ---@field year? integer
+---@field status? "in_force"|"approved"|"draft"|"planned" in_force or approved: issued; draft or planned: announced, not yet issued (it does not count as identified).
+---@field number? string The instrument's number, e.g. '17.930' or '205/2006'.
 
 ---@class mecigep.Case.design.milestones
 ---@field date? string
 ---@field description? string
+---@field kind? "start"|"delivery"|"rollout"|"legal"|"budget"|"review"|"evaluation"|"other" What the milestone is; a review or evaluation after the term is what lt.horizon's level 4 needs.
 
 ---@class mecigep.Case.documents
 ---@field id string
@@ -78,7 +81,7 @@
 ---@class mecigep.Case.evidence.behavioural.barriers
 ---@field id? string
 ---@field description? string
----@field abcd? "attention"|"belief"|"choice"|"determination" OECD BASIC's ABCD lens; inferred from the description when left out.
+---@field abcd? "attention"|"belief"|"choice"|"determination" OECD BASIC's ABCD lens; a barrier without it is not classified (validate suggests one from the description).
 ---@field method? "administrative_data"|"survey"|"interviews"|"observation"|"experiment"|"literature"
 ---@field data? string The figure or source behind the barrier.
 
@@ -104,6 +107,7 @@
 ---@field when? string
 ---@field measure? string
 ---@field measure_source? "administrative"|"observed"|"self_report"
+---@field kind? "observable_action"|"awareness"|"attitude"|"knowledge" observable_action: something people do that can be counted; awareness, attitude and knowledge goals are not behaviours (bi.target_behaviours).
 
 ---@class mecigep.Case.evidence.behavioural.techniques
 ---@field name? string
@@ -131,14 +135,15 @@
 ---@class mecigep.Case.evidence.co_design.activities
 ---@field date? string
 ---@field stage? "diagnosis"|"design"|"implementation"|"evaluation"
----@field level? "inform"|"consult"|"involve"|"collaborate"|"empower" IAP2 spectrum; inferred from the method when left out.
----@field method? string
+---@field level? "inform"|"consult"|"involve"|"collaborate"|"empower" IAP2 spectrum. An activity without it counts as unknown (validate suggests one from the method).
+---@field method? string The method in the State's own words (level-neutral; validate suggests a level from it).
 ---@field description? string
 ---@field participants? integer
 ---@field groups? string[]
 ---@field territories? string[]
----@field offline? boolean
+---@field offline? boolean Whether the activity was held in person or offline (reaches people without internet).
 ---@field participants_breakdown? table|string Participants by sex, age, territory...
+---@field format? "survey"|"interview"|"focus_group"|"workshop"|"public_hearing"|"online_consultation"|"deliberative_panel"|"co_design_session"|"participatory_budgeting"|"advisory_council"|"information_session"|"other" The kind of activity; cd.breadth counts distinct formats (the method text is the State's own words).
 
 ---@class mecigep.Case.evidence.co_design.governance
 ---@field statement? string
@@ -263,6 +268,7 @@
 ---@field contingency_pct? number
 ---@field risk_disclosure? boolean Disclosed in the fiscal risk statement that accompanies the budget.
 ---@field monitoring? "none"|"ninguno"|"ninguna"|"nenhum"|"nenhuma"|"aucun"|"aucune"|false|mecigep.Case.evidence.fiscal.monitoring Execution monitoring (fr.execution_monitoring).
+---@field mtef_last_year? integer The last year of the medium-term fiscal framework (default: the launch year plus two outer years). Funding is compared with the cost up to it; later costed years are planning, not gaps.
 
 ---@class mecigep.Case.evidence.fiscal.appraisal
 ---@field statement? string
@@ -328,16 +334,17 @@
 
 ---@class mecigep.Case.evidence.long_term
 ---@field term_ends? string
----@field government_term_years? integer Length of a government term (default 5).
+---@field government_term_years? integer Not used for levels: give identification.government_term_end.
 ---@field scenarios? mecigep.Case.evidence.long_term.scenarios[] Scenarios or stress tests (lt.scenarios). Write [] when there is none; leave the field out when not reported.
 ---@field scenario_review? mecigep.Case.evidence.long_term.scenario_review
 ---@field continuity? mecigep.Case.evidence.long_term.continuity Safeguards that survive a change of government (lt.continuity).
 
 ---Safeguards that survive a change of government (lt.continuity).
 ---@class mecigep.Case.evidence.long_term.continuity
----@field cross_party_agreement? string
+---@field cross_party_agreement? string The agreement in the State's own words (level-neutral).
 ---@field oversight_body? string
 ---@field reports_to_legislature? boolean
+---@field cross_party_endorsed? boolean true when a cross-party (or multi-stakeholder) agreement backing the initiative exists; cite it in documents.
 
 ---@class mecigep.Case.evidence.long_term.scenario_review
 ---@field owner? string
@@ -410,10 +417,12 @@
 ---@field instrument "policy"|"program"|"project"|"initiative"
 ---@field planned_launch string A calendar date written YYYY-MM-DD (a day that exists: no 2026-02-30).
 ---@field contact? string
+---@field government_term_end? string The end of the current government's term (the next change of government). The long-term indicators count 'beyond the term' from it; there is no default.
 
 ---@class mecigep.Case.implementation_challenges
 ---@field id string
----@field description string Recommendations are tied to the challenge whose description matches their subject, in any of the four languages.
+---@field description string The challenge in the State's own words (level-neutral: shown to peers, never scored).
+---@field criteria? string[] The criteria (or indicators) this challenge concerns. A recommendation is tied to a challenge only through this declaration, never through shared words.
 
 ---@class mecigep.Case.objectives
 ---@field general? string
@@ -440,6 +449,8 @@
 ---@class mecigep.Case.questions_for_peers
 ---@field question string
 ---@field challenge? string
+---@field id? string
+---@field criteria? string[] The criteria (or indicators) the question concerns.
 
 ---@class mecigep.Case.results_framework
 ---@field indicator? string
@@ -458,14 +469,20 @@
 ---@field value? number
 
 ---@class mecigep.Case.theory_of_change
----@field description? string The causal chain from activities to impact, written as 'if ... then ... because ...' (eb.theory_of_change).
+---@field description? string The causal chain in the State's own words (shown to peers; level-neutral). The level reads `chain`.
 ---@field assumptions? (string|mecigep.Case.theory_of_change.assumptions)[] The conditions each causal link depends on; as text, or with the evidence or indicator behind each. Write [] when there is none; leave the field out when not reported.
 ---@field evidence? mecigep.Case.theory_of_change.evidence[] Studies behind the approach (eb.evidence_strength). Write [] when there is none; leave the field out when not reported.
+---@field chain? mecigep.Case.theory_of_change.chain[] The causal chain as links, one per stage: activity, output, outcome, impact (eb.theory_of_change). The description stays the State's own words and is level-neutral.
 
 ---@class mecigep.Case.theory_of_change.assumptions
 ---@field statement string
 ---@field evidence? string What backs the assumption.
 ---@field monitored_by? string The indicator that will show early whether it holds.
+
+---@class mecigep.Case.theory_of_change.chain
+---@field stage "activity"|"output"|"outcome"|"impact"
+---@field statement? string
+---@field assumptions? integer[] The numbers (1-based) of the assumptions this link depends on.
 
 ---@class mecigep.Case.theory_of_change.evidence
 ---@field title? string

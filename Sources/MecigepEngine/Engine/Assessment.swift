@@ -13,6 +13,21 @@ public struct Finding: Sendable, Hashable {
     public var evidence: [String]
 }
 
+/// A suggestion to the State about how to record something (shown by `validate`, never a level).
+public struct Suggestion: Sendable, Hashable {
+    public var text: LocalizedText
+    /// The case path it is about, when there is one.
+    public var path: String?
+}
+
+/// What an indicator's level rests on.
+public struct EvidenceBasis: Sendable, Hashable {
+    public enum Kind: String, Sendable { case selfDeclared = "self_declared", documented, verified }
+    public var kind: Kind
+    /// The ids of the documents of the case's register the level cites.
+    public var documents: [String]
+}
+
 /// A practical, non-binding recommendation.
 public struct Recommendation: Sendable, Hashable {
     /// Stable within an assessment: "<indicator id>.r<n>".
@@ -71,6 +86,10 @@ public struct IndicatorResult: Sendable, Hashable {
     /// `reads`/`requires` declare (a typo such as `evidence.evalution` reads nothing, silently);
     /// each with the nearest declared path. Reported by `mecigep test`, not part of the output.
     public var undeclaredReads: [UndeclaredRead] = []
+    /// Suggestions about how to record the case (validate shows them; they move no level).
+    public var suggestions: [Suggestion] = []
+    /// What the level rests on, when the rule says (`ctx.basis`).
+    public var basis: EvidenceBasis? = nil
 }
 
 /// A case path a rule read that no declaration covers, with the nearest declared path.

@@ -223,6 +223,15 @@ public final class Assessor {
                 id: "\(result.indicator.id).r\(n + 1)", text: text, priority: priority, horizon: horizon, owner: owner,
                 challenge: r["challenge"]?.stringValue, criterion: criterion.id, indicator: result.indicator.id))
         }
+        for (n, s) in (v["suggestions"]?.arrayValue ?? []).enumerated() {
+            guard let text = LocalizedText(s["text"]) else {
+                throw ResultDecodingError(message: "suggestion \(n + 1): text must be a string or translations")
+            }
+            result.suggestions.append(Suggestion(text: text, path: s["path"]?.stringValue))
+        }
+        if let b = v["basis"], let kind = b["kind"]?.stringValue.flatMap(EvidenceBasis.Kind.init(rawValue:)) {
+            result.basis = EvidenceBasis(kind: kind, documents: (b["documents"]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
         appendTrace(v, to: &result)
         result.undeclaredReads = undeclared(result.reads.map(\.path), indicator: result.indicator)
     }
@@ -233,6 +242,8 @@ public final class Assessor {
     }
 
     private lazy var declaredPaths: [String: Set<String>] = [:]
+    /// The nearest declared path of each undeclared read, by indicator and path.
+    private lazy var nearestCache: [String: String?] = [:]
 
     /// Reads no declaration covers: a read is covered when it is a declared path, lies inside
     /// one, or leads to one (reading `evidence` on the way to `evidence.fiscal.costing`).
@@ -249,7 +260,12 @@ public final class Assessor {
             let covered = declared.contains { d in
                 d == p || d.hasPrefix(p + ".") || d.hasPrefix(p + "[") || p.hasPrefix(d + ".") || p.hasPrefix(d + "[")
             }
-            if !covered { out.append(UndeclaredRead(path: read, nearest: Self.nearest(p, in: declared))) }
+            if !covered {
+                // the suggestion is worth computing once per indicator and path, not per case
+                let key = indicator.id + "\u{0}" + p
+                if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: declared)) }
+                out.append(UndeclaredRead(path: read, nearest: nearestCache[key] ?? nil))
+            }
         }
         return out
     }

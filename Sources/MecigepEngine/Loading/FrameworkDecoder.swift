@@ -113,6 +113,16 @@ struct FrameworkDecoder {
             }
         }
 
+        var weaknesses: [String] = []
+        if let v = d["weaknesses"], v != .null {
+            let paths = v.arrayValue?.compactMap(\.stringValue) ?? []
+            if paths.count != v.arrayValue?.count || !paths.allSatisfy(Self.isWellFormedPath) {
+                problem("weaknesses must list case paths of lists, such as \"evidence.fiscal.risks\"", subject, at: d)
+            } else {
+                weaknesses = paths
+            }
+        }
+
         var criteria: [Criterion] = []
         var seen: [String: String] = [:]
         let criteriaNodes = d["criteria"]?.arrayValue ?? []
@@ -134,6 +144,7 @@ struct FrameworkDecoder {
         framework.maxItems = maxItems
         framework.caseSchemaFile = schemaFile
         framework.placeholders = placeholders
+        framework.weaknessLists = weaknesses
         return framework
     }
 

@@ -235,7 +235,7 @@ local INDICATOR_FIELDS = { "id", "title", "question", "weight", "reads", "requir
   "levels", "guidance" }
 local CRITERION_FIELDS = { "id", "title", "description", "weight", "aggregation", "references" }
 local FRAMEWORK_FIELDS = { "id", "version", "title", "description", "languages", "scale", "aggregation",
-  "insufficient", "fields", "extends", "references", "max_items", "schema", "placeholders" }
+  "insufficient", "fields", "extends", "references", "max_items", "schema", "placeholders", "weaknesses" }
 
 local function keys_as_text(v)
   if type(v) ~= "table" then return plain(v, 0) end
@@ -261,7 +261,7 @@ local function describe(def)
   if type(def) ~= "table" then
     return { problems = { "the framework file must return mecigep.framework { ... } (it returned a " .. type(def) .. ")" } }
   end
-  local entry = { indicators = {}, aggregations = {}, def = def }
+  local entry = { indicators = {}, aggregations = {}, def = def, criterion_of = {} }
   local out = copy_fields(def, FRAMEWORK_FIELDS, {})
   if type(def.aggregation) == "function" then entry.aggregations[""] = def.aggregation end
   out.problems = plain(def.__problems or {}, 0)
@@ -286,7 +286,10 @@ local function describe(def)
           local d = copy_fields(indicator, INDICATOR_FIELDS, {})
           d.evaluate = type(indicator.evaluate) == "function"
           if d.evaluate then d.evaluate_source, d.evaluate_line = function_position(indicator.evaluate) end
-          if type(indicator.id) == "string" then entry.indicators[indicator.id] = indicator end
+          if type(indicator.id) == "string" then
+            entry.indicators[indicator.id] = indicator
+            entry.criterion_of[indicator.id] = type(criterion.id) == "string" and criterion.id or nil
+          end
           c.indicators[ii] = d
         end
       end
@@ -357,13 +360,14 @@ local function as_list(v)
 end
 
 local function new_context(entry, indicator, case, trace)
-  local ctx = { findings = {}, recommendations = {} }
+  local ctx = { findings = {}, recommendations = {}, suggestions = {} }
   ctx.framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title }
   ctx.indicator = {
     id = indicator.id, title = indicator.title, question = indicator.question,
     references = indicator.references, reads = indicator.reads, levels = indicator.levels,
   }
   ctx.scale = entry.def.scale
+  ctx.criterion = { id = entry.criterion_of[indicator.id] }
 
   --- Records a finding: text (string or translations) resting on evidence paths.
   function ctx.finding(text, evidence)
@@ -375,6 +379,21 @@ local function new_context(entry, indicator, case, trace)
   function ctx.recommend(r)
     if type(r) ~= "table" then error("ctx.recommend expects a table { text = ..., priority = ... }", 2) end
     ctx.recommendations[#ctx.recommendations + 1] = r
+  end
+
+  --- Records a suggestion for the State, shown by `validate` and never part of the level: what
+  --- to record where ("your text mentions a pilot; record it under pilots: with dates").
+  function ctx.suggest(text, path)
+    ctx.suggestions[#ctx.suggestions + 1] = { text = text, path = path }
+  end
+
+  --- Records what the level rests on: "self_declared" (the State's word), "documented"
+  --- (documents of the case's register cited by id) or "verified" (by the Secretariat or the peers).
+  function ctx.basis(kind, documents)
+    if kind ~= "self_declared" and kind ~= "documented" and kind ~= "verified" then
+      error("ctx.basis expects \"self_declared\", \"documented\" or \"verified\" (got " .. tostring(kind) .. ")", 2)
+    end
+    ctx.basis_kind, ctx.basis_documents = kind, as_list(documents)
   end
 
   --- Records a condition that decided the level, and returns its value.
@@ -446,8 +465,9 @@ local function evaluate(framework_id, indicator_id, case)
   local view = traced(case, "", trace)
   local ctx = new_context(entry, indicator, view, trace)
   local result = indicator.evaluate(view, ctx)
-  local out = { findings = ctx.findings, recommendations = ctx.recommendations,
+  local out = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions,
                 reads = trace.reads, conditions = trace.conditions }
+  if ctx.basis_kind then out.basis = { kind = ctx.basis_kind, documents = ctx.basis_documents } end
   if type(result) == "table" and result[RESULT] == "insufficient" then
     out.status = "insufficient_information"
     out.missing = result.missing

@@ -109,6 +109,9 @@ public struct Framework: Sendable {
     /// Answers that are not answers ("por definir", "TBD"), normalised: the engine treats a case
     /// value that is exactly one of them as missing (`placeholders = ...` in the framework).
     public var placeholders: Set<String> = []
+    /// Lists whose items can be the weakness an indicator measures (an unmitigated risk, an
+    /// unfunded cost): one more item may lower a level there, and only there.
+    public var weaknessLists: [String] = []
     /// The framework's published case schema, as declared (`schema = "case.schema.json"`, a
     /// file in its folder, or in its base's folder for an extension).
     public var caseSchemaFile: String?

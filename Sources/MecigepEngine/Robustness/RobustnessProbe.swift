@@ -150,40 +150,63 @@ public struct RobustnessProbe {
         }
         for (transformation, path, variant) in variants {
             let reached = affected(by: transformation == .listOrder ? nil : path, baseline)
+            // Where the framework declares a list's items can be weaknesses, one more may lower a level.
+            let mayLower = transformation == .listExtension && assessor.framework.weaknessLists.contains(Self.pattern(path))
             guard !reached.isEmpty else { continue }
             let changed = CaseDocument(id: document.id, file: file, sha256: "", value: variant)
             report.applied[transformation, default: 0] += 1
             report.evaluations += reached.count
             guard let results = try? assessor.evaluate(changed, indicators: reached) else { continue }
             for id in reached.sorted() {
-                record(document, file, id, transformation, path, baseline[id], results[id], &report)
+                record(document, file, id, transformation, path, baseline[id], results[id], &report, mayLower: mayLower)
             }
         }
     }
 
     private func record(_ document: CaseDocument, _ file: String, _ id: String, _ t: Transformation, _ path: String,
-                        _ before: IndicatorResult?, _ after: IndicatorResult?, _ report: inout RobustnessReport) {
+                        _ before: IndicatorResult?, _ after: IndicatorResult?, _ report: inout RobustnessReport,
+                        mayLower: Bool = false) {
         let (b, a) = (Self.rank(before), Self.rank(after))
         guard b != a else { return }
+        let forbidden = t.forbids(b, a) && !(mayLower && a != nil)
         report.moves.append(RobustnessMove(caseID: document.id, file: file, indicator: id, transformation: t, path: path,
-                                           before: Self.describe(before), after: Self.describe(after),
-                                           forbidden: t.forbids(b, a)))
+                                           before: Self.describe(before), after: Self.describe(after), forbidden: forbidden))
     }
 
-    /// The indicators whose baseline trace touched `path` (all of them for nil), and those that
-    /// read nothing (they did not run: `requires` stopped them).
-    private func affected(by path: String?, _ baseline: [String: IndicatorResult]) -> Set<String> {
-        var out = Set<String>()
-        for (id, r) in baseline {
-            guard let path else { out.insert(id); continue }
-            if r.reads.isEmpty || r.reads.contains(where: { Self.related($0.path, path) }) { out.insert(id) }
+    /// A path with its list indices removed, as frameworks declare them ("a.b[2].c" → "a.b.c").
+    static func pattern(_ path: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in path {
+            if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 } else if depth == 0 { out.append(ch) }
         }
         return out
     }
 
-    static func related(_ a: String, _ b: String) -> Bool {
-        func under(_ x: String, _ y: String) -> Bool { x.hasPrefix(y) && (x.count == y.count || ".[".contains(x[x.index(x.startIndex, offsetBy: y.count)])) }
-        return under(a, b) || under(b, a)
+    /// The indicators a change at `path` can reach (all of them for nil): those whose baseline
+    /// trace read the path, something under it, or the table that holds it (a rule that counts,
+    /// iterates or tests a table for emptiness reads the table itself); and those that read
+    /// nothing (`requires` stopped them). Every read a rule makes is in its trace, so an
+    /// indicator that touched none of these cannot depend on the change.
+    private func affected(by path: String?, _ baseline: [String: IndicatorResult]) -> Set<String> {
+        var out = Set<String>()
+        let parent = path.map(Self.parent)
+        for (id, r) in baseline {
+            guard let path else { out.insert(id); continue }
+            if r.reads.isEmpty || r.reads.contains(where: { $0.path == parent || Self.under($0.path, path) }) { out.insert(id) }
+        }
+        return out
+    }
+
+    /// Whether `x` is `y` or lies under it ("a.b[2]" lies under "a.b").
+    static func under(_ x: String, _ y: String) -> Bool {
+        x.hasPrefix(y) && (x.count == y.count || ".[".contains(x[x.index(x.startIndex, offsetBy: y.count)]))
+    }
+
+    /// The table that holds a path: "a.b[2].c" → "a.b[2]", "a.b[2]" → "a.b", "a" → "".
+    static func parent(_ path: String) -> String {
+        guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return "" }
+        return String(path[..<cut])
     }
 
     /// The framework's own words in the case's language — indicator titles, questions and level

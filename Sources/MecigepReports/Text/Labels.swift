@@ -140,6 +140,11 @@ enum Label: String, CaseIterable, Sendable {
     case nonBindingNote
     case noRecommendations
     case noChallenge
+    case keyRecommendations
+    case keyRecommendationsNote
+    case leftToDialogue
+    case byQuestionCaption
+    case question
     case description
     case recommendationNumbers
     case byChallengeCaption

@@ -17,9 +17,11 @@ local M = {}
 
 M.L = L
 
---- Fields read by every indicator for its recommendations.
-M.CONTEXT_READS = { "implementation_challenges[].description", "design.lead_institution", "identification.agency",
-  "identification.planned_launch" }
+--- Fields read by every indicator for its recommendations: the challenges' declared criteria
+-- (a recommendation answers the challenge that names its criterion or indicator), the lead
+-- institution it names as owner, the launch its deadlines count from.
+M.CONTEXT_READS = { "implementation_challenges[].id", "implementation_challenges[].criteria", "design.lead_institution",
+  "identification.agency", "identification.planned_launch", "identification.thematic_area" }
 
 ---------------------------------------------------------------------------------------------
 -- Reading answers
@@ -242,10 +244,10 @@ function M.vars(case)
   local before, first_year
   if launch then
     before = i18n.format(L("before the launch planned for {d}", "antes del lanzamiento previsto para el {d}",
-      "antes do lançamento previsto para {d}", "avant le lancement prévu le {d}"), { d = launch })
+      "antes do lançamento previsto para {d}", "avant le lancement prévu le {d}"), { d = i18n.date(launch) })
     first_year = i18n.format(L("by {d}, one year after the launch", "a más tardar el {d}, un año después del lanzamiento",
       "até {d}, um ano após o lançamento", "au plus tard le {d}, un an après le lancement"),
-      { d = dates.add_years(launch, 1) })
+      { d = i18n.date(dates.add_years(launch, 1)) })
   else
     before = L("before the launch", "antes del lanzamiento", "antes do lançamento", "avant le lancement")
     first_year = L("within the first year of operation", "durante el primer año de operación",
@@ -265,21 +267,24 @@ end
 -- Challenges
 ---------------------------------------------------------------------------------------------
 
---- The id of the implementation challenge whose description best matches the topics (most
--- keywords in common; the first in the case's order on a tie), or nil.
+--- The id of the first implementation challenge (in the case's order) that declares the
+-- indicator's id or its criterion's id in its `criteria`, or nil. A recommendation is tied to a
+-- challenge by what the State declared, never by words the two texts share.
 -- @param case the case
--- @param topics a compiled keyword set (lib.text.keywords)
+-- @param ctx the rule context (for the indicator's and the criterion's ids)
 -- @return challenge id or nil
-function M.challenge_for(case, topics)
-  if topics == nil then return nil end
-  local best, best_n = nil, 0
+function M.challenge_for(case, ctx)
+  local wanted = {}
+  if ctx and ctx.indicator then wanted[ctx.indicator.id] = true end
+  if ctx and ctx.criterion and ctx.criterion.id then wanted[ctx.criterion.id] = true end
   for _, challenge in ipairs(M.list(case, "implementation_challenges")) do
-    if type(challenge) == "table" and type(challenge.id) == "string" then
-      local n = text.count_matches(challenge.description, topics)
-      if n > best_n then best, best_n = challenge.id, n end
+    if type(challenge) == "table" and type(challenge.id) == "string" and type(challenge.criteria) == "table" then
+      for _, declared in ipairs(challenge.criteria) do
+        if wanted[declared] then return challenge.id end
+      end
     end
   end
-  return best
+  return nil
 end
 
 ---------------------------------------------------------------------------------------------
@@ -317,14 +322,23 @@ function M.finding(ctx, case, t, evidence, vars)
 end
 
 --- Records a gap: a finding and the recommendation that closes it, tied to the case's
--- implementation challenge that matches the topics.
+-- implementation challenge that declares the indicator or its criterion.
 -- @param ctx the rule context
 -- @param case the case
--- @param gap { finding =, text =, priority =, horizon =, owner = (OWNERS key or text), evidence = }
--- @param topics compiled keywords for matching a challenge
+-- @param gap { finding =, text =, priority =, horizon =, owner = (OWNERS key or text), evidence =,
+--   example = { areas = { thematic areas }, text = } (filled into {example} only in those areas) }
 -- @param vars optional placeholder values
-function M.gap(ctx, case, gap, topics, vars)
+function M.gap(ctx, case, gap, vars)
   local all = merged(case, vars)
+  -- A country's experience is cited only where it fits: when the case's thematic area is one
+  -- the example comes from (gap.example = { areas = {...}, text = ... }); otherwise nothing.
+  all.example = ""
+  if gap.example then
+    local area = M.get(case, "identification.thematic_area")
+    for _, a in ipairs(gap.example.areas) do
+      if a == area then all.example = gap.example.text end
+    end
+  end
   if gap.finding then ctx.finding(i18n.format(gap.finding, all), gap.evidence or {}) end
   local owner = gap.owner or "lead"
   if type(owner) == "string" then owner = M.OWNERS[owner] end
@@ -333,11 +347,65 @@ function M.gap(ctx, case, gap, topics, vars)
     priority = gap.priority or "medium",
     horizon = gap.horizon or "short",
     owner = i18n.format(owner, all),
-    challenge = M.challenge_for(case, topics),
+    challenge = M.challenge_for(case, ctx),
   }
 end
 
 local REACHED = L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}")
+
+--- The highest level a claim may reach without a cited document (calibration.lua).
+M.UNCITED_CAP = 2
+
+local CAPPED = L(
+  "Level {n} would need a cited document: the answers under {paths} cite none of the case's register (documents[].id). Cite the law, budget line, study or minutes they rest on with document: or documents:; until then the level stays at {cap}.",
+  "El nivel {n} requeriría un documento citado: las respuestas en {paths} no citan ninguno del registro del caso (documents[].id). Cite la ley, partida presupuestaria, estudio o acta en que se basan con document: o documents:; mientras tanto el nivel queda en {cap}.",
+  "O nível {n} exigiria um documento citado: as respostas em {paths} não citam nenhum do registro do caso (documents[].id). Cite a lei, rubrica orçamentária, estudo ou ata em que se baseiam com document: ou documents:; até lá o nível fica em {cap}.",
+  "Le niveau {n} exigerait un document cité : les réponses sous {paths} ne citent aucun document du registre du cas (documents[].id). Citez la loi, la ligne budgétaire, l'étude ou le procès-verbal sur lesquels elles reposent avec document: ou documents: ; d'ici là le niveau reste à {cap}.")
+
+local CITE = L("Add the documents behind {paths} to the case's register (documents: id, title, issuer, date, kind, link) and cite them by id where the facts are given, {before_launch}: the facts already support level {n}.",
+  "Agregue los documentos que respaldan {paths} al registro del caso (documents: id, título, emisor, fecha, tipo, enlace) y cítelos por id donde se dan los hechos, {before_launch}: los hechos ya sustentan el nivel {n}.",
+  "Acrescente os documentos que sustentam {paths} ao registro do caso (documents: id, título, emissor, data, tipo, link) e cite-os por id onde os fatos são dados, {before_launch}: os fatos já sustentam o nível {n}.",
+  "Ajoutez les documents à l'appui de {paths} au registre du cas (documents : id, titre, émetteur, date, type, lien) et citez-les par leur id là où les faits sont donnés, {before_launch} : les faits justifient déjà le niveau {n}.")
+
+local CITED = L("A document of the case's register is cited (needed above level {cap})",
+  "Se cita un documento del registro del caso (necesario por encima del nivel {cap})",
+  "Cita-se um documento do registro do caso (necessário acima do nível {cap})",
+  "Un document du registre du cas est cité (nécessaire au-dessus du niveau {cap})")
+
+--- The ids of the case's document register (documents[].id).
+function M.register(case)
+  local ids = {}
+  for _, d in ipairs(M.list(case, "documents")) do
+    if type(d) == "table" and M.is_text(d.id) then ids[d.id] = true end
+  end
+  return ids
+end
+
+--- The documents of the register cited under `paths` (any `document: id` or `documents: [ids]`
+-- at any depth), sorted: what the level can rest on.
+-- @param case the case
+-- @param paths evidence paths
+-- @return a sorted list of document ids
+function M.cited(case, paths)
+  local register = M.register(case)
+  local found, out = {}, {}
+  local function walk(v, depth)
+    if type(v) ~= "table" or depth > 6 then return end
+    for k, x in pairs(v) do
+      if k == "document" and type(x) == "string" and register[x] then found[x] = true end
+      if k == "documents" and type(x) == "table" then
+        for _, id in ipairs(x) do
+          if type(id) == "string" and register[id] then found[id] = true end
+        end
+      end
+      walk(x, depth + 1)
+    end
+  end
+  for _, path in ipairs(paths or {}) do walk(M.get(case, path), 0) end
+  for id in pairs(found) do out[#out + 1] = id end
+  table.sort(out)
+  return out
+end
 
 --- Finishes an indicator: the finding that states the level reached (with its rubric), the
 -- gap that blocks the next level (when below 4) and the result.
@@ -345,17 +413,28 @@ local REACHED = L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {ru
 -- @param case the case
 -- @param level the level reached
 -- @param gaps { [1] = gap, ..., [4] = gap }: what is missing for each level
--- @param topics compiled keywords for matching a challenge
 -- @param evidence paths the level rests on
 -- @param vars optional placeholder values
 -- @return ctx.level(level)
-function M.finish(ctx, case, level, gaps, topics, evidence, vars)
+function M.finish(ctx, case, level, gaps, evidence, vars)
   local levels = ctx.indicator.levels or {}
+  -- A level above the cap rests on cited documents, never on the State's word alone.
+  local documents = M.cited(case, evidence)
+  ctx.basis(#documents > 0 and "documented" or "self_declared", documents)
+  ctx.check(i18n.format(CITED, { cap = M.UNCITED_CAP }), #documents > 0)
+  if level > M.UNCITED_CAP and #documents == 0 then
+    local paths = table.concat(evidence or {}, ", ")
+    ctx.finding(i18n.format(CAPPED, { n = level, cap = M.UNCITED_CAP, paths = paths }), evidence or {})
+    local reached = M.UNCITED_CAP
+    if levels[reached] then ctx.finding(i18n.format(REACHED, { n = reached, rubric = levels[reached] }), evidence or {}) end
+    M.gap(ctx, case, { text = CITE, priority = "medium", horizon = "short", owner = "lead" }, { paths = paths, n = level })
+    return ctx.level(reached)
+  end
   if levels[level] and level > 0 then
     ctx.finding(i18n.format(REACHED, { n = level, rubric = levels[level] }), evidence or {})
   end
   if level < 4 and gaps[level + 1] then
-    M.gap(ctx, case, gaps[level + 1], topics, vars)
+    M.gap(ctx, case, gaps[level + 1], vars)
   end
   return ctx.level(level)
 end

@@ -41,6 +41,10 @@ return m.framework {
   schema = "case.schema.json",
   -- "por definir", "TBD", "à préciser"...: not answers; the engine treats them as missing.
   placeholders = placeholders.words,
+  -- Lists whose items can be the weakness an indicator measures: disclosing one more unfunded
+  -- cost inside the medium-term framework, or one more unmitigated high risk, may lower a level
+  -- (and the finding says so). Everywhere else, disclosing more never lowers a level.
+  weaknesses = { "evidence.fiscal.costing", "evidence.fiscal.risks", "evidence.complexity.risks" },
   references = {
     "OECD (2022), Recommendation of the Council on Public Policy Evaluation",
     "OECD (2017), Recommendation of the Council on Open Government, provision 8",
@@ -51,6 +55,12 @@ return m.framework {
     "PEFA (2016), Framework for assessing public financial management",
     "IMF (2018), Public Investment Management Assessment",
     "UN CEPA (2018), Principles of effective governance for sustainable development",
+    "CLAD (2008), Carta Iberoamericana de Calidad en la Gestión Pública",
+    "CLAD (2009), Carta Iberoamericana de Participación Ciudadana en la Gestión Pública",
+    "CLAD (2016), Carta Iberoamericana de Gobierno Abierto",
+    "CLAD (2003), Carta Iberoamericana de la Función Pública",
+    "OECD/SIGMA (2023), The Principles of Public Administration (strategic framework, policy development and coordination)",
+    "Andrews, M., Pritchett, L. and Woolcock, M. (2017), Building State Capability: Evidence, Analysis, Action (problem-driven iterative adaptation, PDIA)",
   },
   fields = {
     ["id"] = "string",
@@ -106,6 +116,20 @@ return m.framework {
     ["implementation_challenges"] = "array",
     ["implementation_challenges[].id"] = "string",
     ["implementation_challenges[].description"] = "string",
+    ["implementation_challenges[].criteria"] = "array",
+    ["questions_for_peers[].id"] = "string",
+    ["questions_for_peers[].criteria"] = "array",
+    ["identification.government_term_end"] = "date",
+    ["design.milestones[].kind"] = "string",
+    ["design.legal_basis.instrument"] = "string",
+    ["design.legal_basis.status"] = "string",
+    ["design.legal_basis.number"] = "string",
+    ["theory_of_change.chain[].stage"] = "string",
+    ["theory_of_change.chain[].assumptions"] = "array",
+    ["evidence.behavioural.target_behaviours[].kind"] = "string",
+    ["evidence.co_design.activities[].format"] = "string",
+    ["evidence.long_term.continuity.cross_party_endorsed"] = "boolean",
+    ["evidence.fiscal.mtef_last_year"] = "integer",
     -- Long-term
     ["evidence.long_term.term_ends"] = "date",
     ["evidence.long_term.government_term_years"] = "integer",

@@ -26,36 +26,16 @@ local REF = {
   sms = "Maryland Scientific Methods Scale (Sherman et al., 1997): randomised designs at level 5",
 }
 
-local TOPICS = {
-  behaviour = text.keywords {
-    en = { "behaviour*", "behavior*", "uptake", "take up", "compliance", "adoption", "drop out", "dropout", "nudge*", "incentive*", "reminder*" },
-    es = { "comportamiento*", "conducta*", "cumplimiento", "adopcion", "desercion", "abandono", "nudge*", "incentivo*", "recordatorio*" },
-    pt = { "comportamento*", "conduta*", "cumprimento", "adesao", "adocao", "evasao", "abandono", "nudge*", "incentivo*", "lembrete*" },
-    fr = { "comportement*", "conformite", "respect des obligations", "adoption", "recours", "decrochage", "abandon", "nudge*", "incitation*", "rappel*" },
-  },
-  test = text.keywords {
-    en = { "trial*", "rct", "experiment*", "pilot*", "test*", "a b test*", "evaluat*", "spillover*" },
-    es = { "ensayo*", "experimento*", "piloto*", "prueba*", "evaluacion", "efectos indirectos" },
-    pt = { "ensaio*", "experimento*", "piloto*", "teste*", "avaliacao", "efeitos indiretos", "transbordamento" },
-    fr = { "essai*", "experimentation*", "experience*", "pilote*", "test*", "evaluation", "effets indirects" },
-  },
-  ethics = text.keywords {
-    en = { "ethic*", "consent", "privacy", "data protection", "manipulat*", "transparen*", "trust" },
-    es = { "etica", "etico*", "consentimiento", "privacidad", "proteccion de datos", "manipulacion", "transparencia", "confianza" },
-    pt = { "etica", "etico*", "consentimento", "privacidade", "protecao de dados", "manipulacao", "transparencia", "confianca" },
-    fr = { "ethique*", "consentement", "vie privee", "protection des donnees", "manipulation", "transparence", "confiance" },
-  },
-  scale = text.keywords {
-    en = { "scale*", "scaling", "rollout", "expansion", "replicat*" },
-    es = { "escala*", "escalamiento", "despliegue", "expansion", "replica*", "masificacion" },
-    pt = { "escala*", "ampliacao", "expansao", "implantacao", "replica*", "massificacao" },
-    fr = { "echelle", "passage a l echelle", "generalisation", "deploiement", "extension", "replica*" },
-  },
-}
-
 ---------------------------------------------------------------------------------------------
 -- bi.target_behaviours
 ---------------------------------------------------------------------------------------------
+-- Goals that are not behaviours (their declared `kind`).
+local NOT_BEHAVIOUR = { awareness = true, attitude = true, knowledge = true }
+local KIND_SUGGESTION = L("\"{b}\" has no kind; record kind: observable_action if it is something people do that can be counted, or awareness / attitude / knowledge.",
+  "\"{b}\" no tiene kind; registre kind: observable_action si es algo que las personas hacen y puede contarse, o awareness / attitude / knowledge.",
+  "\"{b}\" não tem kind; registre kind: observable_action se for algo que as pessoas fazem e pode ser contado, ou awareness / attitude / knowledge.",
+  "« {b} » n'a pas de kind ; indiquez kind: observable_action s'il s'agit d'une action que l'on peut compter, ou awareness / attitude / knowledge.")
+
 local VAGUE = text.keywords {
   en = { "awareness", "aware", "understand*", "know*", "attitude*", "perception*", "culture", "sensitis*", "sensitiz*", "mindset" },
   es = { "concienci*", "sensibiliz*", "conocer", "conocimiento*", "comprender", "entender", "actitud*", "percepcion*", "cultura" },
@@ -114,7 +94,8 @@ local targets = m.indicator {
     "¿Los comportamientos que necesita la iniciativa están declarados como acciones observables (quién, qué, cuándo), medidas con datos administrativos?",
     "Os comportamentos de que a iniciativa precisa estão declarados como ações observáveis (quem, o quê, quando), medidas com dados administrativos?",
     "Les comportements nécessaires à l'initiative sont-ils énoncés comme des actions observables (qui, quoi, quand), mesurées dans les données administratives ?"),
-  reads = c.reads { "evidence.behavioural.target_behaviours[].actor", "evidence.behavioural.target_behaviours[].behaviour",
+  reads = c.reads { "evidence.behavioural.target_behaviours[].actor", "evidence.behavioural.target_behaviours[].kind",
+    "evidence.behavioural.target_behaviours[].behaviour",
     "evidence.behavioural.target_behaviours[].when", "evidence.behavioural.target_behaviours[].measure",
     "evidence.behavioural.target_behaviours[].measure_source" },
   requires = { "evidence.behavioural" },
@@ -125,12 +106,14 @@ local targets = m.indicator {
       "Objetivos de conscientização ou atitude, ou sem ator.", "Objectifs de sensibilisation ou d'attitude, ou sans acteur."),
     [2] = L("At least one observable behaviour with its actor.", "Al menos un comportamiento observable con su actor.",
       "Pelo menos um comportamento observável com seu ator.", "Au moins un comportement observable avec son acteur."),
-    [3] = L("Every behaviour states who, what, when and its measure.", "Cada comportamiento indica quién, qué, cuándo y su medida.",
-      "Cada comportamento indica quem, o quê, quando e sua medida.", "Chaque comportement indique qui, quoi, quand et sa mesure."),
-    [4] = L("As level 3, every behaviour measured in administrative or observed data.",
-      "Como el nivel 3, cada comportamiento medido con datos administrativos u observados.",
-      "Como o nível 3, cada comportamento medido com dados administrativos ou observados.",
-      "Comme le niveau 3, chaque comportement mesuré dans des données administratives ou observées."),
+    [3] = L("At least one observable behaviour states who, what, when and its measure.",
+      "Al menos un comportamiento observable indica quién, qué, cuándo y su medida.",
+      "Pelo menos um comportamento observável indica quem, o quê, quando e sua medida.",
+      "Au moins un comportement observable indique qui, quoi, quand et sa mesure."),
+    [4] = L("As level 3, with such a behaviour measured in administrative or observed data.",
+      "Como el nivel 3, con un comportamiento así medido con datos administrativos u observados.",
+      "Como o nível 3, com um comportamento assim medido com dados administrativos ou observados.",
+      "Comme le niveau 3, avec un tel comportement mesuré dans des données administratives ou observées."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "evidence.behavioural.target_behaviours")
@@ -138,13 +121,16 @@ local targets = m.indicator {
     list = state == "given" and type(list) == "table" and list or {}
     local total, observable, complete, observed = 0, 0, 0, 0
     local vague_example
-    for _, b in ipairs(list) do
+    for i, b in ipairs(list) do
       local behaviour = type(b) == "table" and b.behaviour or b
       if c.is_text(behaviour) then
         total = total + 1
-        local vague = text.contains_any(behaviour, VAGUE)
-        if vague and not vague_example then vague_example = behaviour end
-        if type(b) == "table" and not vague and c.is_text(b.actor) then
+        local kind = type(b) == "table" and b.kind or nil
+        if NOT_BEHAVIOUR[kind] and not vague_example then vague_example = behaviour end
+        if kind == nil and text.contains_any(behaviour, VAGUE) then
+          ctx.suggest(i18n.format(KIND_SUGGESTION, { b = behaviour }), "evidence.behavioural.target_behaviours[" .. i .. "].kind")
+        end
+        if kind == "observable_action" and c.is_text(b.actor) then
           observable = observable + 1
           if c.is_text(b.when) and c.is_text(b.measure) then
             complete = complete + 1
@@ -156,8 +142,8 @@ local targets = m.indicator {
     local level = c.ladder(ctx, {
       total >= 1,
       observable >= 1,
-      total > 0 and complete == total,
-      total > 0 and observed == total,
+      complete >= 1,
+      observed >= 1,
     })
     if vague_example then
       c.finding(ctx, case, L("\"{b}\" is an awareness or attitude goal, not an observable behaviour.",
@@ -166,7 +152,7 @@ local targets = m.indicator {
         "« {b} » est un objectif de sensibilisation ou d'attitude, pas un comportement observable."),
         { "evidence.behavioural.target_behaviours" }, { b = vague_example })
     end
-    return c.finish(ctx, case, level, TARGET_GAPS, TOPICS.behaviour, { "evidence.behavioural.target_behaviours" })
+    return c.finish(ctx, case, level, TARGET_GAPS, { "evidence.behavioural.target_behaviours" })
   end,
 }
 
@@ -208,11 +194,21 @@ local ABCD_NAMES = {
 }
 local STRONG_METHODS = { administrative_data = true, observation = true, experiment = true }
 
-local function abcd_of(b)
+local ABCD_SUGGESTION = L("Barrier {n} has no abcd code; its description suggests abcd: {cat}. Record the code: unclassified barriers do not count as classified.",
+  "La barrera {n} no tiene código abcd; su descripción sugiere abcd: {cat}. Registre el código: las barreras sin clasificar no cuentan como clasificadas.",
+  "A barreira {n} não tem código abcd; sua descrição sugere abcd: {cat}. Registre o código: barreiras sem classificação não contam como classificadas.",
+  "Le frein {n} n'a pas de code abcd ; sa description suggère abcd: {cat}. Indiquez le code : un frein non classé ne compte pas comme classé.")
+
+--- The ABCD category of a barrier: its declared `abcd` code, or nil (the description only
+-- feeds a suggestion for `validate`).
+local function abcd_of(b, ctx, n)
   if type(b) ~= "table" then return nil end
   if ABCD_IDS[b.abcd] then return b.abcd end
   for _, entry in ipairs(ABCD) do
-    if text.contains_any(b.description, entry[2]) then return entry[1] end
+    if text.contains_any(b.description, entry[2]) then
+      ctx.suggest(i18n.format(ABCD_SUGGESTION, { n = n, cat = entry[1] }), "evidence.behavioural.barriers[" .. n .. "].abcd")
+      break
+    end
   end
   return nil
 end
@@ -278,8 +274,10 @@ local diagnosis = m.indicator {
     [1] = L("Barriers asserted without data.", "Barreras afirmadas sin datos.", "Barreiras afirmadas sem dados.", "Freins affirmés sans données."),
     [2] = L("Some barriers backed by data.", "Algunas barreras respaldadas por datos.", "Algumas barreiras sustentadas por dados.",
       "Certains freins étayés par des données."),
-    [3] = L("Every barrier backed by data and placed in the ABCD lens.", "Cada barrera respaldada por datos y ubicada en el enfoque ABCD.",
-      "Cada barreira sustentada por dados e situada na abordagem ABCD.", "Chaque frein étayé par des données et situé dans la grille ABCD."),
+    [3] = L("Two or more barriers backed by data and placed in the ABCD lens.",
+      "Dos o más barreras respaldadas por datos y ubicadas en el enfoque ABCD.",
+      "Duas ou mais barreiras sustentadas por dados e situadas na abordagem ABCD.",
+      "Deux freins ou plus étayés par des données et situés dans la grille ABCD."),
     [4] = L("As level 3, triangulated with two or more methods including observed behaviour.",
       "Como el nivel 3, triangulado con dos o más métodos, incluido el comportamiento observado.",
       "Como o nível 3, triangulado com dois ou mais métodos, incluindo comportamento observado.",
@@ -299,7 +297,7 @@ local diagnosis = m.indicator {
         local has_data = c.is_text(b.data) or c.is_text(b.method)
         if has_data then
           backed = backed + 1
-          local cat = abcd_of(b)
+          local cat = abcd_of(b, ctx, #items)
           if cat then
             classified = classified + 1
             if not categories[cat] then
@@ -315,7 +313,7 @@ local diagnosis = m.indicator {
     local level = c.ladder(ctx, {
       total >= 1,
       backed >= 1,
-      total > 0 and classified == total,
+      classified >= 2,
       methods >= 2 and strong,
     })
     if #names > 0 then
@@ -325,7 +323,7 @@ local diagnosis = m.indicator {
         "Freins diagnostiqués avec des données, par catégorie ABCD : {cats}."),
         { "evidence.behavioural.barriers" }, { cats = i18n.join(names) })
     end
-    return c.finish(ctx, case, level, DIAGNOSIS_GAPS, TOPICS.behaviour, { "evidence.behavioural.barriers" })
+    return c.finish(ctx, case, level, DIAGNOSIS_GAPS, { "evidence.behavioural.barriers" })
   end,
 }
 
@@ -395,12 +393,12 @@ local techniques = m.indicator {
       "Técnicas listadas, nenhuma vinculada a uma barreira.", "Techniques listées, aucune reliée à un frein."),
     [2] = L("Some techniques linked to diagnosed barriers.", "Algunas técnicas vinculadas a barreras diagnosticadas.",
       "Algumas técnicas vinculadas a barreiras diagnosticadas.", "Certaines techniques reliées à des freins diagnostiqués."),
-    [3] = L("Every technique linked to a diagnosed barrier.", "Cada técnica vinculada a una barrera diagnosticada.",
-      "Cada técnica vinculada a uma barreira diagnosticada.", "Chaque technique reliée à un frein diagnostiqué."),
-    [4] = L("As level 3, every barrier covered and every technique backed by evidence.",
-      "Como el nivel 3, cada barrera cubierta y cada técnica respaldada por evidencia.",
-      "Como o nível 3, cada barreira coberta e cada técnica sustentada por evidência.",
-      "Comme le niveau 3, chaque frein couvert et chaque technique étayée."),
+    [3] = L("Two or more techniques linked to diagnosed barriers.", "Dos o más técnicas vinculadas a barreras diagnosticadas.",
+      "Duas ou mais técnicas vinculadas a barreiras diagnosticadas.", "Deux techniques ou plus reliées à des freins diagnostiqués."),
+    [4] = L("As level 3, every diagnosed barrier addressed by a technique, and two or more techniques backed by evidence.",
+      "Como el nivel 3, cada barrera diagnosticada abordada por una técnica, y dos o más técnicas respaldadas por evidencia.",
+      "Como o nível 3, cada barreira diagnosticada abordada por uma técnica, e duas ou mais técnicas sustentadas por evidência.",
+      "Comme le niveau 3, chaque frein diagnostiqué traité par une technique, et deux techniques ou plus étayées."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "evidence.behavioural.techniques")
@@ -436,10 +434,11 @@ local techniques = m.indicator {
     local level = c.ladder(ctx, {
       total >= 1,
       mapped >= 1,
-      total > 0 and mapped == total,
-      n_barriers > 0 and covered == n_barriers and cited == total,
+      mapped >= 2,
+      -- an unaddressed barrier is itself the weakness measured: it may lower the level
+      n_barriers > 0 and covered == n_barriers and cited >= 2,
     })
-    return c.finish(ctx, case, level, TECHNIQUE_GAPS, TOPICS.behaviour, { "evidence.behavioural.techniques" },
+    return c.finish(ctx, case, level, TECHNIQUE_GAPS, { "evidence.behavioural.techniques" },
       { unmapped = total - mapped, total = total })
   end,
 }
@@ -484,11 +483,14 @@ local TEST_GAPS = {
       "El plan de prueba no compara la costo-efectividad de sus brazos, no está prerregistrado o no se compromete a publicar los resultados.",
       "O plano de teste não compara o custo-efetividade de seus braços, não está pré-registrado ou não se compromete a publicar os resultados.",
       "Le plan de test ne compare pas le rapport coût-efficacité de ses bras, n'est pas préenregistré ou ne s'engage pas à publier les résultats."),
-    text = L("Compute the net return per unit of cost of each arm (as Peru's tax administration did), pre-register the analysis plan and commit to publishing the results whatever they show, {before_launch}.",
-      "Calcule el retorno neto por unidad de costo de cada brazo (como hizo la administración tributaria de Perú), prerregistre el plan de análisis y comprométase a publicar los resultados sean cuales sean, {before_launch}.",
-      "Calcule o retorno líquido por unidade de custo de cada braço (como fez a administração tributária do Peru), pré-registre o plano de análise e comprometa-se a publicar os resultados quaisquer que sejam, {before_launch}.",
-      "Calculez le rendement net par unité de coût de chaque bras (comme l'a fait l'administration fiscale du Pérou), préenregistrez le plan d'analyse et engagez-vous à publier les résultats quels qu'ils soient, {before_launch}."),
+    text = L("Compute the net return per unit of cost of each arm{example}, pre-register the analysis plan and commit to publishing the results whatever they show, {before_launch}.",
+      "Calcule el retorno neto por unidad de costo de cada brazo{example}, prerregistre el plan de análisis y comprométase a publicar los resultados sean cuales sean, {before_launch}.",
+      "Calcule o retorno líquido por unidade de custo de cada braço{example}, pré-registre o plano de análise e comprometa-se a publicar os resultados quaisquer que sejam, {before_launch}.",
+      "Calculez le rendement net par unité de coût de chaque bras{example}, préenregistrez le plan d'analyse et engagez-vous à publier les résultats quels qu'ils soient, {before_launch}."),
     priority = "low", horizon = "medium", owner = "behavioural", evidence = { "evidence.behavioural.test.cost_effectiveness", "evidence.behavioural.test.pre_registration" },
+    example = { areas = { "public_budget", "behavioral_sciences", "public_services" },
+      text = L(" (as Peru's tax administration did)", " (como hizo la administración tributaria de Perú)",
+        " (como fez a administração tributária do Peru)", " (comme l'a fait l'administration fiscale du Pérou)") },
   },
 }
 
@@ -535,7 +537,7 @@ local test_plan = m.indicator {
       c.given(t.spillover_outcomes) and type(t.follow_up_months) == "number" and t.follow_up_months >= 6,
       c.given(t.cost_effectiveness) and c.given(t.pre_registration) and t.publication == true,
     })
-    return c.finish(ctx, case, level, TEST_GAPS, TOPICS.test, { "evidence.behavioural.test" })
+    return c.finish(ctx, case, level, TEST_GAPS, { "evidence.behavioural.test" })
   end,
 }
 
@@ -618,7 +620,7 @@ local ethics = m.indicator {
       e.independent == true and e.transparency == true,
       e.data_protection == true and e.publish_all_results == true,
     })
-    return c.finish(ctx, case, level, ETHICS_GAPS, TOPICS.ethics, { "evidence.behavioural.ethics" })
+    return c.finish(ctx, case, level, ETHICS_GAPS, { "evidence.behavioural.ethics" })
   end,
 }
 
@@ -699,7 +701,7 @@ local scaling = m.indicator {
       rule and c.is_text(s.owner) and type(s.budget) == "number" and s.budget > 0,
       s.heterogeneity == true and s.monitoring_after_scale == true,
     })
-    return c.finish(ctx, case, level, SCALING_GAPS, TOPICS.scale, { "evidence.behavioural.scaling" })
+    return c.finish(ctx, case, level, SCALING_GAPS, { "evidence.behavioural.scaling" })
   end,
 }
 

@@ -16,25 +16,12 @@ local c = require "frameworks.mecigep-core.common"
 local L = c.L
 
 local REF = {
+  clad_participation = "CLAD (2009), Carta Iberoamericana de Participación Ciudadana en la Gestión Pública",
+  clad_open = "CLAD (2016), Carta Iberoamericana de Gobierno Abierto",
   oecd = "OECD (2017), Recommendation of the Council on Open Government (OECD/LEGAL/0438), provision 8: stakeholders' opportunities to be informed and consulted and actively engaged in all phases of the policy cycle and service design and delivery",
   ogp = "Open Government Partnership (2021), OGP Participation and Co-Creation Standards (reasoned response, inclusive participation, multi-stakeholder forum)",
   iap2 = "IAP2 Spectrum of Public Participation (International Association for Public Participation): inform, consult, involve, collaborate, empower",
   guidelines = "OECD (2022), OECD Guidelines for Citizen Participation Processes",
-}
-
-local TOPICS = {
-  participation = text.keywords {
-    en = { "participat*", "engag*", "stakeholder*", "co design", "co-design", "consult*", "citizen*", "civil society", "users", "communit*", "resistance", "buy in", "trust" },
-    es = { "participacion", "participativ*", "involucra*", "actores", "codiseno", "co diseno", "consulta*", "ciudadan*", "sociedad civil", "usuarios", "comunidad*", "resistencia*", "confianza" },
-    pt = { "participacao", "participativ*", "envolv*", "atores", "partes interessadas", "codesenho", "cocriacao", "consulta*", "cidada*", "sociedade civil", "usuarios", "comunidade*", "resistencia*", "confianca" },
-    fr = { "participation", "participati*", "implication", "parties prenantes", "acteurs", "co conception", "coconception", "co construction", "consultation*", "citoyen*", "societe civile", "usagers", "communaute*", "resistance*", "confiance" },
-  },
-  governance = text.keywords {
-    en = { "governance", "council", "committee", "board", "coordination", "oversight", "civil society", "multi-stakeholder" },
-    es = { "gobernanza", "consejo", "comite", "comision", "mesa", "coordinacion", "sociedad civil", "multiactor" },
-    pt = { "governanca", "conselho", "comite", "comissao", "coordenacao", "sociedade civil", "multissetorial" },
-    fr = { "gouvernance", "conseil", "comite", "commission", "coordination", "societe civile", "multipartite" },
-  },
 }
 
 local AFFECTED = text.keywords {
@@ -62,13 +49,29 @@ local GROUP_NAMES = {
   affected = L("the affected population", "la población afectada", "a população afetada", "la population concernée"),
 }
 
-local function stakeholder_class(s)
+local TYPE_SUGGESTION = L("\"{name}\" has no type; its name suggests type: {type}. Record the type: the level counts declared types only.",
+  "\"{name}\" no tiene type; su nombre sugiere type: {type}. Registre el tipo: el nivel solo cuenta tipos declarados.",
+  "\"{name}\" não tem type; seu nome sugere type: {type}. Registre o tipo: o nível só conta tipos declarados.",
+  "« {name} » n'a pas de type ; son nom suggère type: {type}. Indiquez le type : le niveau ne compte que les types déclarés.")
+
+--- What a stakeholder is, by its declared `type` only (the name is the State's own words). For
+-- an untyped stakeholder whose name suggests a type, a suggestion for `validate`.
+local function stakeholder_class(s, ctx, path)
   local t = type(s) == "table" and s.type or nil
-  local words = type(s) == "table" and { s.name, s.description } or { s }
+  if t == nil and ctx then
+    local words = type(s) == "table" and { s.name, s.description } or { s }
+    local name = type(s) == "table" and (s.name or s.description) or s
+    for _, guess in ipairs({ { "vulnerable_group", VULNERABLE }, { "frontline_staff", FRONTLINE }, { "affected_population", AFFECTED } }) do
+      if text.contains_any(words, guess[2]) then
+        ctx.suggest(i18n.format(TYPE_SUGGESTION, { name = tostring(name), type = guess[1] }), path)
+        break
+      end
+    end
+  end
   return {
-    affected = t == "affected_population" or t == "users" or (t == nil and text.contains_any(words, AFFECTED)),
-    vulnerable = t == "vulnerable_group" or (t ~= "frontline_staff" and text.contains_any(words, VULNERABLE)),
-    frontline = t == "frontline_staff" or (t == nil and text.contains_any(words, FRONTLINE)),
+    affected = t == "affected_population" or t == "users",
+    vulnerable = t == "vulnerable_group",
+    frontline = t == "frontline_staff",
   }
 end
 
@@ -129,7 +132,7 @@ local stakeholders = m.indicator {
   reads = c.reads { "evidence.co_design.stakeholders[].name", "evidence.co_design.stakeholders[].type",
     "evidence.co_design.stakeholders[].role", "evidence.co_design.stakeholders[].outreach" },
   requires = { "evidence.co_design" },
-  references = { REF.oecd, REF.ogp, REF.guidelines },
+  references = { REF.oecd, REF.ogp, REF.guidelines, REF.clad_participation },
   levels = {
     [0] = L("No stakeholder identified.", "Sin actores identificados.", "Sem atores identificados.", "Aucune partie prenante identifiée."),
     [1] = L("Stakeholders listed, but not the affected population.", "Actores enumerados, pero no la población afectada.",
@@ -142,20 +145,20 @@ local stakeholders = m.indicator {
       "Se incluyen la población afectada, los grupos vulnerables y el personal de primera línea.",
       "Incluem-se a população afetada, os grupos vulneráveis e os servidores da linha de frente.",
       "La population concernée, les groupes vulnérables et le personnel de première ligne sont tous inclus."),
-    [4] = L("As level 3, every stakeholder with a role and specific outreach to vulnerable groups.",
-      "Como el nivel 3, cada actor con un rol y acciones de alcance específicas para grupos vulnerables.",
-      "Como o nível 3, cada ator com um papel e ações de alcance específicas para grupos vulneráveis.",
-      "Comme le niveau 3, chaque partie prenante avec un rôle et des actions spécifiques vers les groupes vulnérables."),
+    [4] = L("As level 3, three or more stakeholders with a stated role, and specific outreach to vulnerable groups.",
+      "Como el nivel 3, tres o más actores con un rol declarado, y acciones de alcance específicas para grupos vulnerables.",
+      "Como o nível 3, três ou mais atores com um papel declarado, e ações de alcance específicas para grupos vulneráveis.",
+      "Comme le niveau 3, trois parties prenantes ou plus avec un rôle déclaré, et des actions spécifiques vers les groupes vulnérables."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "evidence.co_design.stakeholders")
     if state == "absent" then return c.insufficient(ctx, "evidence.co_design.stakeholders") end
     list = state == "given" and type(list) == "table" and list or {}
     local n, affected, vulnerable, frontline, roles, outreach = 0, false, false, false, 0, false
-    for _, s in ipairs(list) do
+    for i, s in ipairs(list) do
       if type(s) == "table" or c.is_text(s) then
         n = n + 1
-        local class = stakeholder_class(s)
+        local class = stakeholder_class(s, ctx, "evidence.co_design.stakeholders[" .. i .. "].type")
         affected = affected or class.affected
         frontline = frontline or class.frontline
         if class.vulnerable then
@@ -165,12 +168,12 @@ local stakeholders = m.indicator {
         if type(s) == "table" and c.is_text(s.role) then roles = roles + 1 end
       end
     end
-    local level = c.ladder(ctx, { n >= 1, affected, affected and vulnerable and frontline, roles == n and outreach })
+    local level = c.ladder(ctx, { n >= 1, affected, affected and vulnerable and frontline, roles >= 3 and outreach })
     local missing = {}
     if not vulnerable then missing[#missing + 1] = GROUP_NAMES.vulnerable end
     if not frontline then missing[#missing + 1] = GROUP_NAMES.frontline end
     if #missing == 0 then missing[1] = GROUP_NAMES.affected end
-    return c.finish(ctx, case, level, STAKEHOLDER_GAPS, TOPICS.participation, { "evidence.co_design.stakeholders" },
+    return c.finish(ctx, case, level, STAKEHOLDER_GAPS, { "evidence.co_design.stakeholders" },
       { missing = i18n.join(missing, " / ") })
   end,
 }
@@ -221,11 +224,25 @@ local METHOD_LEVELS = {
 
 --- The spectrum level of an activity (1 inform … 5 empower): its `level`, else its method or
 -- description matched against the methods typical of each level; nil when unknown.
-local function activity_level(a)
+local LEVEL_SUGGESTION = L("Activity {n} has no level; its method suggests level: {level}. Record the level: untyped activities count as unknown.",
+  "La actividad {n} no tiene level; su método sugiere level: {level}. Registre el nivel: las actividades sin nivel cuentan como desconocidas.",
+  "A atividade {n} não tem level; seu método sugere level: {level}. Registre o nível: atividades sem nível contam como desconhecidas.",
+  "L'activité {n} n'a pas de level ; sa méthode suggère level: {level}. Indiquez le niveau : une activité sans niveau compte comme inconnue.")
+local LEVEL_CODES = { "inform", "consult", "involve", "collaborate", "empower" }
+
+--- The spectrum level of an activity (1 inform … 5 empower) from its declared `level`; nil
+-- when the case does not say. The method's words only feed a suggestion for `validate`.
+local function activity_level(a, ctx, n)
   if type(a) ~= "table" then return nil end
   if SPECTRUM[a.level] then return SPECTRUM[a.level] end
-  for _, entry in ipairs(METHOD_LEVELS) do
-    if text.contains_any({ a.method, a.description }, entry[2]) then return entry[1] end
+  if ctx then
+    for _, entry in ipairs(METHOD_LEVELS) do
+      if text.contains_any({ a.method, a.description }, entry[2]) then
+        ctx.suggest(i18n.format(LEVEL_SUGGESTION, { n = n, level = LEVEL_CODES[entry[1]] }),
+          "evidence.co_design.activities[" .. n .. "].level")
+        break
+      end
+    end
   end
   return nil
 end
@@ -269,11 +286,14 @@ local ENGAGEMENT_GAPS = {
       "La participación llegó a 'involucrar', pero las decisiones quedaron en manos de la administración.",
       "A participação chegou a 'envolver', mas as decisões ficaram com a administração.",
       "La participation a atteint « impliquer », mais les décisions sont restées à l'administration."),
-    text = L("Set up a co-design group of users (including vulnerable groups) and frontline staff that shares decisions with the project team on priorities and prototypes, as Porto Alegre's participatory budget did for investment priorities, {first_year}.",
-      "Conforme un grupo de codiseño de usuarios (incluidos grupos vulnerables) y personal de primera línea que comparta las decisiones con el equipo del proyecto sobre prioridades y prototipos, como hizo el presupuesto participativo de Porto Alegre con las prioridades de inversión, {first_year}.",
-      "Forme um grupo de codesenho de usuários (incluindo grupos vulneráveis) e servidores da linha de frente que compartilhe as decisões com a equipe do projeto sobre prioridades e protótipos, como fez o orçamento participativo de Porto Alegre com as prioridades de investimento, {first_year}.",
-      "Créez un groupe de co-conception d'usagers (y compris des groupes vulnérables) et de personnel de première ligne qui partage avec l'équipe de projet les décisions sur les priorités et les prototypes, comme le budget participatif de Porto Alegre pour les priorités d'investissement, {first_year}."),
+    text = L("Set up a co-design group of users (including vulnerable groups) and frontline staff that shares decisions with the project team on priorities and prototypes{example}, {first_year}.",
+      "Conforme un grupo de codiseño de usuarios (incluidos grupos vulnerables) y personal de primera línea que comparta las decisiones con el equipo del proyecto sobre prioridades y prototipos{example}, {first_year}.",
+      "Forme um grupo de codesenho de usuários (incluindo grupos vulneráveis) e servidores da linha de frente que compartilhe as decisões com a equipe do projeto sobre prioridades e protótipos{example}, {first_year}.",
+      "Créez un groupe de co-conception d'usagers (y compris des groupes vulnérables) et de personnel de première ligne qui partage avec l'équipe de projet les décisions sur les priorités et les prototypes{example}, {first_year}."),
     priority = "low", horizon = "medium", owner = "participation", evidence = { "evidence.co_design.activities[].level" },
+    example = { areas = { "open_government", "public_budget", "decentralization" },
+      text = L(", as Porto Alegre's participatory budget did for investment priorities", ", como hizo el presupuesto participativo de Porto Alegre con las prioridades de inversión",
+        ", como fez o orçamento participativo de Porto Alegre com as prioridades de investimento", ", comme le budget participatif de Porto Alegre pour les priorités d'investissement") },
   },
 }
 
@@ -289,7 +309,7 @@ local engagement = m.indicator {
   reads = c.reads { "evidence.co_design.activities[].stage", "evidence.co_design.activities[].level",
     "evidence.co_design.activities[].method", "evidence.co_design.activities[].description" },
   requires = { "evidence.co_design" },
-  references = { REF.iap2, REF.oecd, REF.ogp },
+  references = { REF.iap2, REF.oecd, REF.ogp, REF.clad_participation },
   levels = {
     [0] = L("No engagement at the design stage.", "Sin participación en la etapa de diseño.", "Sem participação na etapa de desenho.",
       "Aucune participation au stade de la conception."),
@@ -314,7 +334,7 @@ local engagement = m.indicator {
     for i, a in ipairs(list) do
       local stage = type(a) == "table" and a.stage or nil
       if stage == nil or stage == "diagnosis" or stage == "design" then
-        local lv = activity_level(a) or 0
+        local lv = activity_level(a, ctx, i) or 0
         if lv > best then best, best_at = lv, i end
       end
     end
@@ -326,13 +346,18 @@ local engagement = m.indicator {
         "Participation la plus poussée au stade de la conception : {name} (activité {n})."),
         { "evidence.co_design.activities[" .. best_at .. "]" }, { name = SPECTRUM_NAMES[best], n = best_at })
     end
-    return c.finish(ctx, case, level, ENGAGEMENT_GAPS, TOPICS.participation, { "evidence.co_design.activities" })
+    return c.finish(ctx, case, level, ENGAGEMENT_GAPS, { "evidence.co_design.activities" })
   end,
 }
 
 ---------------------------------------------------------------------------------------------
 -- cd.breadth
 ---------------------------------------------------------------------------------------------
+local OFFLINE_SUGGESTION = L("Activity {n} reads as held in person; if so, record offline: true (the level reads the code, not the words).",
+  "La actividad {n} parece presencial; si lo fue, registre offline: true (el nivel lee el código, no las palabras).",
+  "A atividade {n} parece presencial; se foi, registre offline: true (o nível lê o código, não as palavras).",
+  "L'activité {n} semble avoir eu lieu en présentiel ; si oui, indiquez offline: true (le niveau lit le code, pas les mots).")
+
 local IN_PERSON = text.keywords {
   en = { "in person", "face to face", "door to door", "town hall*", "community meeting*", "workshop*", "visit*" },
   es = { "presencial*", "cara a cara", "puerta a puerta", "cabildo*", "asamblea*", "taller*", "visita*" },
@@ -421,11 +446,14 @@ local breadth = m.indicator {
       if type(a) == "table" then
         activities[#activities + 1] = a
         if type(a.participants) == "number" and a.participants > 0 then people = people + a.participants end
-        if a.offline == true or text.contains_any({ a.method, a.description }, IN_PERSON) then offline = true end
+        if a.offline == true then offline = true end
+        if a.offline == nil and text.contains_any({ a.method, a.description }, IN_PERSON) then
+          ctx.suggest(i18n.format(OFFLINE_SUGGESTION, { n = #activities }), "evidence.co_design.activities[" .. #activities .. "].offline")
+        end
         if c.given(a.participants_breakdown) then breakdown = true end
       end
     end
-    local _, methods = c.distinct(activities, "method")
+    local _, methods = c.distinct(activities, "format")
     local _, groups = c.distinct(activities, "groups")
     local level = c.ladder(ctx, {
       #activities >= 1,
@@ -433,7 +461,7 @@ local breadth = m.indicator {
       methods >= 2 and groups >= 3,
       methods >= 3 and offline and breakdown,
     })
-    return c.finish(ctx, case, level, BREADTH_GAPS, TOPICS.participation, { "evidence.co_design.activities" },
+    return c.finish(ctx, case, level, BREADTH_GAPS, { "evidence.co_design.activities" },
       { people = people, methods = methods, groups = groups })
   end,
 }
@@ -502,7 +530,7 @@ local feedback = m.indicator {
     "evidence.co_design.response.published", "evidence.co_design.response.reasons_given",
     "evidence.co_design.response.returned_to_participants" },
   requires = { "evidence.co_design" },
-  references = { REF.ogp, REF.oecd, REF.guidelines },
+  references = { REF.ogp, REF.oecd, REF.guidelines, REF.clad_open },
   levels = {
     [0] = L("No response to inputs.", "Sin respuesta a los aportes.", "Sem resposta às contribuições.", "Aucune réponse aux contributions."),
     [1] = L("A response is asserted, without a record.", "Se afirma una respuesta, sin registro.", "Afirma-se uma resposta, sem registro.",
@@ -536,7 +564,7 @@ local feedback = m.indicator {
         { "evidence.co_design.response.inputs_received", "evidence.co_design.response.inputs_adopted" },
         { adopted = adopted, received = received, pct = i18n.number(math.floor(adopted / received * 1000 + 0.5) / 10) })
     end
-    return c.finish(ctx, case, level, FEEDBACK_GAPS, TOPICS.participation, { "evidence.co_design.response" })
+    return c.finish(ctx, case, level, FEEDBACK_GAPS, { "evidence.co_design.response" })
   end,
 }
 
@@ -578,11 +606,14 @@ local GOVERNANCE_GAPS = {
       "La instancia de gobernanza solo tiene miembros del gobierno, o no tiene mandato escrito ni frecuencia de reunión.",
       "A instância de governança só tem membros do governo, ou não tem mandato escrito nem frequência de reunião.",
       "L'instance de gouvernance ne compte que des membres de l'administration, ou n'a ni mandat écrit ni fréquence de réunion."),
-    text = L("Open the body to users and civil society (seats, selection rule) and give it a written mandate and a meeting calendar, {before_launch}, as Uruguay's information-society council did for AGESIC.",
-      "Abra la instancia a usuarios y sociedad civil (cupos, regla de selección) y dótela de un mandato escrito y un calendario de reuniones, {before_launch}, como el consejo de la sociedad de la información de Uruguay para AGESIC.",
-      "Abra a instância a usuários e à sociedade civil (vagas, regra de seleção) e dê-lhe um mandato escrito e um calendário de reuniões, {before_launch}, como o conselho da sociedade da informação do Uruguai para a AGESIC.",
-      "Ouvrez l'instance aux usagers et à la société civile (sièges, règle de sélection) et dotez-la d'un mandat écrit et d'un calendrier de réunions, {before_launch}, comme le conseil de la société de l'information de l'Uruguay auprès d'AGESIC."),
+    text = L("Open the body to users and civil society (seats, selection rule) and give it a written mandate and a meeting calendar, {before_launch}{example}.",
+      "Abra la instancia a usuarios y sociedad civil (cupos, regla de selección) y dótela de un mandato escrito y un calendario de reuniones, {before_launch}{example}.",
+      "Abra a instância a usuários e à sociedade civil (vagas, regra de seleção) e dê-lhe um mandato escrito e um calendário de reuniões, {before_launch}{example}.",
+      "Ouvrez l'instance aux usagers et à la société civile (sièges, règle de sélection) et dotez-la d'un mandat écrit et d'un calendrier de réunions, {before_launch}{example}."),
     priority = "medium", horizon = "medium", owner = "participation", evidence = { "evidence.co_design.governance" },
+    example = { areas = { "open_government", "digital_transformation" },
+      text = L(", as Uruguay's information-society council did for AGESIC", ", como el consejo de la sociedad de la información de Uruguay para AGESIC",
+        ", como o conselho da sociedade da informação do Uruguai para a AGESIC", ", comme le conseil de la société de l'information de l'Uruguay auprès d'AGESIC") },
   },
   [4] = {
     finding = L("The body is advisory only, or its minutes are not public.",
@@ -610,7 +641,7 @@ local governance = m.indicator {
     "evidence.co_design.governance.frequency", "evidence.co_design.governance.decision_rights",
     "evidence.co_design.governance.public_minutes" },
   requires = { "evidence.co_design" },
-  references = { REF.oecd, REF.ogp, REF.iap2 },
+  references = { REF.oecd, REF.ogp, REF.iap2, REF.clad_open },
   levels = {
     [0] = L("No shared governance.", "Sin gobernanza compartida.", "Sem governança compartilhada.", "Aucune gouvernance partagée."),
     [1] = L("A body is announced without members.", "Se anuncia una instancia sin miembros.", "Anuncia-se uma instância sem membros.",
@@ -636,8 +667,12 @@ local governance = m.indicator {
       local t = type(mb) == "table" and mb.type or nil
       if c.is_text(name) or c.is_text(t) then
         members = members + 1
-        local gov = GOV_TYPES[t] or (t == nil and text.contains_any(name, GOVERNMENT))
-        if not gov then non_gov = non_gov + 1 end
+        if t == nil then
+          local guess = text.contains_any(name, GOVERNMENT) and "government_agency" or "civil_society / users / academia / private_sector"
+          ctx.suggest(i18n.format(TYPE_SUGGESTION, { name = tostring(name), type = guess }), "evidence.co_design.governance.members")
+        elseif not GOV_TYPES[t] then
+          non_gov = non_gov + 1
+        end
       end
     end
     local level = c.ladder(ctx, {
@@ -646,7 +681,7 @@ local governance = m.indicator {
       non_gov >= 1 and c.is_text(g.mandate) and c.is_text(g.frequency),
       SHARED[g.decision_rights] == true and g.public_minutes == true,
     })
-    return c.finish(ctx, case, level, GOVERNANCE_GAPS, TOPICS.governance, { "evidence.co_design.governance" })
+    return c.finish(ctx, case, level, GOVERNANCE_GAPS, { "evidence.co_design.governance" })
   end,
 }
 

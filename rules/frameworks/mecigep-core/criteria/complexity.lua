@@ -17,44 +17,12 @@ local c = require "frameworks.mecigep-core.common"
 local L = c.L
 
 local REF = {
+  pdia = "Andrews, M., Pritchett, L. and Woolcock, M. (2017), Building State Capability: Evidence, Analysis, Action (problem-driven iterative adaptation, PDIA)",
   opsi = "OECD (2017), Systems Approaches to Public Sector Challenges: Working with Change, OECD Publishing (OPSI)",
   cynefin = "Snowden, D. J. and Boone, M. E. (2007), A Leader's Framework for Decision Making, Harvard Business Review (Cynefin: clear, complicated, complex, chaotic)",
   dac = "OECD/DAC (2019), Better Criteria for Better Evaluation: revised evaluation criteria (coherence)",
   iso = "ISO 31000:2018, Risk management: guidelines (risk register, owners, treatment, monitoring and review)",
   adaptive = "OECD (2020), Policy Framework on Sound Public Governance (adaptive, whole-of-government policy making)",
-}
-
-local TOPICS = {
-  system = text.keywords {
-    en = { "system*", "actors", "stakeholders", "interdependen*", "policies", "ecosystem", "unintended" },
-    es = { "sistema*", "actores", "interdependen*", "politicas", "ecosistema", "no deseados", "no previstos" },
-    pt = { "sistema*", "atores", "interdependen*", "politicas", "ecossistema", "nao intencionais", "nao previstos" },
-    fr = { "systeme*", "acteurs", "interdependan*", "politiques", "ecosysteme", "non voulus", "imprevus" },
-  },
-  risk = text.keywords {
-    en = { "risk*", "uncertain*", "assumption*", "delay*", "failure*", "contingenc*" },
-    es = { "riesgo*", "incertidumbre*", "supuesto*", "retraso*", "demora*", "fracaso*", "contingencia*" },
-    pt = { "risco*", "incerteza*", "pressuposto*", "atraso*", "fracasso*", "contingencia*" },
-    fr = { "risque*", "incertitude*", "hypothese*", "retard*", "echec*", "imprevu*" },
-  },
-  method = text.keywords {
-    en = { "pilot*", "phase*", "rollout", "scale*", "complex*", "experiment*", "adapt*", "iterat*" },
-    es = { "piloto*", "fase*", "etapa*", "despliegue", "escala*", "complej*", "experiment*", "adapt*", "iterat*" },
-    pt = { "piloto*", "fase*", "etapa*", "implantacao", "escala*", "complex*", "experiment*", "adapt*", "iterat*" },
-    fr = { "pilote*", "phase*", "etape*", "deploiement", "echelle", "complex*", "experiment*", "adapt*", "iterat*" },
-  },
-  learning = text.keywords {
-    en = { "learn*", "adapt*", "feedback", "course correct*", "monitor*", "adjust*" },
-    es = { "aprend*", "adapt*", "retroaliment*", "corregir el rumbo", "monitoreo", "seguimiento", "ajust*" },
-    pt = { "aprend*", "adapt*", "retroaliment*", "corrigir o rumo", "monitoramento", "acompanhamento", "ajust*" },
-    fr = { "apprentissage", "apprendre", "adapt*", "retour d experience", "retours", "reorienter", "suivi", "ajust*" },
-  },
-  coordination = text.keywords {
-    en = { "coordinat*", "inter agency", "interagency", "agencies", "ministries", "municipalit*", "subnational", "local government*", "silos", "fragment*" },
-    es = { "coordinacion", "coordinar", "interinstitucional", "entidades", "ministerios", "municipi*", "gobiernos locales", "subnacional*", "silos", "fragment*" },
-    pt = { "coordenacao", "coordenar", "interinstitucional", "orgaos", "ministerios", "municipi*", "governos locais", "subnaciona*", "silos", "fragment*" },
-    fr = { "coordination", "coordonner", "interministeriel*", "administrations", "ministeres", "communes", "collectivites", "infranational*", "silos", "fragment*" },
-  },
 }
 
 ---------------------------------------------------------------------------------------------
@@ -139,7 +107,7 @@ local system_map = m.indicator {
       actors >= 3 and #c.list(s.interacting_policies) >= 1 and #c.list(s.feedback_loops) >= 1,
       c.is_text(s.validated_with) and c.is_text(s.review_frequency),
     })
-    return c.finish(ctx, case, level, SYSTEM_GAPS, TOPICS.system, { "evidence.complexity.system_map" })
+    return c.finish(ctx, case, level, SYSTEM_GAPS, { "evidence.complexity.system_map" })
   end,
 }
 
@@ -150,6 +118,10 @@ local RATINGS = { low = true, medium = true, high = true, very_high = true }
 
 local function rated(v)
   return RATINGS[v] == true or (type(v) == "number" and v >= 1 and v <= 5)
+end
+
+local function high(v)
+  return v == "high" or v == "very_high" or (type(v) == "number" and v >= 4)
 end
 
 local RISK_GAPS = {
@@ -212,16 +184,20 @@ local risks = m.indicator {
       "Risques listés sans cotation."),
     [2] = L("Some risks rated for likelihood and impact.", "Algunos riesgos calificados en probabilidad e impacto.",
       "Alguns riscos classificados em probabilidade e impacto.", "Certains risques cotés en probabilité et impact."),
-    [3] = L("Every risk rated, with an owner and a mitigation.", "Cada riesgo calificado, con responsable y mitigación.",
-      "Cada risco classificado, com responsável e mitigação.", "Chaque risque coté, avec responsable et atténuation."),
-    [4] = L("As level 3, with triggers for every risk and a scheduled review.", "Como el nivel 3, con alertas para cada riesgo y revisión programada.",
-      "Como o nível 3, com alertas para cada risco e revisão programada.", "Comme le niveau 3, avec des signaux pour chaque risque et une révision programmée."),
+    [3] = L("Two or more rated risks with an owner and a mitigation, and no high risk left without one.",
+      "Dos o más riesgos calificados con responsable y mitigación, y ningún riesgo alto sin ellos.",
+      "Dois ou mais riscos classificados com responsável e mitigação, e nenhum risco alto sem eles.",
+      "Deux risques cotés ou plus avec responsable et atténuation, et aucun risque élevé qui en soit dépourvu."),
+    [4] = L("As level 3, with triggers for two or more risks and a scheduled review.",
+      "Como el nivel 3, con alertas para dos o más riesgos y revisión programada.",
+      "Como o nível 3, com alertas para dois ou mais riscos e revisão programada.",
+      "Comme le niveau 3, avec des signaux pour deux risques ou plus et une révision programmée."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "evidence.complexity.risks")
     if state == "absent" then return c.insufficient(ctx, "evidence.complexity.risks") end
     list = state == "given" and type(list) == "table" and list or {}
-    local total, n_rated, complete, triggered = 0, 0, 0, 0
+    local total, n_rated, complete, triggered, exposed = 0, 0, 0, 0, 0
     for _, r in ipairs(list) do
       if type(r) == "table" or c.is_text(r) then total = total + 1 end
       if type(r) == "table" and rated(r.likelihood) and rated(r.impact) then
@@ -229,18 +205,28 @@ local risks = m.indicator {
         if c.is_text(r.owner) and c.is_text(r.mitigation) then
           complete = complete + 1
           if c.is_text(r.trigger) then triggered = triggered + 1 end
+        elseif high(r.likelihood) and high(r.impact) then
+          -- the weakness the indicator measures: disclosing it may lower the level, and says so
+          exposed = exposed + 1
         end
       end
+    end
+    if exposed > 0 then
+      c.finding(ctx, case, L("{n} high-likelihood, high-impact risk(s) have no owner or mitigation.",
+        "{n} riesgo(s) de probabilidad e impacto altos no tienen responsable o mitigación.",
+        "{n} risco(s) de probabilidade e impacto altos não têm responsável ou mitigação.",
+        "{n} risque(s) de probabilité et d'impact élevés n'ont ni responsable ni atténuation."),
+        { "evidence.complexity.risks" }, { n = exposed })
     end
     local review = c.get(case, "evidence.complexity.risk_review")
     local reviewed = type(review) == "table" and c.is_text(review.frequency) and c.is_text(review.owner)
     local level = c.ladder(ctx, {
       total >= 1,
       n_rated >= 1,
-      total > 0 and complete == total,
-      total > 0 and triggered == total and reviewed,
+      complete >= 2 and exposed == 0,
+      triggered >= 2 and reviewed,
     })
-    return c.finish(ctx, case, level, RISK_GAPS, TOPICS.risk, { "evidence.complexity.risks" },
+    return c.finish(ctx, case, level, RISK_GAPS, { "evidence.complexity.risks" },
       { incomplete = total - complete, total = total })
   end,
 }
@@ -359,9 +345,10 @@ local domain_method = m.indicator {
     "Le problème est-il qualifié (clair, compliqué, complexe) avec justification, et la méthode y est-elle adaptée, avec un réexamen prévu ?"),
   weight = 1.5,
   reads = c.reads { "evidence.complexity.domain", "evidence.complexity.domain_rationale", "evidence.complexity.approach",
+    "evidence.complexity.system_map.feedback_loops", "evidence.complexity.risks[].likelihood", "evidence.complexity.risks[].impact",
     "evidence.complexity.reassessment.date", "evidence.complexity.reassessment.criteria" },
   requires = { "evidence.complexity" },
-  references = { REF.cynefin, REF.opsi },
+  references = { REF.cynefin, REF.opsi, REF.pdia },
   levels = {
     [0] = L("Not classified, or a complex problem launched at full scale without a pilot.",
       "Sin clasificar, o un problema complejo lanzado a escala completa sin piloto.",
@@ -393,6 +380,26 @@ local domain_method = m.indicator {
       rationale and fit == 2,
       reassessed,
     })
+    -- The classification is the State's own; the rest of the case can contradict it: feedback
+    -- loops in the system map, or a high-likelihood high-impact risk, are not marks of a clear
+    -- (or merely complicated) problem. An inconsistent classification caps the level.
+    local loops = #c.list(c.get(case, "evidence.complexity.system_map.feedback_loops"))
+    local severe = 0
+    for _, r in ipairs(c.list(case, "evidence.complexity.risks")) do
+      if type(r) == "table" and high(r.likelihood) and high(r.impact) then severe = severe + 1 end
+    end
+    local cap
+    if domain == "clear" and (loops >= 1 or severe >= 1) then cap = 1
+    elseif domain == "complicated" and loops >= 2 then cap = 2 end
+    if cap and level > cap then
+      c.finding(ctx, case, L("The problem is classified as {domain}, but the case lists {loops} feedback loop(s) and {severe} high-likelihood, high-impact risk(s): the classification is inconsistent with the case, and the level is capped at {cap}.",
+        "El problema se clasifica como {domain}, pero el caso indica {loops} bucle(s) de retroalimentación y {severe} riesgo(s) de probabilidad e impacto altos: la clasificación es incoherente con el caso, y el nivel se limita a {cap}.",
+        "O problema é classificado como {domain}, mas o caso indica {loops} ciclo(s) de retroalimentação e {severe} risco(s) de probabilidade e impacto altos: a classificação é incoerente com o caso, e o nível fica limitado a {cap}.",
+        "Le problème est qualifié de {domain}, mais le cas mentionne {loops} boucle(s) de rétroaction et {severe} risque(s) de probabilité et d'impact élevés : la qualification est incohérente avec le cas, et le niveau est plafonné à {cap}."),
+        { "evidence.complexity.domain", "evidence.complexity.system_map.feedback_loops", "evidence.complexity.risks" },
+        { domain = DOMAIN_NAMES[domain], loops = loops, severe = severe, cap = cap })
+      level = cap
+    end
     local vars = {
       domain = known and DOMAIN_NAMES[domain] or L("unclassified", "sin clasificar", "não classificado", "non qualifié"),
       approach = APPROACH_NAMES[approach] or L("not stated", "no indicado", "não indicado", "non indiquée"),
@@ -406,7 +413,7 @@ local domain_method = m.indicator {
         "Un problème {domain} sera traité par {approach} : la méthode contredit le problème."),
         { "evidence.complexity.domain", "evidence.complexity.approach" }, vars)
     end
-    return c.finish(ctx, case, level, DOMAIN_GAPS, TOPICS.method, { "evidence.complexity.domain", "evidence.complexity.approach" }, vars)
+    return c.finish(ctx, case, level, DOMAIN_GAPS, { "evidence.complexity.domain", "evidence.complexity.approach" }, vars)
   end,
 }
 
@@ -507,11 +514,11 @@ local phasing = m.indicator {
     local needed = phases - 1
     local level = c.ladder(ctx, {
       phases >= 2,
-      phases >= 2 and dated == phases,
+      phases >= 2 and dated >= 2,
       needed >= 1 and gated >= needed,
       needed >= 1 and strong >= needed,
     })
-    return c.finish(ctx, case, level, PHASING_GAPS, TOPICS.method, { "evidence.complexity.phases" })
+    return c.finish(ctx, case, level, PHASING_GAPS, { "evidence.complexity.phases" })
   end,
 }
 
@@ -574,7 +581,7 @@ local learning = m.indicator {
     "evidence.complexity.learning.data", "evidence.complexity.learning.adaptation_log",
     "evidence.complexity.learning.user_feedback" },
   requires = { "evidence.complexity" },
-  references = { REF.opsi, REF.cynefin, REF.adaptive },
+  references = { REF.opsi, REF.cynefin, REF.adaptive, REF.pdia },
   levels = {
     [0] = L("No learning loop.", "Sin ciclo de aprendizaje.", "Sem ciclo de aprendizagem.", "Aucune boucle d'apprentissage."),
     [1] = L("Learning promised without forum or frequency.", "Aprendizaje prometido sin instancia ni frecuencia.",
@@ -597,7 +604,7 @@ local learning = m.indicator {
       forum and c.is_text(l.authority) and c.given(l.data),
       l.adaptation_log == true and l.user_feedback == true,
     })
-    return c.finish(ctx, case, level, LEARNING_GAPS, TOPICS.learning, { "evidence.complexity.learning" })
+    return c.finish(ctx, case, level, LEARNING_GAPS, { "evidence.complexity.learning" })
   end,
 }
 
@@ -665,7 +672,7 @@ local coordination = m.indicator {
     "evidence.complexity.coordination.shared_indicators", "evidence.complexity.coordination.data_sharing",
     "evidence.complexity.coordination.joint_budget" },
   requires = { "evidence.complexity" },
-  references = { REF.dac, REF.opsi, REF.adaptive },
+  references = { REF.dac, REF.opsi, REF.adaptive, REF.pdia },
   levels = {
     [0] = L("No coordination mechanism.", "Sin mecanismo de coordinación.", "Sem mecanismo de coordenação.", "Aucun mécanisme de coordination."),
     [1] = L("Coordination asserted.", "Coordinación afirmada.", "Coordenação afirmada.", "Coordination affirmée."),
@@ -711,7 +718,7 @@ local coordination = m.indicator {
           { "design.partners", "evidence.complexity.coordination.members" }, { list = i18n.list(missing, 5) })
       end
     end
-    return c.finish(ctx, case, level, COORDINATION_GAPS, TOPICS.coordination, { "evidence.complexity.coordination" })
+    return c.finish(ctx, case, level, COORDINATION_GAPS, { "evidence.complexity.coordination" })
   end,
 }
 

@@ -6,7 +6,6 @@
 -- @module frameworks.mecigep-core.criteria.evidence_based
 
 local m = require "mecigep"
-local text = require "lib.text"
 local evidence = require "lib.evidence"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
@@ -18,33 +17,6 @@ local REF = {
   sms = "Sherman, L. et al. (1997), Preventing Crime: What Works, What Doesn't, What's Promising (Maryland Scientific Methods Scale); What Works Centre for Local Economic Growth (2016), guide to scoring evidence using the Maryland SMS",
   nesta = "Puttick, R. and Ludlow, J. (2013), Standards of Evidence: an approach that balances the need for evidence with innovation, Nesta",
   stats = "UN (2014), Fundamental Principles of Official Statistics (A/RES/68/261)",
-}
-
-local TOPICS = {
-  data = text.keywords {
-    en = { "data", "baseline", "statistic*", "figures", "diagnos*", "registr*", "census" },
-    es = { "dato*", "linea de base", "estadistica*", "cifras", "diagnostico*", "registro*", "censo" },
-    pt = { "dado*", "linha de base", "estatistica*", "numeros", "diagnostico*", "registro*", "censo" },
-    fr = { "donnee*", "situation de reference", "statistique*", "chiffres", "diagnostic*", "registre*", "recensement" },
-  },
-  logic = text.keywords {
-    en = { "theory of change", "assumption*", "logic*", "causal", "design", "evidence" },
-    es = { "teoria del cambio", "supuesto*", "logica", "causal", "diseno", "evidencia*" },
-    pt = { "teoria da mudanca", "pressuposto*", "logica", "causal", "desenho", "evidencia*" },
-    fr = { "theorie du changement", "hypothese*", "logique", "causal*", "conception", "donnees probantes", "preuve*" },
-  },
-  results = text.keywords {
-    en = { "indicator*", "target*", "result*", "monitor*", "measure*", "performance" },
-    es = { "indicador*", "meta*", "resultado*", "monitoreo", "seguimiento", "medicion", "desempeno" },
-    pt = { "indicador*", "meta*", "resultado*", "monitoramento", "acompanhamento", "medicao", "desempenho" },
-    fr = { "indicateur*", "cible*", "resultat*", "suivi", "mesure*", "performance" },
-  },
-  evaluation = text.keywords {
-    en = { "evaluat*", "impact", "learn*", "what works", "evidence" },
-    es = { "evaluacion*", "evaluar", "impacto", "aprendizaje", "que funciona", "evidencia*" },
-    pt = { "avaliacao", "avaliacoes", "avaliar", "impacto", "aprendizagem", "o que funciona", "evidencia*" },
-    fr = { "evaluation*", "evaluer", "impact", "apprentissage", "ce qui marche", "donnees probantes" },
-  },
 }
 
 local function documents_with_url(case)
@@ -160,7 +132,7 @@ local baseline = m.indicator {
       complete == total and total > 0 and recent,
       linked == total and total > 0 and disaggregated == total,
     })
-    return c.finish(ctx, case, level, BASELINE_GAPS, TOPICS.data, { "problem.baseline" },
+    return c.finish(ctx, case, level, BASELINE_GAPS, { "problem.baseline" },
       { missing = total - complete, total = total, undisaggregated = total - disaggregated })
   end,
 }
@@ -168,12 +140,8 @@ local baseline = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- eb.theory_of_change
 ---------------------------------------------------------------------------------------------
-local CAUSAL = text.keywords {
-  en = { "if", "then", "because", "leads to", "lead to", "so that", "in order to", "therefore", "will result", "which will", "causes", "thereby" },
-  es = { "si", "entonces", "porque", "conduce a", "llevara a", "lo que permitira", "para que", "de modo que", "por lo tanto", "lo cual", "generara", "permitira" },
-  pt = { "se", "entao", "porque", "leva a", "levara a", "o que permitira", "para que", "de modo que", "portanto", "o que", "gerara", "permitira" },
-  fr = { "si", "alors", "parce que", "conduit a", "conduira a", "ce qui permettra", "afin que", "pour que", "de sorte que", "donc", "permettra", "entrainera" },
-}
+-- The stages a causal chain runs through (theory_of_change.chain[].stage).
+local STAGES = { "activity", "output", "outcome", "impact" }
 
 local TOC_GAPS = {
   [1] = {
@@ -228,7 +196,7 @@ local theory = m.indicator {
     "¿Existe una cadena causal explícita de las actividades al impacto, con sus supuestos declarados y puestos a prueba?",
     "Existe uma cadeia causal explícita das atividades ao impacto, com seus pressupostos declarados e testados?",
     "Existe-t-il une chaîne causale explicite des activités à l'impact, avec ses hypothèses énoncées et vérifiées ?"),
-  reads = c.reads { "theory_of_change.description", "theory_of_change.assumptions", "theory_of_change.assumptions[].evidence",
+  reads = c.reads { "theory_of_change.description", "theory_of_change.chain[].stage", "theory_of_change.assumptions", "theory_of_change.assumptions[].evidence",
     "theory_of_change.assumptions[].monitored_by", "theory_of_change.evidence" },
   references = { REF.oecd, REF.nesta },
   levels = {
@@ -237,21 +205,26 @@ local theory = m.indicator {
       "Uma descrição da lógica, sem pressupostos.", "Une description de la logique, sans hypothèses."),
     [2] = L("A description with at least one assumption.", "Una descripción con al menos un supuesto.",
       "Uma descrição com pelo menos um pressuposto.", "Une description avec au moins une hypothèse."),
-    [3] = L("An explicit causal chain, two or more assumptions and cited evidence.",
-      "Una cadena causal explícita, dos o más supuestos y evidencia citada.",
-      "Uma cadeia causal explícita, dois ou mais pressupostos e evidências citadas.",
-      "Une chaîne causale explicite, deux hypothèses ou plus et des données citées."),
-    [4] = L("As level 3, every assumption backed by evidence or tracked by an indicator.",
-      "Como el nivel 3, cada supuesto respaldado por evidencia o seguido por un indicador.",
-      "Como o nível 3, cada pressuposto sustentado por evidência ou acompanhado por um indicador.",
-      "Comme le niveau 3, chaque hypothèse étayée ou suivie par un indicateur."),
+    [3] = L("A causal chain from activity through output and outcome to impact, two or more assumptions and cited evidence.",
+      "Una cadena causal de la actividad al impacto, pasando por producto y resultado, dos o más supuestos y evidencia citada.",
+      "Uma cadeia causal da atividade ao impacto, passando por produto e resultado, dois ou mais pressupostos e evidências citadas.",
+      "Une chaîne causale de l'activité à l'impact, en passant par la réalisation et le résultat, deux hypothèses ou plus et des données citées."),
+    [4] = L("As level 3, two or more assumptions backed by evidence or tracked by an indicator.",
+      "Como el nivel 3, dos o más supuestos respaldados por evidencia o seguidos por un indicador.",
+      "Como o nível 3, dois ou mais pressupostos sustentados por evidência ou acompanhados por um indicador.",
+      "Comme le niveau 3, deux hypothèses ou plus étayées ou suivies par un indicateur."),
   },
   evaluate = function(case, ctx)
     local state, toc = c.state(case, "theory_of_change")
     if state == "absent" then return c.insufficient(ctx, "theory_of_change") end
     if type(toc) ~= "table" then toc = {} end
     local description = toc.description
-    local words = text.word_count(description)
+    local stages = {}
+    for _, link in ipairs(c.list(toc.chain)) do
+      if type(link) == "table" and type(link.stage) == "string" then stages[link.stage] = true end
+    end
+    local chained = true
+    for _, stage in ipairs(STAGES) do chained = chained and stages[stage] == true end
     local assumptions = c.list(toc.assumptions)
     local n_assumptions, tracked = 0, 0
     for _, a in ipairs(assumptions) do
@@ -264,15 +237,14 @@ local theory = m.indicator {
         n_assumptions = n_assumptions + 1
       end
     end
-    local causal = words >= 15 and text.count_matches(description, CAUSAL) >= 2
     local cited = #c.list(toc.evidence) > 0
     local level = c.ladder(ctx, {
-      words >= 5,
+      c.is_text(description) or next(stages) ~= nil,
       n_assumptions >= 1,
-      causal and n_assumptions >= 2 and cited,
-      n_assumptions > 0 and tracked == n_assumptions,
+      chained and n_assumptions >= 2 and cited,
+      tracked >= 2,
     })
-    return c.finish(ctx, case, level, TOC_GAPS, TOPICS.logic, { "theory_of_change" })
+    return c.finish(ctx, case, level, TOC_GAPS, { "theory_of_change" })
   end,
 }
 
@@ -363,7 +335,15 @@ local strength = m.indicator {
     list = state == "given" and type(list) == "table" and list or {}
     local best, at = evidence.best(list)
     local very_strong, local_strong = 0, false
-    for _, item in ipairs(list) do
+    for i, item in ipairs(list) do
+      if evidence.overclaimed(item) then
+        c.finding(ctx, case, L("Study {n} declares SMS {claimed}, but its design ({design}) reaches SMS {real}: it counts as SMS {real}.",
+          "El estudio {n} declara SMS {claimed}, pero su diseño ({design}) alcanza SMS {real}: cuenta como SMS {real}.",
+          "O estudo {n} declara SMS {claimed}, mas seu desenho ({design}) alcança SMS {real}: conta como SMS {real}.",
+          "L'étude {n} déclare SMS {claimed}, mais son protocole ({design}) atteint SMS {real} : elle compte comme SMS {real}."),
+          { "theory_of_change.evidence[" .. i .. "]" },
+          { n = i, claimed = item.sms_level, design = item.design, real = evidence.DESIGN_SMS[item.design] })
+      end
       if evidence.is_sourced(item) and (evidence.sms(item) or 0) >= 4 then
         very_strong = very_strong + 1
         if item.context == "same_country" or item.context == "region" then local_strong = true end
@@ -385,7 +365,7 @@ local strength = m.indicator {
         { label = evidence.SMS_LABELS[best], title = tostring(title),
           nesta = evidence.nesta(list, c.is_text(c.get(case, "theory_of_change.description"))) })
     end
-    return c.finish(ctx, case, level, STRENGTH_GAPS, TOPICS.logic, { "theory_of_change.evidence" },
+    return c.finish(ctx, case, level, STRENGTH_GAPS, { "theory_of_change.evidence" },
       { best = best >= 1 and evidence.SMS_LABELS[best] or NOT_IMPACT })
   end,
 }
@@ -487,7 +467,7 @@ local results = m.indicator {
       total > 0 and complete / total >= 0.75 and outcome,
       total > 0 and owned == total,
     })
-    return c.finish(ctx, case, level, RF_GAPS, TOPICS.results, { "results_framework" },
+    return c.finish(ctx, case, level, RF_GAPS, { "results_framework" },
       { complete = complete, total = total })
   end,
 }
@@ -586,7 +566,7 @@ local evaluation_plan = m.indicator {
       (evidence.DESIGN_SMS[design or ""] or 0) >= 3 and e.publication == true and e.management_response == true,
     }
     local level = c.ladder(ctx, rungs)
-    return c.finish(ctx, case, level, EVALUATION_GAPS, TOPICS.evaluation, { "evidence.evidence_based.evaluation" })
+    return c.finish(ctx, case, level, EVALUATION_GAPS, { "evidence.evidence_based.evaluation" })
   end,
 }
 

@@ -9,7 +9,6 @@
 -- @module frameworks.mecigep-core.criteria.fiscal
 
 local m = require "mecigep"
-local text = require "lib.text"
 local i18n = require "lib.i18n"
 local fiscal_rules = require "lib.fiscal_rules"
 local c = require "frameworks.mecigep-core.common"
@@ -27,38 +26,9 @@ local REF = {
   ppp = "OECD (2012), Recommendation of the Council on Principles for Public Governance of Public-Private Partnerships",
 }
 
-local TOPICS = {
-  cost = text.keywords {
-    en = { "cost*", "budget*", "maintenance", "recurrent", "operating", "funding", "financ*", "afford*" },
-    es = { "costo*", "coste*", "presupuest*", "mantenimiento", "recurrente*", "operacion", "financiamiento", "financiacion", "fondos", "recursos" },
-    pt = { "custo*", "orcament*", "manutencao", "recorrente*", "operacao", "financiamento", "recursos" },
-    fr = { "cout*", "budget*", "entretien", "maintenance", "recurrent*", "fonctionnement", "financement", "ressources" },
-  },
-  rule = text.keywords {
-    en = { "fiscal rule", "ceiling", "spending limit", "fiscal space", "austerity", "debt" },
-    es = { "regla fiscal", "techo", "tope", "limite de gasto", "espacio fiscal", "austeridad", "deuda" },
-    pt = { "regra fiscal", "teto", "limite de gasto", "espaco fiscal", "austeridade", "divida" },
-    fr = { "regle budgetaire", "regle fiscale", "plafond", "plafond de depenses", "marge budgetaire", "austerite", "dette" },
-  },
-  value = text.keywords {
-    en = { "cost benefit", "value for money", "return", "cost effective*", "efficien*", "justify" },
-    es = { "costo beneficio", "costo efectividad", "rentabilidad", "retorno", "eficiencia", "justificar" },
-    pt = { "custo beneficio", "custo efetividade", "rentabilidade", "retorno", "eficiencia", "justificar" },
-    fr = { "cout avantage", "cout benefice", "rapport qualite prix", "rentabilite", "rendement", "efficience", "justifier" },
-  },
-  risk = text.keywords {
-    en = { "overrun*", "contingent", "guarantee*", "ppp", "public private", "exchange rate", "fiscal risk*", "debt" },
-    es = { "sobrecosto*", "pasivo* contingente*", "garantia*", "app", "asociacion publico privada", "tipo de cambio", "riesgo* fiscal*", "deuda" },
-    pt = { "sobrecusto*", "passivo* contingente*", "garantia*", "ppp", "parceria publico privada", "cambio", "risco* fisca*", "divida" },
-    fr = { "depassement*", "passif* eventuel*", "garantie*", "ppp", "partenariat public prive", "taux de change", "risque* budgetaire*", "dette" },
-  },
-  monitoring = text.keywords {
-    en = { "execution", "monitor*", "transparen*", "audit*", "accountab*", "reporting" },
-    es = { "ejecucion", "monitoreo", "seguimiento", "transparencia", "auditoria*", "rendicion de cuentas", "informes" },
-    pt = { "execucao", "monitoramento", "acompanhamento", "transparencia", "auditoria*", "prestacao de contas", "relatorios" },
-    fr = { "execution", "suivi", "transparence", "audit*", "reddition des comptes", "redevabilite", "rapports" },
-  },
-}
+-- The outer years of the medium-term framework after the budget year (PEFA PI-16: the budget
+-- year and two outer years), unless the case gives evidence.fiscal.mtef_last_year.
+local MTEF_OUTER_YEARS = 2
 
 local function costing_rows(case)
   local rows = {}
@@ -195,7 +165,7 @@ local costing = m.indicator {
         { span = first == last and tostring(first) or (first .. "-" .. last), capital = i18n.number(capital_total), recurrent = i18n.number(recurrent_total),
           currency = currency(case) })
     end
-    return c.finish(ctx, case, level, COSTING_GAPS, TOPICS.cost, { "evidence.fiscal.costing" }, { years = n_years })
+    return c.finish(ctx, case, level, COSTING_GAPS, { "evidence.fiscal.costing" }, { years = n_years })
   end,
 }
 
@@ -262,7 +232,7 @@ local funding = m.indicator {
     "¿El costo total está financiado con fuentes identificadas y aseguradas, con los años posteriores al lanzamiento en el marco de gasto de mediano plazo?",
     "O custo total está financiado com fontes identificadas e asseguradas, com os anos posteriores ao lançamento no quadro de despesas de médio prazo?",
     "Le coût total est-il financé par des sources identifiées et garanties, avec les années suivant le lancement dans le cadre de dépenses à moyen terme ?"),
-  reads = c.reads { "evidence.fiscal.funding[].source", "evidence.fiscal.funding[].amount", "evidence.fiscal.funding[].year",
+  reads = c.reads { "evidence.fiscal.mtef_last_year", "evidence.fiscal.funding[].source", "evidence.fiscal.funding[].amount", "evidence.fiscal.funding[].year",
     "evidence.fiscal.funding[].secured", "evidence.fiscal.funding[].budget_line", "evidence.fiscal.costing[].amount",
     "identification.planned_launch" },
   requires = { "evidence.fiscal" },
@@ -284,15 +254,24 @@ local funding = m.indicator {
     local state, list = c.state(case, "evidence.fiscal.funding")
     if state == "absent" then return c.insufficient(ctx, "evidence.fiscal.funding") end
     list = state == "given" and type(list) == "table" and list or {}
-    local total = 0
-    for _, r in ipairs(costing_rows(case)) do total = total + r.amount end
+    -- Funding is compared with the cost inside the medium-term framework (the budget year and
+    -- its outer years): costed out-years beyond it are planning, not funding gaps.
     local launch_year = c.launch_year(case)
+    local window_end = c.get(case, "evidence.fiscal.mtef_last_year")
+    if math.type(window_end) ~= "integer" then window_end = launch_year and (launch_year + MTEF_OUTER_YEARS) or nil end
+    local function inside(year)
+      return math.type(year) ~= "integer" or window_end == nil or year <= window_end
+    end
+    local total = 0
+    for _, r in ipairs(costing_rows(case)) do
+      if inside(r.year) then total = total + r.amount end
+    end
     local named, secured_line, funded, mtef_after = false, false, 0, false
     for _, f in ipairs(list) do
       if type(f) == "table" and NAMED_SOURCES[f.source] then
         named = true
         local secured = f.secured == true and type(f.amount) == "number"
-        if secured then
+        if secured and inside(f.year) then
           funded = funded + f.amount
           if BUDGET_SOURCES[f.source] and c.is_text(f.budget_line) then secured_line = true end
           if f.source == "mtef" and (launch_year == nil or (math.type(f.year) == "integer" and f.year > launch_year)) then
@@ -323,7 +302,7 @@ local funding = m.indicator {
         "Le financement ne peut être comparé au coût : le cas ne donne aucun chiffrage."),
         { "evidence.fiscal.costing" })
     end
-    return c.finish(ctx, case, level, FUNDING_GAPS, TOPICS.cost, { "evidence.fiscal.funding" },
+    return c.finish(ctx, case, level, FUNDING_GAPS, { "evidence.fiscal.funding" },
       { pct = i18n.number(math.floor(coverage * 1000 + 0.5) / 10), funded = i18n.number(funded),
         total = i18n.number(total), currency = currency(case) })
   end,
@@ -457,7 +436,7 @@ local fiscal_rule = m.indicator {
       limit ~= nil and projected ~= nil and (not breach or offset),
       years_checked >= 3 and years_ok == years_checked and c.is_text(r.validated_by),
     })
-    return c.finish(ctx, case, level, RULE_GAPS, TOPICS.rule, { "evidence.fiscal.ceiling" })
+    return c.finish(ctx, case, level, RULE_GAPS, { "evidence.fiscal.ceiling" })
   end,
 }
 
@@ -618,7 +597,7 @@ local appraisal = m.indicator {
     elseif METHOD_NAMES[a.method] then
       gaps = METHOD_NO_RESULT_GAPS
     end
-    return c.finish(ctx, case, level, gaps, TOPICS.value, { "evidence.fiscal.appraisal" },
+    return c.finish(ctx, case, level, gaps, { "evidence.fiscal.appraisal" },
       { method = METHOD_NAMES[a.method] or "" })
   end,
 }
@@ -726,7 +705,7 @@ local fiscal_risks = m.indicator {
       total > 0 and mitigated == total and type(contingency) == "number" and contingency > 0,
       overrun and c.get(case, "evidence.fiscal.risk_disclosure") == true,
     })
-    return c.finish(ctx, case, level, RISKS_GAPS, TOPICS.risk, { "evidence.fiscal.risks" })
+    return c.finish(ctx, case, level, RISKS_GAPS, { "evidence.fiscal.risks" })
   end,
 }
 
@@ -815,7 +794,7 @@ local monitoring = m.indicator {
       financial and mo.physical == true and FREQUENT[mo.frequency] == true and c.is_text(mo.unit) and mo.published == true,
       mo.open_data == true and c.given(mo.external_audit) and mo.corrective_procedure == true,
     })
-    return c.finish(ctx, case, level, MONITORING_GAPS, TOPICS.monitoring, { "evidence.fiscal.monitoring" })
+    return c.finish(ctx, case, level, MONITORING_GAPS, { "evidence.fiscal.monitoring" })
   end,
 }
 

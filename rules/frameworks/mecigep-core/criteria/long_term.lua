@@ -11,11 +11,14 @@
 local m = require "mecigep"
 local text = require "lib.text"
 local dates = require "lib.dates"
+local i18n = require "lib.i18n"
 local c = require "frameworks.mecigep-core.common"
 
 local L = c.L
 
 local REF = {
+  sigma = "OECD/SIGMA (2023), The Principles of Public Administration (strategic framework, policy development and coordination)",
+  clad_civil = "CLAD (2003), Carta Iberoamericana de la Función Pública",
   foresight = "OECD (2019), Strategic Foresight for Better Policies; OECD Observatory of Public Sector Innovation, anticipatory innovation governance",
   cepa = "UN Committee of Experts on Public Administration (2018), Principles of effective governance for sustainable development (ECOSOC E/2018/44): strategic planning and foresight; intergenerational equity",
   pefa = "PEFA (2016), Framework for assessing public financial management, pillar IV (PI-16, medium-term perspective in expenditure budgeting)",
@@ -23,67 +26,26 @@ local REF = {
   evaluation = "OECD (2022), Recommendation of the Council on Public Policy Evaluation (OECD/LEGAL/0478)",
 }
 
-local TOPICS = {
-  horizon = text.keywords {
-    en = { "long term", "long-term", "horizon", "roadmap", "milestone*", "continuity", "change of government", "election*", "sustainab*" },
-    es = { "largo plazo", "horizonte", "hoja de ruta", "hito*", "continuidad", "cambio de gobierno", "eleccion*", "sostenib*" },
-    pt = { "longo prazo", "horizonte", "roteiro", "marco*", "continuidade", "mudanca de governo", "eleic*", "sustentab*" },
-    fr = { "long terme", "horizon", "feuille de route", "jalon*", "continuite", "changement de gouvernement", "election*", "perenn*", "durab*" },
-  },
-  alignment = text.keywords {
-    en = { "national plan", "development plan", "sdg*", "2030 agenda", "strategy", "strategic plan*", "align*" },
-    es = { "plan nacional", "plan de desarrollo", "ods", "agenda 2030", "estrategia", "planificacion", "planeamiento", "alinea*" },
-    pt = { "plano nacional", "plano de desenvolvimento", "ods", "agenda 2030", "estrategia", "planejamento", "alinha*" },
-    fr = { "plan national", "plan de developpement", "odd", "agenda 2030", "strategie", "planification", "align*" },
-  },
-  scenarios = text.keywords {
-    en = { "scenario*", "foresight", "uncertain*", "future*", "stress test*", "assumption*", "risk*" },
-    es = { "escenario*", "prospectiva", "incertidumbre*", "futuro*", "prueba de estres", "supuesto*", "riesgo*" },
-    pt = { "cenario*", "prospectiva", "incerteza*", "futuro*", "teste de estresse", "pressuposto*", "risco*" },
-    fr = { "scenario*", "prospective", "incertitude*", "avenir", "futur*", "test de resistance", "hypothese*", "risque*" },
-  },
-  continuity = text.keywords {
-    en = { "law", "legal*", "legislat*", "decree", "mandate", "institution*", "continuity", "change of government", "congress", "parliament", "political support", "cross-party" },
-    es = { "ley", "legal*", "legislat*", "decreto", "mandato", "institucional*", "continuidad", "cambio de gobierno", "congreso", "parlamento", "apoyo politico" },
-    pt = { "lei", "legal*", "legislat*", "decreto", "mandato", "institucional*", "continuidade", "mudanca de governo", "congresso", "parlamento", "apoio politico" },
-    fr = { "loi", "legal*", "legislat*", "decret", "mandat", "institution*", "continuite", "changement de gouvernement", "parlement", "congres", "soutien politique" },
-  },
-  results = text.keywords {
-    en = { "result*", "outcome*", "impact*", "target*", "indicator*", "long term", "monitor*" },
-    es = { "resultado*", "impacto*", "meta*", "indicador*", "largo plazo", "monitoreo", "seguimiento" },
-    pt = { "resultado*", "impacto*", "meta*", "indicador*", "longo prazo", "monitoramento", "acompanhamento" },
-    fr = { "resultat*", "impact*", "cible*", "indicateur*", "long terme", "suivi" },
-  },
-}
+-- Milestones that review or evaluate the initiative (their `kind`, never their wording).
+local REVIEW_KINDS = { review = true, evaluation = true }
 
-local REVIEW = text.keywords {
-  en = { "review*", "evaluation*", "evaluate", "assessment", "renewal", "sunset", "audit" },
-  es = { "revision*", "evaluacion*", "evaluar", "renovacion", "balance", "auditoria" },
-  pt = { "revisao", "revisoes", "avaliacao", "avaliacoes", "avaliar", "renovacao", "balanco", "auditoria" },
-  fr = { "revision*", "evaluation*", "evaluer", "bilan", "renouvellement", "audit" },
-}
-
---- The end of the current government term: evidence.long_term.term_ends, else the launch (or
--- the first milestone) plus government_term_years (5 when not given).
+--- The end of the current government term, as the case states it:
+-- identification.government_term_end, else evidence.long_term.term_ends; nil when the case does
+-- not say. There is no default: a term of five years is not a fact about the case.
 local function term_end(case)
-  local given = c.get(case, "evidence.long_term.term_ends")
-  if dates.is_date(given) then return given end
-  local years = c.get(case, "evidence.long_term.government_term_years")
-  if math.type(years) ~= "integer" or years < 1 then years = 5 end
-  local start = c.launch(case)
-  if not start then
-    local earliest, earliest_n
-    for _, ms in ipairs(c.list(case, "design.milestones")) do
-      local n = type(ms) == "table" and dates.day_number(ms.date) or nil
-      if n and (earliest_n == nil or n < earliest_n) then earliest, earliest_n = ms.date, n end
-    end
-    start = earliest
+  for _, path in ipairs({ "identification.government_term_end", "evidence.long_term.term_ends" }) do
+    local given = c.get(case, path)
+    if dates.is_date(given) then return given end
   end
-  if not start then return nil end
-  return dates.add_years(start, years)
+  return nil
 end
 
-local TERM_READS = { "evidence.long_term.term_ends", "evidence.long_term.government_term_years", "identification.planned_launch" }
+local NO_TERM = L("The case does not give the end of the government's term (identification.government_term_end): nothing can be counted as reaching beyond it.",
+  "El caso no indica el fin del período de gobierno (identification.government_term_end): nada puede contarse como más allá de él.",
+  "O caso não indica o fim do mandato do governo (identification.government_term_end): nada pode ser contado como além dele.",
+  "Le cas n'indique pas la fin du mandat du gouvernement (identification.government_term_end) : rien ne peut être compté comme allant au-delà.")
+
+local TERM_READS = { "identification.government_term_end", "evidence.long_term.term_ends", "identification.planned_launch" }
 
 local function with(list, extra)
   local out = {}
@@ -151,7 +113,7 @@ local horizon = m.indicator {
     "A iniciativa planeja além de um mandato de governo, com marcos datados?",
     "L'initiative est-elle planifiée au-delà d'un mandat gouvernemental, avec des jalons datés ?"),
   weight = 1.5,
-  reads = c.reads(with({ "design.horizon_years", "design.milestones[].date", "design.milestones[].description" }, TERM_READS)),
+  reads = c.reads(with({ "design.horizon_years", "design.milestones[].date", "design.milestones[].kind" }, TERM_READS)),
   references = { REF.foresight, REF.cepa, REF.pefa },
   levels = {
     [0] = L("No horizon beyond one year and no dated milestone.",
@@ -193,10 +155,11 @@ local horizon = m.indicator {
         if latest == nil or n > latest then latest = n end
         if ends_n and n > ends_n then
           after_term = after_term + 1
-          if text.contains_any(ms.description, REVIEW) then review_after = true end
+          if REVIEW_KINDS[ms.kind] then review_after = true end
         end
       end
     end
+    if ends == nil then c.finding(ctx, case, NO_TERM, { "identification.government_term_end" }) end
     local term_years = dates.years_between(c.launch(case), ends)
     local beyond = after_term > 0 and (years == 0 or term_years == nil or years > term_years)
     local level = c.ladder(ctx, {
@@ -205,8 +168,8 @@ local horizon = m.indicator {
       dated >= 3 and beyond,
       review_after,
     })
-    local vars = { term_end = ends or L("the end of the term", "el fin del período", "o fim do mandato", "la fin du mandat") }
-    return c.finish(ctx, case, level, HORIZON_GAPS, TOPICS.horizon,
+    local vars = { term_end = ends and i18n.date(ends) or L("the end of the term", "el fin del período", "o fim do mandato", "la fin du mandat") }
+    return c.finish(ctx, case, level, HORIZON_GAPS,
       { "design.horizon_years", "design.milestones" }, vars)
   end,
 }
@@ -271,7 +234,7 @@ local alignment = m.indicator {
     "L'initiative est-elle explicitement rattachée à un objectif du plan national et à une cible ODD, avec un indicateur qui rend compte aux deux ?"),
   reads = c.reads { "design.alignment[].plan", "design.alignment[].goal", "design.alignment[].sdg",
     "design.alignment[].sdg_target", "design.alignment[].indicator", "design.alignment[].reports_to" },
-  references = { REF.cepa, REF.sdg, REF.pefa },
+  references = { REF.cepa, REF.sdg, REF.pefa, REF.sigma },
   levels = {
     [0] = L("No link to a national plan or an SDG.", "Sin vínculo con un plan nacional ni un ODS.",
       "Sem vínculo com um plano nacional nem um ODS.", "Aucun lien avec un plan national ou un ODD."),
@@ -307,7 +270,7 @@ local alignment = m.indicator {
       end
     end
     local level = c.ladder(ctx, { any, specific, plan_goal and sdg, reporting })
-    return c.finish(ctx, case, level, ALIGNMENT_GAPS, TOPICS.alignment, { "design.alignment" })
+    return c.finish(ctx, case, level, ALIGNMENT_GAPS, { "design.alignment" })
   end,
 }
 
@@ -383,10 +346,10 @@ local scenarios = m.indicator {
       "Al menos un escenario dice qué cambia y cómo responde la iniciativa.",
       "Pelo menos um cenário diz o que muda e como a iniciativa responde.",
       "Au moins un scénario dit ce qui change et comment l'initiative réagit."),
-    [3] = L("Two or more scenarios, each with a response, stress-testing stated assumptions.",
-      "Dos o más escenarios, cada uno con respuesta, que ponen a prueba supuestos declarados.",
-      "Dois ou mais cenários, cada um com resposta, que testam pressupostos declarados.",
-      "Deux scénarios ou plus, chacun avec une réponse, qui mettent à l'épreuve des hypothèses énoncées."),
+    [3] = L("Two or more scenarios with a response, at least one stress-testing stated assumptions.",
+      "Dos o más escenarios con respuesta, al menos uno que pone a prueba supuestos declarados.",
+      "Dois ou mais cenários com resposta, pelo menos um que testa pressupostos declarados.",
+      "Deux scénarios ou plus avec une réponse, dont au moins un met à l'épreuve des hypothèses énoncées."),
     [4] = L("As level 3, with an owner and a frequency for reviewing the scenarios.",
       "Como el nivel 3, con un responsable y una frecuencia de revisión de los escenarios.",
       "Como o nível 3, com um responsável e uma frequência de revisão dos cenários.",
@@ -410,95 +373,47 @@ local scenarios = m.indicator {
     end
     local review = c.get(case, "evidence.long_term.scenario_review")
     local reviewed = type(review) == "table" and c.is_text(review.owner) and c.is_text(review.frequency)
-    local level = c.ladder(ctx, { named >= 1, worked >= 1, worked >= 2 and worked == named and tests >= 1, reviewed })
-    return c.finish(ctx, case, level, SCENARIO_GAPS, TOPICS.scenarios, { "evidence.long_term.scenarios" })
+    local level = c.ladder(ctx, { named >= 1, worked >= 1, worked >= 2 and tests >= 1, reviewed })
+    return c.finish(ctx, case, level, SCENARIO_GAPS, { "evidence.long_term.scenarios" })
   end,
 }
 
 ---------------------------------------------------------------------------------------------
 -- lt.continuity
 ---------------------------------------------------------------------------------------------
-local LAW = text.keywords {
-  en = { "law", "act", "statute", "constitution*", "decree law", "legislative decree" },
-  es = { "ley", "constitucion*", "decreto ley", "decreto legislativo", "codigo" },
-  pt = { "lei", "constituicao", "decreto lei", "lei complementar", "codigo" },
-  fr = { "loi", "constitution*", "ordonnance", "decret loi", "code" },
-}
-local EXECUTIVE = text.keywords {
-  en = { "decree", "executive order", "resolution", "regulation", "ministerial order", "circular", "agreement" },
-  es = { "decreto", "resolucion", "reglamento", "acuerdo", "circular", "orden ministerial", "directiva" },
-  pt = { "decreto", "resolucao", "portaria", "regulamento", "instrucao normativa", "circular" },
-  fr = { "decret", "arrete", "resolution", "reglement", "circulaire", "ordre ministeriel" },
-}
-
--- Instruments not yet issued ("decreto a editar", "to be issued"): announced, not identified.
-local PENDING = text.keywords {
-  en = { "to be issued", "to be adopted", "to be enacted", "to be approved", "to be signed", "draft", "drafted", "pending", "forthcoming" },
-  es = { "a editar", "a emitir", "por emitir", "a expedir", "por expedir", "a dictar", "por dictar", "a aprobar", "por aprobar", "en tramite", "en elaboracion", "en preparacion", "proyecto de ley", "proyecto de decreto", "anteproyecto*" },
-  pt = { "a editar", "a ser editad*", "a ser publicad*", "a emitir", "a aprovar", "em elaboracao", "em tramitacao", "projeto de lei", "projeto de decreto", "minuta" },
-  fr = { "a prendre", "a adopter", "a publier", "a signer", "en preparation", "en cours d elaboration", "projet de loi", "projet de decret", "avant projet*" },
-}
-
--- The kind of the instrument when the case uses one of the documented values.
+-- What each instrument code means for continuity: a law or the constitution survives a change
+-- of government; the others can be repealed by a new executive on its own.
 local INSTRUMENT_KIND = {
-  constitution = "law", law = "law",
-  decree = "executive", resolution = "executive", regulation = "executive",
-  none = "none", planned = "none",
+  constitution = "law", law = "law", decree_law = "law",
+  decree = "executive", regulation = "executive", resolution = "executive", executive_order = "executive",
+  ministerial_order = "executive", agreement = "executive", none = "none",
 }
+local ISSUED = { in_force = true, approved = true }
+local PENDING = { draft = true, planned = true }
 
--- "law" or "executive" when a text names such an instrument, not negated ("o OP não é
--- regulado por lei" names no law), or nil.
-local function kind_in(s)
-  if not c.is_text(s) then return nil end
-  if text.contains_affirmed(s, LAW) then return "law" end
-  if text.contains_affirmed(s, EXECUTIVE) then return "executive" end
-  return nil
-end
-
---- "law", "executive", "none" or nil: what kind of legal basis the case gives. The
--- `instrument` field decides (a documented value, or the instrument's own name); the
--- reference text is read only when the instrument names no kind.
+--- "law", "executive", "none" or nil: what kind of legal basis the case declares (its
+-- `instrument` code; the reference text is the State's own words and decides nothing).
 local function legal_kind(basis)
   if type(basis) ~= "table" then
     if text.is_none(basis) then return "none" end
     return nil
   end
-  local instrument = basis.instrument
-  if type(instrument) == "string" and INSTRUMENT_KIND[instrument] then return INSTRUMENT_KIND[instrument] end
-  local kind = kind_in(instrument) or kind_in(basis.reference)
-  if kind then return kind end
-  if c.is_text(instrument) or c.is_text(basis.reference) then return "executive" end
-  return "none"
+  return INSTRUMENT_KIND[basis.instrument]
 end
 
---- Whether the legal basis is identified by its number and year, and issued: a year (the
--- `year` field, or a year in the text) and a number other than that year (the instrument's
--- or an article's: "Ley 19.882", "Decreto 205/2006", "art. 61"); a constitution is
--- identified by its year. An instrument still to be issued ("decreto a editar") is not.
+--- Whether the legal basis is identified and issued: an instrument code, a `status` of
+-- in_force or approved, a `year`, and a `number` or a `document` of the register (a
+-- constitution is identified by its year).
+-- An instrument in draft or planned is announced, not identified.
 -- @return identified (boolean), pending (boolean)
-local function identification(basis, kind)
+local function identification(basis, kind, register)
   if type(basis) ~= "table" or kind == "none" or kind == nil then return false, false end
-  local parts = {}
-  if c.is_text(basis.instrument) then parts[#parts + 1] = basis.instrument end
-  if c.is_text(basis.reference) then parts[#parts + 1] = basis.reference end
-  if #parts == 0 then return false, false end
-  if text.contains_any(parts, PENDING) then return false, true end
-  local joined = table.concat(parts, " ; ")
-  local groups = {}
-  for d in string.gmatch(joined, "%d+") do groups[#groups + 1] = d end
-  local year = math.type(basis.year) == "integer" and basis.year or nil
-  if year == nil then
-    for _, d in ipairs(groups) do
-      local n = tonumber(d)
-      if #d == 4 and n >= 1800 and n <= 2099 then year = n end
-    end
-  end
-  if year == nil then return false, false end
-  if basis.instrument == "constitution" then return true, false end
-  for _, d in ipairs(groups) do
-    if tonumber(d) ~= year then return true, false end
-  end
-  return false, false
+  if PENDING[basis.status] then return false, true end
+  if not ISSUED[basis.status] or math.type(basis.year) ~= "integer" then return false, false end
+  -- a number, or the instrument itself in the case's document register (laws that carry no
+  -- number, as Mexico's federal laws, are identified by their name and publication)
+  local cited = type(basis.document) == "string" and register[basis.document] == true
+  return basis.instrument == "constitution" or c.is_text(basis.number) or cited, false
 end
 
 local CONTINUITY_GAPS = {
@@ -529,22 +444,28 @@ local CONTINUITY_GAPS = {
       "El mandato descansa en un acto del Ejecutivo que un nuevo gobierno puede derogar por sí solo, o no se indica la institución líder.",
       "O mandato repousa em um ato do Executivo que um novo governo pode revogar sozinho, ou não se indica a instituição líder.",
       "Le mandat repose sur un acte de l'exécutif qu'un nouveau gouvernement peut abroger seul, ou l'institution chef de file n'est pas indiquée."),
-    text = L("Seek a basis in law for the initiative and its lead institution (as Chile did with Law 19.882 for its senior civil service); until it passes, write the mandate into the multi-year plan and budget.",
-      "Procure una base legal para la iniciativa y su institución líder (como hizo Chile con la Ley 19.882 para la Alta Dirección Pública); mientras se aprueba, inscriba el mandato en el plan y el presupuesto plurianuales.",
-      "Busque uma base em lei para a iniciativa e sua instituição líder (como fez o Chile com a Lei 19.882 para a alta direção pública); enquanto não for aprovada, inscreva o mandato no plano e no orçamento plurianuais.",
-      "Recherchez une base législative pour l'initiative et son institution chef de file (comme le Chili avec la loi 19.882 pour la haute fonction publique) ; en attendant, inscrivez le mandat dans le plan et le budget pluriannuels."),
+    text = L("Seek a basis in law for the initiative and its lead institution{example}; until it passes, write the mandate into the multi-year plan and budget.",
+      "Procure una base legal para la iniciativa y su institución líder{example}; mientras se aprueba, inscriba el mandato en el plan y el presupuesto plurianuales.",
+      "Busque uma base em lei para a iniciativa e sua instituição líder{example}; enquanto não for aprovada, inscreva o mandato no plano e no orçamento plurianuais.",
+      "Recherchez une base législative pour l'initiative et son institution chef de file{example} ; en attendant, inscrivez le mandat dans le plan et le budget pluriannuels."),
     priority = "medium", horizon = "medium", owner = "legal", evidence = { "design.legal_basis.instrument", "design.lead_institution" },
+    example = { areas = { "civil_service", "strategic_planning" },
+      text = L(" (as Chile did with Law 19.882 for its senior civil service)", " (como hizo Chile con la Ley 19.882 para la Alta Dirección Pública)",
+        " (como fez o Chile com a Lei 19.882 para a alta direção pública)", " (comme le Chili avec la loi 19.882 pour la haute fonction publique)") },
   },
   [4] = {
     finding = L("No cross-party agreement or oversight body protects the initiative from a change of government.",
       "Ningún acuerdo entre partidos ni órgano de supervisión protege la iniciativa de un cambio de gobierno.",
       "Nenhum acordo entre partidos nem órgão de supervisão protege a iniciativa de uma mudança de governo.",
       "Aucun accord transpartisan ni organe de contrôle ne protège l'initiative d'un changement de gouvernement."),
-    text = L("Secure a cross-party or multi-stakeholder endorsement, and an annual report to the legislature or to an independent council (as Chile's Alta Dirección Pública council reports to Congress), {first_year}.",
-      "Obtenga un respaldo entre partidos o de múltiples actores, y un informe anual al Congreso o a un consejo independiente (como el Consejo de Alta Dirección Pública de Chile informa al Congreso), {first_year}.",
-      "Obtenha um apoio suprapartidário ou de múltiplos atores, e um relatório anual ao Legislativo ou a um conselho independente (como o conselho da Alta Dirección Pública do Chile reporta ao Congresso), {first_year}.",
-      "Obtenez un soutien transpartisan ou multi-acteurs, et un rapport annuel au Parlement ou à un conseil indépendant (comme le conseil de l'Alta Dirección Pública du Chili rend compte au Congrès), {first_year}."),
+    text = L("Secure a cross-party or multi-stakeholder endorsement, and an annual report to the legislature or to an independent council{example}, {first_year}.",
+      "Obtenga un respaldo entre partidos o de múltiples actores, y un informe anual al Congreso o a un consejo independiente{example}, {first_year}.",
+      "Obtenha um apoio suprapartidário ou de múltiplos atores, e um relatório anual ao Legislativo ou a um conselho independente{example}, {first_year}.",
+      "Obtenez un soutien transpartisan ou multi-acteurs, et un rapport annuel au Parlement ou à un conseil indépendant{example}, {first_year}."),
     priority = "low", horizon = "long", owner = "centre", evidence = { "evidence.long_term.continuity" },
+    example = { areas = { "civil_service", "strategic_planning" },
+      text = L(" (as Chile's Alta Dirección Pública council reports to Congress)", " (como el Consejo de Alta Dirección Pública de Chile informa al Congreso)",
+        " (como o conselho da Alta Dirección Pública do Chile reporta ao Congresso)", " (comme le conseil de l'Alta Dirección Pública du Chili rend compte au Congrès)") },
   },
 }
 
@@ -557,10 +478,12 @@ local continuity = m.indicator {
     "O mandato e o responsável pela iniciativa sobreviverão a uma mudança de governo?",
     "Le mandat et le responsable de l'initiative survivront-ils à un changement de gouvernement ?"),
   weight = 2,
-  reads = c.reads { "design.legal_basis.instrument", "design.legal_basis.reference", "design.legal_basis.year",
-    "design.lead_institution", "evidence.long_term.continuity.cross_party_agreement",
+  reads = c.reads { "design.legal_basis.instrument", "design.legal_basis.status", "design.legal_basis.number",
+    "design.legal_basis.document", "documents[].id",
+    "design.legal_basis.year", "design.legal_basis.reference",
+    "design.lead_institution", "evidence.long_term.continuity.cross_party_endorsed",
     "evidence.long_term.continuity.oversight_body", "evidence.long_term.continuity.reports_to_legislature" },
-  references = { REF.cepa, "OECD (2020), Policy Framework on Sound Public Governance (institutional continuity, whole-of-government strategic vision)" },
+  references = { REF.cepa, "OECD (2020), Policy Framework on Sound Public Governance (institutional continuity, whole-of-government strategic vision)", REF.clad_civil, REF.sigma },
   levels = {
     [0] = L("No legal basis and no accountable institution.", "Sin base legal ni institución responsable.",
       "Sem base legal nem instituição responsável.", "Ni base juridique ni institution responsable."),
@@ -588,7 +511,7 @@ local continuity = m.indicator {
       return c.insufficient(ctx, { "design.legal_basis", "design.lead_institution" })
     end
     local kind = basis_state == "given" and legal_kind(basis) or "none"
-    local identified, pending = identification(basis, kind)
+    local identified, pending = identification(basis, kind, c.register(case))
     if pending then
       c.finding(ctx, case, L("The legal instrument is announced but not yet issued ({reference}).",
         "El instrumento legal está anunciado pero aún no se ha emitido ({reference}).",
@@ -599,7 +522,7 @@ local continuity = m.indicator {
     end
     local has_lead = lead_state == "given"
     local cont = c.get(case, "evidence.long_term.continuity")
-    local safeguard = type(cont) == "table" and (c.is_text(cont.cross_party_agreement)
+    local safeguard = type(cont) == "table" and (cont.cross_party_endorsed == true
       or (c.is_text(cont.oversight_body) and cont.reports_to_legislature == true))
     local level = c.ladder(ctx, {
       has_lead or kind ~= "none" or basis_state == "given",
@@ -615,7 +538,7 @@ local continuity = m.indicator {
         { "design.legal_basis.instrument" },
         { instrument = tostring(basis.reference or basis.instrument) })
     end
-    return c.finish(ctx, case, level, CONTINUITY_GAPS, TOPICS.continuity,
+    return c.finish(ctx, case, level, CONTINUITY_GAPS,
       { "design.legal_basis", "design.lead_institution", "evidence.long_term.continuity" })
   end,
 }
@@ -703,6 +626,7 @@ local long_run = m.indicator {
     list = state == "given" and type(list) == "table" and list or {}
     local ends = term_end(case)
     local ends_year = dates.year(ends)
+    if ends == nil then c.finding(ctx, case, NO_TERM, { "identification.government_term_end" }) end
     local dated, outcome, beyond, trajectory = false, false, false, false
     for _, r in ipairs(list) do
       if type(r) == "table" and type(r.target) == "number" and math.type(r.target_year) == "integer" then
@@ -720,8 +644,8 @@ local long_run = m.indicator {
       end
     end
     local level = c.ladder(ctx, { dated, outcome, beyond, trajectory })
-    local vars = { term_end = ends or L("the end of the term", "el fin del período", "o fim do mandato", "la fin du mandat") }
-    return c.finish(ctx, case, level, RESULTS_GAPS, TOPICS.results, { "results_framework" }, vars)
+    local vars = { term_end = ends and i18n.date(ends) or L("the end of the term", "el fin del período", "o fim do mandato", "la fin du mandat") }
+    return c.finish(ctx, case, level, RESULTS_GAPS, { "results_framework" }, vars)
   end,
 }
 

@@ -8,7 +8,6 @@
 -- @module frameworks.mecigep-core.criteria.user_centred
 
 local m = require "mecigep"
-local text = require "lib.text"
 local i18n = require "lib.i18n"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
@@ -16,43 +15,11 @@ local c = require "frameworks.mecigep-core.common"
 local L = c.L
 
 local REF = {
+  clad_quality = "CLAD (2008), Carta Iberoamericana de Calidad en la Gestión Pública",
   principles = "OECD (2022), OECD Good Practice Principles for Public Service Design and Delivery in the Digital Age, OECD Public Governance Policy Papers",
   framework = "OECD (2020), The OECD Digital Government Policy Framework: six dimensions of a digital government (user-driven, proactive, once-only)",
   wcag = "W3C (2018), Web Content Accessibility Guidelines (WCAG) 2.1",
   crpd = "UN (2006), Convention on the Rights of Persons with Disabilities, article 9 (accessibility)",
-}
-
-local TOPICS = {
-  users = text.keywords {
-    en = { "user*", "citizen*", "service*", "experience", "needs", "adoption", "uptake", "take up", "demand" },
-    es = { "usuari*", "ciudadan*", "servicio*", "experiencia", "necesidades", "adopcion", "uso", "demanda" },
-    pt = { "usuari*", "cidada*", "servico*", "experiencia", "necessidades", "adocao", "uso", "demanda" },
-    fr = { "usager*", "citoyen*", "service*", "experience", "besoins", "adoption", "utilisation", "recours", "demande" },
-  },
-  journey = text.keywords {
-    en = { "journey*", "life event*", "procedure*", "paperwork", "interoperab*", "agencies", "fragment*", "one stop", "single window" },
-    es = { "recorrido*", "trayectoria*", "hechos de vida", "eventos de vida", "tramite*", "interoperab*", "entidades", "fragment*", "ventanilla unica" },
-    pt = { "jornada*", "eventos da vida", "tramite*", "procedimento*", "interoperab*", "orgaos", "fragment*", "balcao unico" },
-    fr = { "parcours", "evenements de vie", "demarche*", "procedure*", "interoperab*", "administrations", "fragment*", "guichet unique" },
-  },
-  access = text.keywords {
-    en = { "access*", "digital divide", "connectivity", "internet", "rural", "disabilit*", "language*", "indigenous", "offline", "inclusion", "literacy" },
-    es = { "acceso", "accesib*", "brecha digital", "conectividad", "internet", "rural*", "discapacidad", "idioma*", "lengua*", "indigena*", "inclusion", "alfabetizacion" },
-    pt = { "acesso", "acessib*", "exclusao digital", "conectividade", "internet", "rura*", "deficiencia", "idioma*", "lingua*", "indigena*", "inclusao", "letramento" },
-    fr = { "acces", "accessib*", "fracture numerique", "connectivite", "internet", "rura*", "handicap*", "langue*", "autochtone*", "inclusion", "illectronisme" },
-  },
-  standards = text.keywords {
-    en = { "waiting time*", "delay*", "deadline*", "cost to users", "fees", "requirements", "documents", "once only", "satisfaction", "quality" },
-    es = { "tiempo* de espera", "demora*", "plazo*", "costo para", "tasas", "requisitos", "documentos", "una sola vez", "satisfaccion", "calidad" },
-    pt = { "tempo* de espera", "demora*", "prazo*", "custo para", "taxas", "requisitos", "documentos", "uma unica vez", "satisfacao", "qualidade" },
-    fr = { "temps d attente", "delai*", "cout pour", "frais", "exigences", "pieces justificatives", "une seule fois", "dites le nous une fois", "satisfaction", "qualite" },
-  },
-  testing = text.keywords {
-    en = { "prototype*", "pilot*", "test*", "usability", "beta", "launch", "rollout" },
-    es = { "prototipo*", "piloto*", "prueba*", "usabilidad", "beta", "lanzamiento", "despliegue" },
-    pt = { "prototipo*", "piloto*", "teste*", "usabilidade", "beta", "lancamento", "implantacao" },
-    fr = { "prototype*", "pilote*", "test*", "utilisabilite", "beta", "lancement", "deploiement" },
-  },
 }
 
 ---------------------------------------------------------------------------------------------
@@ -113,7 +80,7 @@ local research = m.indicator {
     "evidence.user_centred.research[].segments", "evidence.user_centred.research[].findings",
     "evidence.user_centred.research[].design_changes", "evidence.user_centred.research_after_launch" },
   requires = { "evidence.user_centred" },
-  references = { REF.principles, REF.framework },
+  references = { REF.principles, REF.framework, REF.clad_quality },
   levels = {
     [0] = L("No user research.", "Sin investigación con usuarios.", "Sem pesquisa com usuários.", "Aucune recherche auprès des usagers."),
     [1] = L("Research mentioned without method or sample.", "Investigación mencionada sin método ni muestra.",
@@ -148,7 +115,7 @@ local research = m.indicator {
       methods >= 2 and segments >= 2 and findings,
       changed and c.get(case, "evidence.user_centred.research_after_launch") == true,
     })
-    return c.finish(ctx, case, level, RESEARCH_GAPS, TOPICS.users, { "evidence.user_centred.research" })
+    return c.finish(ctx, case, level, RESEARCH_GAPS, { "evidence.user_centred.research" })
   end,
 }
 
@@ -218,7 +185,7 @@ local journey = m.indicator {
     "evidence.user_centred.journeys[].pain_points", "evidence.user_centred.journeys[].agencies",
     "evidence.user_centred.journeys[].validated_with_users", "evidence.user_centred.journeys[].life_event" },
   requires = { "evidence.user_centred" },
-  references = { REF.principles, REF.framework },
+  references = { REF.principles, REF.framework, REF.clad_quality },
   levels = {
     [0] = L("No journey mapped.", "Sin recorridos mapeados.", "Sem jornadas mapeadas.", "Aucun parcours cartographié."),
     [1] = L("Journeys named only.", "Solo se nombran recorridos.", "Apenas se nomeiam jornadas.", "Parcours seulement nommés."),
@@ -250,7 +217,7 @@ local journey = m.indicator {
       end
     end
     local level = c.ladder(ctx, { named, documented, crossing, validated })
-    return c.finish(ctx, case, level, JOURNEY_GAPS, TOPICS.journey, { "evidence.user_centred.journeys" })
+    return c.finish(ctx, case, level, JOURNEY_GAPS, { "evidence.user_centred.journeys" })
   end,
 }
 
@@ -380,10 +347,10 @@ local accessibility = m.indicator {
       dims == 4 and acc.tested_with_disabled_users == true,
     })
     if #missing == 0 then
-      return c.finish(ctx, case, level, ACCESS_GAPS_ALL_COVERED, TOPICS.access,
+      return c.finish(ctx, case, level, ACCESS_GAPS_ALL_COVERED,
         { "design.channels", "evidence.user_centred.accessibility" })
     end
-    return c.finish(ctx, case, level, ACCESS_GAPS, TOPICS.access, { "design.channels", "evidence.user_centred.accessibility" },
+    return c.finish(ctx, case, level, ACCESS_GAPS, { "design.channels", "evidence.user_centred.accessibility" },
       { missing = i18n.join(missing, L("; ", "; ", "; ", " ; ")) })
   end,
 }
@@ -446,7 +413,7 @@ local standards = m.indicator {
     "evidence.user_centred.standards.published", "evidence.user_centred.metrics[].kind",
     "evidence.user_centred.metrics[].target" },
   requires = { "evidence.user_centred" },
-  references = { REF.principles, REF.framework },
+  references = { REF.principles, REF.framework, REF.clad_quality },
   levels = {
     [0] = L("No service standard.", "Sin estándares de servicio.", "Sem padrões de serviço.", "Aucune norme de service."),
     [1] = L("Qualitative commitments only.", "Solo compromisos cualitativos.", "Apenas compromissos qualitativos.",
@@ -477,7 +444,7 @@ local standards = m.indicator {
       days and cost and s.once_only == true,
       s.published == true and tracked,
     })
-    return c.finish(ctx, case, level, STANDARDS_GAPS, TOPICS.standards, { "evidence.user_centred.standards" })
+    return c.finish(ctx, case, level, STANDARDS_GAPS, { "evidence.user_centred.standards" })
   end,
 }
 
@@ -572,7 +539,7 @@ local testing = m.indicator {
     local _, rounds = c.distinct(before, "date")
     local _, segments = c.distinct(before, "segments")
     local level = c.ladder(ctx, { any, #before >= 1, good, rounds >= 2 and segments >= 2 })
-    return c.finish(ctx, case, level, TESTING_GAPS, TOPICS.testing, { "evidence.user_centred.prototype_tests" })
+    return c.finish(ctx, case, level, TESTING_GAPS, { "evidence.user_centred.prototype_tests" })
   end,
 }
 
