@@ -33,6 +33,9 @@ struct RobustnessCommand: ParsableCommand {
             + Transformation.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "list"))
     var only: String?
 
+    @Option(help: "Cases probed at once (default: the number of cores).")
+    var jobs: Int?
+
     @Flag(help: "List every move, also the allowed ones (a level falling when information is removed).")
     var all = false
 
@@ -59,23 +62,61 @@ struct RobustnessCommand: ParsableCommand {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep robustness: no case files found")
         }
         var report = RobustnessReport()
-        var unreadable: [(String, String)] = []
-        let outcome: Result<RobustnessReport, Error> = LuaThread.run {
-            Result {
-                let assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
-                var documents: [CaseDocument] = []
-                for file in files {
-                    do throws(DocumentError) { documents.append(try CaseDocument.load(path: file)) } catch {
-                        unreadable.append((file, error.description))
-                    }
-                }
-                var report = RobustnessReport()
-                RobustnessProbe(assessor: assessor, transformations: chosen).run(documents, report: &report)
-                return report
+        var documents: [CaseDocument] = []
+        for file in files {
+            do throws(DocumentError) { documents.append(try CaseDocument.load(path: file)) } catch {
+                report.failures.append((file: file, message: error.description))
             }
         }
-        report = try outcome.get()
-        report.failures += unreadable.map { (file: $0.0, message: $0.1) }
+        // Cases are probed in parallel, one assessor per worker; the case-order check then runs
+        // on one assessor over all cases. The moves are the same whatever the number of workers.
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, documents.count))
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var reports: [Int: RobustnessReport] = [:]
+            var errors: [String] = []
+        }
+        let results = Results()
+        let shared = documents
+        let transformations = chosen
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let mine = shared.enumerated().filter { $0.offset % workers == worker }.map(\.element)
+            let outcome: Result<RobustnessReport, Error> = LuaThread.run {
+                Result {
+                    let assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
+                    var part = RobustnessReport()
+                    RobustnessProbe(assessor: assessor, transformations: transformations).runWithoutCaseOrder(mine, report: &part)
+                    return part
+                }
+            }
+            results.lock.lock()
+            switch outcome {
+            case .success(let part): results.reports[worker] = part
+            case .failure(let error): results.errors.append("\(error)")
+            }
+            results.lock.unlock()
+        }
+        if let error = results.errors.first { throw CommandFailure(code: MecigepExit.failure, message: "mecigep robustness: \(error)") }
+        for worker in 0..<workers { if let part = results.reports[worker] { report.merge(part) } }
+        if chosen.contains(.caseOrder), documents.count > 1 {
+            let orderOutcome: Result<RobustnessReport, Error> = LuaThread.run {
+                Result {
+                    let assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
+                    var part = RobustnessReport()
+                    RobustnessProbe(assessor: assessor, transformations: chosen).runCaseOrder(documents, report: &part)
+                    return part
+                }
+            }
+            let part = try orderOutcome.get()
+            report.applied[.caseOrder, default: 0] += part.applied[.caseOrder] ?? 0
+            report.evaluations += part.evaluations
+            report.moves += part.moves
+        }
+        // the same order whatever the workers: by case file, then as found
+        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        report.moves = report.moves.enumerated().sorted {
+            (order[$0.element.file] ?? 0, $0.offset) < (order[$1.element.file] ?? 0, $1.offset)
+        }.map(\.element)
         let shown = all ? report.moves : report.forbidden
         if format == .json {
             let moves: [LuaValue] = shown.map { m -> LuaValue in

@@ -47,6 +47,7 @@
 ---@class mecigep.Context
 ---@field indicator { id: string, title: mecigep.Text, question: mecigep.Text?, references: string[]?, reads: string[]?, levels: table? }
 ---@field framework { id: string, version: string, title: mecigep.Text }
+---@field criterion { id: string } the criterion the indicator belongs to
 ---@field scale mecigep.Scale
 local Context = {}
 
@@ -70,6 +71,16 @@ function Context.finding(text, evidence) end
 ---Records a practical, non-binding recommendation.
 ---@param recommendation mecigep.Recommendation
 function Context.recommend(recommendation) end
+
+---Records a suggestion for the State (shown by `mecigep validate`; it never moves a level).
+---@param text mecigep.Text
+---@param path? string the case path it is about
+function Context.suggest(text, path) end
+
+---Records what the level rests on.
+---@param kind "self_declared"|"documented"|"verified"
+---@param documents? string[] ids of the case's document register
+function Context.basis(kind, documents) end
 
 ---Records a condition that decided the level (shown by `mecigep explain`) and returns it.
 ---@generic T
@@ -117,6 +128,10 @@ function Context.present(path) end
 ---@field aggregation? mecigep.Aggregation over criteria
 ---@field insufficient? "lowest"|"exclude" how indicators without information count: as the lowest level (default) or left out
 ---@field fields? table<string, string|mecigep.FieldSpec>
+---@field schema? string a JSON Schema file in the framework's folder that validate applies
+---@field placeholders? string[] answers that are not answers ("por definir"): removed before rules run
+---@field weaknesses? string[] lists whose items can be the weakness measured (one more may lower a level)
+---@field max_items? integer
 ---@field criteria mecigep.Criterion[]
 
 ---@class mecigep.Changes

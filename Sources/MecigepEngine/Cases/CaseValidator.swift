@@ -19,7 +19,31 @@ public enum CaseValidator {
         -> (value: LuaValue, issues: [CaseIssue], placeholders: [CaseIssue]) {
         var (cleaned, issues) = validateStructure(value, fields: fields, maxItems: maxItems, schema: schema)
         let found = Placeholders.remove(from: &cleaned, words: placeholders)
+        dropEmptyMappings(&cleaned)
         return (cleaned, issues, found)
+    }
+
+    /// Removes members that are empty mappings (`{}`), also those left empty by the removals
+    /// above: a block with nothing in it was not written ("not reported"). Rules cannot tell an
+    /// empty mapping from an empty list, and `[]` means "there is none"; `{}` must not.
+    static func dropEmptyMappings(_ value: inout LuaValue) {
+        switch value {
+        case .object(var members):
+            for key in members.keys.sorted() {
+                var child = members[key]!
+                dropEmptyMappings(&child)
+                if case .object(let m) = child, m.isEmpty { members[key] = nil } else { members[key] = child }
+            }
+            value = .object(members)
+        case .array(var items):
+            for i in items.indices {
+                dropEmptyMappings(&items[i])
+                if case .object(let m) = items[i], m.isEmpty { items[i] = .null }
+            }
+            value = .array(items)
+        default:
+            return
+        }
     }
 
     private static func validateStructure(_ value: LuaValue, fields: [FieldRule], maxItems: Int,

@@ -15,6 +15,8 @@ public enum Placeholders {
 
     /// Whether `text` is one of `words` (normalised), also with a final full stop ("Pendiente.").
     public static func isPlaceholder(_ text: String, in words: Set<String>) -> Bool {
+        // every placeholder is short: longer text is an answer, whatever it says
+        guard text.utf8.count <= 64 else { return false }
         let n = normalise(text)
         return words.contains(n) || n.count > 1 && n.hasSuffix(".") && words.contains(String(n.dropLast()))
     }

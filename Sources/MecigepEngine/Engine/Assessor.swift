@@ -244,6 +244,8 @@ public final class Assessor {
     private lazy var declaredPaths: [String: Set<String>] = [:]
     /// The nearest declared path of each undeclared read, by indicator and path.
     private lazy var nearestCache: [String: String?] = [:]
+    /// Whether a read's path is declared, by indicator and path.
+    private lazy var coveredCache: [String: Bool] = [:]
 
     /// Reads no declaration covers: a read is covered when it is a declared path, lies inside
     /// one, or leads to one (reading `evidence` on the way to `evidence.fiscal.costing`).
@@ -257,12 +259,16 @@ public final class Assessor {
         var out: [UndeclaredRead] = []
         for read in reads {
             let p = Self.pattern(read)
-            let covered = declared.contains { d in
-                d == p || d.hasPrefix(p + ".") || d.hasPrefix(p + "[") || p.hasPrefix(d + ".") || p.hasPrefix(d + "[")
+            let key = indicator.id + "\u{0}" + p
+            let covered: Bool
+            if let known = coveredCache[key] { covered = known } else {
+                covered = declared.contains { d in
+                    d == p || d.hasPrefix(p + ".") || d.hasPrefix(p + "[") || p.hasPrefix(d + ".") || p.hasPrefix(d + "[")
+                }
+                coveredCache[key] = covered
             }
             if !covered {
                 // the suggestion is worth computing once per indicator and path, not per case
-                let key = indicator.id + "\u{0}" + p
                 if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: declared)) }
                 out.append(UndeclaredRead(path: read, nearest: nearestCache[key] ?? nil))
             }

@@ -61,6 +61,16 @@ public struct RobustnessReport: Sendable {
     public var forbidden: [RobustnessMove] { moves.filter(\.forbidden) }
 
     public init() {}
+
+    /// Adds what another worker found (cases are disjoint between workers).
+    public mutating func merge(_ other: RobustnessReport) {
+        cases += other.cases
+        indicators = max(indicators, other.indicators)
+        for (t, n) in other.applied { applied[t, default: 0] += n }
+        evaluations += other.evaluations
+        moves += other.moves
+        failures += other.failures
+    }
 }
 
 /// Applies every transformation to every answer of each case and re-runs the indicators that
@@ -80,6 +90,36 @@ public struct RobustnessProbe {
 
     /// Runs the probe over `documents`; `report` collects what it did and found.
     public func run(_ documents: [CaseDocument], report: inout RobustnessReport) {
+        run(documents, report: &report, caseOrder: transformations.contains(.caseOrder))
+    }
+
+    /// The probe without the case-order check (for one of several parallel workers).
+    public func runWithoutCaseOrder(_ documents: [CaseDocument], report: inout RobustnessReport) {
+        run(documents, report: &report, caseOrder: false)
+    }
+
+    /// Only the case-order check: `documents` assessed in order, then in reverse order, by this
+    /// probe's one assessor.
+    public func runCaseOrder(_ documents: [CaseDocument], report: inout RobustnessReport) {
+        var first: [String: [String: IndicatorResult]] = [:]
+        for document in documents {
+            guard let a = try? assessor.assess(document) else { continue }
+            var results: [String: IndicatorResult] = [:]
+            for r in a.indicatorResults { results[r.indicator.id] = r }
+            first[document.id + "\u{0}" + (document.file ?? "")] = results
+        }
+        for document in documents.reversed() {
+            guard let again = try? assessor.assess(document), let before = first[document.id + "\u{0}" + (document.file ?? "")]
+            else { continue }
+            report.applied[.caseOrder, default: 0] += 1
+            report.evaluations += assessor.framework.indicators.count
+            for r in again.indicatorResults {
+                record(document, document.file ?? document.id, r.indicator.id, .caseOrder, "", before[r.indicator.id], r, &report)
+            }
+        }
+    }
+
+    private func run(_ documents: [CaseDocument], report: inout RobustnessReport, caseOrder: Bool) {
         let framework = assessor.framework
         report.indicators = framework.indicators.count
         var baselines: [(file: String, document: CaseDocument, results: [String: IndicatorResult])] = []
@@ -97,7 +137,7 @@ public struct RobustnessProbe {
                 report.failures.append((file, error.message))
             }
         }
-        if transformations.contains(.caseOrder), baselines.count > 1 {
+        if caseOrder, baselines.count > 1 {
             // The same assessor, the cases in reverse order: nothing of one case may reach the next.
             for item in baselines.reversed() {
                 guard let again = try? assessor.assess(item.document) else { continue }
@@ -131,7 +171,12 @@ public struct RobustnessProbe {
                 if prose, transformations.contains(.keywordStuffing) {
                     variants.append((.keywordStuffing, path, Self.replacing(value, at: steps, with: .string(stuffing))))
                 }
-                fallthrough
+                // A framework that declares placeholders has the engine remove them before any rule
+                // runs (an answer "TBD" is exactly a removed answer): only where it declares none
+                // do text placeholders need re-running.
+                if !isIdentity, assessor.framework.placeholders.isEmpty, transformations.contains(.placeholder) {
+                    variants.append((.placeholder, path, Self.replacing(value, at: steps, with: .string(Self.placeholders[language]!))))
+                }
             case .integer, .double, .bool:
                 if !isIdentity, transformations.contains(.placeholder) {
                     variants.append((.placeholder, path, Self.replacing(value, at: steps, with: .string(Self.placeholders[language]!))))
@@ -150,25 +195,29 @@ public struct RobustnessProbe {
         }
         for (transformation, path, variant) in variants {
             let reached = affected(by: transformation == .listOrder ? nil : path, baseline)
-            // Where the framework declares a list's items can be weaknesses, one more may lower a level.
-            let mayLower = transformation == .listExtension && assessor.framework.weaknessLists.contains(Self.pattern(path))
+            // Where the framework declares a list's items can be weaknesses, one more may lower a
+            // level, and so one fewer (the whole item removed) may raise it.
+            let weakness = assessor.framework.weaknessLists.contains(Self.pattern(path))
+            let mayLower = transformation == .listExtension && weakness
+            let mayRise = transformation == .removal && weakness && path.hasSuffix("]")
             guard !reached.isEmpty else { continue }
             let changed = CaseDocument(id: document.id, file: file, sha256: "", value: variant)
             report.applied[transformation, default: 0] += 1
             report.evaluations += reached.count
             guard let results = try? assessor.evaluate(changed, indicators: reached) else { continue }
             for id in reached.sorted() {
-                record(document, file, id, transformation, path, baseline[id], results[id], &report, mayLower: mayLower)
+                record(document, file, id, transformation, path, baseline[id], results[id], &report,
+                       allowed: mayLower || mayRise)
             }
         }
     }
 
     private func record(_ document: CaseDocument, _ file: String, _ id: String, _ t: Transformation, _ path: String,
                         _ before: IndicatorResult?, _ after: IndicatorResult?, _ report: inout RobustnessReport,
-                        mayLower: Bool = false) {
+                        allowed: Bool = false) {
         let (b, a) = (Self.rank(before), Self.rank(after))
         guard b != a else { return }
-        let forbidden = t.forbids(b, a) && !(mayLower && a != nil)
+        let forbidden = t.forbids(b, a) && !(allowed && a != nil)
         report.moves.append(RobustnessMove(caseID: document.id, file: file, indicator: id, transformation: t, path: path,
                                            before: Self.describe(before), after: Self.describe(after), forbidden: forbidden))
     }

@@ -354,7 +354,7 @@ end
 local REACHED = L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}")
 
 --- The highest level a claim may reach without a cited document (calibration.lua).
-M.UNCITED_CAP = 2
+M.UNCITED_CAP = require("frameworks.mecigep-core.calibration").values.uncited_cap
 
 local CAPPED = L(
   "Level {n} would need a cited document: the answers under {paths} cite none of the case's register (documents[].id). Cite the law, budget line, study or minutes they rest on with document: or documents:; until then the level stays at {cap}.",

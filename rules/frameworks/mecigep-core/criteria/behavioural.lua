@@ -15,6 +15,7 @@ local text = require "lib.text"
 local i18n = require "lib.i18n"
 local evidence = require "lib.evidence"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -313,7 +314,7 @@ local diagnosis = m.indicator {
     local level = c.ladder(ctx, {
       total >= 1,
       backed >= 1,
-      classified >= 2,
+      classified >= K.barriers_classified,
       methods >= 2 and strong,
     })
     if #names > 0 then
@@ -406,7 +407,7 @@ local techniques = m.indicator {
     list = state == "given" and type(list) == "table" and list or {}
     local barrier_ids, n_barriers = {}, 0
     for _, b in ipairs(c.list(case, "evidence.behavioural.barriers")) do
-      if type(b) == "table" and c.is_text(b.id) and not barrier_ids[b.id] then
+      if type(b) == "table" and c.is_text(b.id) and barrier_ids[b.id] == nil then
         barrier_ids[b.id] = false
         n_barriers = n_barriers + 1
       end
@@ -434,9 +435,9 @@ local techniques = m.indicator {
     local level = c.ladder(ctx, {
       total >= 1,
       mapped >= 1,
-      mapped >= 2,
+      mapped >= K.techniques_linked,
       -- an unaddressed barrier is itself the weakness measured: it may lower the level
-      n_barriers > 0 and covered == n_barriers and cited >= 2,
+      n_barriers > 0 and covered == n_barriers and cited >= K.techniques_cited,
     })
     return c.finish(ctx, case, level, TECHNIQUE_GAPS, { "evidence.behavioural.techniques" },
       { unmapped = total - mapped, total = total })
@@ -534,7 +535,7 @@ local test_plan = m.indicator {
     local level = c.ladder(ctx, {
       state == "given" and t.design ~= "none",
       controlled and type(t.sample_size) == "number" and t.sample_size > 0 and c.is_text(t.primary_outcome),
-      c.given(t.spillover_outcomes) and type(t.follow_up_months) == "number" and t.follow_up_months >= 6,
+      c.given(t.spillover_outcomes) and type(t.follow_up_months) == "number" and t.follow_up_months >= K.behavioural_follow_up_months,
       c.given(t.cost_effectiveness) and c.given(t.pre_registration) and t.publication == true,
     })
     return c.finish(ctx, case, level, TEST_GAPS, { "evidence.behavioural.test" })

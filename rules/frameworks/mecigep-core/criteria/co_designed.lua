@@ -12,6 +12,7 @@ local m = require "mecigep"
 local text = require "lib.text"
 local i18n = require "lib.i18n"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -168,7 +169,7 @@ local stakeholders = m.indicator {
         if type(s) == "table" and c.is_text(s.role) then roles = roles + 1 end
       end
     end
-    local level = c.ladder(ctx, { n >= 1, affected, affected and vulnerable and frontline, roles >= 3 and outreach })
+    local level = c.ladder(ctx, { n >= 1, affected, affected and vulnerable and frontline, roles >= K.stakeholders_with_roles and outreach })
     local missing = {}
     if not vulnerable then missing[#missing + 1] = GROUP_NAMES.vulnerable end
     if not frontline then missing[#missing + 1] = GROUP_NAMES.frontline end
@@ -458,8 +459,8 @@ local breadth = m.indicator {
     local level = c.ladder(ctx, {
       #activities >= 1,
       people > 0,
-      methods >= 2 and groups >= 3,
-      methods >= 3 and offline and breakdown,
+      methods >= K.engagement_formats_level3 and groups >= K.engagement_groups_level3,
+      methods >= K.engagement_formats_level4 and offline and breakdown,
     })
     return c.finish(ctx, case, level, BREADTH_GAPS, { "evidence.co_design.activities" },
       { people = people, methods = methods, groups = groups })
@@ -677,7 +678,7 @@ local governance = m.indicator {
     end
     local level = c.ladder(ctx, {
       state == "given",
-      members >= 2,
+      members >= K.governance_members,
       non_gov >= 1 and c.is_text(g.mandate) and c.is_text(g.frequency),
       SHARED[g.decision_rights] == true and g.public_minutes == true,
     })

@@ -13,6 +13,7 @@ local text = require "lib.text"
 local i18n = require "lib.i18n"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -103,8 +104,8 @@ local system_map = m.indicator {
     local _, actors = c.distinct(c.list(s.actors))
     local level = c.ladder(ctx, {
       state == "given",
-      actors >= 3,
-      actors >= 3 and #c.list(s.interacting_policies) >= 1 and #c.list(s.feedback_loops) >= 1,
+      actors >= K.system_map_actors,
+      actors >= K.system_map_actors and #c.list(s.interacting_policies) >= 1 and #c.list(s.feedback_loops) >= 1,
       c.is_text(s.validated_with) and c.is_text(s.review_frequency),
     })
     return c.finish(ctx, case, level, SYSTEM_GAPS, { "evidence.complexity.system_map" })
@@ -184,10 +185,10 @@ local risks = m.indicator {
       "Risques listés sans cotation."),
     [2] = L("Some risks rated for likelihood and impact.", "Algunos riesgos calificados en probabilidad e impacto.",
       "Alguns riscos classificados em probabilidade e impacto.", "Certains risques cotés en probabilité et impact."),
-    [3] = L("Two or more rated risks with an owner and a mitigation, and no high risk left without one.",
-      "Dos o más riesgos calificados con responsable y mitigación, y ningún riesgo alto sin ellos.",
-      "Dois ou mais riscos classificados com responsável e mitigação, e nenhum risco alto sem eles.",
-      "Deux risques cotés ou plus avec responsable et atténuation, et aucun risque élevé qui en soit dépourvu."),
+    [3] = L("Two or more rated risks with an owner and a mitigation, and no high or unrated risk left without them.",
+      "Dos o más riesgos calificados con responsable y mitigación, y ningún riesgo alto o sin calificar sin ellos.",
+      "Dois ou mais riscos classificados com responsável e mitigação, e nenhum risco alto ou sem classificação sem eles.",
+      "Deux risques cotés ou plus avec responsable et atténuation, et aucun risque élevé ou non coté qui en soit dépourvu."),
     [4] = L("As level 3, with triggers for two or more risks and a scheduled review.",
       "Como el nivel 3, con alertas para dos o más riesgos y revisión programada.",
       "Como o nível 3, com alertas para dois ou mais riscos e revisão programada.",
@@ -200,22 +201,26 @@ local risks = m.indicator {
     local total, n_rated, complete, triggered, exposed = 0, 0, 0, 0, 0
     for _, r in ipairs(list) do
       if type(r) == "table" or c.is_text(r) then total = total + 1 end
-      if type(r) == "table" and rated(r.likelihood) and rated(r.impact) then
+      local is_rated = type(r) == "table" and rated(r.likelihood) and rated(r.impact)
+      local handled = type(r) == "table" and c.is_text(r.owner) and c.is_text(r.mitigation)
+      if is_rated then
         n_rated = n_rated + 1
-        if c.is_text(r.owner) and c.is_text(r.mitigation) then
+        if handled then
           complete = complete + 1
           if c.is_text(r.trigger) then triggered = triggered + 1 end
-        elseif high(r.likelihood) and high(r.impact) then
-          -- the weakness the indicator measures: disclosing it may lower the level, and says so
-          exposed = exposed + 1
         end
+      end
+      -- the weakness the indicator measures: a risk that may be severe (rated high, or not
+      -- rated at all) with no owner or mitigation; disclosing it may lower the level, and says so
+      if type(r) == "table" and not handled and (not is_rated or (high(r.likelihood) and high(r.impact))) then
+        exposed = exposed + 1
       end
     end
     if exposed > 0 then
-      c.finding(ctx, case, L("{n} high-likelihood, high-impact risk(s) have no owner or mitigation.",
-        "{n} riesgo(s) de probabilidad e impacto altos no tienen responsable o mitigación.",
-        "{n} risco(s) de probabilidade e impacto altos não têm responsável ou mitigação.",
-        "{n} risque(s) de probabilité et d'impact élevés n'ont ni responsable ni atténuation."),
+      c.finding(ctx, case, L("{n} risk(s) rated high (or not rated) have no owner or mitigation.",
+        "{n} riesgo(s) calificados como altos (o sin calificar) no tienen responsable o mitigación.",
+        "{n} risco(s) classificados como altos (ou sem classificação) não têm responsável ou mitigação.",
+        "{n} risque(s) cotés élevés (ou non cotés) n'ont ni responsable ni atténuation."),
         { "evidence.complexity.risks" }, { n = exposed })
     end
     local review = c.get(case, "evidence.complexity.risk_review")
@@ -223,8 +228,8 @@ local risks = m.indicator {
     local level = c.ladder(ctx, {
       total >= 1,
       n_rated >= 1,
-      complete >= 2 and exposed == 0,
-      triggered >= 2 and reviewed,
+      complete >= K.risks_mitigated and exposed == 0,
+      triggered >= K.risks_triggered and reviewed,
     })
     return c.finish(ctx, case, level, RISK_GAPS, { "evidence.complexity.risks" },
       { incomplete = total - complete, total = total })

@@ -9,6 +9,7 @@ local m = require "mecigep"
 local evidence = require "lib.evidence"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -94,14 +95,14 @@ local baseline = m.indicator {
       "Des chiffres sont donnés sans source ni année."),
     [2] = L("Some figures give their source and year.", "Algunas cifras indican su fuente y año.",
       "Alguns números indicam sua fonte e ano.", "Certains chiffres indiquent leur source et leur année."),
-    [3] = L("Every figure gives value, source and year; the latest is at most three years older than the launch.",
-      "Todas las cifras indican valor, fuente y año; la más reciente tiene como máximo tres años al lanzamiento.",
-      "Todos os números indicam valor, fonte e ano; o mais recente tem no máximo três anos no lançamento.",
-      "Chaque chiffre indique valeur, source et année ; le plus récent a au plus trois ans au lancement."),
-    [4] = L("As level 3, every figure linked to a published document, and every figure disaggregated.",
-      "Como el nivel 3, cada cifra vinculada a un documento publicado, y cada cifra desagregada.",
-      "Como o nível 3, cada número vinculado a um documento publicado, e cada número desagregado.",
-      "Comme le niveau 3, chaque chiffre relié à un document publié, et chaque chiffre ventilé."),
+    [3] = L("Two or more figures give value, source and year; the latest is at most three years older than the launch.",
+      "Dos o más cifras indican valor, fuente y año; la más reciente tiene como máximo tres años al lanzamiento.",
+      "Dois ou mais números indicam valor, fonte e ano; o mais recente tem no máximo três anos no lançamento.",
+      "Deux chiffres ou plus indiquent valeur, source et année ; le plus récent a au plus trois ans au lancement."),
+    [4] = L("As level 3, two or more figures linked to a published document and disaggregated.",
+      "Como el nivel 3, dos o más cifras vinculadas a un documento publicado y desagregadas.",
+      "Como o nível 3, dois ou mais números vinculados a um documento publicado e desagregados.",
+      "Comme le niveau 3, deux chiffres ou plus reliés à un document publié et ventilés."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "problem.baseline")
@@ -110,6 +111,7 @@ local baseline = m.indicator {
     local published = documents_with_url(case)
     local launch_year = c.launch_year(case)
     local total, valued, complete, linked, disaggregated, latest = 0, 0, 0, 0, 0, nil
+    local published_disaggregated = 0
     for _, b in ipairs(list) do
       if type(b) == "table" then
         total = total + 1
@@ -122,15 +124,18 @@ local baseline = m.indicator {
           end
           if c.is_text(b.document) and published[b.document] then linked = linked + 1 end
           if c.given(b.disaggregation) then disaggregated = disaggregated + 1 end
+          if c.is_text(b.document) and published[b.document] and c.given(b.disaggregation) then
+            published_disaggregated = published_disaggregated + 1
+          end
         end
       end
     end
-    local recent = latest ~= nil and (launch_year == nil or latest >= launch_year - 3)
+    local recent = latest ~= nil and (launch_year == nil or latest >= launch_year - K.baseline_recency_years)
     local level = c.ladder(ctx, {
       valued >= 1,
       complete >= 1,
-      complete == total and total > 0 and recent,
-      linked == total and total > 0 and disaggregated == total,
+      complete >= K.baseline_figures and recent,
+      published_disaggregated >= K.baseline_figures,
     })
     return c.finish(ctx, case, level, BASELINE_GAPS, { "problem.baseline" },
       { missing = total - complete, total = total, undisaggregated = total - disaggregated })
@@ -241,8 +246,8 @@ local theory = m.indicator {
     local level = c.ladder(ctx, {
       c.is_text(description) or next(stages) ~= nil,
       n_assumptions >= 1,
-      chained and n_assumptions >= 2 and cited,
-      tracked >= 2,
+      chained and n_assumptions >= K.toc_assumptions and cited,
+      tracked >= K.toc_tracked,
     })
     return c.finish(ctx, case, level, TOC_GAPS, { "theory_of_change" })
   end,
@@ -353,7 +358,7 @@ local strength = m.indicator {
       #list >= 1,
       best >= 1,
       best >= 3,
-      very_strong >= 2 and local_strong,
+      very_strong >= K.studies_very_strong and local_strong,
     })
     if best >= 1 then
       local title = type(list[at]) == "table" and (list[at].title or list[at].source) or ""
@@ -433,12 +438,14 @@ local results = m.indicator {
       "Indicateurs nommés sans cibles."),
     [2] = L("Some indicators have numeric targets.", "Algunos indicadores tienen metas numéricas.",
       "Alguns indicadores têm metas numéricas.", "Certains indicateurs ont des cibles chiffrées."),
-    [3] = L("Most (75 % or more) indicators are complete, including an outcome indicator.",
-      "La mayoría (75 % o más) de los indicadores están completos, incluido uno de resultado.",
-      "A maioria (75 % ou mais) dos indicadores está completa, incluindo um de resultado.",
-      "La plupart (75 % ou plus) des indicateurs sont complets, dont un indicateur de résultat."),
-    [4] = L("Every indicator is complete and has a responsible unit.", "Todos los indicadores están completos y tienen unidad responsable.",
-      "Todos os indicadores estão completos e têm unidade responsável.", "Tous les indicateurs sont complets et ont un service responsable."),
+    [3] = L("Two or more indicators are complete (baseline, target, year, source, frequency), including an outcome indicator.",
+      "Dos o más indicadores están completos (línea de base, meta, año, fuente, frecuencia), incluido uno de resultado.",
+      "Dois ou mais indicadores estão completos (linha de base, meta, ano, fonte, frequência), incluindo um de resultado.",
+      "Deux indicateurs ou plus sont complets (référence, cible, année, source, fréquence), dont un indicateur de résultat."),
+    [4] = L("As level 3, three or more complete indicators have a responsible unit.",
+      "Como el nivel 3, tres o más indicadores completos tienen unidad responsable.",
+      "Como o nível 3, três ou mais indicadores completos têm unidade responsável.",
+      "Comme le niveau 3, trois indicateurs complets ou plus ont un service responsable."),
   },
   evaluate = function(case, ctx)
     local state, list = c.state(case, "results_framework")
@@ -464,8 +471,8 @@ local results = m.indicator {
     local level = c.ladder(ctx, {
       named >= 1,
       targeted >= 1,
-      total > 0 and complete / total >= 0.75 and outcome,
-      total > 0 and owned == total,
+      complete >= K.results_complete and outcome,
+      owned >= K.results_owned,
     })
     return c.finish(ctx, case, level, RF_GAPS, { "results_framework" },
       { complete = complete, total = total })

@@ -12,6 +12,7 @@ local m = require "mecigep"
 local i18n = require "lib.i18n"
 local fiscal_rules = require "lib.fiscal_rules"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -28,7 +29,7 @@ local REF = {
 
 -- The outer years of the medium-term framework after the budget year (PEFA PI-16: the budget
 -- year and two outer years), unless the case gives evidence.fiscal.mtef_last_year.
-local MTEF_OUTER_YEARS = 2
+local MTEF_OUTER_YEARS = K.mtef_outer_years
 
 local function costing_rows(case)
   local rows = {}
@@ -284,8 +285,8 @@ local funding = m.indicator {
     local level = c.ladder(ctx, {
       named,
       secured_line,
-      total > 0 and coverage >= 0.9,
-      total > 0 and coverage >= 1 and mtef_after,
+      total > 0 and coverage >= K.funding_share_level3,
+      total > 0 and coverage >= K.funding_share_level4 and mtef_after,
     })
     if total > 0 then
       c.finding(ctx, case, L("Secured funding: {funded} of a costed total of {total} {currency} ({pct} %).",

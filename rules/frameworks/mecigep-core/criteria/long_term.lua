@@ -13,6 +13,7 @@ local text = require "lib.text"
 local dates = require "lib.dates"
 local i18n = require "lib.i18n"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -373,7 +374,7 @@ local scenarios = m.indicator {
     end
     local review = c.get(case, "evidence.long_term.scenario_review")
     local reviewed = type(review) == "table" and c.is_text(review.owner) and c.is_text(review.frequency)
-    local level = c.ladder(ctx, { named >= 1, worked >= 1, worked >= 2 and tests >= 1, reviewed })
+    local level = c.ladder(ctx, { named >= 1, worked >= 1, worked >= K.scenarios_worked and tests >= 1, reviewed })
     return c.finish(ctx, case, level, SCENARIO_GAPS, { "evidence.long_term.scenarios" })
   end,
 }
