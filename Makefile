@@ -14,11 +14,13 @@ demo: build
 	$(MECIGEP) assess examples/cases/uy-digital-government.yaml --format text
 
 # Every test: the Swift suites (units, hostile scripts, end-to-end commands), luacheck over the
-# rules, the structural check of every framework, and the frameworks' own rule tests.
+# rules, the structural check of every framework, the frameworks' own rule tests, the
+# robustness of mecigep-core's levels over the example cases, and the reports in a browser.
 test: build
 	$(SWIFT) test
 	$(MAKE) --no-print-directory lint
 	$(MECIGEP) test rules
+	$(MECIGEP) robustness examples/cases --framework mecigep-core --sample 150
 	$(MAKE) --no-print-directory browser-test
 
 # The example report and round in a real browser (headless Chromium) at 1280 and 375 px and
@@ -36,11 +38,12 @@ lint:
 	luacheck --quiet rules
 	$(MECIGEP) check rules
 
-# Whether the shipped frameworks' levels move under changes that change no fact (docs/rules.md).
-# Not yet part of `test`: both shipped frameworks still have forbidden moves (issue 10).
+# Whether the shipped frameworks' levels move under changes that change no fact (docs/rules.md),
+# every transformation of every answer (make test draws 150 per case). pefa-budget still has
+# forbidden moves (omitted budget lines or projects raise a grade): reported, not yet gating.
 robustness: setup
 	$(SWIFT) build -c release
-	-.build/release/mecigep robustness examples/cases --framework mecigep-core
+	.build/release/mecigep robustness examples/cases --framework mecigep-core
 	-.build/release/mecigep robustness examples/pefa-cases --framework pefa-budget
 
 bench: setup

@@ -33,6 +33,9 @@ struct RobustnessCommand: ParsableCommand {
             + Transformation.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "list"))
     var only: String?
 
+    @Option(help: "At most this many transformed versions of each case, drawn the same way every run (default: all).")
+    var sample: Int?
+
     @Option(help: "Cases probed at once (default: the number of cores).")
     var jobs: Int?
 
@@ -79,13 +82,15 @@ struct RobustnessCommand: ParsableCommand {
         let results = Results()
         let shared = documents
         let transformations = chosen
+        let limit = sample
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let mine = shared.enumerated().filter { $0.offset % workers == worker }.map(\.element)
             let outcome: Result<RobustnessReport, Error> = LuaThread.run {
                 Result {
                     let assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
                     var part = RobustnessReport()
-                    RobustnessProbe(assessor: assessor, transformations: transformations).runWithoutCaseOrder(mine, report: &part)
+                    RobustnessProbe(assessor: assessor, transformations: transformations, sample: limit)
+                        .runWithoutCaseOrder(mine, report: &part)
                     return part
                 }
             }
@@ -113,7 +118,7 @@ struct RobustnessCommand: ParsableCommand {
             report.moves += part.moves
         }
         // the same order whatever the workers: by case file, then as found
-        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let order = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         report.moves = report.moves.enumerated().sorted {
             (order[$0.element.file] ?? 0, $0.offset) < (order[$1.element.file] ?? 0, $1.offset)
         }.map(\.element)

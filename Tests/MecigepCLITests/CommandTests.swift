@@ -219,6 +219,30 @@ struct CommandTests {
         #expect(out.stderr.contains("(1 warning)"))
     }
 
+    /// `mecigep robustness` is the methodologists' gate: it exits 1 and names the move when a
+    /// rule can be gamed, gives the same moves whatever --jobs, and exits 0 on an honest subset.
+    @Test func robustnessNamesForbiddenMovesAndExitsOne() throws {
+        let scratch = Scratch()
+        let one = scratch.write("p1.yaml", """
+            id: p1
+            plan: { text: "An evaluation of the pilot will follow the launch with a published report", budget: 200 }
+            risks: [{ name: delay, owner: ministry }, { name: uptake }]
+            documents: [{ id: d1, title: "Decree 12/2026" }, { id: d2, title: "Budget line 4.1" }]
+            """)
+        let two = scratch.write("p2.yaml", "id: p2\ndocuments: [{ id: d1, title: Decree }]\n")
+        let common = ["--rules", Executable.fixtureRules, "--framework", "probe"]
+        let out = try Executable.run(["robustness", one, two] + common)
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("keywords:"))
+        #expect(out.stdout.contains("FORBIDDEN  removal          p1 plan.budget: level 1 → level 3"), "\(out.stdout)")
+        #expect(out.stderr.contains("probe 1.0.0: 2 cases, 4 indicators"))
+        let json1 = try Executable.run(["robustness", one, two, "--format", "json", "--all", "--jobs", "1"] + common)
+        let json2 = try Executable.run(["robustness", one, two, "--format", "json", "--all", "--jobs", "2"] + common)
+        #expect(json1.stdout == json2.stdout, "the moves do not depend on --jobs")
+        let honest = try Executable.run(["robustness", two, "--only", "neutral_text,list_order"] + common)
+        #expect(honest.status == 0, "\(honest.stdout)")
+    }
+
     @Test func checkReportsEveryProblemAndTypos() throws {
         let out = try Executable.run(["check", Executable.fixtureRules])
         #expect(out.status == 1)

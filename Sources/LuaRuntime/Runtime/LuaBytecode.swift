@@ -67,6 +67,8 @@ public enum LuaBytecode {
     public static func casePaths(in source: String, chunkName: String, roots: Set<String>) throws(LuaError) -> [CasePath] {
         var out: [CasePath] = []
         func looksLikePath(_ s: String) -> Bool {
+            // a fragment joined at run time (".documents") is not a path
+            guard !s.hasPrefix("."), !s.hasSuffix("."), !s.contains("..") else { return false }
             guard let first = s.split(separator: ".", maxSplits: 1).first, roots.contains(String(first)) else { return false }
             return s.contains(".") && s.allSatisfy { $0.isLetter || $0.isNumber || "._[]".contains($0) }
         }

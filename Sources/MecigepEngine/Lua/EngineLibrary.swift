@@ -359,7 +359,47 @@ local function as_list(v)
   return { v }
 end
 
-local function new_context(entry, indicator, case, trace)
+--- The documents of the case's register (documents[].id) cited under `paths`: any field
+--- `document: id` or `documents: [ids]` at any depth. Walks the case itself, so that only the
+--- citations found (and the register's ids) are recorded as reads, not every field walked.
+local function cited(case, paths, trace)
+  local register = {}
+  local docs = type(case) == "table" and case.documents or nil
+  if type(docs) == "table" then
+    for i, d in ipairs(docs) do
+      if type(d) == "table" and type(d.id) == "string" then
+        register[d.id] = true
+        trace.record("documents[" .. i .. "].id", d.id)
+      end
+    end
+  end
+  local found, out = {}, {}
+  local function walk(v, path, depth)
+    if type(v) ~= "table" or depth > 8 then return end
+    for k, x in pairs(v) do
+      local p = path_join(path, k)
+      if k == "document" and type(x) == "string" then
+        trace.record(p, x)
+        if register[x] then found[x] = true end
+      elseif k == "documents" and type(x) == "table" then
+        for i, id in ipairs(x) do
+          trace.record(p .. "[" .. i .. "]", id)
+          if type(id) == "string" and register[id] then found[id] = true end
+        end
+      else
+        walk(x, p, depth + 1)
+      end
+    end
+  end
+  for _, path in ipairs(paths or {}) do
+    if path ~= "documents" then walk(M.get(case, path), path, 0) end
+  end
+  for id in pairs(found) do out[#out + 1] = id end
+  table.sort(out)
+  return out
+end
+
+local function new_context(entry, indicator, case, trace, raw)
   local ctx = { findings = {}, recommendations = {}, suggestions = {} }
   ctx.framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title }
   ctx.indicator = {
@@ -410,6 +450,11 @@ local function new_context(entry, indicator, case, trace)
   --- The result: the case does not say enough; paths name what is missing.
   function ctx.insufficient(paths, reason)
     return { [RESULT] = "insufficient", missing = as_list(paths), note = reason }
+  end
+
+  --- The documents of the case's register cited under the paths (sorted ids).
+  function ctx.cited(paths)
+    return cited(raw, type(paths) == "table" and paths or { paths }, trace)
   end
 
   --- A field of the case by path (recorded in the trace).
@@ -463,7 +508,7 @@ local function evaluate(framework_id, indicator_id, case)
   local trace = new_trace()
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   local view = traced(case, "", trace)
-  local ctx = new_context(entry, indicator, view, trace)
+  local ctx = new_context(entry, indicator, view, trace, case)
   local result = indicator.evaluate(view, ctx)
   local out = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions,
                 reads = trace.reads, conditions = trace.conditions }

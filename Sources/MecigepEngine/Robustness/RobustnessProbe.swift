@@ -79,9 +79,29 @@ public struct RobustnessProbe {
     public let assessor: Assessor
     public var transformations: Set<Transformation>
 
-    public init(assessor: Assessor, transformations: Set<Transformation> = Set(Transformation.allCases)) {
+    /// At most this many transformed cases per case, chosen by a fixed pseudo-random draw (the
+    /// same every run); nil applies every transformation to every answer.
+    public var sample: Int?
+
+    public init(assessor: Assessor, transformations: Set<Transformation> = Set(Transformation.allCases), sample: Int? = nil) {
         self.assessor = assessor
         self.transformations = transformations
+        self.sample = sample
+    }
+
+    /// A fixed draw of `n` of `count` positions, in order: the same for the same case and count.
+    static func draw(_ n: Int, of count: Int, seed: String) -> [Int] {
+        var state = seed.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var positions = Array(0..<count)
+        for i in stride(from: count - 1, to: 0, by: -1) { positions.swapAt(i, Int(next() % UInt64(i + 1))) }
+        return positions.prefix(n).sorted()
     }
 
     static let placeholders = ["en": "TBD", "es": "por definir", "pt": "a definir", "fr": "à définir"]
@@ -192,6 +212,9 @@ public struct RobustnessProbe {
         }
         if transformations.contains(.listOrder) {
             variants.append((.listOrder, "", Self.reversingLists(value)))
+        }
+        if let sample, sample < variants.count {
+            variants = Self.draw(sample, of: variants.count, seed: document.id).map { variants[$0] }
         }
         for (transformation, path, variant) in variants {
             let reached = affected(by: transformation == .listOrder ? nil : path, baseline)

@@ -14,7 +14,7 @@ extension ReportBuilder {
         }
         blocks.append(.paragraph(overall))
         let c = a.coverage
-        blocks.append(.paragraph([.text(w(.coverageSentence, String(c.assessed), String(c.indicators), w.percent(c.share),
+        blocks.append(.paragraph([.text(w(a.framework.insufficientCountsAsLowest ? .coverageSentenceLowest : .coverageSentence, String(c.assessed), String(c.indicators), w.percent(c.share),
                                           String(c.insufficient), String(c.errors)))]))
         blocks.append(.chart(radar()))
         blocks.append(.table(criteriaTable()))

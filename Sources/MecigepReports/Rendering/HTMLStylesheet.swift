@@ -27,7 +27,8 @@ enum HTMLStylesheet {
     code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em;
       background: #f2f4f6; padding: .05rem .25rem; border-radius: 3px; overflow-wrap: anywhere; }
     .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .85em; font-weight: 600;
-      border: 1px solid var(--rule); background: #f7f9fa; white-space: nowrap; }
+      border: 1px solid var(--rule); background: #f7f9fa; white-space: nowrap; max-width: 100%; }
+    @media (max-width: 40rem) { .badge { white-space: normal; } }
     .badge.level { background: var(--accent); color: #fff; border-color: var(--accent); }
     .badge.insufficient { background: repeating-linear-gradient(45deg, #f3f3f3, #f3f3f3 4px, #dcdcdc 4px, #dcdcdc 6px);
       color: #333; border: 1px dashed #777; }

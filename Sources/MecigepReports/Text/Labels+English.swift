@@ -31,6 +31,7 @@ extension Labels {
         case .overallLevel: return "Overall level according to the rules:"
         case .agreedOverallLevel: return "Agreed after the dialogue:"
         case .coverageSentence: return "{1} of {2} indicators assessed ({3}); insufficient information: {4}; rule errors: {5}. Missing information is not a low level: it is reported apart."
+        case .coverageSentenceLowest: return "{1} of {2} indicators assessed ({3}); insufficient information: {4}; rule errors: {5}. An indicator without information is listed apart, with what to add, and counts as the lowest level: leaving information out never raises a level."
         case .radarTitle: return "Levels by criterion"
         case .seriesRules: return "Rules"
         case .seriesAgreed: return "Agreed"

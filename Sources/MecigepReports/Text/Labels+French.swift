@@ -31,6 +31,7 @@ extension Labels {
         case .overallLevel: return "Niveau global selon les règles :"
         case .agreedOverallLevel: return "Convenu après le dialogue :"
         case .coverageSentence: return "{1} indicateurs évalués sur {2} ({3}) ; information insuffisante : {4} ; erreurs de règles : {5}. Le manque d'information n'est pas un niveau faible : il est signalé à part."
+        case .coverageSentenceLowest: return "{1} indicateurs évalués sur {2} ({3}) ; information insuffisante : {4} ; erreurs de règles : {5}. Un indicateur sans information est signalé à part, avec ce qu'il faut ajouter, et compte comme le niveau le plus bas : omettre une information n'élève jamais un niveau."
         case .radarTitle: return "Niveaux par critère"
         case .seriesRules: return "Règles"
         case .seriesAgreed: return "Convenu"

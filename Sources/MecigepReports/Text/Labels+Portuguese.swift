@@ -31,6 +31,7 @@ extension Labels {
         case .overallLevel: return "Nível geral segundo as regras:"
         case .agreedOverallLevel: return "Acordado após o diálogo:"
         case .coverageSentence: return "{1} de {2} indicadores avaliados ({3}); informação insuficiente: {4}; erros de regras: {5}. A falta de informação não é um nível baixo: é informada à parte."
+        case .coverageSentenceLowest: return "{1} de {2} indicadores avaliados ({3}); informação insuficiente: {4}; erros de regras: {5}. Um indicador sem informação é informado à parte, com o que falta acrescentar, e conta como o nível mais baixo: omitir informação nunca eleva um nível."
         case .radarTitle: return "Níveis por critério"
         case .seriesRules: return "Regras"
         case .seriesAgreed: return "Acordado"

@@ -31,6 +31,7 @@ extension Labels {
         case .overallLevel: return "Nivel general según las reglas:"
         case .agreedOverallLevel: return "Acordado tras el diálogo:"
         case .coverageSentence: return "{1} de {2} indicadores evaluados ({3}); información insuficiente: {4}; errores de reglas: {5}. La falta de información no es un nivel bajo: se informa aparte."
+        case .coverageSentenceLowest: return "{1} de {2} indicadores evaluados ({3}); información insuficiente: {4}; errores de reglas: {5}. Un indicador sin información se informa aparte, con lo que falta agregar, y cuenta como el nivel más bajo: omitir información nunca eleva un nivel."
         case .radarTitle: return "Niveles por criterio"
         case .seriesRules: return "Reglas"
         case .seriesAgreed: return "Acordado"

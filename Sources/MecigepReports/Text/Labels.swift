@@ -140,6 +140,7 @@ enum Label: String, CaseIterable, Sendable {
     case nonBindingNote
     case noRecommendations
     case noChallenge
+    case coverageSentenceLowest
     case keyRecommendations
     case keyRecommendationsNote
     case leftToDialogue

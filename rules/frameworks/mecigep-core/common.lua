@@ -156,17 +156,29 @@ end
 
 --- The fields an indicator reads: its own evidence paths, plus those every recommendation
 -- reads (the challenges it is matched against, the lead institution it names as owner, the
--- launch its deadlines are counted from).
+-- launch its deadlines are counted from), plus the citations along them.
 -- @param paths the indicator's own paths
 -- @return the full list, for the indicator's `reads`
 function M.reads(paths)
   local out, seen = {}, {}
+  local function add(p)
+    if not seen[p] then
+      seen[p] = true
+      out[#out + 1] = p
+    end
+  end
   for _, list in ipairs({ paths, M.CONTEXT_READS }) do
-    for _, p in ipairs(list) do
-      if not seen[p] then
-        seen[p] = true
-        out[#out + 1] = p
-      end
+    for _, p in ipairs(list) do add(p) end
+  end
+  -- citations: a `document` or `documents` field anywhere along what the indicator reads, and
+  -- the register they point into (see ctx.cited)
+  add("documents[].id")
+  for _, p in ipairs(paths) do
+    local prefix = ""
+    for part in string.gmatch(p, "[^%.]+") do
+      prefix = prefix == "" and part or (prefix .. "." .. part)
+      add(prefix .. ".document")
+      add(prefix .. ".documents")
     end
   end
   return out
@@ -381,32 +393,6 @@ function M.register(case)
   return ids
 end
 
---- The documents of the register cited under `paths` (any `document: id` or `documents: [ids]`
--- at any depth), sorted: what the level can rest on.
--- @param case the case
--- @param paths evidence paths
--- @return a sorted list of document ids
-function M.cited(case, paths)
-  local register = M.register(case)
-  local found, out = {}, {}
-  local function walk(v, depth)
-    if type(v) ~= "table" or depth > 6 then return end
-    for k, x in pairs(v) do
-      if k == "document" and type(x) == "string" and register[x] then found[x] = true end
-      if k == "documents" and type(x) == "table" then
-        for _, id in ipairs(x) do
-          if type(id) == "string" and register[id] then found[id] = true end
-        end
-      end
-      walk(x, depth + 1)
-    end
-  end
-  for _, path in ipairs(paths or {}) do walk(M.get(case, path), 0) end
-  for id in pairs(found) do out[#out + 1] = id end
-  table.sort(out)
-  return out
-end
-
 --- Finishes an indicator: the finding that states the level reached (with its rubric), the
 -- gap that blocks the next level (when below 4) and the result.
 -- @param ctx the rule context
@@ -419,7 +405,7 @@ end
 function M.finish(ctx, case, level, gaps, evidence, vars)
   local levels = ctx.indicator.levels or {}
   -- A level above the cap rests on cited documents, never on the State's word alone.
-  local documents = M.cited(case, evidence)
+  local documents = ctx.cited(evidence or {})
   ctx.basis(#documents > 0 and "documented" or "self_declared", documents)
   ctx.check(i18n.format(CITED, { cap = M.UNCITED_CAP }), #documents > 0)
   if level > M.UNCITED_CAP and #documents == 0 then

@@ -25,7 +25,7 @@ local THEMATIC_AREAS = { "open_government", "strategic_planning", "public_budget
 
 return m.framework {
   id = "mecigep-core",
-  version = "1.0.0",
+  version = "2.0.0",
   title = L("MECIGEP core framework", "Marco básico del MECIGEP", "Marco básico do MECIGEP", "Cadre de base du MECIGEP"),
   description = L(
     "Seven criteria of an initiative ready to launch: long-term, evidence-based, co-designed, user-centred, behaviourally informed, complexity-aware and fiscally responsible. Levels 0-4; an indicator without information is reported apart and counts as level 0 in the averages, so leaving information out never raises a level. Recommendations are non-binding.",
@@ -44,7 +44,9 @@ return m.framework {
   -- Lists whose items can be the weakness an indicator measures: disclosing one more unfunded
   -- cost inside the medium-term framework, or one more unmitigated high risk, may lower a level
   -- (and the finding says so). Everywhere else, disclosing more never lowers a level.
-  weaknesses = { "evidence.fiscal.costing", "evidence.fiscal.risks", "evidence.complexity.risks" },
+  weaknesses = { "evidence.fiscal.costing", "evidence.fiscal.risks", "evidence.complexity.risks",
+    -- a diagnosed barrier no technique addresses is what bi.techniques measures
+    "evidence.behavioural.barriers" },
   references = {
     "OECD (2022), Recommendation of the Council on Public Policy Evaluation",
     "OECD (2017), Recommendation of the Council on Open Government, provision 8",

@@ -418,7 +418,8 @@ local domain_method = m.indicator {
         "Un problème {domain} sera traité par {approach} : la méthode contredit le problème."),
         { "evidence.complexity.domain", "evidence.complexity.approach" }, vars)
     end
-    return c.finish(ctx, case, level, DOMAIN_GAPS, { "evidence.complexity.domain", "evidence.complexity.approach" }, vars)
+    return c.finish(ctx, case, level, DOMAIN_GAPS,
+      { "evidence.complexity.domain", "evidence.complexity.approach", "evidence.complexity.reassessment" }, vars)
   end,
 }
 

@@ -110,7 +110,7 @@ local baseline = m.indicator {
     list = state == "given" and type(list) == "table" and list or {}
     local published = documents_with_url(case)
     local launch_year = c.launch_year(case)
-    local total, valued, complete, linked, disaggregated, latest = 0, 0, 0, 0, 0, nil
+    local total, valued, complete, disaggregated, latest = 0, 0, 0, 0, nil
     local published_disaggregated = 0
     for _, b in ipairs(list) do
       if type(b) == "table" then
@@ -122,7 +122,6 @@ local baseline = m.indicator {
             complete = complete + 1
             if latest == nil or b.year > latest then latest = b.year end
           end
-          if c.is_text(b.document) and published[b.document] then linked = linked + 1 end
           if c.given(b.disaggregation) then disaggregated = disaggregated + 1 end
           if c.is_text(b.document) and published[b.document] and c.given(b.disaggregation) then
             published_disaggregated = published_disaggregated + 1

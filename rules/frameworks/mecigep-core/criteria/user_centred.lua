@@ -444,7 +444,7 @@ local standards = m.indicator {
       days and cost and s.once_only == true,
       s.published == true and tracked,
     })
-    return c.finish(ctx, case, level, STANDARDS_GAPS, { "evidence.user_centred.standards" })
+    return c.finish(ctx, case, level, STANDARDS_GAPS, { "evidence.user_centred.standards", "evidence.user_centred.metrics" })
   end,
 }
 
