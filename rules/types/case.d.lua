@@ -215,8 +215,14 @@
 ---@field criteria? string
 ---@field decision_maker? string
 ---@field date? string
----@field thresholds? string|number Quantified go/no-go thresholds.
+---@field thresholds? string|number The go/no-go thresholds in the State's own words (level-neutral); give the numbers in targets.
 ---@field options? ("continue"|"scale"|"adapt"|"adjust"|"pause"|"stop")[]
+---@field targets? mecigep.Case.evidence.complexity.phases.gate.targets[] Quantified thresholds, one per indicator: { indicator, value, unit } (ca.phasing level 4).
+
+---@class mecigep.Case.evidence.complexity.phases.gate.targets
+---@field indicator? string
+---@field value number
+---@field unit? string
 
 ---@class mecigep.Case.evidence.complexity.reassessment
 ---@field date? string

@@ -478,7 +478,7 @@ local phasing = m.indicator {
     "L'initiative avance-t-elle par phases datées, chacune close par un point de décision avec critères, décideur, seuils chiffrés et possibilité d'arrêter ou d'adapter ?"),
   reads = c.reads { "evidence.complexity.phases[].name", "evidence.complexity.phases[].start",
     "evidence.complexity.phases[].gate.criteria", "evidence.complexity.phases[].gate.decision_maker",
-    "evidence.complexity.phases[].gate.thresholds", "evidence.complexity.phases[].gate.options" },
+    "evidence.complexity.phases[].gate.thresholds", "evidence.complexity.phases[].gate.targets[].value", "evidence.complexity.phases[].gate.options" },
   requires = { "evidence.complexity" },
   references = { REF.opsi, REF.cynefin, "IMF (2018), Public Investment Management Assessment (PIMA): project appraisal and selection gates" },
   levels = {
@@ -506,7 +506,12 @@ local phasing = m.indicator {
         local gate = p.gate
         if type(gate) == "table" and c.is_text(gate.criteria) and c.is_text(gate.decision_maker) then
           gated = gated + 1
-          local quantified = type(gate.thresholds) == "number" or (c.is_text(gate.thresholds) and string.find(gate.thresholds, "%d") ~= nil)
+          -- quantified: a numeric threshold, or targets { indicator, value } with numbers; the
+          -- thresholds text is the State's own words and decides nothing
+          local quantified = type(gate.thresholds) == "number"
+          for _, t in ipairs(c.list(gate.targets)) do
+            if type(t) == "table" and type(t.value) == "number" then quantified = true end
+          end
           local can_stop = false
           for _, o in ipairs(c.list(gate.options)) do
             if STOP_OR_ADAPT[o] then can_stop = true end

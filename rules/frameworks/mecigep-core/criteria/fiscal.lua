@@ -267,6 +267,19 @@ local funding = m.indicator {
     for _, r in ipairs(costing_rows(case)) do
       if inside(r.year) then total = total + r.amount end
     end
+    -- a costed item without an amount inside the window is an unknown cost: coverage cannot be
+    -- established (leaving an amount out must not make the funding look complete)
+    local unpriced = 0
+    for _, r in ipairs(c.list(case, "evidence.fiscal.costing")) do
+      if type(r) == "table" and type(r.amount) ~= "number" and inside(r.year) then unpriced = unpriced + 1 end
+    end
+    if unpriced > 0 then
+      c.finding(ctx, case, L("{n} costed item(s) inside the medium-term framework have no amount: the share funded cannot be established.",
+        "{n} partida(s) costeada(s) dentro del marco de mediano plazo no tienen monto: no puede establecerse la parte financiada.",
+        "{n} item(ns) custeado(s) dentro do marco de médio prazo não têm valor: não se pode estabelecer a parte financiada.",
+        "{n} poste(s) chiffré(s) dans le cadre à moyen terme n'ont pas de montant : la part financée ne peut être établie."),
+        { "evidence.fiscal.costing" }, { n = unpriced })
+    end
     local named, secured_line, funded, mtef_after = false, false, 0, false
     for _, f in ipairs(list) do
       if type(f) == "table" and NAMED_SOURCES[f.source] then
@@ -285,8 +298,8 @@ local funding = m.indicator {
     local level = c.ladder(ctx, {
       named,
       secured_line,
-      total > 0 and coverage >= K.funding_share_level3,
-      total > 0 and coverage >= K.funding_share_level4 and mtef_after,
+      total > 0 and unpriced == 0 and coverage >= K.funding_share_level3,
+      total > 0 and unpriced == 0 and coverage >= K.funding_share_level4 and mtef_after,
     })
     if total > 0 then
       c.finding(ctx, case, L("Secured funding: {funded} of a costed total of {total} {currency} ({pct} %).",
