@@ -315,7 +315,7 @@ local diagnosis = m.indicator {
       total >= 1,
       backed >= 1,
       classified >= K.barriers_classified,
-      methods >= 2 and strong,
+      methods >= K.diagnosis_methods and strong,
     })
     if #names > 0 then
       c.finding(ctx, case, L("Barriers diagnosed with data, by ABCD category: {cats}.",
@@ -531,7 +531,7 @@ local test_plan = m.indicator {
     local state, t = c.state(case, "evidence.behavioural.test")
     if state == "absent" then return c.insufficient(ctx, "evidence.behavioural.test") end
     if type(t) ~= "table" then t = {} end
-    local controlled = (evidence.DESIGN_SMS[t.design or ""] or 0) >= 3
+    local controlled = (evidence.DESIGN_SMS[t.design or ""] or 0) >= K.controlled_sms
     local level = c.ladder(ctx, {
       state == "given" and t.design ~= "none",
       controlled and type(t.sample_size) == "number" and t.sample_size > 0 and c.is_text(t.primary_outcome),

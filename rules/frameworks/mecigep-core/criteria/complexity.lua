@@ -122,7 +122,7 @@ local function rated(v)
 end
 
 local function high(v)
-  return v == "high" or v == "very_high" or (type(v) == "number" and v >= 4)
+  return v == "high" or v == "very_high" or (type(v) == "number" and v >= K.high_rating)
 end
 
 local RISK_GAPS = {
@@ -395,7 +395,7 @@ local domain_method = m.indicator {
     end
     local cap
     if domain == "clear" and (loops >= 1 or severe >= 1) then cap = 1
-    elseif domain == "complicated" and loops >= 2 then cap = 2 end
+    elseif domain == "complicated" and loops >= K.complicated_loops_cap then cap = 2 end
     if cap and level > cap then
       c.finding(ctx, case, L("The problem is classified as {domain}, but the case lists {loops} feedback loop(s) and {severe} high-likelihood, high-impact risk(s): the classification is inconsistent with the case, and the level is capped at {cap}.",
         "El problema se clasifica como {domain}, pero el caso indica {loops} bucle(s) de retroalimentación y {severe} riesgo(s) de probabilidad e impacto altos: la clasificación es incoherente con el caso, y el nivel se limita a {cap}.",
@@ -524,8 +524,8 @@ local phasing = m.indicator {
     end
     local needed = phases - 1
     local level = c.ladder(ctx, {
-      phases >= 2,
-      phases >= 2 and dated >= 2,
+      phases >= K.phases,
+      phases >= K.phases and dated >= K.phases,
       needed >= 1 and gated >= needed,
       needed >= 1 and strong >= needed,
     })
@@ -704,13 +704,14 @@ local coordination = m.indicator {
     if type(k) ~= "table" then k = {} end
     local _, members = c.distinct(c.list(k.members))
     local _, levels = c.distinct(c.list(k.levels))
-    local named = c.is_text(k.mechanism) and members >= 2
-    local formal = named and c.is_text(k.mandate) and c.is_text(k.frequency) and (levels >= 2 or members >= 3)
+    local named = c.is_text(k.mechanism) and members >= K.coordination_members
+    local formal = named and c.is_text(k.mandate) and c.is_text(k.frequency)
+      and (levels >= K.coordination_levels or members >= K.coordination_members_formal)
     local shared = 0
     for _, flag in ipairs({ k.shared_indicators, k.data_sharing, k.joint_budget }) do
       if flag == true then shared = shared + 1 end
     end
-    local level = c.ladder(ctx, { state == "given", named, formal, shared >= 2 })
+    local level = c.ladder(ctx, { state == "given", named, formal, shared >= K.coordination_shared })
     local partners = c.list(case, "design.partners")
     if #partners > 0 and named then
       local missing = {}

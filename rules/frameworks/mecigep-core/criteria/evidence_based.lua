@@ -348,7 +348,7 @@ local strength = m.indicator {
           { "theory_of_change.evidence[" .. i .. "]" },
           { n = i, claimed = item.sms_level, design = item.design, real = evidence.DESIGN_SMS[item.design] })
       end
-      if evidence.is_sourced(item) and (evidence.sms(item) or 0) >= 4 then
+      if evidence.is_sourced(item) and (evidence.sms(item) or 0) >= K.very_strong_sms then
         very_strong = very_strong + 1
         if item.context == "same_country" or item.context == "region" then local_strong = true end
       end
@@ -356,7 +356,7 @@ local strength = m.indicator {
     local level = c.ladder(ctx, {
       #list >= 1,
       best >= 1,
-      best >= 3,
+      best >= K.strong_sms,
       very_strong >= K.studies_very_strong and local_strong,
     })
     if best >= 1 then
@@ -569,7 +569,7 @@ local evaluation_plan = m.indicator {
       state == "given",
       design ~= nil and (c.given(e.questions) or dated),
       design ~= nil and dated and type(e.budget) == "number" and e.budget > 0 and e.independent == true,
-      (evidence.DESIGN_SMS[design or ""] or 0) >= 3 and e.publication == true and e.management_response == true,
+      (evidence.DESIGN_SMS[design or ""] or 0) >= K.controlled_sms and e.publication == true and e.management_response == true,
     }
     local level = c.ladder(ctx, rungs)
     return c.finish(ctx, case, level, EVALUATION_GAPS, { "evidence.evidence_based.evaluation" })

@@ -145,7 +145,7 @@ local costing = m.indicator {
     local after, every_after = 0, true
     if start and last then
       for y = start + 1, math.max(last, start + 4) do
-        if recurrent_years[y] then after = after + 1 elseif y <= start + 4 then every_after = false end
+        if recurrent_years[y] then after = after + 1 elseif y <= start + K.costing_years - 1 then every_after = false end
       end
     else
       every_after = false
@@ -153,9 +153,9 @@ local costing = m.indicator {
     local method = c.is_text(c.get(case, "evidence.fiscal.costing_method"))
     local level = c.ladder(ctx, {
       #rows >= 1,
-      n_years >= 2,
-      n_years >= 3 and after >= 2,
-      n_years >= 5 and every_after and method,
+      n_years >= K.costing_years_level2,
+      n_years >= K.costing_years_level3 and after >= K.costing_recurrent_after,
+      n_years >= K.costing_years and every_after and method,
     })
     if first then
       c.finding(ctx, case, L("Costed years {span}: capital {capital}, recurrent {recurrent} {currency}.",
@@ -448,7 +448,7 @@ local fiscal_rule = m.indicator {
       state == "given" and not (breach and not offset),
       limit ~= nil or projected ~= nil,
       limit ~= nil and projected ~= nil and (not breach or offset),
-      years_checked >= 3 and years_ok == years_checked and c.is_text(r.validated_by),
+      years_checked >= K.ceiling_years and years_ok == years_checked and c.is_text(r.validated_by),
     })
     return c.finish(ctx, case, level, RULE_GAPS, { "evidence.fiscal.ceiling" })
   end,
@@ -602,7 +602,7 @@ local appraisal = m.indicator {
       state == "given",
       APPRAISAL_METHODS[a.method] == true and result,
       MONETARY[a.method] == true and result and favourable and discounted
-        and type(a.alternatives) == "number" and a.alternatives >= 2 and a.sensitivity == true,
+        and type(a.alternatives) == "number" and a.alternatives >= K.appraisal_alternatives and a.sensitivity == true,
       c.given(a.independent_review) and a.published == true,
     })
     local gaps = APPRAISAL_GAPS

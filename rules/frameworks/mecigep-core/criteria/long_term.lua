@@ -165,8 +165,8 @@ local horizon = m.indicator {
     local beyond = after_term > 0 and (years == 0 or term_years == nil or years > term_years)
     local level = c.ladder(ctx, {
       years >= 2 or dated >= 1,
-      dated >= 2,
-      dated >= 3 and beyond,
+      dated >= K.milestones_level2,
+      dated >= K.milestones_level3 and beyond,
       review_after,
     })
     local vars = { term_end = ends and i18n.date(ends) or L("the end of the term", "el fin del período", "o fim do mandato", "la fin du mandat") }
@@ -639,7 +639,7 @@ local long_run = m.indicator {
             local years = c.distinct(c.list(r.interim_targets), "year")
             local n = 0
             for _ in pairs(years) do n = n + 1 end
-            if n >= 2 then trajectory = true end
+            if n >= K.interim_targets then trajectory = true end
           end
         end
       end

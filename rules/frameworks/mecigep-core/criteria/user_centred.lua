@@ -11,6 +11,7 @@ local m = require "mecigep"
 local i18n = require "lib.i18n"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
+local K = require("frameworks.mecigep-core.calibration").values
 
 local L = c.L
 
@@ -112,7 +113,7 @@ local research = m.indicator {
     local level = c.ladder(ctx, {
       items >= 1,
       #sampled >= 1,
-      methods >= 2 and segments >= 2 and findings,
+      methods >= K.research_methods and segments >= K.research_segments and findings,
       changed and c.get(case, "evidence.user_centred.research_after_launch") == true,
     })
     return c.finish(ctx, case, level, RESEARCH_GAPS, { "evidence.user_centred.research" })
@@ -207,7 +208,7 @@ local journey = m.indicator {
         if step_count(j.steps) > 0 and c.given(j.pain_points) then
           documented = true
           local _, agencies = c.distinct(c.list(j.agencies))
-          if agencies >= 2 then
+          if agencies >= K.journey_agencies then
             crossing = true
             if j.validated_with_users == true and c.is_text(j.life_event) then validated = true end
           end
@@ -333,7 +334,7 @@ local accessibility = m.indicator {
       if OFFLINE[ch] then has.offline = true end
     end
     local _, languages = c.distinct(c.list(acc.languages))
-    has.languages = languages >= 2
+    has.languages = languages >= K.accessibility_languages
     has.disability = c.is_text(acc.disability_standard)
     has.assisted = c.is_text(acc.assisted_digital)
     local dims, missing = 0, {}
@@ -343,7 +344,7 @@ local accessibility = m.indicator {
     local level = c.ladder(ctx, {
       dims >= 1 or c.is_text(acc.statement),
       dims >= 1,
-      dims >= 3,
+      dims >= K.accessibility_dimensions,
       dims == 4 and acc.tested_with_disabled_users == true,
     })
     if #missing == 0 then
@@ -532,7 +533,7 @@ local testing = m.indicator {
         local n = dates.day_number(t.date)
         if n and (launch_n == nil or n < launch_n) and type(t.participants) == "number" and t.participants > 0 then
           before[#before + 1] = t
-          if t.participants >= 5 and c.given(t.changes) then good = true end
+          if t.participants >= K.usability_users and c.given(t.changes) then good = true end
         end
       end
     end
