@@ -17,6 +17,11 @@ struct ReportContentTests {
         #expect(funding.status == .insufficientInformation)
         #expect(funding.agreed?.grade.id == "1")
         #expect(funding.agreed?.role == "secretariat")
+        // A level set in the round is verified, by whom and why; the rule's result is unchanged.
+        #expect(costing.basis?.kind == .verified)
+        #expect(costing.basis?.verifiedBy == "UY (peer)")
+        #expect(costing.basis?.justification == costing.agreed?.justification)
+        #expect(funding.basis?.verifiedBy == "secretariat (secretariat)")
         // Weakest link over the agreed levels (2 and 1) gives 1; the rules' (1, insufficient) gives 1 too.
         let fiscal = try #require(content.criteria.first { $0.criterion.id == "fiscal" })
         #expect(fiscal.agreed?.id == "1")

@@ -89,7 +89,12 @@ extension Assessment {
             ],
         ]
         if let note = r.note { o["note"] = note.value }
-        if let b = r.basis { o["basis"] = ["kind": .string(b.kind.rawValue), "documents": .array(b.documents.map { .string($0) })] }
+        if let b = r.basis {
+            var basis: [String: LuaValue] = ["kind": .string(b.kind.rawValue), "documents": .array(b.documents.map { .string($0) })]
+            if let who = b.verifiedBy { basis["verified_by"] = .string(who) }
+            if let why = b.justification { basis["justification"] = .string(why) }
+            o["basis"] = .object(basis)
+        }
         if let a = r.agreed {
             o["agreed"] = ["level": a.grade.idValue, "label": a.grade.level.label.value, "justification": .string(a.justification),
                            "author": .string(a.author), "role": .string(a.role), "date": .string(a.date)]

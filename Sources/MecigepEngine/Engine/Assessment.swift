@@ -26,6 +26,16 @@ public struct EvidenceBasis: Sendable, Hashable {
     public var kind: Kind
     /// The ids of the documents of the case's register the level cites.
     public var documents: [String]
+    /// For a verified level: who verified it (a peer State or the Secretariat) and why.
+    public var verifiedBy: String? = nil
+    public var justification: String? = nil
+
+    public init(kind: Kind, documents: [String], verifiedBy: String? = nil, justification: String? = nil) {
+        self.kind = kind
+        self.documents = documents
+        self.verifiedBy = verifiedBy
+        self.justification = justification
+    }
 }
 
 /// A practical, non-binding recommendation.

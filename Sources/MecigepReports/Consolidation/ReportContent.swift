@@ -60,6 +60,10 @@ public struct ReportContent: Sendable {
                 for i in a.criteria[c].indicators.indices where a.criteria[c].indicators[i].indicator.id == o.indicator {
                     a.criteria[c].indicators[i].agreed = AgreedLevel(grade: grade, justification: o.justification,
                                                                      author: o.author, role: o.role, date: o.date)
+                    // a level set in the round rests on the judgement of who set it, and why
+                    a.criteria[c].indicators[i].basis = EvidenceBasis(
+                        kind: .verified, documents: a.criteria[c].indicators[i].basis?.documents ?? [],
+                        verifiedBy: "\(o.author) (\(o.role))", justification: o.justification)
                 }
             }
         }
