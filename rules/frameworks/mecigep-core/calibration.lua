@@ -68,6 +68,8 @@ M.table = {
   accessibility_dimensions = { 3, "Three of four accessibility dimensions (offline channel, languages, disability standard, assisted digital).", "W3C WCAG 2.1; UN CRPD art. 9" },
   usability_users = { 5, "A usability round with five or more users finds most problems.", "Nielsen (2000), Why you only need to test with 5 users" },
   high_rating = { 4, "On a 1-5 likelihood or impact rating, 4 and 5 are high.", "ISO 31000:2018 (risk matrices)" },
+  min_budget_share = { 0.001, "A budget below 0.1 % of the initiative's costed total (an evaluation budget of 1) is not a budget: it counts as missing.",
+    "MECIGEP methodology, 'Placeholders are not answers'; evaluation budgets usually run at 1-5 % of programme cost (OECD DAC)" },
   scenarios_worked = { 2, "Two or more scenarios with a response.", "OECD (2019), Strategic Foresight for Better Policies" },
 }
 

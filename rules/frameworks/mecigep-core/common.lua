@@ -154,6 +154,55 @@ function M.launch_year(case)
   return dates.year(M.launch(case))
 end
 
+local IMPLAUSIBLE_AMOUNT = L(
+  "{path} gives {amount}, less than {share} % of the costed total ({total}): an amount that small is not a budget. Give the amount actually reserved, with the budget line that holds it.",
+  "{path} indica {amount}, menos del {share} % del total costeado ({total}): un monto tan pequeño no es un presupuesto. Indique el monto realmente reservado, con la partida que lo contiene.",
+  "{path} indica {amount}, menos de {share} % do total custeado ({total}): um valor tão pequeno não é um orçamento. Indique o valor realmente reservado, com a rubrica que o contém.",
+  "{path} indique {amount}, moins de {share} % du total chiffré ({total}) : un montant aussi faible n'est pas un budget. Indiquez le montant réellement réservé, avec la ligne budgétaire qui le porte.")
+
+--- Whether a budget amount is plausible: a positive number and, when the case costs the
+-- initiative, at least `calibration.min_budget_share` of that cost (a budget of 1 is a
+-- placeholder in disguise). An implausible amount counts as missing, and `validate` says so.
+-- @param ctx the rule context (for the suggestion)
+-- @param case the case
+-- @param amount the amount given
+-- @param path its path, for the suggestion
+-- @return boolean
+function M.plausible_amount(ctx, case, amount, path)
+  if type(amount) ~= "number" or amount <= 0 then return false end
+  local total = 0
+  for _, r in ipairs(M.list(case, "evidence.fiscal.costing")) do
+    if type(r) == "table" and type(r.amount) == "number" and r.amount > 0 then total = total + r.amount end
+  end
+  local share = require("frameworks.mecigep-core.calibration").values.min_budget_share
+  if total > 0 and amount < total * share then
+    ctx.suggest(i18n.format(IMPLAUSIBLE_AMOUNT, { path = path, amount = i18n.number(amount), share = i18n.number(share * 100),
+      total = i18n.number(total) }), path)
+    return false
+  end
+  return true
+end
+
+local FUTURE_YEAR = L(
+  "{path} is dated {year}, after the launch ({launch}): what the initiative rests on must exist before it starts. Correct the year, or leave the item out until it exists.",
+  "{path} tiene fecha {year}, posterior al lanzamiento ({launch}): aquello en que se basa la iniciativa debe existir antes de que comience. Corrija el año, o deje fuera el elemento hasta que exista.",
+  "{path} tem data {year}, posterior ao lançamento ({launch}): aquilo em que a iniciativa se baseia deve existir antes de ela começar. Corrija o ano, ou deixe o item de fora até que exista.",
+  "{path} est daté de {year}, après le lancement ({launch}) : ce sur quoi l'initiative repose doit exister avant qu'elle ne commence. Corrigez l'année, ou laissez l'élément de côté tant qu'il n'existe pas.")
+
+--- Whether a year that must precede the launch does (a study, a baseline figure); a later
+-- year is implausible, counts as missing, and `validate` says so. True when either is unknown.
+-- @param ctx the rule context
+-- @param case the case
+-- @param year the year given
+-- @param path its path
+-- @return boolean
+function M.before_launch(ctx, case, year, path)
+  local launch = M.launch_year(case)
+  if math.type(year) ~= "integer" or launch == nil or year <= launch then return true end
+  ctx.suggest(i18n.format(FUTURE_YEAR, { path = path, year = tostring(year), launch = tostring(launch) }), path)
+  return false
+end
+
 --- The fields an indicator reads: its own evidence paths, plus those every recommendation
 -- reads (the challenges it is matched against, the lead institution it names as owner, the
 -- launch its deadlines are counted from), plus the citations along them.

@@ -676,7 +676,7 @@ local scaling = m.indicator {
     "¿Existe una regla de decisión para escalar, con responsable y presupuesto, verificación de efectos entre grupos y monitoreo a escala?",
     "Existe uma regra de decisão para ampliar, com responsável e orçamento, verificação de efeitos entre grupos e monitoramento em escala?",
     "Existe-t-il une règle de décision pour généraliser, avec responsable et budget, vérification des effets selon les groupes et suivi à grande échelle ?"),
-  reads = c.reads { "evidence.behavioural.scaling.statement", "evidence.behavioural.scaling.decision_rule",
+  reads = c.reads { "evidence.fiscal.costing[].amount", "evidence.behavioural.scaling.statement", "evidence.behavioural.scaling.decision_rule",
     "evidence.behavioural.scaling.owner", "evidence.behavioural.scaling.budget",
     "evidence.behavioural.scaling.heterogeneity", "evidence.behavioural.scaling.monitoring_after_scale" },
   requires = { "evidence.behavioural" },
@@ -699,7 +699,7 @@ local scaling = m.indicator {
     local level = c.ladder(ctx, {
       state == "given",
       rule,
-      rule and c.is_text(s.owner) and type(s.budget) == "number" and s.budget > 0,
+      rule and c.is_text(s.owner) and c.plausible_amount(ctx, case, s.budget, "evidence.behavioural.scaling.budget"),
       s.heterogeneity == true and s.monitoring_after_scale == true,
     })
     return c.finish(ctx, case, level, SCALING_GAPS, { "evidence.behavioural.scaling" })

@@ -118,7 +118,8 @@ local baseline = m.indicator {
         if type(b.value) == "number" then
           valued = valued + 1
           local sourced = c.is_text(b.source) or c.is_text(b.document)
-          if sourced and math.type(b.year) == "integer" then
+          if sourced and math.type(b.year) == "integer"
+            and c.before_launch(ctx, case, b.year, "problem.baseline[" .. total .. "].year") then
             complete = complete + 1
             if latest == nil or b.year > latest then latest = b.year end
           end
@@ -334,9 +335,16 @@ local strength = m.indicator {
       "Données causales répliquées (deux études SMS 4 ou plus), dont une du même pays ou de la région."),
   },
   evaluate = function(case, ctx)
-    local state, list = c.state(case, "theory_of_change.evidence")
+    local state, given = c.state(case, "theory_of_change.evidence")
     if state == "absent" then return c.insufficient(ctx, "theory_of_change.evidence") end
-    list = state == "given" and type(list) == "table" and list or {}
+    given = state == "given" and type(given) == "table" and given or {}
+    -- a study dated after the launch cannot be what the design rests on
+    local list = {}
+    for i, item in ipairs(given) do
+      if type(item) ~= "table" or c.before_launch(ctx, case, item.year, "theory_of_change.evidence[" .. i .. "].year") then
+        list[#list + 1] = item
+      end
+    end
     local best, at = evidence.best(list)
     local very_strong, local_strong = 0, false
     for i, item in ipairs(list) do
@@ -540,7 +548,7 @@ local evaluation_plan = m.indicator {
     "Está prevista uma avaliação com desenho, data, orçamento, avaliador independente, publicação e resposta da gestão?",
     "Une évaluation est-elle prévue avec une méthode, une date, un budget, un évaluateur indépendant, une publication et une réponse de la direction ?"),
   weight = 1.5,
-  reads = c.reads { "evidence.evidence_based.evaluation.design", "evidence.evidence_based.evaluation.questions",
+  reads = c.reads { "evidence.fiscal.costing[].amount", "evidence.evidence_based.evaluation.design", "evidence.evidence_based.evaluation.questions",
     "evidence.evidence_based.evaluation.report_date", "evidence.evidence_based.evaluation.budget",
     "evidence.evidence_based.evaluation.independent", "evidence.evidence_based.evaluation.evaluator",
     "evidence.evidence_based.evaluation.publication", "evidence.evidence_based.evaluation.management_response" },
@@ -568,7 +576,8 @@ local evaluation_plan = m.indicator {
     local rungs = {
       state == "given",
       design ~= nil and (c.given(e.questions) or dated),
-      design ~= nil and dated and type(e.budget) == "number" and e.budget > 0 and e.independent == true,
+      design ~= nil and dated and c.plausible_amount(ctx, case, e.budget, "evidence.evidence_based.evaluation.budget")
+        and e.independent == true,
       (evidence.DESIGN_SMS[design or ""] or 0) >= K.controlled_sms and e.publication == true and e.management_response == true,
     }
     local level = c.ladder(ctx, rungs)
