@@ -220,7 +220,7 @@ public struct RobustnessProbe {
             let reached = affected(by: transformation == .listOrder ? nil : path, baseline)
             // Where the framework declares a list's items can be weaknesses, one more may lower a
             // level, and so one fewer (the whole item removed) may raise it.
-            let weakness = assessor.framework.weaknessLists.contains(Self.pattern(path))
+            let weakness = assessor.framework.weaknessLists.map(Self.pattern).contains(Self.pattern(path))
             let mayLower = transformation == .listExtension && weakness
             let mayRise = transformation == .removal && weakness && path.hasSuffix("]")
             guard !reached.isEmpty else { continue }

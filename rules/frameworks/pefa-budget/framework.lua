@@ -59,6 +59,13 @@ local FIELDS = {
 
   ["budget.investment"] = "object",
   ["budget.investment.projects"] = "array",
+  ["budget.investment.major_projects_count"] = "integer",
+  ["budget.expenditure.by_function[].total_budget"] = "number",
+  ["budget.expenditure.by_function[].total_actual"] = "number",
+  ["budget.expenditure.by_economic_type[].total_budget"] = "number",
+  ["budget.expenditure.by_economic_type[].total_actual"] = "number",
+  ["budget.revenue.by_category[].total_budget"] = "number",
+  ["budget.revenue.by_category[].total_actual"] = "number",
   ["budget.investment.projects[].name"] = "string",
   ["budget.investment.projects[].total_cost"] = "number",
   ["budget.investment.projects[].major"] = "boolean",
@@ -151,6 +158,12 @@ return m.framework {
     "Cinq indicateurs PEFA 2016 pour une initiative de budget public : composition des dépenses exécutées (PI-2), recettes effectives (PI-3), gestion des investissements publics (PI-11), prévisions macroéconomiques et budgétaires (PI-14) et perspective à moyen terme de la budgétisation des dépenses (PI-16). Chaque dimension est notée de A à D (C est le niveau de base des bonnes pratiques) ; le PI-2 est agrégé par M1 (maillon faible) et les autres par M2 (moyenne) au moyen d'une table de conversion dérivée pour ce cadre, et non de la table officielle du PEFA. L'information insuffisante est un D* dans le PEFA : elle compte comme D et est signalée à part. La note globale est une synthèse du MECIGEP, non une note PEFA : le PEFA n'agrège pas les indicateurs entre eux. Les recommandations ne sont pas contraignantes."),
   scale = m.scales.pefa,
   insufficient = "lowest",
+  -- The budget lines of a year are what the composition dimensions measure: one more line may
+  -- change the variance either way (and a line beyond the year's totals makes the year
+  -- inconsistent, so not scored). Omission is caught by the totals: when a year gives
+  -- total_budget and total_actual, lines that fall short of them leave the year unscored.
+  weaknesses = { "budget.expenditure.by_function[].lines", "budget.expenditure.by_economic_type[].lines",
+    "budget.revenue.by_category[].lines" },
   -- PEFA has no method to aggregate across indicators. The overall grade is a summary for the
   -- MECIGEP report: the mean of the indicator scores (D = 1 .. A = 4, "+" = half), rounded down.
   aggregation = "weighted_mean",

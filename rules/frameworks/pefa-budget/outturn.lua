@@ -30,9 +30,32 @@ local UNDECIDED = L("Only {n} of the last three completed years can be computed,
   "Só é possível calcular {n} dos três últimos exercícios encerrados, e os anos ausentes poderiam mudar a nota.",
   "Seuls {n} des trois derniers exercices clos peuvent être calculés, et les années manquantes pourraient changer la note.")
 
+local INCOMPLETE = L("The lines of {year} add up to {lines_budget} approved and {lines_actual} executed, not the year's totals ({total_budget} and {total_actual}): the year is incomplete and is not scored.",
+  "Las líneas de {year} suman {lines_budget} aprobado y {lines_actual} ejecutado, no los totales del año ({total_budget} y {total_actual}): el año está incompleto y no se califica.",
+  "As linhas de {year} somam {lines_budget} aprovado e {lines_actual} executado, não os totais do ano ({total_budget} e {total_actual}): o ano está incompleto e não é pontuado.",
+  "Les lignes de {year} totalisent {lines_budget} approuvé et {lines_actual} exécuté, et non les totaux de l'année ({total_budget} et {total_actual}) : l'année est incomplète et n'est pas notée.")
+
 --- The reads of a yearly series of lines.
 local function line_reads(path)
-  return c.reads({ path .. "[].year", path .. "[].lines[].budget", path .. "[].lines[].actual", "budget.last_completed_year" })
+  return c.reads({ path .. "[].year", path .. "[].lines[].budget", path .. "[].lines[].actual", path .. "[].total_budget",
+    path .. "[].total_actual", "budget.last_completed_year" })
+end
+
+--- Whether a year's lines are the whole of it: when the row gives the year's `total_budget` and
+-- `total_actual`, the lines must add up to both (within 1 %). A line left out then makes the year
+-- incomplete instead of making the composition look better. Rows without totals are taken as given.
+local function complete(ctx, r, path)
+  if not c.number(r.total_budget) or not c.number(r.total_actual) or type(r.lines) ~= "table" then return true end
+  local budget, actual = 0, 0
+  for _, l in ipairs(r.lines) do
+    if type(l) == "table" and c.number(l.budget) then budget = budget + l.budget end
+    if type(l) == "table" and c.number(l.actual) then actual = actual + l.actual end
+  end
+  local function close(x, total) return math.abs(x - total) <= 0.01 * math.abs(total) end
+  if close(budget, r.total_budget) and close(actual, r.total_actual) then return true end
+  ctx.finding(c.fmt(INCOMPLETE, { year = tostring(r.year), lines_budget = budget, lines_actual = actual,
+    total_budget = r.total_budget, total_actual = r.total_actual }), { path })
+  return false
 end
 
 --- A dimension graded on PEFA's composition variance "in at least two of the last three
@@ -53,7 +76,7 @@ function M.composition(spec)
       local rows, missing = c.last_three(c.list(ctx.get(spec.path)), case.budget.last_completed_year)
       local values, variances, outturns = {}, {}, {}
       for _, r in ipairs(rows) do
-        local v = c.composition_variance(r.lines)
+        local v = complete(ctx, r, spec.path) and c.composition_variance(r.lines) or nil
         if v then
           values[#values + 1] = v
           variances[#variances + 1] = { year = r.year, value = v }

@@ -33,6 +33,15 @@ local function major_projects(case)
   return out
 end
 
+--- The number of major projects the shares are taken over: those listed, or the count the case
+-- declares (`budget.investment.major_projects_count`) when it is larger. A major project left out
+-- of the list then counts as one that meets nothing, instead of improving the shares.
+local function denominator(case, projects)
+  local declared = case.budget.investment.major_projects_count
+  if math.type(declared) == "integer" and declared > #projects then return declared end
+  return #projects
+end
+
 --- How many of the projects satisfy test.
 local function count(projects, test)
   local n = 0
@@ -69,7 +78,8 @@ end
 local SHARES = L("{n} major project(s): {detail}.", "{n} proyecto(s) de gran envergadura: {detail}.",
   "{n} projeto(s) de grande porte: {detail}.", "{n} grand(s) projet(s) : {detail}.")
 
-local COMMON_READS = { PROJECTS .. "[].major", PROJECTS .. "[].total_cost", "budget.total_expenditure" }
+local COMMON_READS = { PROJECTS .. "[].major", PROJECTS .. "[].total_cost", "budget.total_expenditure",
+  "budget.investment.major_projects_count" }
 
 local function reads(extra)
   local out = {}
@@ -152,7 +162,7 @@ local appraisal = m.indicator {
       return c.missing(ctx, { PROJECTS .. "[].appraisal" }, APPRAISAL_MISSING, APPRAISAL_ASK, "investment")
     end
     local function a(p) return type(p.appraisal) == "table" and p.appraisal or {} end
-    local n = #projects
+    local n = denominator(case, projects)
     local any = count(projects, function(p) return a(p).analysed == true end)
     local guidelines = count(projects, function(p) return a(p).analysed == true and a(p).national_guidelines == true end)
     local published = count(projects, function(p) return a(p).analysed == true and a(p).published == true end)
@@ -245,7 +255,7 @@ local selection = m.indicator {
         SELECTION_MISSING, SELECTION_ASK, "investment")
     end
     criteria = type(criteria) == "table" and criteria or {}
-    local n = #projects
+    local n = denominator(case, projects)
     local prioritized = count(projects, function(p) return p.prioritized_centrally == true end)
     local standard, published = criteria.standard == true, criteria.standard == true and criteria.published == true
     local S = c.SHARE
@@ -341,7 +351,7 @@ local costing = m.indicator {
     end)
     local capital3 = count(projects, function(p) return c.number(k(p).total_capital_cost) and years(k(p).capital_years) >= 3 end)
     local capital1 = count(projects, function(p) return c.number(k(p).total_capital_cost) and years(k(p).capital_years) >= 1 end)
-    local n, S = #projects, c.SHARE
+    local n, S = denominator(case, projects), c.SHARE
     local grade = c.ladder(ctx, COSTING_LEVELS, {
       A = life_cycle / n >= S.all,
       B = capital3 / n >= S.most,
@@ -438,7 +448,7 @@ local monitoring = m.indicator {
       return c.missing(ctx, { PROJECTS .. "[].monitored", MONITORING }, MONITORING_MISSING, MONITORING_ASK, "investment")
     end
     block = type(block) == "table" and block or {}
-    local n, S = #projects, c.SHARE
+    local n, S = denominator(case, projects), c.SHARE
     local monitored = count(projects, function(p) return p.monitored == true end)
     local procedures = block.standard_procedures == true
     local published = block.reporting == "published"
