@@ -19,7 +19,7 @@
 ---@field implementation_challenges? mecigep.Case.implementation_challenges[]
 ---@field questions_for_peers? mecigep.Case.questions_for_peers[]
 ---@field evidence? mecigep.Case.evidence One block per criterion of the core framework. Leave a block out when not reported; write `none` when there is nothing to report.
----@field documents? mecigep.Case.documents[]
+---@field documents? mecigep.Case.documents[] The case's register of documents, listed once: a level above 2 needs answers that cite one of them by id (document: or documents:).
 
 ---@class mecigep.Case.design
 ---@field components? mecigep.Case.design.components[]
@@ -59,6 +59,10 @@
 ---@field id string
 ---@field title string
 ---@field url? string
+---@field issuer? string Who issued the document (ministry, congress, statistics office, university).
+---@field date? string|integer When it was issued: YYYY-MM-DD, or the year.
+---@field kind? "law"|"decree"|"regulation"|"budget_law"|"budget_line"|"plan"|"study"|"evaluation"|"minutes"|"contract"|"dataset"|"report"|"agreement"|"other" What kind of document it is.
+---@field annex? string Where it is attached to the submission, when it has no public link.
 
 ---One block per criterion of the core framework. Leave a block out when not reported; write `none` when there is nothing to report.
 ---@class mecigep.Case.evidence

@@ -428,6 +428,11 @@ local CITE = L("Add the documents behind {paths} to the case's register (documen
   "Acrescente os documentos que sustentam {paths} ao registro do caso (documents: id, título, emissor, data, tipo, link) e cite-os por id onde os fatos são dados, {before_launch}: os fatos já sustentam o nível {n}.",
   "Ajoutez les documents à l'appui de {paths} au registre du cas (documents : id, titre, émetteur, date, type, lien) et citez-les par leur id là où les faits sont donnés, {before_launch} : les faits justifient déjà le niveau {n}.")
 
+local RESTS_ON = L("The level rests on these documents of the case's register: {documents}.",
+  "El nivel se basa en estos documentos del registro del caso: {documents}.",
+  "O nível se baseia nestes documentos do registro do caso: {documents}.",
+  "Le niveau repose sur ces documents du registre du cas : {documents}.")
+
 local CITED = L("A document of the case's register is cited (needed above level {cap})",
   "Se cita un documento del registro del caso (necesario por encima del nivel {cap})",
   "Cita-se um documento do registro do caso (necessário acima do nível {cap})",
@@ -467,6 +472,9 @@ function M.finish(ctx, case, level, gaps, evidence, vars)
   end
   if levels[level] and level > 0 then
     ctx.finding(i18n.format(REACHED, { n = level, rubric = levels[level] }), evidence or {})
+  end
+  if #documents > 0 and level > 0 then
+    ctx.finding(i18n.format(RESTS_ON, { documents = table.concat(documents, ", ") }), evidence or {})
   end
   if level < 4 and gaps[level + 1] then
     M.gap(ctx, case, gaps[level + 1], vars)
