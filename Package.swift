@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"], exclude: ["Fixtures"]),
         .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "LuaRuntime"]),
+        .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "MecigepEngine", "LuaRuntime"]),
     ]
 )

@@ -35,7 +35,7 @@ struct AssessBenchmark {
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for n in 0..<count {
-            var rng = SplitMix(seed: UInt64(n) &+ 1)
+            var rng = SplitMix64(seed: UInt64(n) &+ 1)
             var value = vary(seeds[n % seeds.count], rng: &rng, depth: 0)
             if case .object(var o) = value { o["id"] = .string(String(format: "synthetic-%06d", n)); value = .object(o) }
             let path = (folder as NSString).appendingPathComponent(String(format: "case-%06d.yaml", n))
@@ -44,7 +44,7 @@ struct AssessBenchmark {
         _ = FileManager.default.createFile(atPath: marker, contents: Data())
     }
 
-    static func vary(_ v: LuaValue, rng: inout SplitMix, depth: Int) -> LuaValue {
+    static func vary(_ v: LuaValue, rng: inout SplitMix64, depth: Int) -> LuaValue {
         switch v {
         case .object(let o):
             var out: [String: LuaValue] = [:]
@@ -158,15 +158,3 @@ struct AssessBenchmark {
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import MecigepEngine
 import Testing
 
 // A batch run loses nothing silently: every output that cannot be written is reported and
@@ -78,7 +79,7 @@ struct BatchIntegrityTests {
         // Every example as it is (valid).
         for (n, file) in examples.enumerated() { add("valid-\(n).yaml", try String(contentsOfFile: file, encoding: .utf8)) }
         // Line by line mutations of the first example: drop a line, or give a value a wrong type.
-        var generator = SplitMix(seed: 9)
+        var generator = SplitMix64(seed: 9)
         let candidates = lines.indices.filter { lines[$0].contains(": ") && !lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
         for k in 0..<60 {
             var mutated = lines

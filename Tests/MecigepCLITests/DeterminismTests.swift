@@ -1,4 +1,5 @@
 import Foundation
+import MecigepEngine
 import Testing
 
 // Guards the engine's first promise from the outside, as a Secretariat runs it: an assessment
@@ -18,7 +19,7 @@ struct DeterminismTests {
 
     static func runs(cases: [String], rules: String, framework: String, format: String) throws -> [(String, [String: Data])] {
         var shuffled = cases
-        var generator = SplitMix(seed: 20261204)
+        var generator = SplitMix64(seed: 20261204)
         shuffled.shuffle(using: &generator)
         let plans: [(String, [String], Int)] = [
             ("sorted, 1 job", cases, 1), ("reversed, 1 job", cases.reversed(), 1), ("shuffled, 1 job", shuffled, 1),
@@ -71,15 +72,3 @@ struct DeterminismTests {
     }
 }
 
-/// A small seeded generator, so the shuffled order is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -91,16 +91,9 @@ public struct RobustnessProbe {
 
     /// A fixed draw of `n` of `count` positions, in order: the same for the same case and count.
     static func draw(_ n: Int, of count: Int, seed: String) -> [Int] {
-        var state = seed.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SplitMix64(seed: seed)
         var positions = Array(0..<count)
-        for i in stride(from: count - 1, to: 0, by: -1) { positions.swapAt(i, Int(next() % UInt64(i + 1))) }
+        for i in stride(from: count - 1, to: 0, by: -1) { positions.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
         return positions.prefix(n).sorted()
     }
 
