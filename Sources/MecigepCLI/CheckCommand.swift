@@ -110,14 +110,7 @@ struct CheckCommand: ParsableCommand {
     /// `requires` declare: a typo such as `case.evidence.evalution` reads nothing and quietly
     /// lowers a level. Each is reported once per file and line, with the nearest declared path.
     static func undeclaredPaths(_ framework: Framework, rules: String) -> [Problem] {
-        func plain(_ path: String) -> String {
-            var out = ""
-            var depth = 0
-            for ch in path {
-                if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 } else if depth == 0 { out.append(ch) }
-            }
-            return out
-        }
+        let plain = CaseValidator.withoutIndices
         var declared = Set(framework.fields.map { plain($0.path) })
         for indicator in framework.indicators {
             for path in indicator.reads + indicator.requires { declared.insert(plain(path)) }

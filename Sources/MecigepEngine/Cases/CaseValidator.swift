@@ -143,6 +143,17 @@ public enum CaseValidator {
         return out
     }
 
+    /// A path with its list selectors removed, the form used to compare a case path with a
+    /// declared one: "a.b[2].c" and "a.b[].c" both give "a.b.c".
+    public static func withoutIndices(_ path: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in path {
+            if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 } else if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
     private static func join(_ done: String, _ step: Step) -> String {
         switch step {
         case .key(let k): return done.isEmpty ? k : done + "." + k

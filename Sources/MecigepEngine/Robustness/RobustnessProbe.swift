@@ -170,7 +170,7 @@ public struct RobustnessProbe {
         let stuffing = stuffingText(language)
         var variants: [(Transformation, String, LuaValue)] = []
         for (path, node) in Self.nodes(value) where !path.isEmpty {
-            let steps = Self.steps(path)
+            let steps = CaseValidator.steps(path)
             let isIdentity = path == "id" || path == "language"
             if transformations.contains(.removal) {
                 variants.append((.removal, path, Self.replacing(value, at: steps, with: nil)))
@@ -213,7 +213,7 @@ public struct RobustnessProbe {
             let reached = affected(by: transformation == .listOrder ? nil : path, baseline)
             // Where the framework declares a list's items can be weaknesses, one more may lower a
             // level, and so one fewer (the whole item removed) may raise it.
-            let weakness = assessor.framework.weaknessLists.map(Self.pattern).contains(Self.pattern(path))
+            let weakness = assessor.framework.weaknessLists.map(CaseValidator.withoutIndices).contains(CaseValidator.withoutIndices(path))
             let mayLower = transformation == .listExtension && weakness
             let mayRise = transformation == .removal && weakness && path.hasSuffix("]")
             guard !reached.isEmpty else { continue }
@@ -238,15 +238,6 @@ public struct RobustnessProbe {
                                            before: Self.describe(before), after: Self.describe(after), forbidden: forbidden))
     }
 
-    /// A path with its list indices removed, as frameworks declare them ("a.b[2].c" → "a.b.c").
-    static func pattern(_ path: String) -> String {
-        var out = ""
-        var depth = 0
-        for ch in path {
-            if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 } else if depth == 0 { out.append(ch) }
-        }
-        return out
-    }
 
     /// The indicators a change at `path` can reach (all of them for nil): those whose baseline
     /// trace read the path, something under it, or the table that holds it (a rule that counts,
@@ -307,8 +298,6 @@ public struct RobustnessProbe {
 
     // MARK: Documents
 
-    enum Step: Hashable { case key(String), index(Int) }
-
     /// Every node with its path, written as the rest of mecigep writes paths ("a.b[2].c").
     static func nodes(_ v: LuaValue, _ path: String = "") -> [(String, LuaValue)] {
         var out: [(String, LuaValue)] = [(path, v)]
@@ -322,23 +311,8 @@ public struct RobustnessProbe {
         return out
     }
 
-    static func steps(_ path: String) -> [Step] {
-        var out: [Step] = []
-        for part in path.split(separator: ".") {
-            var name = Substring(part)
-            var indices: [Step] = []
-            while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
-                indices.insert(.index(Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) ?? 1), at: 0)
-                name = name[..<open]
-            }
-            out.append(.key(String(name)))
-            out += indices
-        }
-        return out
-    }
-
     /// `v` with the node at `steps` replaced (or removed, for nil).
-    static func replacing(_ v: LuaValue, at steps: [Step], with new: LuaValue?) -> LuaValue {
+    static func replacing(_ v: LuaValue, at steps: [CaseValidator.Step], with new: LuaValue?) -> LuaValue {
         guard let step = steps.first else { return new ?? .null }
         let rest = Array(steps.dropFirst())
         switch (step, v) {
