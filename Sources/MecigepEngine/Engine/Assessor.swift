@@ -70,17 +70,12 @@ public final class Assessor {
 
     /// Assesses one case.
     public func assess(_ document: CaseDocument, options: AssessmentOptions = .init()) throws(AssessmentError) -> Assessment {
-        let (cleaned, issues, placeholders) = CaseValidator.validate(
-            document.value, fields: framework.fields, maxItems: framework.maxItems, schema: framework.caseSchema,
-            placeholders: framework.placeholders)
+        let (cleaned, issues, placeholders) = validated(document)
         if options.rejectInvalid, !issues.isEmpty {
             throw AssessmentError(caseID: document.id, message: "invalid case, not assessed: "
                 + issues.map(\.description).joined(separator: "; "), issues: issues)
         }
-        let prepared: LuaPreparedValue
-        do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
-            throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
-        }
+        let prepared = try prepare(cleaned, of: document)
         defer { runtime.release(prepared) }
 
         var criteria: [CriterionResult] = []
@@ -113,12 +108,7 @@ public final class Assessor {
     /// without aggregating: what `mecigep robustness` needs to re-run the few indicators a
     /// change can reach. Results come back by indicator id.
     public func evaluate(_ document: CaseDocument, indicators ids: Set<String>) throws(AssessmentError) -> [String: IndicatorResult] {
-        let (cleaned, _, _) = CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
-                                                     schema: framework.caseSchema, placeholders: framework.placeholders)
-        let prepared: LuaPreparedValue
-        do throws(LuaError) { prepared = try runtime.prepare(cleaned) } catch {
-            throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
-        }
+        let prepared = try prepare(validated(document).value, of: document)
         defer { runtime.release(prepared) }
         var out: [String: IndicatorResult] = [:]
         for criterion in framework.criteria {
@@ -127,6 +117,20 @@ public final class Assessor {
             }
         }
         return out
+    }
+
+    /// The case as the rules see it: validated against the framework's fields and schema, with
+    /// placeholders removed; and what was found on the way.
+    private func validated(_ document: CaseDocument) -> (value: LuaValue, issues: [CaseIssue], placeholders: [CaseIssue]) {
+        CaseValidator.validate(document.value, fields: framework.fields, maxItems: framework.maxItems,
+                               schema: framework.caseSchema, placeholders: framework.placeholders)
+    }
+
+    /// Hands a validated case to the runtime (the caller releases it).
+    private func prepare(_ cleaned: LuaValue, of document: CaseDocument) throws(AssessmentError) -> LuaPreparedValue {
+        do throws(LuaError) { return try runtime.prepare(cleaned) } catch {
+            throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
+        }
     }
 
     // MARK: Indicators
