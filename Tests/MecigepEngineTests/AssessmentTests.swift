@@ -157,11 +157,7 @@ struct AssessmentTests {
     }
 
     @Test func presentSeesThroughTheReadOnlyCase() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-present-\(UUID().uuidString)")
-        let fwFolder = folder.appendingPathComponent("frameworks/p")
-        try FileManager.default.createDirectory(at: fwFolder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        let level = try withInlineFramework("p", """
             local m = require "mecigep"
             return m.framework { id = "p", version = "1.0.0", title = "P", languages = { "en" }, scale = m.scales.maturity,
               criteria = { m.criterion { id = "c", title = "C", indicators = {
@@ -172,26 +168,17 @@ struct AssessmentTests {
                   end
                   return n
                 end } } } } }
-            """.utf8).write(to: fwFolder.appendingPathComponent("framework.lua"))
-        let loader = FrameworkLoader(rulesFolder: folder.path)
-        let level = try LuaThread.run {
-            Result { () throws -> String? in
-                let fw = try loader.load("p")
-                let value: LuaValue = ["block": ["x": 1], "list": [1], "empty": [], "blank": "  "]
-                return try Assessor(framework: fw, loader: loader, engineVersion: "t").assess(CaseDocument(id: "x", value: value)).grade?.id
-            }
-        }.get()
+            """) { assessor -> String? in
+            let value: LuaValue = ["block": ["x": 1], "list": [1], "empty": [], "blank": "  "]
+            return try assessor.assess(CaseDocument(id: "x", value: value)).grade?.id
+        }
         #expect(level == "3") // block, list and block.x; not the empty list, blank text or missing field
     }
 
     /// docs/cases.md: `[]` and `none` mean "there is none", a level; only a field left out (or
     /// null, or blank text) is missing information. `requires` follows the same contract.
     @Test func requiresTreatsAnEmptyListOrNoneAsAnAnswer() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-requires-\(UUID().uuidString)")
-        let fwFolder = folder.appendingPathComponent("frameworks/r")
-        try FileManager.default.createDirectory(at: fwFolder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        let outcomes = try withInlineFramework("r", """
             local m = require "mecigep"
             return m.framework { id = "r", version = "1.0.0", title = "R", languages = { "en" }, scale = m.scales.maturity,
               criteria = { m.criterion { id = "c", title = "C", indicators = {
@@ -199,21 +186,38 @@ struct AssessmentTests {
                   if type(case.list) == "table" and #case.list > 0 then return 3 end
                   return 0
                 end } } } } }
-            """.utf8).write(to: fwFolder.appendingPathComponent("framework.lua"))
-        let loader = FrameworkLoader(rulesFolder: folder.path)
-        let outcomes = try LuaThread.run {
-            Result { () throws -> [String] in
-                let fw = try loader.load("r")
-                let assessor = try Assessor(framework: fw, loader: loader, engineVersion: "t")
-                let values: [LuaValue] = [["list": [1]], ["list": []], ["list": "none"], ["list": false], [:], ["list": .null],
-                                          ["list": "   "]]
-                return try values.map { value in
-                    let r = try assessor.assess(CaseDocument(id: "x", value: value)).indicatorResults[0]
-                    return r.status == .assessed ? (r.grade?.id ?? "?") : "missing"
-                }
+            """) { assessor -> [String] in
+            let values: [LuaValue] = [["list": [1]], ["list": []], ["list": "none"], ["list": false], [:], ["list": .null],
+                                      ["list": "   "]]
+            return try values.map { value in
+                let r = try assessor.assess(CaseDocument(id: "x", value: value)).indicatorResults[0]
+                return r.status == .assessed ? (r.grade?.id ?? "?") : "missing"
             }
-        }.get()
+        }
         #expect(outcomes == ["3", "0", "0", "0", "missing", "missing", "missing"])
+    }
+
+    /// ctx.cited walks the case for the rule: the citations it reads are in the trace (so a
+    /// change to them re-runs the indicator) but are not the rule's undeclared reads; a read the
+    /// rule makes itself still is.
+    @Test func citationsReadByTheEngineAreNotUndeclaredReads() throws {
+        let result = try withInlineFramework("ct", """
+            local m = require "mecigep"
+            return m.framework { id = "ct", version = "1.0.0", title = "C", languages = { "en" }, scale = m.scales.maturity,
+              criteria = { m.criterion { id = "c", title = "C", indicators = {
+                m.indicator { id = "i", title = "I", reads = { "plan.budget" }, evaluate = function(case, ctx)
+                  local docs = ctx.cited({ "plan" })
+                  local typo = case.plan.budgte
+                  return #docs
+                end } } } } }
+            """) { assessor -> IndicatorResult in
+            let value: LuaValue = ["plan": ["budget": 10, "documents": ["d1"], "item": ["document": "d2"]],
+                                   "documents": [["id": "d1"], ["id": "d2"]]]
+            return try assessor.assess(CaseDocument(id: "x", value: value)).indicatorResults[0]
+        }
+        #expect(result.grade?.id == "2", "both register documents are cited")
+        #expect(result.reads.contains { $0.path == "plan.documents[1]" }, "citations are in the trace")
+        #expect(result.undeclaredReads.map(\.path) == ["plan.budgte"])
     }
 
     @Test func resultsOffTheScaleAreRuleErrorsNeverCoercedOrClamped() throws {

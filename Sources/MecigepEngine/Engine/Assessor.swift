@@ -237,7 +237,9 @@ public final class Assessor {
             result.basis = EvidenceBasis(kind: kind, documents: (b["documents"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
         appendTrace(v, to: &result)
-        result.undeclaredReads = undeclared(result.reads.map(\.path), indicator: result.indicator)
+        // what the engine read for the rule (citations under ctx.cited) is not the rule's to declare
+        let engineReads = Set((v["engine_reads"]?.arrayValue ?? []).compactMap(\.stringValue))
+        result.undeclaredReads = undeclared(result.reads.map(\.path).filter { !engineReads.contains($0) }, indicator: result.indicator)
     }
 
     /// Case paths as declared: list indices written `[]`.

@@ -304,7 +304,8 @@ end
 -- Evaluating one indicator
 ---------------------------------------------------------------------------------------------
 local function new_trace()
-  local trace = { reads = {}, seen = {}, conditions = {} }
+  -- engine: paths the engine read on the rule's behalf (ctx.cited), not reads the rule declares
+  local trace = { reads = {}, seen = {}, conditions = {}, engine = {} }
   function trace.record(path, value)
     if trace.seen[path] then return end
     trace.seen[path] = true
@@ -363,13 +364,17 @@ end
 --- `document: id` or `documents: [ids]` at any depth. Walks the case itself, so that only the
 --- citations found (and the register's ids) are recorded as reads, not every field walked.
 local function cited(case, paths, trace)
+  local function engine_read(path, value)
+    trace.record(path, value)
+    trace.engine[#trace.engine + 1] = path
+  end
   local register = {}
   local docs = type(case) == "table" and case.documents or nil
   if type(docs) == "table" then
     for i, d in ipairs(docs) do
       if type(d) == "table" and type(d.id) == "string" then
         register[d.id] = true
-        trace.record("documents[" .. i .. "].id", d.id)
+        engine_read("documents[" .. i .. "].id", d.id)
       end
     end
   end
@@ -379,11 +384,11 @@ local function cited(case, paths, trace)
     for k, x in pairs(v) do
       local p = path_join(path, k)
       if k == "document" and type(x) == "string" then
-        trace.record(p, x)
+        engine_read(p, x)
         if register[x] then found[x] = true end
       elseif k == "documents" and type(x) == "table" then
         for i, id in ipairs(x) do
-          trace.record(p .. "[" .. i .. "]", id)
+          engine_read(p .. "[" .. i .. "]", id)
           if type(id) == "string" and register[id] then found[id] = true end
         end
       else
@@ -511,7 +516,7 @@ local function evaluate(framework_id, indicator_id, case)
   local ctx = new_context(entry, indicator, view, trace, case)
   local result = indicator.evaluate(view, ctx)
   local out = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions,
-                reads = trace.reads, conditions = trace.conditions }
+                reads = trace.reads, conditions = trace.conditions, engine_reads = trace.engine }
   if ctx.basis_kind then out.basis = { kind = ctx.basis_kind, documents = ctx.basis_documents } end
   if type(result) == "table" and result[RESULT] == "insufficient" then
     out.status = "insufficient_information"

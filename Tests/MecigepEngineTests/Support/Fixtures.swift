@@ -46,6 +46,21 @@ func withAssessor<T>(_ framework: String, limits: LuaLimits? = nil,
     return try outcome.get()
 }
 
+/// Writes `source` as framework `id` of a scratch rules folder and runs `body` with an assessor
+/// for it on a large-stack thread; the folder is removed afterwards.
+func withInlineFramework<T>(_ id: String, _ source: String, _ body: @escaping (Assessor) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-inline-\(UUID().uuidString)")
+    let fwFolder = folder.appendingPathComponent("frameworks/\(id)")
+    try FileManager.default.createDirectory(at: fwFolder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(source.utf8).write(to: fwFolder.appendingPathComponent("framework.lua"))
+    let loader = FrameworkLoader(rulesFolder: folder.path)
+    let outcome: Result<T, any Error> = LuaThread.run {
+        Result { try body(try Assessor(framework: try loader.load(id), loader: loader, engineVersion: "t")) }
+    }
+    return try outcome.get()
+}
+
 extension Assessment {
     func indicator(_ id: String) -> IndicatorResult? { indicatorResults.first { $0.indicator.id == id } }
     func criterion(_ id: String) -> CriterionResult? { criteria.first { $0.criterion.id == id } }

@@ -205,7 +205,7 @@ end
 
 --- The fields an indicator reads: its own evidence paths, plus those every recommendation
 -- reads (the challenges it is matched against, the lead institution it names as owner, the
--- launch its deadlines are counted from), plus the citations along them.
+-- launch its deadlines are counted from). Citations are read by the engine (ctx.cited).
 -- @param paths the indicator's own paths
 -- @return the full list, for the indicator's `reads`
 function M.reads(paths)
@@ -218,17 +218,6 @@ function M.reads(paths)
   end
   for _, list in ipairs({ paths, M.CONTEXT_READS }) do
     for _, p in ipairs(list) do add(p) end
-  end
-  -- citations: a `document` or `documents` field anywhere along what the indicator reads, and
-  -- the register they point into (see ctx.cited)
-  add("documents[].id")
-  for _, p in ipairs(paths) do
-    local prefix = ""
-    for part in string.gmatch(p, "[^%.]+") do
-      prefix = prefix == "" and part or (prefix .. "." .. part)
-      add(prefix .. ".document")
-      add(prefix .. ".documents")
-    end
   end
   return out
 end

@@ -233,7 +233,7 @@ local alignment = m.indicator {
     "¿La iniciativa está vinculada explícitamente a un objetivo del plan nacional y a una meta ODS, con un indicador que informe a ambos?",
     "A iniciativa está explicitamente vinculada a um objetivo do plano nacional e a uma meta ODS, com um indicador que reporte a ambos?",
     "L'initiative est-elle explicitement rattachée à un objectif du plan national et à une cible ODD, avec un indicateur qui rend compte aux deux ?"),
-  reads = c.reads { "design.alignment[].plan", "design.alignment[].goal", "design.alignment[].sdg",
+  reads = c.reads { "design.alignment", "design.alignment[].plan", "design.alignment[].goal", "design.alignment[].sdg",
     "design.alignment[].sdg_target", "design.alignment[].indicator", "design.alignment[].reports_to" },
   references = { REF.cepa, REF.sdg, REF.pefa, REF.sigma },
   levels = {
