@@ -20,12 +20,14 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // zlib, for the gzip layer of framework packages.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A safe, bounded Lua 5.4 sandbox. Knows nothing about MECIGEP.
         .target(name: "LuaRuntime", dependencies: ["CLua"]),
         // Frameworks, cases and assessments: the rule engine on top of the runtime.
         .target(
             name: "MecigepEngine",
-            dependencies: ["LuaRuntime", .product(name: "Yams", package: "Yams"),
+            dependencies: ["LuaRuntime", "CZlib", .product(name: "Yams", package: "Yams"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Peer-review reports (Markdown, HTML) in four languages, review rounds and follow-ups.

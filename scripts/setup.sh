@@ -2,6 +2,7 @@
 # Installs what mecigep needs to build and test on Debian, and is a no-op when all is present:
 #   - Lua 5.4: the library and headers (liblua5.4-dev), pkg-config, and the lua5.4 interpreter
 #     the benchmark compares against;
+#   - zlib's headers (zlib1g-dev), which framework packages (.mecigep.tar.gz) are compressed with;
 #   - luacheck (Debian's lua-check), which checks the rules;
 #   - Python's jsonschema and html5lib, the independent validators the tests use.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 need=()
 pkg-config --exists lua5.4 2>/dev/null || need+=(liblua5.4-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 command -v lua5.4 >/dev/null 2>&1 || need+=(lua5.4)
 command -v luacheck >/dev/null 2>&1 || need+=(lua-check)
 command -v python3 >/dev/null 2>&1 || need+=(python3 python3-pip)

@@ -53,7 +53,7 @@ struct AssessCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try rulesOptions.loader(limits: limitOptions.limits)
+        let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: frameworkOption.framework)
         let (files, missing) = BatchRunner.caseFiles(cases)
         for path in missing { Console.error("mecigep: \(path): no such file or folder") }
         guard !files.isEmpty else {
@@ -69,7 +69,7 @@ struct AssessCommand: ParsableCommand {
                 + "gain nothing; pass --force to insist")
             jobs = 2 * cores
         }
-        let framework = try loadFramework(frameworkOption.framework, loader)
+        let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let lang = try language(self.lang, for: framework, command: "assess")
         let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil, rejectInvalid: true)
         let runner = BatchRunner(framework: framework, loader: loader, jobs: jobs, options: options,

@@ -12,7 +12,10 @@ struct CheckCommand: ParsableCommand {
             Reports every problem at once as file:line: subject: what to fix. Reads of globals
             the sandbox does not have (a typo such as strng.find), unknown library functions
             (string.fnd) and global assignments are flagged from Lua's own compiled code, before
-            any case runs. Exit code 1 when anything is found.
+            any case runs. For versioned frameworks (with a CHANGELOG.md): the version needs a
+            changelog entry, a released version's rules must not change (releases.json), and
+            a patch version that moves levels on the example cases is a warning
+            (docs/frameworks.md). Exit code 1 when anything but a warning or note is found.
             """
     )
 
@@ -21,7 +24,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var rulesOptions: RulesOptions
 
-    @Option(help: "Only this framework.")
+    @Option(help: "Only this framework (ID; ID@VERSION or a package file: that package's own rules).")
     var framework: String?
 
     @Option(help: "Output: text or json.")
@@ -36,15 +39,18 @@ struct CheckCommand: ParsableCommand {
         var message: String
         /// Printed, but does not fail the check: a choice the author may make on purpose.
         var warning = false
+        /// Printed for information (e.g. a version not released yet); never fails the check.
+        var note = false
         var text: String {
-            (file.map { $0 + (line.map { ":\($0)" } ?? "") + ": " } ?? "") + (warning ? "warning: " : "") + "\(subject): \(message)"
+            (file.map { $0 + (line.map { ":\($0)" } ?? "") + ": " } ?? "") + (warning ? "warning: " : note ? "note: " : "")
+                + "\(subject): \(message)"
         }
     }
 
     func run() throws {
         var options = rulesOptions
         if let directory { options.rules = directory }
-        let loader = try options.loader()
+        let (loader, framework) = try packagedRules(self.framework, options.loader(for: self.framework))
         let ids = framework.map { [$0] } ?? loader.frameworkIDs()
         var problems: [Problem] = []
         for id in ids {
@@ -52,6 +58,10 @@ struct CheckCommand: ParsableCommand {
                 let framework = try loader.load(id)
                 problems += Self.levelLiterals(framework, rules: loader.rulesFolder)
                 problems += Self.undeclaredPaths(framework, rules: loader.rulesFolder)
+                for finding in ReleaseCheck.check(framework, loader: loader, engineVersion: MecigepVersion.current) {
+                    problems.append(Problem(file: finding.file, line: finding.line, subject: framework.id, message: finding.message,
+                                            warning: finding.severity == .warning, note: finding.severity == .note))
+                }
                 if !framework.insufficientCountsAsLowest {
                     problems.append(Problem(file: "\(framework.folder)/framework.lua", subject: framework.id, message:
                         "insufficient = \"exclude\" leaves indicators without information out of the averages, so a State "
@@ -68,7 +78,7 @@ struct CheckCommand: ParsableCommand {
             problems.append(p)
         }
         let warnings = problems.filter(\.warning).count
-        let failures = problems.count - warnings
+        let failures = problems.filter { !$0.warning && !$0.note }.count
         switch format {
         case .text:
             for p in problems { Console.output(p.text) }
@@ -79,7 +89,8 @@ struct CheckCommand: ParsableCommand {
         case .json:
             let list: [LuaValue] = problems.map { p in
                 ["file": p.file.map { .string($0) } ?? .null, "line": p.line.map { .integer(Int64($0)) } ?? .null,
-                 "subject": .string(p.subject), "message": .string(p.message), "warning": .bool(p.warning)]
+                 "subject": .string(p.subject), "message": .string(p.message), "warning": .bool(p.warning),
+                 "note": .bool(p.note)]
             }
             Console.output(LuaValue.object(["problems": .array(list), "frameworks": .integer(Int64(ids.count)),
                                             "files": .integer(Int64(files.count))]).jsonText(pretty: true))
@@ -158,6 +169,7 @@ struct CheckCommand: ParsableCommand {
     static func luaFiles(_ rules: String, frameworks: [String]?) -> [String] {
         let all = (FileManager.default.enumerator(atPath: rules)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".lua") && !$0.hasSuffix(".d.lua") }  // annotation files never run
+            .filter { !$0.hasPrefix("packages/") }  // installed packages: verified by digest, not authored here
             .filter { path in
                 guard let frameworks else { return true }
                 return path.hasPrefix("lib/") || frameworks.contains { path.hasPrefix("frameworks/\($0)/") }

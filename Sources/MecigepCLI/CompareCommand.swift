@@ -10,8 +10,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two frameworks, or two versions of one, on the same cases.",
         discussion: """
-            Either --framework A --framework B (one rules folder), or one --framework with
-            --rules OLD --against NEW (two versions in two folders). Prints, per case and
+            Either --framework A --framework B (one rules folder; each may be ID@VERSION or a
+            package file, so two released versions compare directly), or one --framework
+            with --rules OLD --against NEW (two versions in two folders). Prints, per case and
             indicator, where the results differ, and how many moved up or down.
             """
     )
@@ -46,17 +47,17 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaderA = try rulesOptions.loader()
+        let loaderA = try rulesOptions.loader(for: framework[0])
         var otherOptions = rulesOptions
         if let against { otherOptions.rules = against }
-        let loaderB = try otherOptions.loader()
+        let loaderB = try otherOptions.loader(for: framework.count > 1 ? framework[1] : framework[0])
         let idA = framework[0], idB = framework.count > 1 ? framework[1] : framework[0]
         let (files, missing) = BatchRunner.caseFiles(cases)
         for path in missing { Console.error("mecigep: \(path): no such file or folder") }
         guard !files.isEmpty else { throw CommandFailure(code: MecigepExit.usage, message: "mecigep compare: no case files found") }
-        let fwA = try loadFramework(idA, loaderA), fwB = try loadFramework(idB, loaderB)
-        let a = assess(files, fwA, loaderA, label: "\(fwA.id) \(fwA.version)" + (against != nil ? " (\(loaderA.rulesFolder))" : ""))
-        let b = assess(files, fwB, loaderB, label: "\(fwB.id) \(fwB.version)" + (against != nil ? " (\(loaderB.rulesFolder))" : ""))
+        let (fwA, runA) = try loadFramework(idA, loaderA), (fwB, runB) = try loadFramework(idB, loaderB)
+        let a = assess(files, fwA, runA, label: "\(fwA.id) \(fwA.version)" + (against != nil ? " (\(loaderA.rulesFolder))" : ""))
+        let b = assess(files, fwB, runB, label: "\(fwB.id) \(fwB.version)" + (against != nil ? " (\(loaderB.rulesFolder))" : ""))
 
         var up = 0, down = 0, same = 0, changed = 0
         var lines: [String] = ["A: \(a.label)", "B: \(b.label)", ""]

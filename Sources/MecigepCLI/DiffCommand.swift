@@ -38,8 +38,8 @@ struct DiffCommand: ParsableCommand {
         var snapshots: [AssessmentSnapshot?] = try [earlier, later].map(Self.storedAssessment)
         let toAssess = [earlier, later].enumerated().filter { snapshots[$0.offset] == nil }
         if !toAssess.isEmpty {
-            let loader = try rulesOptions.loader(limits: limitOptions.limits)
-            let framework = try loadFramework(frameworkOption.framework, loader)
+            let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: frameworkOption.framework)
+            let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
             let assessed = try assessAll(toAssess.map(\.element), framework: framework, loader: loader)
             for (k, item) in toAssess.enumerated() { snapshots[item.offset] = AssessmentSnapshot(assessed[k]) }
         }

@@ -44,8 +44,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try rulesOptions.loader(limits: limitOptions.limits)
-        let framework = try loadFramework(frameworkOption.framework, loader)
+        let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: frameworkOption.framework)
+        let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let language = try MecigepCLI.language(lang, for: framework, command: "explain")
         if let criterion, !framework.criteria.contains(where: { $0.id == criterion }) {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep explain: no criterion \"\(criterion)\" in \(framework.id); "

@@ -3,7 +3,8 @@ import Foundation
 import LuaRuntime
 import MecigepEngine
 
-/// `mecigep frameworks`: the frameworks found, with version, criteria and content hash.
+/// `mecigep frameworks`: the frameworks found, with version, criteria, content hash, release
+/// state and adoption, and the packages installed beside them.
 struct FrameworksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frameworks",
@@ -28,6 +29,7 @@ struct FrameworksCommand: ParsableCommand {
                                                           "aggregation": .string($0.aggregation.name)] }),
                     "indicators": .integer(Int64(fw.indicators.count)), "content_sha256": .string(fw.contentHash),
                     "extends": fw.extends.map { .string($0.id) } ?? .null, "status": "ok",
+                    "release": Self.release(fw),
                 ])
             } catch {
                 failed = true
@@ -48,8 +50,39 @@ struct FrameworksCommand: ParsableCommand {
                 Console.output("\(row["id"]!.stringValue!) \(row["version"]!.stringValue!)  \(row["title"].flatMap { LocalizedText($0) }?.text("en") ?? "")")
                 Console.output("  criteria: \(criteria.joined(separator: ", "))")
                 Console.output("  sha256:   \(row["content_sha256"]!.stringValue!)")
+                if let release = row["release"], let state = release["state"]?.stringValue {
+                    Console.output("  release:  \(state)" + (release["adoption"]?["sentence"]?.stringValue.map { "; \($0)" } ?? ""))
+                }
             }
+            let installed = Self.installed(loader.rulesFolder)
+            if !installed.isEmpty { Console.output("installed packages (\(loader.rulesFolder)/packages): \(installed.joined(separator: ", "))") }
         }
         if failed { throw CommandFailure(code: MecigepExit.failure, message: nil) }
+    }
+
+    /// Where the framework stands in its release cycle, and the States' agreement to it.
+    static func release(_ fw: Framework) -> LuaValue {
+        let changelog = Changelog.read(folder: fw.folder)
+        let record = try? ReleaseRecord.read(folder: fw.folder)
+        guard let version = SemanticVersion(fw.version), changelog != nil || record != nil else { return ["state": "not versioned (no CHANGELOG.md)"] }
+        var out: [String: LuaValue] = [:]
+        if let released = record?.release(version) {
+            out["state"] = .string(released.contentSHA256 == fw.contentHash ? "released \(released.date)"
+                : "CHANGED since \(version) was released (run mecigep check)")
+        } else {
+            out["state"] = .string("\(version) not released yet" + (record?.latest.map { " (latest \($0.version))" } ?? ""))
+        }
+        if let adoption = changelog?.entry(for: version)?.adoption {
+            var value = adoption.value.objectValue ?? [:]
+            value["sentence"] = .string(adoption.sentence)
+            out["adoption"] = .object(value)
+        }
+        return .object(out)
+    }
+
+    /// `id@version` of every package installed in the rules folder.
+    static func installed(_ rules: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: (rules as NSString).appendingPathComponent("packages"))) ?? []
+        return names.filter { $0.contains("@") && !$0.hasPrefix(".") }.sorted()
     }
 }

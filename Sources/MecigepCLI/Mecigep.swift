@@ -17,6 +17,7 @@ public struct Mecigep: ParsableCommand {
             AssessCommand.self, ValidateCommand.self, ExplainCommand.self, CompareCommand.self, CheckCommand.self,
             TestCommand.self, FrameworksCommand.self, NewCommand.self, SandboxCommand.self,
             ReportCommand.self, RoundCommand.self, DiffCommand.self, RobustnessCommand.self,
+            ReleaseCommand.self, PackCommand.self, VerifyCommand.self, InstallCommand.self, KeysCommand.self,
         ]
     )
 

@@ -10,10 +10,12 @@ struct RulesOptions: ParsableArguments {
 
     var folder: String { rules ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules" }
 
-    /// The loader, after checking that the folder exists (exit 2 otherwise).
-    func loader(limits: LuaLimits = .default) throws -> FrameworkLoader {
+    /// The loader, after checking that the folder exists (exit 2 otherwise). A framework given
+    /// as a package file (`for:`) needs no rules folder.
+    func loader(limits: LuaLimits = .default, for spec: String? = nil) throws -> FrameworkLoader {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let packaged = spec.map(FrameworkResolver.isPackagePath) ?? false
+        guard packaged || FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), packaged || isDirectory.boolValue else {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep: rules folder \(folder) not found "
                 + "(pass --rules DIR or set MECIGEP_RULES)")
         }
@@ -23,7 +25,7 @@ struct RulesOptions: ParsableArguments {
 
 /// `--framework ID`.
 struct FrameworkOption: ParsableArguments {
-    @Option(help: "The framework to use.")
+    @Option(help: "The framework: ID, ID@VERSION (an installed package) or a .mecigep.tar.gz file.")
     var framework: String = "mecigep-core"
 }
 
@@ -47,11 +49,21 @@ struct LimitOptions: ParsableArguments {
     var limits: LuaLimits { LuaLimits(instructions: instructions, memoryBytes: memory << 20, timeoutSeconds: timeout) }
 }
 
-/// Loads a framework or ends with exit code 2 and every problem listed.
-func loadFramework(_ id: String, _ loader: FrameworkLoader) throws -> Framework {
-    do throws(FrameworkLoadError) { return try loader.load(id) } catch {
-        throw CommandFailure(code: MecigepExit.usage, message: "mecigep: " + error.description)
+/// Loads the framework `spec` names (`ID`, `ID@VERSION` or a package file; see
+/// FrameworkResolver) with the loader that runs it, or ends with exit code 2 and every problem.
+func loadFramework(_ spec: String, _ loader: FrameworkLoader) throws -> (framework: Framework, loader: FrameworkLoader) {
+    let resolver = FrameworkResolver(rulesFolder: loader.rulesFolder, limits: loader.limits)
+    do throws(PackageError) { return try resolver.resolve(spec) } catch {
+        throw CommandFailure(code: MecigepExit.usage, message: "mecigep: " + error.message)
     }
+}
+
+/// For the commands that work on a whole rules folder (check, test): `--framework ID@VERSION` or
+/// a package file switches them to that package's own rules folder and id; a plain id stays.
+func packagedRules(_ spec: String?, _ loader: FrameworkLoader) throws -> (loader: FrameworkLoader, framework: String?) {
+    guard let spec, spec.contains("@") || FrameworkResolver.isPackagePath(spec) else { return (loader, spec) }
+    let (framework, packaged) = try loadFramework(spec, loader)
+    return (packaged, framework.id)
 }
 
 /// The language to write in: the one asked for, which the framework must have (a framework

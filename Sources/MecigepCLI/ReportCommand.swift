@@ -36,8 +36,8 @@ struct ReportCommand: ParsableCommand {
         }
         try requireFile(file, "case")
         if let followUp { try requireFile(followUp, "follow-up") }
-        let loader = try rulesOptions.loader(limits: limitOptions.limits)
-        let framework = try loadFramework(frameworkOption.framework, loader)
+        let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: frameworkOption.framework)
+        let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let followUp = try self.followUp.map { path throws -> FollowUp in try readInput { () throws(ReportInputError) in try FollowUpFile.read(path: path) } }
         var files = [file]
         if let revised = followUp?.revisedCase { files.append(revised) }

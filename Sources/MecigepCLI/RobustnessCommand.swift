@@ -57,8 +57,8 @@ struct RobustnessCommand: ParsableCommand {
                 chosen.insert(t)
             }
         }
-        let loader = try rulesOptions.loader(limits: limitOptions.limits)
-        let framework = try loadFramework(frameworkOption.framework, loader)
+        let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: frameworkOption.framework)
+        let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let (files, missing) = BatchRunner.caseFiles(cases)
         for path in missing { Console.error("mecigep: \(path): no such file or folder") }
         guard !files.isEmpty else {

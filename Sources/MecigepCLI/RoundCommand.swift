@@ -30,7 +30,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var output: ReportOutputOptions
 
-    @Option(help: "The framework (default: the round file's, else mecigep-core).")
+    @Option(help: "The framework: ID, ID@VERSION or a package file (default: the round file's, else mecigep-core).")
     var framework: String?
 
     @Option(name: .customLong("follow-up"), help: "A follow-up file of this round.")
@@ -51,8 +51,10 @@ struct RoundCommand: ParsableCommand {
             throw CommandFailure(code: MecigepExit.failure, message: "\(followUp!.file): revised_case: \(revised): no such file; "
                 + "the path is relative to the follow-up file's folder")
         }
-        let loader = try rulesOptions.loader(limits: limitOptions.limits)
-        let framework = try loadFramework(self.framework ?? round.framework ?? "mecigep-core", loader)
+        let spec = self.framework ?? round.framework ?? "mecigep-core"
+        let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: spec)
+        let (framework, loader) = try loadFramework(spec, rulesLoader)
+        try Self.checkPin(round, framework)
         var files = [round.caseFile]
         if let revised = followUp?.revisedCase { files.append(revised) }
         let assessments = try assessAll(files, framework: framework, loader: loader)
@@ -66,6 +68,32 @@ struct RoundCommand: ParsableCommand {
         } else {
             try output.write(PeerReviewReport.render(content, language: output.language(default: round.language),
                                                      format: output.reportFormat))
+        }
+    }
+
+    /// A round is assessed with the framework it pins (`framework: ID@VERSION` and
+    /// `framework_sha256`), or not at all: the States agreed to that version.
+    static func checkPin(_ round: ReviewRound, _ framework: Framework) throws {
+        let spec = round.framework ?? ""
+        let pinnedVersion = spec.firstIndex(of: "@").map { String(spec[spec.index(after: $0)...]) }
+        let pinnedID = spec.split(separator: "@").first.map(String.init)
+        let install = "install the package the round was agreed on (mecigep install \(pinnedID ?? framework.id)-\(pinnedVersion ?? "VERSION").mecigep.tar.gz)"
+        if let pinnedID, pinnedID != framework.id {
+            throw CommandFailure(code: MecigepExit.failure, message: "\(round.file): framework: the round pins \(spec), not \(framework.id)")
+        }
+        if let pinnedVersion, pinnedVersion != framework.version {
+            throw CommandFailure(code: MecigepExit.failure, message: "\(round.file): framework: the round pins \(spec), but \(framework.id) "
+                + "\(framework.version) was loaded; \(install)")
+        }
+        if let pin = round.frameworkSHA256, pin != framework.contentHash {
+            throw CommandFailure(code: MecigepExit.failure, message: "\(round.file): framework_sha256: the round pins \(framework.id) "
+                + "\(pinnedVersion ?? framework.version) with content \(pin.prefix(16)), but the installed one has content "
+                + "\(framework.contentHash.prefix(16)); \(install), or, if the States agreed to move the round to this content, "
+                + "update framework and framework_sha256 in the round file")
+        }
+        if pinnedVersion == nil || round.frameworkSHA256 == nil {
+            Console.error("\(round.file): warning: the round does not pin its framework; add\n  framework: \(framework.id)@\(framework.version)\n"
+                + "  framework_sha256: \(framework.contentHash)\nso that it is always assessed with the version the States agreed to")
         }
     }
 }

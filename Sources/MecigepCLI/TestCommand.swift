@@ -21,7 +21,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var rulesOptions: RulesOptions
     @OptionGroup var limitOptions: LimitOptions
 
-    @Option(help: "Only this framework's tests.")
+    @Option(help: "Only this framework's tests (ID; ID@VERSION or a package file: the package's own tests).")
     var framework: String?
 
     @Option(help: "Output: text, json or junit.")
@@ -44,14 +44,17 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         var options = rulesOptions
         if let directory { options.rules = directory }
-        let loader = try options.loader(limits: limitOptions.limits)
+        // ID@VERSION or a package file: that package's own rules folder and tests
+        let (loader, only) = try packagedRules(framework, options.loader(limits: limitOptions.limits, for: framework))
+        var command = self
+        command.framework = only
         if !watch {
-            let report = try runOnce(loader)
+            let report = try command.runOnce(loader)
             if report.failed > 0 || report.belowThreshold { throw CommandFailure(code: MecigepExit.failure, message: nil) }
             return
         }
         var last = Self.snapshot(loader.rulesFolder)
-        _ = try? runOnce(loader)
+        _ = try? command.runOnce(loader)
         Console.error("watching \(loader.rulesFolder) for changes (Ctrl-C to stop)")
         while true {
             Thread.sleep(forTimeInterval: 0.5)
@@ -59,7 +62,7 @@ struct TestCommand: ParsableCommand {
             if now != last {
                 last = now
                 Console.error("\n— change detected, running again —")
-                _ = try? runOnce(loader)
+                _ = try? command.runOnce(loader)
             }
         }
     }

@@ -46,13 +46,13 @@ struct ValidateCommand: ParsableCommand {
     ]
 
     func run() throws {
-        let loader = try rulesOptions.loader()
+        let rulesLoader = try rulesOptions.loader(for: frameworkOption.framework)
         let (files, missing) = BatchRunner.caseFiles(cases)
         for path in missing { Console.error("mecigep: \(path): no such file or folder") }
         guard !files.isEmpty else {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep validate: no case files found")
         }
-        let framework = try loadFramework(frameworkOption.framework, loader)
+        let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let lang = try language(self.lang, for: framework, command: "validate")
         var invalid = !missing.isEmpty
         var reports: [LuaValue] = []

@@ -13,6 +13,9 @@ extension Assessment {
             "insufficient": .string(self.framework.insufficientCountsAsLowest ? "lowest" : "exclude"),
         ]
         if let e = self.framework.extends { framework["extends"] = ["id": .string(e.id), "version": .string(e.version)] }
+        if let p = self.framework.package {
+            framework["package"] = ["location": .string(p.location), "signer": p.signer.map { .string($0) } ?? .null]
+        }
         var caseInfo: [String: LuaValue] = [
             "id": .string(caseID), "sha256": .string(caseSHA256),
             "issues": .array(caseIssues.map { ["path": .string($0.path), "message": .string($0.message)] }),

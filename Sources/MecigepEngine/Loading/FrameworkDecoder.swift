@@ -136,7 +136,24 @@ struct FrameworkDecoder {
         let aggregation = decodeAggregation(d["aggregation"], subject, d, scale: scale, inputs: criteria.count)
         guard let scale, problems.isEmpty else { return nil }
         var extends: (String, String)?
-        if let e = d["extends"], let eid = e["id"]?.stringValue { extends = (eid, e["version"]?.stringValue ?? "") }
+        var extendsRange: VersionRange?
+        if let e = d["extends"], let eid = e["id"]?.stringValue {
+            let baseVersion = e["version"]?.stringValue ?? ""
+            extends = (eid, baseVersion)
+            if let written = e["range"], written != .null {
+                if let text = written.stringValue, let range = VersionRange(text) {
+                    extendsRange = range
+                    if let v = SemanticVersion(baseVersion), !range.contains(v) {
+                        problem("extends \(eid) \(text), but the rules folder has \(eid) \(baseVersion); install a version "
+                            + "in that range (mecigep install PACKAGE) or change base_versions", subject, at: d)
+                    }
+                } else {
+                    problem("base_versions must be a version range such as \"^2.0.0\", \"~2.1.0\" or \">=2.0.0 <3.0.0\" "
+                        + "(got \(describe(written)))", subject, at: d)
+                }
+            }
+        }
+        guard problems.isEmpty else { return nil }
         var framework = Framework(id: id, version: version, title: title ?? LocalizedText(id), description: description,
                          languages: languages, scale: scale, aggregation: aggregation ?? .weightedMean(rounding: .floor),
                          insufficientCountsAsLowest: insufficientAsLowest, criteria: criteria, fields: fields,
@@ -145,14 +162,11 @@ struct FrameworkDecoder {
         framework.caseSchemaFile = schemaFile
         framework.placeholders = placeholders
         framework.weaknessLists = weaknesses
+        framework.extendsRange = extendsRange
         return framework
     }
 
-    static func isSemanticVersion(_ s: String) -> Bool {
-        let core = s.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
-    }
+    static func isSemanticVersion(_ s: String) -> Bool { SemanticVersion(s) != nil }
 
     private func describe(_ v: LuaValue?) -> String {
         guard let v else { return "nothing" }

@@ -134,7 +134,7 @@ end
 --- extend(base_id, changes): the base framework's criteria and indicators, with changes:
 --- id, version, title... (replace the base's), skip = { ids }, replace = { [id] = indicator },
 --- weights = { [criterion or indicator id] = w }, add = { [criterion id] = { indicators } },
---- criteria = { new criteria appended }.
+--- criteria = { new criteria appended }, base_versions = "^2.0.0" (the base versions it accepts).
 function M.extend(base_id, changes)
   if type(base_id) ~= "string" then error("mecigep.extend expects the base framework's id first", 2) end
   if type(changes) ~= "table" then error("mecigep.extend expects a table of changes second", 2) end
@@ -146,9 +146,10 @@ function M.extend(base_id, changes)
     if k ~= "criteria" and string.sub(k, 1, 2) ~= "__" then def[k] = v end
   end
   for k, v in pairs(changes) do
-    if k ~= "skip" and k ~= "replace" and k ~= "weights" and k ~= "add" and k ~= "criteria" then def[k] = v end
+    if k ~= "skip" and k ~= "replace" and k ~= "weights" and k ~= "add" and k ~= "criteria"
+        and k ~= "base_versions" then def[k] = v end
   end
-  def.extends = { id = base.id, version = base.version }
+  def.extends = { id = base.id, version = base.version, range = changes.base_versions }
   local skip, replace, weights, add = {}, changes.replace or {}, changes.weights or {}, changes.add or {}
   for _, id in ipairs(changes.skip or {}) do skip[id] = true end
   local used = {}

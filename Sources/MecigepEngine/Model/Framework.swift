@@ -118,6 +118,10 @@ public struct Framework: Sendable {
     /// That schema, loaded: `validate` and `assess` apply it as a standard validator would.
     public var caseSchema: JSONSchema?
     public var extends: (id: String, version: String)?
+    /// The base versions an extension accepts (`base_versions = "^2.0.0"`), when it says.
+    public var extendsRange: VersionRange?
+    /// Set when the framework was loaded from a package: where from, and who signed it.
+    public var package: PackageOrigin?
     /// Every rule file the framework used, with its SHA-256, sorted by path.
     public var sources: [(path: String, sha256: String)]
     /// The folder the framework was loaded from.

@@ -87,7 +87,10 @@ public struct ReviewRound: Sendable {
     public var file: String
     /// The case file, resolved against the round file's folder.
     public var caseFile: String
+    /// The framework the round is assessed with: `ID`, or pinned as `ID@VERSION`.
     public var framework: String?
+    /// The pinned framework's content hash (`framework_sha256`), when the round pins it.
+    public var frameworkSHA256: String?
     public var language: Language?
     public var beneficiary: Participant
     public var secretariat: Secretariat

@@ -5,7 +5,7 @@ import MecigepEngine
 /// Reads round files (YAML or JSON; docs/reports.md), checking everything that does not need
 /// the framework or the case: types, dates, ISO 3166 codes, that authors are peers of the round.
 public enum RoundFile {
-    static let topFields = ["id", "case", "framework", "language", "beneficiary", "secretariat", "dates", "peers",
+    static let topFields = ["id", "case", "framework", "framework_sha256", "language", "beneficiary", "secretariat", "dates", "peers",
                             "overrides", "beneficiary_comments", "follow_up_requested"]
     static let participantFields = ["country", "name", "institution", "delegation"]
     static let peerFields = participantFields + ["levels", "comments", "experience", "recommendations"]
@@ -29,6 +29,14 @@ public enum RoundFile {
         let id = r.string(top, "id", "", required: true) ?? ""
         let casePath = r.string(top, "case", "", required: true) ?? ""
         let framework = r.string(top, "framework", "")
+        let frameworkSHA256 = r.string(top, "framework_sha256", "")
+        if let pin = frameworkSHA256, pin.count != 64 || !pin.allSatisfy(\.isHexDigit) {
+            r.fail("framework_sha256", "\"\(pin)\" is not a SHA-256 (64 hex digits); copy content_sha256 from the assessment or `mecigep frameworks`")
+        }
+        if let spec = framework, let at = spec.firstIndex(of: "@"),
+           SemanticVersion(String(spec[spec.index(after: at)...])) == nil {
+            r.fail("framework", "\"\(spec)\" is not ID or ID@VERSION (e.g. mecigep-core@2.0.0)")
+        }
         let language = r.choice(top, "language", "", Language.allCases.map(\.rawValue)).flatMap(Language.init(rawValue:))
 
         let beneficiary = participant(top["beneficiary"], "beneficiary", fields: participantFields, &r)
@@ -100,7 +108,7 @@ public enum RoundFile {
         let folder = (file as NSString).deletingLastPathComponent
         let resolved = casePath.hasPrefix("/") || folder.isEmpty ? casePath : (folder as NSString).appendingPathComponent(casePath)
         return ReviewRound(id: id, file: file, caseFile: (resolved as NSString).standardizingPath, framework: framework,
-                           language: language, beneficiary: beneficiary, secretariat: secretariat, dates: dates, peers: peers,
+                           frameworkSHA256: frameworkSHA256?.lowercased(), language: language, beneficiary: beneficiary, secretariat: secretariat, dates: dates, peers: peers,
                            overrides: overrides, comments: comments, followUpRequested: followUp, sha256: sha256)
     }
 

@@ -148,7 +148,7 @@ line_series(FIELDS, "budget.revenue.by_category")
 
 return m.framework {
   id = "pefa-budget",
-  version = "1.0.0",
+  version = "1.1.0",
   title = L("PEFA-style public budget framework", "Marco de presupuesto público al estilo PEFA",
     "Marco de orçamento público no estilo PEFA", "Cadre budgétaire public inspiré du PEFA"),
   description = L(
