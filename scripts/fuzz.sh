@@ -12,7 +12,7 @@ binary=.build-fuzz/debug/mecigep-fuzz
 mkdir -p Fuzz/crashes
 failed=0
 summary=()
-for harness in json yaml bridge framework; do
+for harness in json yaml bridge framework package; do
   work=".build-fuzz/corpus/$harness"
   mkdir -p "$work"
   log=".build-fuzz/fuzz-$harness.log"

@@ -1,15 +1,15 @@
 // libFuzzer harnesses for the inputs mecigep takes from outside: case documents (JSON and YAML),
 // values crossing between Swift and Lua, and framework files. Built by `make fuzz` with
 // `-sanitize=fuzzer,address -DFUZZING`; the harness comes from MECIGEP_FUZZ (json, yaml,
-// bridge, framework). A normal build gets a small main that says how to run them.
+// bridge, framework, package). A normal build gets a small main that says how to run them.
 import Foundation
 import LuaRuntime
 import MecigepEngine
 
-/// The four harnesses. Each returns normally for any input; a crash, a sanitizer report or a
+/// The five harnesses. Each returns normally for any input; a crash, a sanitizer report or a
 /// broken property (`fatalError`) is a finding.
 enum Harness: String, CaseIterable {
-    case json, yaml, bridge, framework
+    case json, yaml, bridge, framework, package
 
     /// libFuzzer runs inputs one at a time on one thread.
     nonisolated(unsafe) static var selected: Harness = .json
@@ -20,6 +20,7 @@ enum Harness: String, CaseIterable {
         case .yaml: Self.document(data, format: .yaml)
         case .bridge: Self.bridge(data)
         case .framework: Self.framework(data)
+        case .package: Self.package(data)
         }
     }
 
@@ -78,6 +79,23 @@ enum Harness: String, CaseIterable {
         return folder
     }()
 
+    /// Any archive (the tar inside a package) is refused with a message or opens; one that opens
+    /// unpacks into a folder that verifies again with the same content, and nothing it unpacks
+    /// lands outside that folder.
+    static func package(_ data: Data) {
+        guard let package = try? FrameworkPackage.open(uncompressed: [UInt8](data), name: "fuzz") else { return }
+        let folder = NSTemporaryDirectory() + "mecigep-fuzz-package-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard (try? package.unpack(into: folder + "/inside")) != nil else { return }
+        let outside = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard outside == ["inside"] else { fatalError("a package wrote outside its folder: \(outside)") }
+        guard let again = try? FrameworkPackage.openInstalled(folder: folder + "/inside"),
+              again.contentSHA256 == package.contentSHA256, again.files == package.files else {
+            fatalError("an unpacked package does not verify as it did packed")
+        }
+    }
+
     /// Any framework source loads or is refused with problems; one that loads assesses a case.
     static func framework(_ data: Data) {
         guard (try? data.write(to: URL(fileURLWithPath: rules + "/frameworks/fz/framework.lua"))) != nil else { return }
@@ -129,7 +147,7 @@ struct FuzzMain {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let harness = Harness(rawValue: name) else {
-            print("usage: mecigep-fuzz json|yaml|bridge|framework FILE...   (replays inputs; `make fuzz` fuzzes)")
+            print("usage: mecigep-fuzz json|yaml|bridge|framework|package FILE...   (replays inputs; `make fuzz` fuzzes)")
             return
         }
         for file in arguments.dropFirst() {

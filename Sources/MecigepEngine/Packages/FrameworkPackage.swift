@@ -141,6 +141,11 @@ public struct FrameworkPackage: Sendable {
             case .tooLarge(let limit): throw PackageError("\(name): the package unpacks to more than \(limit >> 20) MiB; refused")
             }
         }
+        return try open(uncompressed: tarBytes, name: name, trustedKey: trustedKey)
+    }
+
+    /// Reads and verifies a package's uncompressed tar bytes (see `open`).
+    public static func open(uncompressed tarBytes: [UInt8], name: String, trustedKey: [UInt8]? = nil) throws(PackageError) -> FrameworkPackage {
         let entries: [Tar.Entry]
         do throws(Tar.Failure) { entries = try Tar.read(tarBytes) } catch {
             throw PackageError("\(name): \(error.description)")
