@@ -45,6 +45,9 @@ struct AssessCommand: ParsableCommand {
     @Flag(help: "Fail a case when any of its rules fails.")
     var strict = false
 
+    @Flag(help: "Indent JSON files written into --out (they are compact by default; standard output is always indented).")
+    var pretty = false
+
     @Flag(help: "Record the time of the assessment (output is then no longer byte-identical).")
     var timestamp = false
 
@@ -86,28 +89,29 @@ struct AssessCommand: ParsableCommand {
         defer { folderLock?.release() }
         let tally = Tally(total: files.count, progress: standardErrorIsTerminal && files.count > 1)
         let names = OutputNames(files: files, extension: format.rawValue)
-        let format = self.format, out = self.out
+        let format = self.format, out = self.out, pretty = self.pretty
         runner.run(files: files) { index, outcome in
             // Rendering and writing happen on the worker threads, in parallel.
             var unwritten: String?
             if case .assessed(let assessment) = outcome {
-                let text = format.render(assessment, language: lang)
                 if let out {
+                    let bytes = format.renderBytes(assessment, language: lang, pretty: pretty)
                     let path = (out as NSString).appendingPathComponent(names[index])
-                    do throws(CommandFailure) { try writeAtomically(text, to: path) } catch {
+                    // flushed to disk once for the whole batch, below: one sync instead of one per file
+                    do throws(CommandFailure) { try writeAtomically(bytes, to: path, sync: false) } catch {
                         unwritten = error.message ?? "cannot write \(path)"
                     }
                 } else {
-                    Console.output(text)
+                    Console.output(format.render(assessment, language: lang))
                 }
             }
             tally.lock.withLock {
                 tally.clearProgress()
                 if let unwritten {
-                    tally.writeFailed(files[index], unwritten)
+                    tally.writeFailed(index, unwritten)
                     Console.error("mecigep: \(unwritten)")
                 } else {
-                    tally.record(outcome)
+                    tally.record(index, outcome)
                 }
                 switch outcome {
                 case .failed(_, let message): Console.error("mecigep: \(message)")
@@ -122,9 +126,20 @@ struct AssessCommand: ParsableCommand {
         tally.clearProgress()
         var summaryFailed = false
         if let out {
-            for (name, text) in [("summary.json", tally.summaryJSON(files: files, names: names)),
-                                 ("summary.csv", tally.summaryCSV(files: files, names: names))] {
-                do throws(CommandFailure) { try writeAtomically(text, to: (out as NSString).appendingPathComponent(name)) } catch {
+            // Every case file reaches the disk before the summaries that list them.
+            if let failure = syncFolder(out) {
+                Console.error("mecigep: \(failure)")
+                summaryFailed = true
+            }
+            let writers: [(String, (AtomicFile) throws(CommandFailure) -> Void)] = [
+                ("summary.json", { file throws(CommandFailure) in try tally.writeSummaryJSON(to: file, files: files, names: names) }),
+                ("summary.csv", { file throws(CommandFailure) in try tally.writeSummaryCSV(to: file, files: files, names: names) }),
+            ]
+            for (name, write) in writers {
+                do throws(CommandFailure) {
+                    let file = try AtomicFile(path: (out as NSString).appendingPathComponent(name))
+                    do throws(CommandFailure) { try write(file); try file.commit(sync: true) } catch { file.abandon(); throw error }
+                } catch {
                     Console.error("mecigep: \(error.message ?? "cannot write \(name)")")
                     summaryFailed = true
                 }
@@ -138,6 +153,12 @@ struct AssessCommand: ParsableCommand {
 /// The formats `assess` writes.
 enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
     case json, yaml, csv, text, md, html
+
+    /// A file's bytes; JSON is compact unless `pretty` (files in a batch are read by programs).
+    func renderBytes(_ a: Assessment, language: String, pretty: Bool) -> [UInt8] {
+        if self == .json { return a.value.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")] }
+        return Array(render(a, language: language).utf8)
+    }
 
     func render(_ a: Assessment, language: String) -> String {
         switch self {
@@ -184,50 +205,60 @@ final class Tally: @unchecked Sendable {
     private(set) var invalid = 0
     private(set) var unwritten = 0
     private(set) var ruleErrors = 0
-    /// Per case, only its summary row: holding whole assessments would grow with the batch.
-    private var rows: [String: [String: LuaValue]] = [:]
-    private var failures: [String: String] = [:]
-    private var invalidIssues: [String: [CaseIssue]] = [:]
-    private var unwrittenFiles: Set<String> = []
+    /// Per case (by index), only its summary row: holding whole assessments, or dictionaries
+    /// of values, would grow with the batch.
+    private var rows: [SummaryRow?]
+    private var failures: [Int: String] = [:]
+    private var invalidIssues: [Int: [CaseIssue]] = [:]
+    private var unwrittenFiles: Set<Int> = []
+
+    /// What the summary lists of an assessed case.
+    struct SummaryRow {
+        var caseID: String
+        var status: String
+        var level: LuaValue
+        var score: Double?
+        var coverage: Double
+        var ruleErrors: Int
+        var caseIssues: Int
+    }
 
     init(total: Int, progress: Bool) {
         self.total = total
         self.progress = progress
+        self.rows = Array(repeating: nil, count: total)
     }
 
     var failedAny: Bool { errors > 0 || ruleErrors > 0 || invalid > 0 || unwritten > 0 }
 
-    func record(_ outcome: BatchOutcome) {
+    func record(_ index: Int, _ outcome: BatchOutcome) {
         done += 1
         switch outcome {
         case .assessed(let a):
-            rows[a.caseFile ?? a.caseID] = [
-                "case": .string(a.caseID), "status": .string(a.status.rawValue), "level": a.grade?.idValue ?? .null,
-                "score": a.grade.map { .double($0.score) } ?? .null,
-                "coverage": .double((a.coverage.share * 10_000).rounded() / 10_000),
-                "rule_errors": .integer(Int64(a.coverage.errors)), "case_issues": .integer(Int64(a.caseIssues.count)),
-            ]
+            rows[index] = SummaryRow(caseID: a.caseID, status: a.status.rawValue, level: a.grade?.idValue ?? .null,
+                                     score: a.grade?.score, coverage: (a.coverage.share * 10_000).rounded() / 10_000,
+                                     ruleErrors: a.coverage.errors, caseIssues: a.caseIssues.count)
             ruleErrors += a.coverage.errors
             switch a.status {
             case .assessed: assessed += 1
             case .insufficientInformation: insufficient += 1
             case .error: errors += 1
             }
-        case .failed(let file, let message):
-            failures[file] = message
+        case .failed(_, let message):
+            failures[index] = message
             errors += 1
-        case .invalid(let file, let issues):
-            invalidIssues[file] = issues
+        case .invalid(_, let issues):
+            invalidIssues[index] = issues
             invalid += 1
         }
     }
 
     /// An assessment whose file could not be written: counted as failed, never as assessed,
     /// and listed in the summary as not written.
-    func writeFailed(_ file: String, _ message: String) {
+    func writeFailed(_ index: Int, _ message: String) {
         done += 1
-        failures[file] = message
-        unwrittenFiles.insert(file)
+        failures[index] = message
+        unwrittenFiles.insert(index)
         unwritten += 1
     }
 
@@ -278,42 +309,53 @@ final class Tally: @unchecked Sendable {
             + count(errors, "error") + semicolon + count(ruleErrors, "rule error")
     }
 
-    private func record(for file: String, name: String) -> [String: LuaValue] {
-        if var row = rows[file] {
-            row["file"] = .string(file)
-            row["output"] = .string(name)
-            return row
+    private func record(_ index: Int, file: String, name: String) -> [String: LuaValue] {
+        if let row = rows[index] {
+            return ["file": .string(file), "output": .string(name), "case": .string(row.caseID), "status": .string(row.status),
+                    "level": row.level, "score": row.score.map { .double($0) } ?? .null, "coverage": .double(row.coverage),
+                    "rule_errors": .integer(Int64(row.ruleErrors)), "case_issues": .integer(Int64(row.caseIssues))]
         }
-        if let issues = invalidIssues[file] {
+        if let issues = invalidIssues[index] {
             return ["file": .string(file), "output": .null, "case": .null, "status": "invalid",
                     "message": .string(issues.map(\.description).joined(separator: "; "))]
         }
         return ["file": .string(file), "output": .null, "case": .null,
-                "status": .string(unwrittenFiles.contains(file) ? "not_written" : "error"),
-                "message": .string(failures[file] ?? "unknown error")]
+                "status": .string(unwrittenFiles.contains(index) ? "not_written" : "error"),
+                "message": .string(failures[index] ?? "unknown error")]
     }
 
-    func summaryJSON(files: [String], names: OutputNames) -> String {
-        let list = files.enumerated().map { LuaValue.object(record(for: $0.element, name: names[$0.offset])) }
-        let summary: LuaValue = ["cases": .integer(Int64(total)), "assessed": .integer(Int64(assessed)),
-                                 "insufficient_information": .integer(Int64(insufficient)),
-                                 "invalid": .integer(Int64(invalid)), "not_written": .integer(Int64(unwritten)),
-                                 "errors": .integer(Int64(errors)), "rule_errors": .integer(Int64(ruleErrors)),
-                                 "results": .array(list)]
-        return summary.jsonText(pretty: true) + "\n"
+    /// summary.json, streamed row by row (the same bytes as the whole document pretty-printed:
+    /// keys sorted, two-space indentation), so a batch of any size never holds it in memory.
+    func writeSummaryJSON(to file: AtomicFile, files: [String], names: OutputNames) throws(CommandFailure) {
+        func line(_ key: String, _ n: Int) -> String { "  \"\(key)\": \(n),\n" }
+        var head = "{\n" + line("assessed", assessed) + line("cases", total) + line("errors", errors)
+            + line("insufficient_information", insufficient) + line("invalid", invalid) + line("not_written", unwritten)
+        head += files.isEmpty ? "  \"results\": []," : "  \"results\": ["
+        try file.write(Array(head.utf8))
+        var buffer: [UInt8] = []
+        for (i, path) in files.enumerated() {
+            buffer.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            LuaValue.object(record(i, file: path, name: names[i])).writeJSON(into: &buffer, pretty: true, indent: 2)
+            if buffer.count >= 1 << 16 { try file.write(buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        if !files.isEmpty { buffer.append(contentsOf: Array("\n  ],".utf8)) }
+        buffer.append(contentsOf: Array("\n  \"rule_errors\": \(ruleErrors)\n}\n".utf8))
+        try file.write(buffer)
     }
 
-    func summaryCSV(files: [String], names: OutputNames) -> String {
-        var lines = ["file,case,status,level,score,coverage,rule_errors,case_issues,message"]
-        for (i, file) in files.enumerated() {
-            let r = record(for: file, name: names[i])
+    /// summary.csv, streamed row by row.
+    func writeSummaryCSV(to file: AtomicFile, files: [String], names: OutputNames) throws(CommandFailure) {
+        var buffer = Array("file,case,status,level,score,coverage,rule_errors,case_issues,message\n".utf8)
+        for (i, path) in files.enumerated() {
+            let r = record(i, file: path, name: names[i])
             let cells = ["file", "case", "status", "level", "score", "coverage", "rule_errors", "case_issues", "message"].map { key -> String in
                 guard let v = r[key], v != .null else { return "" }
                 return CSV.cell(v.stringValue ?? v.jsonText())
             }
-            lines.append(cells.joined(separator: ","))
+            buffer.append(contentsOf: Array((cells.joined(separator: ",") + "\n").utf8))
+            if buffer.count >= 1 << 16 { try file.write(buffer); buffer.removeAll(keepingCapacity: true) }
         }
-        return lines.joined(separator: "\n") + "\n"
+        try file.write(buffer)
     }
 }
 

@@ -81,42 +81,99 @@ func language(_ requested: ReportLanguage?, for framework: Framework, command: S
 }
 
 /// Writes a file so that a killed run never leaves it half written: a temporary file in the
-/// same folder, renamed into place.
-func writeAtomically(_ text: String, to path: String) throws(CommandFailure) {
-    let folder = (path as NSString).deletingLastPathComponent
-    let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp"
-    func failure(_ what: String) -> CommandFailure {
+/// same folder, renamed into place. With `sync` (the default) the data reaches the disk before
+/// the rename; a batch passes `sync: false` and calls `syncFolder` once at the end.
+func writeAtomically(_ text: String, to path: String, sync: Bool = true) throws(CommandFailure) {
+    try writeAtomically(Array(text.utf8), to: path, sync: sync)
+}
+
+func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(CommandFailure) {
+    let file = try AtomicFile(path: path)
+    do throws(CommandFailure) {
+        try file.write(bytes)
+        try file.commit(sync: sync)
+    } catch {
+        file.abandon()
+        throw error
+    }
+}
+
+/// A file written piece by piece into a temporary file beside it and renamed into place when
+/// complete, so that it appears whole or not at all. Plain POSIX calls, so that every failure (a
+/// full disk, a file size limit) is seen with its reason.
+final class AtomicFile {
+    let path: String
+    private let temporary: String
+    private var fd: Int32
+    private var written = 0
+
+    init(path: String) throws(CommandFailure) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp"
+        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw AtomicFile.failure(path, "cannot create a temporary file", remove: nil) }
+    }
+
+    private static func failure(_ path: String, _ what: String, remove temporary: String?) -> CommandFailure {
         let reason = String(cString: strerror(errno))
-        unlink(temporary)
+        if let temporary { unlink(temporary) }
         return CommandFailure(code: MecigepExit.failure, message: "cannot write \(path): \(what): \(reason)")
     }
-    // Plain POSIX calls, so that every failure (a full disk, a file size limit) is seen with its
-    // reason, and the file appears complete or not at all.
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw failure("cannot create a temporary file") }
-    var bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else {
-            let saved = errno
-            close(fd)
-            errno = saved
-            throw failure("wrote \(written) of \(bytes.count) bytes")
-        }
-        written += n
-    }
-    bytes.removeAll()
-    guard fsync(fd) == 0 else {
+
+    private func fail(_ what: String) -> CommandFailure {
         let saved = errno
-        close(fd)
+        if fd >= 0 { close(fd); fd = -1 }
         errno = saved
-        throw failure("could not flush it to disk")
+        return Self.failure(path, what, remove: temporary)
     }
-    guard close(fd) == 0 else { throw failure("could not close it") }
-    guard rename(temporary, path) == 0 else { throw failure("could not move it into place") }
+
+    func write(_ bytes: [UInt8]) throws(CommandFailure) {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw fail("wrote \(written + done) of \(written + bytes.count) bytes") }
+            done += n
+        }
+        written += done
+    }
+
+    /// Closes the file (after flushing it to disk when `sync`) and moves it into place.
+    func commit(sync: Bool) throws(CommandFailure) {
+        if sync { guard fsync(fd) == 0 else { throw fail("could not flush it to disk") } }
+        guard close(fd) == 0 else { fd = -1; throw fail("could not close it") }
+        fd = -1
+        guard rename(temporary, path) == 0 else { throw Self.failure(path, "could not move it into place", remove: temporary) }
+    }
+
+    /// Gives up: the temporary file is removed and nothing appears at `path`.
+    func abandon() {
+        if fd >= 0 { close(fd); fd = -1 }
+        unlink(temporary)
+    }
 }
+
+/// Flushes everything written on the file system that holds `folder` (one `syncfs` for a whole
+/// batch instead of one `fsync` per file); nil on success, else what failed.
+func syncFolder(_ folder: String) -> String? {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return "cannot open \(folder) to flush it: \(String(cString: strerror(errno)))" }
+    defer { close(fd) }
+    // syncfs(2) is a GNU extension the Glibc module does not declare; looked up once, with
+    // sync(2) (every file system) where it is missing.
+    if let syncfs = syncfsFunction {
+        guard syncfs(fd) == 0 else { return "cannot flush \(folder) to disk: \(String(cString: strerror(errno)))" }
+    } else {
+        sync()
+    }
+    return nil
+}
+
+private let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+}()
 
 /// An advisory lock (flock) on an output folder itself, held for a whole run: nothing is left
 /// behind in the folder, and the lock goes with the process if it dies.

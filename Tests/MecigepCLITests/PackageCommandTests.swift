@@ -253,3 +253,38 @@ struct PackageCommandTests {
         #expect(try Executable.run(["check", rules.path, "--framework", "addon"]).status == 0)
     }
 }
+
+/// Files written into --out are read by programs: compact JSON unless --pretty, the same value
+/// either way, and summaries streamed row by row that read exactly as the whole document would.
+@Suite("Batch output size")
+struct BatchOutputTests {
+    @Test func batchFilesAreCompactUnlessPrettyAndCarryTheSameValue() throws {
+        let rules = RulesFolder()
+        for n in 0..<5 { _ = rules.writeCase("c\(n).yaml", "id: c\(n)\nproblem: { value: \(n * 5) }\n") }
+        _ = rules.writeCase("bad.yaml", "id: [unclosed\n")
+        let cases = rules.scratch.url.appendingPathComponent("cases").path
+        let compact = rules.scratch.url.appendingPathComponent("compact").path
+        let pretty = rules.scratch.url.appendingPathComponent("pretty").path
+        let a = try Executable.run(["assess", cases, "--rules", rules.path, "--framework", "demo", "--out", compact])
+        let b = try Executable.run(["assess", cases, "--rules", rules.path, "--framework", "demo", "--out", pretty, "--pretty"])
+        #expect(a.status == 1 && b.status == 1, "the broken case fails both runs")
+        for n in 0..<5 {
+            let x = try #require(FileManager.default.contents(atPath: "\(compact)/c\(n).json"))
+            let y = try #require(FileManager.default.contents(atPath: "\(pretty)/c\(n).json"))
+            #expect(!x.contains(UInt8(ascii: "\n")) || x.firstIndex(of: UInt8(ascii: "\n")) == x.count - 1, "one line")
+            #expect(y.count > x.count)
+            let vx = try JSONSerialization.jsonObject(with: x) as? NSDictionary
+            let vy = try JSONSerialization.jsonObject(with: y) as? NSDictionary
+            #expect(vx != nil && vx == vy)
+        }
+        for name in ["summary.json", "summary.csv"] {
+            #expect(FileManager.default.contents(atPath: "\(compact)/\(name)") == FileManager.default.contents(atPath: "\(pretty)/\(name)"))
+        }
+        // the streamed summary is the document a pretty printer writes, byte for byte
+        let summary = try #require(FileManager.default.contents(atPath: "\(compact)/summary.json"))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: summary) as? [String: Any])
+        #expect((parsed["results"] as? [Any])?.count == 6)
+        #expect(String(decoding: summary, as: UTF8.self).hasPrefix("{\n  \"assessed\": 5,\n  \"cases\": 6,\n"))
+        #expect(String(decoding: summary, as: UTF8.self).hasSuffix("\n  ],\n  \"rule_errors\": 0\n}\n"))
+    }
+}

@@ -2,45 +2,28 @@ import Foundation
 
 /// Deterministic JSON text for `LuaValue`: object keys sorted by their UTF-8 bytes, integers
 /// without a fraction, doubles always with one (`1.0`), so the same value gives the same bytes.
+/// Written into one byte buffer; strings are copied in runs between the few bytes that need an
+/// escape (a quote, a backslash, a control character).
 extension LuaValue {
     /// JSON text; `pretty` indents with two spaces.
     public func jsonText(pretty: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(256)
-        write(into: &out, pretty: pretty, indent: 0)
-        return out
+        String(decoding: jsonBytes(pretty: pretty), as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .double(let d): out += LuaValue.jsonNumber(d)
-        case .string(let s): LuaValue.writeJSONString(s, into: &out)
-        case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
-            out += "["
-            for (n, element) in elements.enumerated() {
-                if n > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                element.write(into: &out, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (n, key) in members.keys.sorted(by: LuaValue.keyOrder).enumerated() {
-                if n > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                LuaValue.writeJSONString(key, into: &out)
-                out += pretty ? ": " : ":"
-                members[key]!.write(into: &out, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
-        }
+    /// JSON text as UTF-8 bytes (what `jsonText` decodes), for writing files without a copy.
+    public func jsonBytes(pretty: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty)
+        writer.write(self, indent: 0)
+        return writer.out
+    }
+
+    /// Appends the JSON text to `out` as if the value sat `indent` levels deep in a pretty
+    /// document (for writing a large document piece by piece).
+    public func writeJSON(into out: inout [UInt8], pretty: Bool, indent: Int = 0) {
+        var writer = JSONWriter(pretty: pretty)
+        swap(&writer.out, &out)
+        writer.write(self, indent: indent)
+        swap(&writer.out, &out)
     }
 
     /// The order used for object keys everywhere: by UTF-8 bytes, independent of locale.
@@ -59,23 +42,90 @@ extension LuaValue {
         if d == d.rounded(), abs(d) < 1e16 { return String(format: d) }
         return "\(d)"
     }
+}
 
-    private static func writeJSONString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+/// The byte-level writer behind `jsonText`.
+private struct JSONWriter {
+    var out: [UInt8] = []
+    let pretty: Bool
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+        out.reserveCapacity(4096)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    mutating func newline(_ indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    mutating func write(_ value: LuaValue, indent: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let b): append(b ? "true" : "false")
+        case .integer(let i): append(String(i))
+        case .double(let d): append(LuaValue.jsonNumber(d))
+        case .string(let s): string(s)
+        case .array(let elements):
+            if elements.isEmpty { append("[]"); return }
+            out.append(UInt8(ascii: "["))
+            for (n, element) in elements.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1) }
+                write(element, indent: indent + 1)
             }
+            if pretty { newline(indent) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { append("{}"); return }
+            out.append(UInt8(ascii: "{"))
+            for (n, key) in members.keys.sorted(by: LuaValue.keyOrder).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1) }
+                string(key)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                write(members[key]!, indent: indent + 1)
+            }
+            if pretty { newline(indent) }
+            out.append(UInt8(ascii: "}"))
         }
-        out += "\""
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// A JSON string: runs of plain bytes copied at once; `"`, `\` and control bytes escaped.
+    /// Bytes from 0x80 up are UTF-8 sequences of valid Strings and are copied as they are.
+    private mutating func string(_ s: String) {
+        var s = s
+        out.append(UInt8(ascii: "\""))
+        s.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                start = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                            Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
+                }
+            }
+            if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -54,7 +54,7 @@ public final class Assessor {
             FrameworkLoadError(framework: framework.id, problems: [FrameworkProblem(subject: framework.id, message: error.message)])
         }
         do throws(LuaError) { runtime = try LuaRuntime(configuration: loader.runtimeConfiguration) } catch { throw failed(error) }
-        _ = try loader.load(framework.id, into: runtime)
+        try loader.instantiate(framework, into: runtime)
         do throws(LuaError) {
             evaluateChunk = try runtime.compile("""
                 local framework, indicator, case = ...
@@ -244,7 +244,28 @@ public final class Assessor {
 
     /// Case paths as declared: list indices written `[]`.
     public static func pattern(_ path: String) -> String {
-        path.replacingOccurrences(of: "\\[[0-9]+\\]", with: "[]", options: .regularExpression)
+        // A byte scan, not a regular expression: this runs for every read of every indicator.
+        var path = path
+        return path.withUTF8 { bytes -> String in
+            guard bytes.contains(UInt8(ascii: "[")) else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "[") {
+                    var j = i + 1
+                    while j < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]) { j += 1 }
+                    if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: "]") {
+                        out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+                        i = j + 1
+                        continue
+                    }
+                }
+                out.append(bytes[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     private lazy var declaredPaths: [String: Set<String>] = [:]

@@ -90,6 +90,39 @@ public struct FrameworkLoader: Sendable {
         return framework
     }
 
+    /// Runs an already loaded and validated framework's files in another runtime (a batch
+    /// worker's), so that its rule functions are there to call, without decoding, validating or
+    /// reading the schema again. Refuses when the files on disk no longer hash to what
+    /// `framework` was loaded from (an edit between the two loads).
+    public func instantiate(_ framework: Framework, into runtime: LuaRuntime) throws(FrameworkLoadError) {
+        let id = framework.id
+        let before = runtime.loadedModuleFiles.count
+        do throws(LuaError) {
+            let chunk = try runtime.compile("""
+                local name = ...
+                require "mecigep"
+                sandbox_internal.describe(require(name))
+                return true
+                """, chunkName: "=(sandbox load \(id))")
+            defer { runtime.release(chunk) }
+            _ = try runtime.withLimits(limits.loading) { () throws(LuaError) -> LuaValue in
+                try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework"))]).value
+            }
+        } catch {
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
+                file: error.chunkName, line: error.line, subject: id, message: "\(error.kind.rawValue): \(error.message)")])
+        }
+        var files = Array(runtime.loadedModuleFiles[before...])
+        if let name = framework.caseSchemaFile {
+            files.append(try schemaPath(name, of: framework))
+        }
+        let now = Self.hashes(of: files, relativeTo: rulesFolder)
+        guard now.map(\.path) == framework.sources.map(\.path), now.map(\.sha256) == framework.sources.map(\.sha256) else {
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(subject: id,
+                message: "the framework's files changed while it was being loaded; run again")])
+        }
+    }
+
     /// The schema file: in the framework's folder, else (for an extension) in its base's.
     private func schemaPath(_ name: String, of framework: Framework) throws(FrameworkLoadError) -> String {
         var folders = [framework.folder]

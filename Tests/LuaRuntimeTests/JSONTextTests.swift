@@ -1,0 +1,102 @@
+import Foundation
+@testable import LuaRuntime
+import Testing
+
+/// The JSON writer is on every assessment's path and was rewritten for speed (bytes, runs of
+/// plain bytes copied at once). Assessments are compared byte for byte across runs, versions and
+/// job counts, so the text must not change by a single byte: this pins it to the plain
+/// scalar-by-scalar writer it replaced, over many generated values, and checks that any JSON
+/// parser reads the strings back exactly.
+@Suite("JSON text")
+struct JSONTextTests {
+    /// The previous writer, kept as the reference.
+    static func reference(_ v: LuaValue, pretty: Bool, indent: Int = 0) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .double(let d): return LuaValue.jsonNumber(d)
+        case .string(let s): return quoted(s)
+        case .array(let a):
+            if a.isEmpty { return "[]" }
+            let pad = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
+            let end = pretty ? "\n" + String(repeating: "  ", count: indent) : ""
+            return "[" + a.map { pad + reference($0, pretty: pretty, indent: indent + 1) }.joined(separator: ",") + end + "]"
+        case .object(let o):
+            if o.isEmpty { return "{}" }
+            let pad = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
+            let end = pretty ? "\n" + String(repeating: "  ", count: indent) : ""
+            return "{" + o.keys.sorted(by: LuaValue.keyOrder).map {
+                pad + quoted($0) + (pretty ? ": " : ":") + reference(o[$0]!, pretty: pretty, indent: indent + 1)
+            }.joined(separator: ",") + end + "}"
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func string() -> String {
+            let pieces: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1f}", "\u{7f}", "é", "ñ", "ç",
+                                    "€", "😀", "\u{2028}", "/", "{", "]", "participação", "0", "-1e5"]
+            return (0..<Int(next() % 12)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+        }
+        mutating func value(depth: Int) -> LuaValue {
+            switch next() % (depth > 3 ? 5 : 7) {
+            case 0: return .null
+            case 1: return .bool(next() % 2 == 0)
+            case 2: return .integer(Int64(bitPattern: next()) >> Int64(next() % 63))
+            case 3: return .double([0, -0.0, 1.5, 1e300, -2.25, 3, 1e16, 0.1][Int(next() % 8)])
+            case 4: return .string(string())
+            case 5: return .array((0..<Int(next() % 4)).map { _ in value(depth: depth + 1) })
+            default:
+                var o: [String: LuaValue] = [:]
+                for _ in 0..<Int(next() % 5) { o[string()] = value(depth: depth + 1) }
+                return .object(o)
+            }
+        }
+    }
+
+    @Test func textIsByteForByteThePreviousWritersOverGeneratedValues() throws {
+        var g = Generator(state: 2026)
+        for _ in 0..<2000 {
+            let v = g.value(depth: 0)
+            for pretty in [false, true] {
+                #expect(v.jsonText(pretty: pretty) == Self.reference(v, pretty: pretty), "\(Self.reference(v, pretty: false))")
+            }
+        }
+    }
+
+    @Test func stringsReadBackExactly() throws {
+        var g = Generator(state: 7)
+        for _ in 0..<500 {
+            let s = g.string()
+            let text = LuaValue.array([.string(s)]).jsonText()
+            let back = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]
+            #expect(back == [s], "\(text)")
+        }
+    }
+}
