@@ -261,14 +261,64 @@ private struct MatchState {
     /// and including the end of the subject.
     mutating func scan(from: Int, anchored: Bool) throws(LuaPatternError) -> LuaPatternMatch? {
         var start = from
-        while true {
-            level = 0
-            if let end = try match(start, 0) {
-                return try result(start: start, end: end)
+        let first = anchored ? nil : firstItem()
+        guard let first else {
+            while true {
+                level = 0
+                if let end = try match(start, 0) {
+                    return try result(start: start, end: end)
+                }
+                if anchored || start >= subjectCount { return nil }
+                start &+= 1
             }
-            if anchored || start >= subjectCount { return nil }
-            start &+= 1
         }
+        // The pattern opens with one character class that must match (no '*', '?' or '-'
+        // after it): a position whose byte is not in the class fails at once, so skip it here,
+        // charged exactly what `match` charges for that failure. Which bytes are in the class is
+        // worked out once per distinct byte (0 unknown, 1 no, 2 yes).
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { known throws(LuaPatternError) -> LuaPatternMatch? in
+            known.initialize(repeating: 0)
+            let failCost = 1 &+ first.cost
+            while true {
+                while start < subjectCount {
+                    let c = subject[start]
+                    var k = known[Int(c)]
+                    if k == 0 {
+                        k = pattern.matches(c, 0, first.end) ? 2 : 1
+                        known[Int(c)] = k
+                    }
+                    if k == 2 { break }
+                    try charge(failCost)
+                    start &+= 1
+                }
+                level = 0
+                if let end = try match(start, 0) {
+                    return try result(start: start, end: end)
+                }
+                if start >= subjectCount { return nil }
+                start &+= 1
+            }
+        }
+    }
+
+    /// The pattern's first item when it is a single character class that must match once
+    /// (a literal, '.', a %class or a [set], not followed by '*', '?' or '-'), with its end and
+    /// the cost `singleMatch` charges for it; nil otherwise.
+    private func firstItem() -> (end: Int, cost: Int)? {
+        guard pattern.count > 0 else { return nil }
+        switch pattern[0] {
+        case Byte.open, Byte.close: return nil
+        case Byte.dollar where pattern.count == 1: return nil
+        case Byte.escape:
+            let next = pattern.byte(1)
+            if next == Byte.b || next == Byte.f || (next >= Byte.zero && next <= Byte.nine) { return nil }
+        default: break
+        }
+        // a malformed class is left to `match`, which reports it as it always has
+        guard let end = try? pattern.classEnd(0) else { return nil }
+        let suffix = pattern.byte(end)
+        if suffix == Byte.star || suffix == Byte.question || suffix == Byte.minus { return nil }
+        return (end, pattern.itemCost(0, end))
     }
 
     private func result(start: Int, end: Int) throws(LuaPatternError) -> LuaPatternMatch {
