@@ -53,8 +53,12 @@ public final class Assessor {
         func failed(_ error: LuaError) -> FrameworkLoadError {
             FrameworkLoadError(framework: framework.id, problems: [FrameworkProblem(subject: framework.id, message: error.message)])
         }
-        do throws(LuaError) { runtime = try LuaRuntime(configuration: loader.runtimeConfiguration) } catch { throw failed(error) }
-        try loader.instantiate(framework, into: runtime)
+        if let warm = WarmRuntime.shared.take(for: framework, loader: loader) {
+            runtime = warm  // the runtime that just loaded this framework: it holds it already
+        } else {
+            do throws(LuaError) { runtime = try LuaRuntime(configuration: loader.runtimeConfiguration) } catch { throw failed(error) }
+            try loader.instantiate(framework, into: runtime)
+        }
         do throws(LuaError) {
             evaluateChunk = try runtime.compile("""
                 local framework, indicator, case = ...

@@ -40,7 +40,9 @@ public struct FrameworkLoader: Sendable {
                 do throws(LuaError) { runtime = try LuaRuntime(configuration: configuration) } catch {
                     throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(subject: id, message: error.message)])
                 }
-                return .success(try load(id, into: runtime))
+                let framework = try load(id, into: runtime)
+                WarmRuntime.shared.keep(runtime, for: framework, loader: self)
+                return .success(framework)
             } catch { return .failure(error) }
         }
         return try outcome.get()
@@ -161,6 +163,29 @@ public struct FrameworkLoader: Sendable {
             out.append((path, SHA256.hex(of: data)))
         }
         return out.sorted { $0.0 < $1.0 }
+    }
+}
+
+/// The runtime the last `load(_:)` used, kept for the first `Assessor` of the same framework
+/// (same rules folder, content and budgets): a command reads a framework and then assesses with
+/// it, and the second load of the same files is skipped. One slot, taken once, so nothing grows.
+final class WarmRuntime: @unchecked Sendable {
+    static let shared = WarmRuntime()
+    private let lock = NSLock()
+    private var slot: (folder: String, id: String, hash: String, limits: LuaLimits, runtime: LuaRuntime)?
+
+    func keep(_ runtime: LuaRuntime, for framework: Framework, loader: FrameworkLoader) {
+        lock.withLock { slot = (loader.rulesFolder, framework.id, framework.contentHash, loader.limits, runtime) }
+    }
+
+    /// The kept runtime, if it holds exactly `framework` as `loader` would load it.
+    func take(for framework: Framework, loader: FrameworkLoader) -> LuaRuntime? {
+        lock.withLock {
+            guard let s = slot, s.folder == loader.rulesFolder, s.id == framework.id, s.hash == framework.contentHash,
+                  s.limits == loader.limits else { return nil }
+            slot = nil
+            return s.runtime
+        }
     }
 }
 
