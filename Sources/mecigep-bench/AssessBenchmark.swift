@@ -30,7 +30,7 @@ struct AssessBenchmark {
 
     /// Deterministic variations of the seed cases: blocks dropped, numbers moved, new ids.
     static func generate(count: Int, seeds: [LuaValue], into folder: String) throws {
-        let marker = (folder as NSString).appendingPathComponent(".complete-\(count)")
+        let marker = (folder as NSString).appendingPathComponent(".complete-v2-\(count)")
         if FileManager.default.fileExists(atPath: marker) { return }
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -49,14 +49,17 @@ struct AssessBenchmark {
         case .object(let o):
             var out: [String: LuaValue] = [:]
             for (k, x) in o {
-                // Identification stays: it is required. Other blocks go one time in ten.
-                if depth <= 1, k != "id", k != "identification", rng.next() % 10 == 0 { continue }
+                // Identification stays: it is required. Other top-level blocks go one time in ten
+                // (inside a block, a field may be required by the schema: it stays, so that the
+                // corpus measures assessments, not the refusal of invalid cases).
+                if depth == 0, k != "id", k != "identification", rng.next() % 10 == 0 { continue }
                 out[k] = vary(x, rng: &rng, depth: depth + 1)
             }
             return .object(out)
         case .array(let a): return .array(a.map { vary($0, rng: &rng, depth: depth + 1) })
         case .double(let d): return .double((d * (0.8 + Double(rng.next() % 400) / 1000) * 100).rounded() / 100)
-        case .integer(let i) where i > 3000 || i < 1900:
+        case .integer(let i) where i > 3000:
+            // amounts move; years, codes and small counts (an SDG number, a level) stay valid
             return .integer(max(0, i + Int64(rng.next() % 21) - 10))
         default: return v
         }
