@@ -52,6 +52,8 @@ struct NewFrameworkCommand: ParsableCommand {
             next:
               mecigep test \(rules) --framework \(id)
               mecigep assess \(folder)/cases/example.yaml --rules \(rules) --framework \(id)
+            to share it as a version others can verify: add CHANGELOG.md, then mecigep release \(id)
+            and mecigep pack \(id) (docs/frameworks.md)
             """)
     }
 }

@@ -138,6 +138,7 @@ function Context.present(path) end
 ---@field id string
 ---@field version string
 ---@field title mecigep.Text
+---@field base_versions? string the base versions it was written for: "^2.0.0", "~2.1.0", ">=2.0.0 <3.0.0" (docs/frameworks.md)
 ---@field skip? string[] criteria or indicators to leave out
 ---@field replace? table<string, mecigep.Indicator>
 ---@field weights? table<string, number>
