@@ -85,7 +85,7 @@ struct ReleaseCommand: ParsableCommand {
         let result: Result<[RuleTestOutcome], FrameworkLoadError> = LuaThread.run {
             do throws(FrameworkLoadError) {
                 let assessor = try Assessor(framework: fw, loader: loader, engineVersion: MecigepVersion.current)
-                return .success(tests.map { RuleTestRunner.run($0, with: assessor) })
+                return .success(tests.map { RuleTestRunner.run($0, with: assessor, onlyTested: true) })
             } catch { return .failure(error) }
         }
         switch result {

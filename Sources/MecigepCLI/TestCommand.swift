@@ -106,7 +106,9 @@ struct TestCommand: ParsableCommand {
                 do throws(FrameworkLoadError) {
                     let fw = try loader.load(id)
                     let assessor = try Assessor(framework: fw, loader: loader, engineVersion: MecigepVersion.current)
-                    return .success((fw, groups[id]!.map { RuleTestRunner.run($0, with: assessor) }))
+                    // Coverage needs every indicator's result; otherwise a test of one indicator runs one.
+                    let onlyTested = !coverage
+                    return .success((fw, groups[id]!.map { RuleTestRunner.run($0, with: assessor, onlyTested: onlyTested) }))
                 } catch { return .failure(error) }
             }
             switch result {
@@ -126,7 +128,7 @@ struct TestCommand: ParsableCommand {
         // silently, so each is reported once, with the nearest declared path.
         var noted = Set<String>()
         for o in outcomes {
-            for r in o.assessment?.indicatorResults ?? [] {
+            for r in o.results {
                 for read in r.undeclaredReads {
                     let path = Assessor.pattern(read.path)
                     guard noted.insert("\(o.test.framework)/\(r.indicator.id)/\(path)").inserted else { continue }

@@ -100,25 +100,36 @@ public struct RuleTestOutcome: Sendable {
     public var verdict: Verdict
     /// Each mismatch: "indicator lt.horizon: expected level 3, got 2 (reason: ...)".
     public var failures: [String]
+    /// The whole assessment, unless only the tested indicators were evaluated (`results`).
     public var assessment: Assessment?
+    /// The results of the indicators evaluated: every one with a whole assessment.
+    public var results: [IndicatorResult]
     public var seconds: Double
 
-    public init(test: RuleTest, verdict: Verdict, failures: [String], assessment: Assessment?, seconds: Double) {
+    public init(test: RuleTest, verdict: Verdict, failures: [String], assessment: Assessment?, seconds: Double,
+                results: [IndicatorResult]? = nil) {
         self.test = test
         self.verdict = verdict
         self.failures = failures
         self.assessment = assessment
+        self.results = results ?? assessment?.indicatorResults ?? []
         self.seconds = seconds
     }
 }
 
 /// Runs rule tests with an assessor.
 public enum RuleTestRunner {
-    public static func run(_ test: RuleTest, with assessor: Assessor) -> RuleTestOutcome {
+    /// Runs one test. With `onlyTested`, a test that checks indicators only (no criterion, no
+    /// overall level) evaluates just those indicators: each indicator runs in a fresh
+    /// environment and sees nothing of the others, so its result is the one a whole assessment
+    /// gives (RuleTestShortcutTests holds every shipped test to that), at a fraction of the
+    /// cost. Coverage needs every indicator's result, so it runs whole assessments.
+    public static func run(_ test: RuleTest, with assessor: Assessor, onlyTested: Bool = false) -> RuleTestOutcome {
         let start = Date()
-        func done(_ verdict: RuleTestOutcome.Verdict, _ failures: [String], _ a: Assessment? = nil) -> RuleTestOutcome {
+        func done(_ verdict: RuleTestOutcome.Verdict, _ failures: [String], _ a: Assessment? = nil,
+                  results: [IndicatorResult]? = nil) -> RuleTestOutcome {
             RuleTestOutcome(test: test, verdict: verdict, failures: failures, assessment: a,
-                            seconds: Date().timeIntervalSince(start))
+                            seconds: Date().timeIntervalSince(start), results: results)
         }
         if let skip = test.skip { return done(.skipped, [skip]) }
         if let problem = test.problem { return done(.failed, [problem]) }
@@ -130,13 +141,25 @@ public enum RuleTestRunner {
         } else {
             document = CaseDocument(id: test.caseValue?["id"]?.stringValue ?? test.name, value: test.caseValue ?? .object([:]))
         }
-        let assessment: Assessment
-        do throws(AssessmentError) { assessment = try assessor.assess(document) } catch {
-            return done(.failed, ["assessment failed: \(error.message)"])
+        var assessment: Assessment?
+        let results: [IndicatorResult]
+        if onlyTested, test.criteria.isEmpty, test.overall == nil {
+            let ids = Set(test.indicators.map(\.id))
+            do throws(AssessmentError) {
+                let byID = try assessor.evaluate(document, indicators: ids)
+                results = assessor.framework.indicators.compactMap { byID[$0.id] }
+            } catch {
+                return done(.failed, ["assessment failed: \(error.message)"])
+            }
+        } else {
+            do throws(AssessmentError) { assessment = try assessor.assess(document) } catch {
+                return done(.failed, ["assessment failed: \(error.message)"])
+            }
+            results = assessment!.indicatorResults
         }
         var failures: [String] = []
         for (id, e) in test.indicators {
-            guard let r = assessment.indicatorResults.first(where: { $0.indicator.id == id }) else {
+            guard let r = results.first(where: { $0.indicator.id == id }) else {
                 failures.append("indicator \(id): not in framework \(test.framework)")
                 continue
             }
@@ -154,16 +177,16 @@ public enum RuleTestRunner {
             failures += found
         }
         for (id, e) in test.criteria {
-            guard let c = assessment.criteria.first(where: { $0.criterion.id == id }) else {
+            guard let c = assessment?.criteria.first(where: { $0.criterion.id == id }) else {
                 failures.append("criterion \(id): not in framework \(test.framework)")
                 continue
             }
             failures += compare("criterion \(id)", e, status: c.status, grade: c.grade, findings: [], detail: c.failure)
         }
-        if let e = test.overall {
+        if let e = test.overall, let assessment {
             failures += compare("overall", e, status: assessment.status, grade: assessment.grade, findings: [], detail: nil)
         }
-        return done(failures.isEmpty ? .passed : .failed, failures, assessment)
+        return done(failures.isEmpty ? .passed : .failed, failures, assessment, results: results)
     }
 
     static func compare(_ what: String, _ e: RuleTest.Expectation, status: ResultStatus, grade: Grade?,
