@@ -137,8 +137,7 @@ struct AssessCommand: ParsableCommand {
             ]
             for (name, write) in writers {
                 do throws(CommandFailure) {
-                    let file = try AtomicFile(path: (out as NSString).appendingPathComponent(name))
-                    do throws(CommandFailure) { try write(file); try file.commit(sync: true) } catch { file.abandon(); throw error }
+                    try AtomicFile.write((out as NSString).appendingPathComponent(name), sync: true, write)
                 } catch {
                     Console.error("mecigep: \(error.message ?? "cannot write \(name)")")
                     summaryFailed = true

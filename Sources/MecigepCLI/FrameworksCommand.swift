@@ -54,7 +54,7 @@ struct FrameworksCommand: ParsableCommand {
                     Console.output("  release:  \(state)" + (release["adoption"]?["sentence"]?.stringValue.map { "; \($0)" } ?? ""))
                 }
             }
-            let installed = Self.installed(loader.rulesFolder)
+            let installed = FrameworkResolver(rulesFolder: loader.rulesFolder).installedPackages().map { "\($0.id)@\($0.version)" }
             if !installed.isEmpty { Console.output("installed packages (\(loader.rulesFolder)/packages): \(installed.joined(separator: ", "))") }
         }
         if failed { throw CommandFailure(code: MecigepExit.failure, message: nil) }
@@ -66,11 +66,11 @@ struct FrameworksCommand: ParsableCommand {
         let record = try? ReleaseRecord.read(folder: fw.folder)
         guard let version = SemanticVersion(fw.version), changelog != nil || record != nil else { return ["state": "not versioned (no CHANGELOG.md)"] }
         var out: [String: LuaValue] = [:]
-        if let released = record?.release(version) {
-            out["state"] = .string(released.contentSHA256 == fw.contentHash ? "released \(released.date)"
-                : "CHANGED since \(version) was released (run mecigep check)")
-        } else {
-            out["state"] = .string("\(version) not released yet" + (record?.latest.map { " (latest \($0.version))" } ?? ""))
+        switch (record ?? ReleaseRecord(framework: fw.id)).standing(of: version, contentSHA256: fw.contentHash) {
+        case .released(let released): out["state"] = .string("released \(released.date)")
+        case .changed: out["state"] = .string("CHANGED since \(version) was released (run mecigep check)")
+        case .belowLatest(let latest): out["state"] = .string("\(version) is below the released \(latest.version) (run mecigep check)")
+        case .unreleased(let latest): out["state"] = .string("\(version) not released yet" + (latest.map { " (latest \($0.version))" } ?? ""))
         }
         if let adoption = changelog?.entry(for: version)?.adoption {
             var value = adoption.value.objectValue ?? [:]
@@ -80,9 +80,4 @@ struct FrameworksCommand: ParsableCommand {
         return .object(out)
     }
 
-    /// `id@version` of every package installed in the rules folder.
-    static func installed(_ rules: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: (rules as NSString).appendingPathComponent("packages"))) ?? []
-        return names.filter { $0.contains("@") && !$0.hasPrefix(".") }.sorted()
-    }
 }

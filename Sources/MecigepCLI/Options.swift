@@ -14,10 +14,11 @@ struct RulesOptions: ParsableArguments {
     /// as a package file (`for:`) needs no rules folder.
     func loader(limits: LuaLimits = .default, for spec: String? = nil) throws -> FrameworkLoader {
         var isDirectory: ObjCBool = false
-        let packaged = spec.map(FrameworkResolver.isPackagePath) ?? false
-        guard packaged || FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), packaged || isDirectory.boolValue else {
-            throw CommandFailure(code: MecigepExit.usage, message: "mecigep: rules folder \(folder) not found "
-                + "(pass --rules DIR or set MECIGEP_RULES)")
+        if !(spec.map(FrameworkResolver.isPackagePath) ?? false) {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CommandFailure(code: MecigepExit.usage, message: "mecigep: rules folder \(folder) not found "
+                    + "(pass --rules DIR or set MECIGEP_RULES)")
+            }
         }
         return FrameworkLoader(rulesFolder: folder, limits: limits)
     }
@@ -61,7 +62,9 @@ func loadFramework(_ spec: String, _ loader: FrameworkLoader) throws -> (framewo
 /// For the commands that work on a whole rules folder (check, test): `--framework ID@VERSION` or
 /// a package file switches them to that package's own rules folder and id; a plain id stays.
 func packagedRules(_ spec: String?, _ loader: FrameworkLoader) throws -> (loader: FrameworkLoader, framework: String?) {
-    guard let spec, spec.contains("@") || FrameworkResolver.isPackagePath(spec) else { return (loader, spec) }
+    guard let spec, FrameworkResolver.reference(spec).version != nil || FrameworkResolver.isPackagePath(spec) else {
+        return (loader, spec)
+    }
     let (framework, packaged) = try loadFramework(spec, loader)
     return (packaged, framework.id)
 }
@@ -88,14 +91,7 @@ func writeAtomically(_ text: String, to path: String, sync: Bool = true) throws(
 }
 
 func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(CommandFailure) {
-    let file = try AtomicFile(path: path)
-    do throws(CommandFailure) {
-        try file.write(bytes)
-        try file.commit(sync: sync)
-    } catch {
-        file.abandon()
-        throw error
-    }
+    try AtomicFile.write(path, sync: sync) { file throws(CommandFailure) in try file.write(bytes) }
 }
 
 /// A file written piece by piece into a temporary file beside it and renamed into place when
@@ -106,6 +102,18 @@ final class AtomicFile {
     private let temporary: String
     private var fd: Int32
     private var written = 0
+
+    /// Writes `path` through `body` and commits it, or leaves nothing at all when anything fails.
+    static func write(_ path: String, sync: Bool, _ body: (AtomicFile) throws(CommandFailure) -> Void) throws(CommandFailure) {
+        let file = try AtomicFile(path: path)
+        do throws(CommandFailure) {
+            try body(file)
+            try file.commit(sync: sync)
+        } catch {
+            file.abandon()
+            throw error
+        }
+    }
 
     init(path: String) throws(CommandFailure) {
         self.path = path

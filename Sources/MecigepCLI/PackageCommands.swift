@@ -48,16 +48,17 @@ struct ReleaseCommand: ParsableCommand {
         }
         var record = try packageStep { () throws(PackageError) in try ReleaseRecord.read(folder: folder) }
             ?? ReleaseRecord(framework: fw.id)
-        if let released = record.release(version) {
-            if released.contentSHA256 == fw.contentHash {
-                Console.output("\(fw.id) \(version) is already released (content \(fw.contentHash.prefix(16))); nothing to do")
-                return
-            }
+        switch record.standing(of: version, contentSHA256: fw.contentHash) {
+        case .released:
+            Console.output("\(fw.id) \(version) is already released (content \(fw.contentHash.prefix(16))); nothing to do")
+            return
+        case .changed(let released):
             throw CommandFailure(code: MecigepExit.failure, message: "mecigep release: \(version) was released with other content "
                 + "(\(released.contentSHA256.prefix(16)), now \(fw.contentHash.prefix(16))); raise the version in framework.lua and add a changelog entry")
-        }
-        if let latest = record.latest, version < latest.version {
+        case .belowLatest(let latest):
             throw CommandFailure(code: MecigepExit.failure, message: "mecigep release: \(version) is lower than the released \(latest.version)")
+        case .unreleased:
+            break
         }
         let failures = Self.failingTests(fw, loader: loader)
         guard failures.isEmpty else {
@@ -65,11 +66,11 @@ struct ReleaseCommand: ParsableCommand {
                 + failures.prefix(5).joined(separator: ", ") + "); a released version passes its own tests: run mecigep test --framework \(fw.id)")
         }
         let levels = ExampleLevels.compute(fw, loader: loader, engineVersion: MecigepVersion.current)
-        if let latest = record.latest, latest.version.step(to: version) == .patch {
-            let moves = ExampleLevels.moves(from: latest.levels, to: levels)
+        if let base = record.patchBase(for: version) {
+            let moves = ExampleLevels.moves(from: base.levels, to: levels)
             if !moves.isEmpty {
-                Console.error("warning: \(version) is a patch of \(latest.version) but moves \(moves.count) level(s) on the example cases:\n  "
-                    + moves.joined(separator: "\n  ") + "\n(a minor version, \(latest.version.major).\(latest.version.minor + 1).0, says so to the States)")
+                Console.error("warning: \(version) is a patch of \(base.version) but moves \(moves.count) level(s) on the example cases:\n  "
+                    + moves.joined(separator: "\n  ") + "\n(a minor version, \(base.nextMinor), says so to the States)")
             }
         }
         let day = date ?? entry.date ?? Self.today()
@@ -138,13 +139,17 @@ struct PackCommand: ParsableCommand {
         let key = try sign.map { path in try packageStep { () throws(PackageError) in try SigningKey.loadPrivate(path: path) } }
         let version = SemanticVersion(fw.version)!
         let record = try packageStep { () throws(PackageError) in try ReleaseRecord.read(folder: fw.folder) }
-        guard let release = record?.release(version) else {
+            ?? ReleaseRecord(framework: fw.id)
+        let release: ReleaseRecord.Release
+        switch record.standing(of: version, contentSHA256: fw.contentHash) {
+        case .released(let released):
+            release = released
+        case .changed(let released):
+            throw CommandFailure(code: MecigepExit.failure, message: "mecigep pack: the rules changed since \(version) was released "
+                + "(content \(released.contentSHA256.prefix(16)) then, \(fw.contentHash.prefix(16)) now); raise the version and release it")
+        case .belowLatest, .unreleased:
             throw CommandFailure(code: MecigepExit.failure, message: "mecigep pack: \(fw.id) \(version) is not released; "
                 + "run mecigep release \(fw.id) first (it records the content hash the package will carry)")
-        }
-        guard release.contentSHA256 == fw.contentHash else {
-            throw CommandFailure(code: MecigepExit.failure, message: "mecigep pack: the rules changed since \(version) was released "
-                + "(content \(release.contentSHA256.prefix(16)) then, \(fw.contentHash.prefix(16)) now); raise the version and release it")
         }
         guard let changelog = Changelog.read(folder: fw.folder), let entry = changelog.entry(for: version) else {
             throw CommandFailure(code: MecigepExit.failure, message: "mecigep pack: CHANGELOG.md has no entry for \(version)")

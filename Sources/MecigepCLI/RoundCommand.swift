@@ -75,8 +75,8 @@ struct RoundCommand: ParsableCommand {
     /// `framework_sha256`), or not at all: the States agreed to that version.
     static func checkPin(_ round: ReviewRound, _ framework: Framework) throws {
         let spec = round.framework ?? ""
-        let pinnedVersion = spec.firstIndex(of: "@").map { String(spec[spec.index(after: $0)...]) }
-        let pinnedID = spec.split(separator: "@").first.map(String.init)
+        let (pinned, pinnedVersion) = FrameworkResolver.reference(spec)
+        let pinnedID = spec.isEmpty ? nil : pinned
         let install = "install the package the round was agreed on (mecigep install \(pinnedID ?? framework.id)-\(pinnedVersion ?? "VERSION").mecigep.tar.gz)"
         if let pinnedID, pinnedID != framework.id {
             throw CommandFailure(code: MecigepExit.failure, message: "\(round.file): framework: the round pins \(spec), not \(framework.id)")

@@ -59,29 +59,12 @@ public struct FrameworkLoader: Sendable {
                 subject: id, message: "no framework \"\(id)\" in \(rulesFolder)/frameworks (found: "
                     + (known.isEmpty ? "none" : known.joined(separator: ", ")) + ")")])
         }
-        let before = runtime.loadedModuleFiles.count
-        let description: LuaValue
-        do throws(LuaError) {
-            let chunk = try runtime.compile("""
-                local name = ...
-                require "mecigep"
-                return sandbox_internal.describe(require(name))
-                """, chunkName: "=(sandbox load \(id))")
-            defer { runtime.release(chunk) }
-            // Loading has its own, larger budget: it must not compete with one indicator's.
-            description = try runtime.withLimits(limits.loading) { () throws(LuaError) -> LuaValue in
-                try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework"))]).value
-            }
-        } catch {
-            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
-                file: error.chunkName, line: error.line, subject: id,
-                message: "\(error.kind.rawValue): \(error.message)")])
-        }
+        let (description, loaded) = try run(id, in: runtime, describing: true)
         var decoder = FrameworkDecoder(expectedID: id, entryFile: entry)
         guard var framework = decoder.decode(description, folder: folder) else {
             throw FrameworkLoadError(framework: id, problems: decoder.problems)
         }
-        var files = Array(runtime.loadedModuleFiles[before...])
+        var files = loaded
         if files.isEmpty { files = [entry] } // already loaded in this runtime: hash what it is made of
         if let name = framework.caseSchemaFile {
             let schemaPath = try schemaPath(name, of: framework)
@@ -98,31 +81,42 @@ public struct FrameworkLoader: Sendable {
     /// `framework` was loaded from (an edit between the two loads).
     public func instantiate(_ framework: Framework, into runtime: LuaRuntime) throws(FrameworkLoadError) {
         let id = framework.id
-        let before = runtime.loadedModuleFiles.count
-        do throws(LuaError) {
-            let chunk = try runtime.compile("""
-                local name = ...
-                require "mecigep"
-                sandbox_internal.describe(require(name))
-                return true
-                """, chunkName: "=(sandbox load \(id))")
-            defer { runtime.release(chunk) }
-            _ = try runtime.withLimits(limits.loading) { () throws(LuaError) -> LuaValue in
-                try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework"))]).value
-            }
-        } catch {
-            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
-                file: error.chunkName, line: error.line, subject: id, message: "\(error.kind.rawValue): \(error.message)")])
-        }
-        var files = Array(runtime.loadedModuleFiles[before...])
+        var (_, files) = try run(id, in: runtime, describing: false)
         if let name = framework.caseSchemaFile {
             files.append(try schemaPath(name, of: framework))
         }
         let now = Self.hashes(of: files, relativeTo: rulesFolder)
-        guard now.map(\.path) == framework.sources.map(\.path), now.map(\.sha256) == framework.sources.map(\.sha256) else {
+        guard now.elementsEqual(framework.sources, by: { $0 == $1 }) else {
             throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(subject: id,
                 message: "the framework's files changed while it was being loaded; run again")])
         }
+    }
+
+    /// Runs framework `id`'s files in `runtime` under the loading budget and registers its rule
+    /// functions; returns its description (when `describing`; else null, nothing converted) and
+    /// the files loaded on the way.
+    private func run(_ id: String, in runtime: LuaRuntime, describing: Bool) throws(FrameworkLoadError) -> (LuaValue, [String]) {
+        let before = runtime.loadedModuleFiles.count
+        let value: LuaValue
+        do throws(LuaError) {
+            let chunk = try runtime.compile("""
+                local name, describing = ...
+                require "mecigep"
+                local description = sandbox_internal.describe(require(name))
+                if describing then return description end
+                return nil
+                """, chunkName: "=(sandbox load \(id))")
+            defer { runtime.release(chunk) }
+            // Loading has its own, larger budget: it must not compete with one indicator's.
+            value = try runtime.withLimits(limits.loading) { () throws(LuaError) -> LuaValue in
+                try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework")), .writable(.bool(describing))]).value
+            }
+        } catch {
+            throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
+                file: error.chunkName, line: error.line, subject: id,
+                message: "\(error.kind.rawValue): \(error.message)")])
+        }
+        return (value, Array(runtime.loadedModuleFiles[before...]))
     }
 
     /// The schema file: in the framework's folder, else (for an extension) in its base's.

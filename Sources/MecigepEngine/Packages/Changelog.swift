@@ -30,6 +30,17 @@ public struct Changelog: Sendable {
         public var scope: String?
         public var record: String?
 
+        public init(body: String, date: String?, scope: String?, record: String?) {
+            self.body = body; self.date = date; self.scope = scope; self.record = record
+        }
+
+        /// Reads back what `value` wrote (a package manifest's `adoption`); nil without a body.
+        public init?(_ value: LuaValue) {
+            guard let body = value["body"]?.stringValue else { return nil }
+            self.init(body: body, date: value["date"]?.stringValue, scope: value["rounds"]?.stringValue,
+                      record: value["record"]?.stringValue)
+        }
+
         public var value: LuaValue {
             var v: [String: LuaValue] = ["body": .string(body)]
             if let date { v["date"] = .string(date) }

@@ -262,9 +262,7 @@ public struct FrameworkPackage: Sendable {
         if !languages.isEmpty { lines.append("  languages: \(languages.joined(separator: ", "))") }
         let modules = (manifest["modules"]?.arrayValue ?? []).compactMap(\.stringValue)
         if !modules.isEmpty { lines.append("  modules: \(modules.joined(separator: ", "))") }
-        if let a = manifest["adoption"], let body = a["body"]?.stringValue {
-            let adoption = Changelog.Adoption(body: body, date: a["date"]?.stringValue, scope: a["rounds"]?.stringValue,
-                                              record: a["record"]?.stringValue)
+        if let adoption = manifest["adoption"].flatMap(Changelog.Adoption.init) {
             lines.append("  adoption: \(adoption.sentence)")
         } else {
             lines.append("  adoption: none recorded")

@@ -23,21 +23,26 @@ public struct FrameworkResolver: Sendable {
         spec.hasSuffix(".tar.gz") || spec.hasSuffix(".tgz") || spec.contains("/")
     }
 
+    /// `ID` or `ID@VERSION`, split at the "@" (the version as written, not yet checked).
+    public static func reference(_ spec: String) -> (id: String, version: String?) {
+        guard let at = spec.firstIndex(of: "@") else { return (spec, nil) }
+        return (String(spec[..<at]), String(spec[spec.index(after: at)...]))
+    }
+
     /// The framework `spec` names, with the loader that runs it.
     public func resolve(_ spec: String) throws(PackageError) -> (framework: Framework, loader: FrameworkLoader) {
         if Self.isPackagePath(spec) { return try fromPackageFile(spec) }
-        let parts = spec.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let id = parts[0]
+        let (id, written) = Self.reference(spec)
         let home = FrameworkLoader(rulesFolder: rulesFolder, limits: limits)
         let hasWorkingCopy = FileManager.default.fileExists(atPath: "\(rulesFolder)/frameworks/\(id)/framework.lua")
-        guard parts.count == 2 else {
+        guard let written else {
             if !hasWorkingCopy, let newest = installedVersions(of: id).last {
                 return try fromInstalled(id: id, version: newest.description)
             }
             return (try load(id, home), home)
         }
-        guard let wanted = SemanticVersion(parts[1]) else {
-            throw PackageError("\(spec): \"\(parts[1])\" is not a version; write ID@1.2.0")
+        guard let wanted = SemanticVersion(written) else {
+            throw PackageError("\(spec): \"\(written)\" is not a version; write ID@1.2.0")
         }
         if FileManager.default.fileExists(atPath: FrameworkPackage.installFolder(id: id, version: wanted.description, rulesFolder: rulesFolder)) {
             return try fromInstalled(id: id, version: wanted.description)
@@ -47,7 +52,7 @@ public struct FrameworkResolver: Sendable {
             let framework = try load(id, home)
             if framework.version == wanted.description {
                 let folder = "\(rulesFolder)/frameworks/\(id)"
-                if let released = try ReleaseRecord.read(folder: folder)?.release(wanted), released.contentSHA256 != framework.contentHash {
+                if case .changed(let released)? = try ReleaseRecord.read(folder: folder)?.standing(of: wanted, contentSHA256: framework.contentHash) {
                     throw PackageError("\(folder) says version \(wanted) but its rules changed since \(wanted) was released "
                         + "(content \(released.contentSHA256.prefix(16)) then, \(framework.contentHash.prefix(16)) now); install the "
                         + "released package (mecigep install \(id)-\(wanted).mecigep.tar.gz) or raise the version of the edited copy")
@@ -60,14 +65,21 @@ public struct FrameworkResolver: Sendable {
             + "install its package: mecigep install \(id)-\(wanted).mecigep.tar.gz --rules \(rulesFolder)")
     }
 
-    /// The versions of `id` installed in `<rules>/packages/`, oldest first.
-    public func installedVersions(of id: String) -> [SemanticVersion] {
+    /// Every package installed in `<rules>/packages/` (folders `ID@VERSION`), by id, then
+    /// version, oldest first.
+    public func installedPackages() -> [(id: String, version: SemanticVersion)] {
         let folder = (rulesFolder as NSString).appendingPathComponent("packages")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.compactMap { name -> SemanticVersion? in
-            guard name.hasPrefix(id + "@") else { return nil }
-            return SemanticVersion(String(name.dropFirst(id.count + 1)))
-        }.sorted()
+        return names.compactMap { name -> (id: String, version: SemanticVersion)? in
+            let (id, written) = Self.reference(name)
+            guard let version = written.flatMap(SemanticVersion.init) else { return nil }
+            return (id, version)
+        }.sorted { $0.id != $1.id ? $0.id < $1.id : $0.version < $1.version }
+    }
+
+    /// The versions of `id` installed in `<rules>/packages/`, oldest first.
+    public func installedVersions(of id: String) -> [SemanticVersion] {
+        installedPackages().filter { $0.id == id }.map(\.version)
     }
 
     private func fromInstalled(id: String, version: String) throws(PackageError) -> (framework: Framework, loader: FrameworkLoader) {

@@ -48,32 +48,31 @@ public enum ReleaseCheck {
         for release in record?.releases ?? [] where changelog.entry(for: release.version) == nil {
             say(.error, changelogFile, nil, "released version \(release.version) has no entry; entries are never removed")
         }
-        guard let record, let latest = record.latest else { return findings }
-        if let released = record.release(version) {
-            if released.contentSHA256 != framework.contentHash {
-                let changed = changedSources(framework, since: released)
-                say(.error, (folder as NSString).appendingPathComponent("framework.lua"), nil,
-                    "the rules changed since \(version) was released (content \(released.contentSHA256.prefix(16)) in "
-                    + "\(ReleaseRecord.fileName), \(framework.contentHash.prefix(16)) now\(changed)); raise version: patch if no level "
-                    + "moves on the example cases, minor if levels move, major if criteria or the scale change, and add a "
-                    + "CHANGELOG.md entry")
-            }
-            return findings
-        }
-        if version < latest.version {
-            say(.error, (folder as NSString).appendingPathComponent("framework.lua"), nil,
-                "version \(version) is lower than the released \(latest.version); versions only go up")
-            return findings
-        }
-        say(.note, recordFile, nil, "\(version) is not released yet (latest \(latest.version)); when it is final: mecigep release \(framework.id)")
-        if latest.version.step(to: version) == .patch, latest.contentSHA256 != framework.contentHash, !latest.levels.isEmpty {
-            let moves = ExampleLevels.moves(from: latest.levels, to: ExampleLevels.compute(framework, loader: loader, engineVersion: engineVersion))
-            if !moves.isEmpty {
-                let next = SemanticVersion(latest.version.major, latest.version.minor + 1, 0)
-                say(.warning, changelogFile, changelog.entry(for: version)?.line,
-                    "\(version) is a patch of \(latest.version) but moves \(moves.count) level\(moves.count == 1 ? "" : "s") on the example "
-                    + "cases (\(moves.prefix(5).joined(separator: "; "))\(moves.count > 5 ? "; …" : "")); release it as \(next) "
-                    + "(mecigep compare shows every move)")
+        guard let record else { return findings }
+        let frameworkFile = (folder as NSString).appendingPathComponent("framework.lua")
+        switch record.standing(of: version, contentSHA256: framework.contentHash) {
+        case .released:
+            break
+        case .changed(let released):
+            let changed = changedSources(framework, since: released)
+            say(.error, frameworkFile, nil,
+                "the rules changed since \(version) was released (content \(released.contentSHA256.prefix(16)) in "
+                + "\(ReleaseRecord.fileName), \(framework.contentHash.prefix(16)) now\(changed)); raise version: patch if no level "
+                + "moves on the example cases, minor if levels move, major if criteria or the scale change, and add a "
+                + "CHANGELOG.md entry")
+        case .belowLatest(let latest):
+            say(.error, frameworkFile, nil, "version \(version) is lower than the released \(latest.version); versions only go up")
+        case .unreleased(let latest):
+            guard let latest else { break }
+            say(.note, recordFile, nil, "\(version) is not released yet (latest \(latest.version)); when it is final: mecigep release \(framework.id)")
+            if let base = record.patchBase(for: version), base.contentSHA256 != framework.contentHash, !base.levels.isEmpty {
+                let moves = ExampleLevels.moves(from: base.levels, to: ExampleLevels.compute(framework, loader: loader, engineVersion: engineVersion))
+                if !moves.isEmpty {
+                    say(.warning, changelogFile, changelog.entry(for: version)?.line,
+                        "\(version) is a patch of \(base.version) but moves \(moves.count) level\(moves.count == 1 ? "" : "s") on the example "
+                        + "cases (\(moves.prefix(5).joined(separator: "; "))\(moves.count > 5 ? "; …" : "")); release it as \(base.nextMinor) "
+                        + "(mecigep compare shows every move)")
+                }
             }
         }
         return findings

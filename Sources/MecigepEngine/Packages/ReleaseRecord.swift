@@ -15,6 +15,9 @@ public struct ReleaseRecord: Sendable {
         /// Each source file's SHA-256 (what the content hash is made of), by path.
         public var sources: [String: String] = [:]
 
+        /// The next minor version: what a change that moves levels is released as.
+        public var nextMinor: SemanticVersion { SemanticVersion(version.major, version.minor + 1, 0) }
+
         public init(version: SemanticVersion, contentSHA256: String, date: String, levels: [String: [String: String]],
                     sources: [String: String]) {
             self.version = version; self.contentSHA256 = contentSHA256; self.date = date
@@ -34,6 +37,34 @@ public struct ReleaseRecord: Sendable {
     public func release(_ version: SemanticVersion) -> Release? { releases.first { $0.version == version } }
     /// The newest version released.
     public var latest: Release? { releases.max { $0.version < $1.version } }
+
+    /// Where a framework at `version` with `contentSHA256` stands against the record: the one
+    /// comparison `check`, `release`, `pack`, `frameworks` and `ID@VERSION` all rest on.
+    public enum Standing: Sendable {
+        /// Released as this version, and unchanged since.
+        case released(Release)
+        /// Released as this version, but the rules changed since.
+        case changed(since: Release)
+        /// Not released, and below the latest release: versions only go up.
+        case belowLatest(Release)
+        /// Not released yet; the latest release, if any.
+        case unreleased(latest: Release?)
+    }
+
+    public func standing(of version: SemanticVersion, contentSHA256: String) -> Standing {
+        if let released = release(version) {
+            return released.contentSHA256 == contentSHA256 ? .released(released) : .changed(since: released)
+        }
+        if let latest, version < latest.version { return .belowLatest(latest) }
+        return .unreleased(latest: latest)
+    }
+
+    /// The latest release when `version` is a patch of it: a patch must not move the levels
+    /// recorded for it.
+    public func patchBase(for version: SemanticVersion) -> Release? {
+        guard let latest, latest.version < version, latest.version.step(to: version) == .patch else { return nil }
+        return latest
+    }
 
     /// Reads the record in `folder`; nil when there is none.
     public static func read(folder: String) throws(PackageError) -> ReleaseRecord? {

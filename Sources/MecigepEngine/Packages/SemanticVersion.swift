@@ -1,3 +1,5 @@
+import Foundation
+
 /// A semantic version (`MAJOR.MINOR.PATCH`, with an optional `-prerelease` part), as frameworks
 /// declare theirs. Ordered as semver.org orders versions (a prerelease sorts before its release;
 /// build metadata is not accepted).
@@ -133,6 +135,3 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
         return [Comparison(op: .eq, version: v)]
     }
 }
-
-import Foundation
-import LuaRuntime

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tar layer of framework packages: POSIX ustar, regular files only, written so that the
 /// same files give the same bytes (sorted, time stamp 0, owner 0, mode 0644), and read so that
 /// nothing but plain relative paths inside the package can come out of it.
@@ -132,5 +134,3 @@ enum Tar {
         return String(decoding: raw[raw.startIndex..<end], as: UTF8.self)
     }
 }
-
-import Foundation

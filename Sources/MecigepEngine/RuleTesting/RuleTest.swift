@@ -152,10 +152,13 @@ public enum RuleTestRunner {
                 return done(.failed, ["assessment failed: \(error.message)"])
             }
         } else {
-            do throws(AssessmentError) { assessment = try assessor.assess(document) } catch {
+            do throws(AssessmentError) {
+                let whole = try assessor.assess(document)
+                assessment = whole
+                results = whole.indicatorResults
+            } catch {
                 return done(.failed, ["assessment failed: \(error.message)"])
             }
-            results = assessment!.indicatorResults
         }
         var failures: [String] = []
         for (id, e) in test.indicators {

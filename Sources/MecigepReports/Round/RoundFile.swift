@@ -33,8 +33,7 @@ public enum RoundFile {
         if let pin = frameworkSHA256, pin.count != 64 || !pin.allSatisfy(\.isHexDigit) {
             r.fail("framework_sha256", "\"\(pin)\" is not a SHA-256 (64 hex digits); copy content_sha256 from the assessment or `mecigep frameworks`")
         }
-        if let spec = framework, let at = spec.firstIndex(of: "@"),
-           SemanticVersion(String(spec[spec.index(after: at)...])) == nil {
+        if let spec = framework, let version = FrameworkResolver.reference(spec).version, SemanticVersion(version) == nil {
             r.fail("framework", "\"\(spec)\" is not ID or ID@VERSION (e.g. mecigep-core@2.0.0)")
         }
         let language = r.choice(top, "language", "", Language.allCases.map(\.rawValue)).flatMap(Language.init(rawValue:))
