@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The raw C boundary: Lua's headers and the few static inline shims Swift needs.
@@ -32,6 +35,23 @@ let package = Package(
         ),
         // Peer-review reports (Markdown, HTML) in four languages, review rounds and follow-ups.
         .target(name: "MecigepReports", dependencies: ["MecigepEngine", "LuaRuntime"]),
+        // The service's storage: users, cases and their revisions, rounds, peer input, reports and
+        // the audit log, behind one protocol (SQLite through GRDB today).
+        .target(
+            name: "MecigepStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // `mecigep serve`: the Secretariat's HTTP service (JSON API, access rules, worker processes).
+        .target(
+            name: "MecigepService",
+            dependencies: [
+                "MecigepStore", "MecigepEngine", "MecigepReports", "LuaRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The command-line interface, as a library so tests can run commands in process.
         .target(
             name: "MecigepCLI",
@@ -39,6 +59,8 @@ let package = Package(
                 "LuaRuntime",
                 "MecigepEngine",
                 "MecigepReports",
+                "MecigepStore",
+                "MecigepService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +73,7 @@ let package = Package(
         .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"], exclude: ["Fixtures"]),
         .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "MecigepServiceTests", dependencies: ["MecigepService", "MecigepStore", "MecigepEngine"]),
         .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "MecigepEngine", "LuaRuntime"]),
     ]
 )

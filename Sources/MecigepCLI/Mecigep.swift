@@ -18,6 +18,7 @@ public struct Mecigep: ParsableCommand {
             TestCommand.self, FrameworksCommand.self, NewCommand.self, SandboxCommand.self,
             ReportCommand.self, RoundCommand.self, DiffCommand.self, RobustnessCommand.self,
             ReleaseCommand.self, PackCommand.self, VerifyCommand.self, InstallCommand.self, KeysCommand.self,
+            ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, WorkerCommand.self,
         ]
     )
 

@@ -1,0 +1,175 @@
+import Foundation
+import Hummingbird
+import MecigepStore
+
+extension Service {
+    /// `mecigep frameworks --format json` of the rules folder, read again each time (no restart
+    /// after a methodologist's change).
+    func frameworkList() async throws -> [[String: Any]] {
+        let job = try JobFolder()
+        defer { job.remove() }
+        let result = try await workers.run(["frameworks", "--rules", rulesPath, "--format", "json"], in: job.url)
+        guard case .exited(0) = result.outcome,
+              let list = try? JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]] else {
+            if result.failure != nil { await metrics.workerFailed() }
+            throw APIError(status: .serviceUnavailable, code: "rules_unreadable",
+                           message: "the rules folder cannot be read: " + (result.failure ?? result.stderr))
+        }
+        return list
+    }
+
+    /// Runs a framework's rule tests in a worker and records the result (no case data: the tests
+    /// use the framework's own example cases).
+    func runTests(_ id: String, version: String, sha: String, user: User) async throws -> (passed: Bool, output: [String: Any]) {
+        let job = try JobFolder()
+        defer { job.remove() }
+        let result = try await workers.run(["test", rulesPath, "--framework", id, "--format", "json"], in: job.url)
+        if result.failure != nil { await metrics.workerFailed() }
+        let output = (try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            ?? ["error": result.failure ?? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)]
+        let passed = result.outcome == .exited(0) && (output["failed"] as? Int ?? 1) == 0
+        let text = String(decoding: (try? JSONSerialization.data(withJSONObject: output, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+        try await store.recordTestRun(framework: id, version: version, contentSHA256: sha, passed: passed, output: text,
+                                      audit: AuditEvent(user: user, action: "framework.test"))
+        return (passed, output)
+    }
+
+    func listFrameworks(_ call: Call) async throws -> Response {
+        _ = try call.user
+        var list: [[String: Any]] = []
+        for f in try await frameworkList() {
+            guard let id = f["id"] as? String else { continue }
+            var entry: [String: Any] = ["id": id, "version": f["version"] ?? NSNull(), "title": f["title"] ?? NSNull(),
+                                        "content_sha256": f["content_sha256"] ?? NSNull()]
+            if let run = try await store.lastTestRun(framework: id), run.contentSHA256 == f["content_sha256"] as? String {
+                entry["tests"] = ["passed": run.passed, "at": run.at]
+            } else {
+                entry["tests"] = NSNull()
+            }
+            list.append(entry)
+        }
+        return Reply.object(["frameworks": list])
+    }
+
+    func testFramework(_ call: Call) async throws -> Response {
+        let user = try call.user
+        guard Access.mayRunFrameworkTests(user) else { throw APIError.forbidden("methodologists and the Secretariat run rule tests") }
+        let id = try call.parameter("framework")
+        guard let f = try await frameworkList().first(where: { $0["id"] as? String == id }) else {
+            throw APIError.notFound("no framework \(id) in the rules folder")
+        }
+        let (passed, output) = try await runTests(id, version: f["version"] as? String ?? "", sha: f["content_sha256"] as? String ?? "",
+                                                  user: user)
+        return Reply.object(["framework": id, "passed": passed, "output": output])
+    }
+
+    /// Runs the round's framework on the revision under review, in a worker. A crash or a limit
+    /// is recorded on the assessment (status failed, with why); the service goes on.
+    func assess(_ call: Call) async throws -> Response {
+        let (round, user) = try await visibleRound(call)
+        guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat runs assessments") }
+        guard round.status == .open else { throw APIError.conflict("the round is published; it no longer changes") }
+        let data = try await call.request.bodyData(limit: 4096)
+        let object = data.isEmpty ? [:] : (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+        let confirmed = try Fields(object).bool("confirm_failing_tests")
+        let id = round.framework.split(separator: "@").first.map(String.init) ?? round.framework
+        guard let f = try await frameworkList().first(where: { $0["id"] as? String == id }) else {
+            throw APIError.conflict("the framework \(id) is no longer in the rules folder")
+        }
+        let sha = f["content_sha256"] as? String ?? ""
+        var passed: Bool
+        if let run = try await store.lastTestRun(framework: id), run.contentSHA256 == sha { passed = run.passed } else {
+            passed = try await runTests(id, version: f["version"] as? String ?? "", sha: sha, user: user).passed
+        }
+        if !passed, !confirmed {
+            throw APIError(status: .conflict, code: "tests_failing",
+                           message: "the rule tests of \(id) fail for its current content; fix the rules, or assess anyway "
+                               + "with {\"confirm_failing_tests\": true} (recorded in the audit log)")
+        }
+        guard let (revision, body) = try await store.revision(caseID: round.caseID, number: round.revision) else {
+            throw APIError.notFound("the case revision is missing")
+        }
+        let job = try JobFolder()
+        defer { job.remove() }
+        let file = try job.write("case.\(revision.format)", body)
+        let result = try await workers.run(["assess", file, "--framework", round.framework, "--rules", rulesPath, "--format", "json"],
+                                           in: job.url)
+        var stored = StoredAssessment(id: Identifier.make(), roundID: round.id, revision: round.revision, status: .failed,
+                                      createdBy: user.id, createdAt: SQLiteStore.timestamp(clock()))
+        var output: Data?
+        if let failure = result.failure {
+            await metrics.workerFailed()
+            stored.error = failure
+        } else if case .exited(0) = result.outcome, let json = try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any] {
+            let framework = json["framework"] as? [String: Any] ?? [:]
+            stored.status = .done
+            stored.frameworkID = framework["id"] as? String
+            stored.frameworkVersion = framework["version"] as? String
+            stored.frameworkSHA256 = framework["content_sha256"] as? String
+            var levels: [String: Any] = [:]
+            for c in json["criteria"] as? [[String: Any]] ?? [] { if let cid = c["id"] as? String { levels[cid] = c["level"] ?? NSNull() } }
+            stored.levels = String(decoding: try JSONSerialization.data(withJSONObject: levels, options: [.sortedKeys]), as: UTF8.self)
+            output = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .withoutEscapingSlashes])
+        } else {
+            stored.error = result.stderr.replacingOccurrences(of: job.url.path + "/", with: "")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let detail = stored.status == .done
+            ? "\(stored.frameworkID ?? "")@\(stored.frameworkVersion ?? "") \(stored.frameworkSHA256?.prefix(16) ?? "")"
+                + (passed ? "" : " (rule tests failing, confirmed)")
+            : "failed: \(stored.error ?? "")"
+        try await store.addAssessment(stored, result: output, audit: AuditEvent(user: user, action: "round.assess", detail: detail))
+        await metrics.assessment(status: stored.status.rawValue)
+        return try Reply.json(stored, status: .created)
+    }
+
+    /// Renders the report in every format and language with `mecigep round` (pinned to the
+    /// assessed framework content) and publishes the round: from then on nothing in it changes.
+    func publish(_ call: Call) async throws -> Response {
+        let (round, user) = try await visibleRound(call)
+        guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat publishes reports") }
+        guard round.status == .open else { throw APIError.conflict("the round is already published") }
+        guard let (assessment, _) = try await store.latestAssessment(roundID: round.id), assessment.status == .done else {
+            throw APIError.conflict("assess the round first (its latest assessment did not succeed)")
+        }
+        let inputs = try await store.peerInputs(roundID: round.id)
+        let missing = round.peers.filter { p in !inputs.contains { $0.country == p.country && $0.status == .submitted } }
+        guard missing.isEmpty else {
+            throw APIError.conflict("waiting for the input of \(missing.map(\.country).joined(separator: ", "))")
+        }
+        guard let (revision, body) = try await store.revision(caseID: round.caseID, number: round.revision) else {
+            throw APIError.notFound("the case revision is missing")
+        }
+        var documents: [String: [String: Any]] = [:]
+        for input in inputs { documents[input.country] = (try? JSONSerialization.jsonObject(with: Data(input.document.utf8))) as? [String: Any] }
+        let document = RoundDocument(round: round, submitted: String(revision.createdAt.prefix(10)),
+                                     frameworkSHA256: assessment.frameworkSHA256, inputs: documents,
+                                     agreed: try await store.agreedLevels(roundID: round.id),
+                                     comment: try await store.comment(roundID: round.id), reportDate: today(),
+                                     caseFile: "case.\(revision.format)")
+        let problems = document.problems()
+        guard problems.isEmpty else { throw APIError.unprocessable("the round is not complete: " + problems.joined(separator: "; ")) }
+        let job = try JobFolder()
+        defer { job.remove() }
+        _ = try job.write(document.caseFile, body)
+        let roundFile = try job.write("round.json", try document.data())
+        var reports: [ReportRendition] = []
+        let renditions = serviceLanguages.flatMap { l in [("html", l), ("md", l)] } + [("json", "all")]
+        for (format, language) in renditions {
+            var arguments = ["round", roundFile, "--rules", rulesPath, "--format", format]
+            if language != "all" { arguments += ["--lang", language] }
+            let result = try await workers.run(arguments, in: job.url)
+            if let failure = result.failure { await metrics.workerFailed(); throw APIError.conflict("rendering the report: \(failure)") }
+            guard case .exited(0) = result.outcome else {
+                throw APIError.conflict("rendering the report: " + result.stderr.replacingOccurrences(of: job.url.path + "/", with: "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            reports.append(ReportRendition(roundID: round.id, format: format, language: language, body: result.stdout,
+                                           sha256: SQLiteStore.sha256(result.stdout)))
+        }
+        let published = try await store.publish(roundID: round.id, reports: reports,
+                                                 audit: AuditEvent(user: user, action: "round.publish",
+                                                                   detail: "\(reports.count) renditions"))
+        return try Reply.json(published)
+    }
+}
