@@ -47,7 +47,13 @@ struct ServeCommand: ParsableCommand {
         }
         guard (0...65535).contains(port) else { throw CommandFailure(code: MecigepExit.usage, message: "mecigep serve: --port 0 to 65535") }
         _ = try rulesOptions.loader()
+        let lock: DataLock
+        do { lock = try DataLock(directory: data.data) } catch {
+            throw CommandFailure(code: MecigepExit.failure, message: "mecigep serve: \(error)")
+        }
+        defer { lock.release() }
         let store = try data.open()
+        JobFolders.removeStale()
         let configuration = ServiceConfiguration(dataDirectory: data.data, rulesDirectory: rulesOptions.folder, host: host, port: port,
                                                  workers: max(1, workers), workerMemoryMiB: workerMemory, workerCPUSeconds: workerCPU)
         let service = Service(store: store, configuration: configuration)

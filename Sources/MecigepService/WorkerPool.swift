@@ -120,3 +120,19 @@ struct JobFolder {
 
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// Job folders left behind by a service that was killed.
+public enum JobFolders {
+    /// Removes `mecigep-job-*` folders in the temporary directory older than an hour.
+    public static func removeStale(olderThan age: TimeInterval = 3600) {
+        let fm = FileManager.default
+        let temporary = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("mecigep-job-") {
+            let url = temporary.appendingPathComponent(name)
+            if let modified = (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+               Date().timeIntervalSince(modified) > age {
+                try? fm.removeItem(at: url)
+            }
+        }
+    }
+}
