@@ -37,7 +37,12 @@ extension Service {
             }
             let success: [String: Any]
             if route.returns.contains("/") {
-                success = ["description": "OK", "content": [route.returns: ["schema": ["type": "string"]]]]
+                // Files: each media type it may come as (a JSON or YAML file is any value).
+                var content: [String: Any] = [:]
+                for type in route.returns.split(separator: "|").map(String.init) {
+                    content[type] = ["schema": type.hasPrefix("text/") ? ["type": "string"] : [String: Any]()]
+                }
+                success = ["description": "OK", "content": content]
             } else {
                 success = ["description": "OK",
                            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(route.returns)"]]]]

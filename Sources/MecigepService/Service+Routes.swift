@@ -39,7 +39,7 @@ extension Service {
         Route(.get, "/api/cases/{case}/revisions/{revision}", "One revision and its completeness check",
               access: "who may see the case (a peer: the revision under review)", returns: "Revision") { s, c in try await s.getRevision(c) },
         Route(.get, "/api/cases/{case}/revisions/{revision}/file", "Download the revision's case file as uploaded",
-              access: "who may see the case (a peer: the revision under review)", returns: "application/yaml") { s, c in
+              access: "who may see the case (a peer: the revision under review)", returns: "application/yaml|application/json") { s, c in
             try await s.downloadRevision(c)
         },
         Route(.post, "/api/cases/{case}/submit", "Submit a revision for review (freezes the case)",
@@ -71,7 +71,7 @@ extension Service {
         Route(.post, "/api/rounds/{round}/publish", "Render the report in every language and publish the round", access: "secretariat",
               returns: "Round") { s, c in try await s.publish(c) },
         Route(.get, "/api/rounds/{round}/report", "The published report (?format=html|md|json&lang=en|es|pt|fr&download=1)",
-              access: "who may see the round, once published", returns: "text/html") { s, c in try await s.getReport(c) },
+              access: "who may see the round, once published", returns: "text/html|text/markdown|application/json") { s, c in try await s.getReport(c) },
         // frameworks
         Route(.get, "/api/frameworks", "Frameworks in the rules folder with version, content hash and last test result",
               access: "any account", returns: "FrameworkList") { s, c in try await s.listFrameworks(c) },
