@@ -2,7 +2,7 @@
 SWIFT ?= swift
 MECIGEP = .build/debug/mecigep
 
-.PHONY: setup build demo test lint bench fuzz fuzz-build robustness browser-test screenshots
+.PHONY: setup build demo test lint bench fuzz fuzz-build robustness browser-test screenshots serve service-test load
 
 setup:
 	@bash scripts/setup.sh
@@ -23,6 +23,7 @@ test: build
 	$(MECIGEP) robustness examples/cases --framework mecigep-core --sample 150
 	$(MECIGEP) robustness examples/pefa-cases --framework pefa-budget
 	$(MAKE) --no-print-directory browser-test
+	$(MAKE) --no-print-directory service-test
 
 # The example report and round in a real browser (headless Chromium) at 1280 and 375 px and
 # printed to PDF: no sideways scroll, chart text >= 11 px, no request leaving the page, pages
@@ -34,6 +35,23 @@ browser-test: build
 screenshots: build
 	@bash scripts/browser-setup.sh
 	python3 tests/browser/report_layout.py $(MECIGEP) --screenshots docs
+
+# The service (docs/service.md): a whole round through the API, 20 SIGKILLs during uploads and
+# assessments, and the API against docs/openapi.json (schemathesis, bounded).
+service-test: build
+	python3 tests/service/round_flow.py $(MECIGEP)
+	python3 tests/service/kill_test.py $(MECIGEP) 20
+	python3 tests/service/api_conformance.py $(MECIGEP) 25
+
+# `mecigep serve` on the shipped examples (seeds mecigep-data/ the first time).
+serve: build
+	bash scripts/serve-demo.sh $(MECIGEP)
+
+# Load on loopback for LOAD_SECONDS (release build): report reads, uploads and assessments.
+LOAD_SECONDS ?= 30
+load: setup
+	$(SWIFT) build -c release --product mecigep
+	python3 tests/service/load_test.py .build/release/mecigep $(LOAD_SECONDS) 8 2
 
 lint:
 	luacheck --quiet rules

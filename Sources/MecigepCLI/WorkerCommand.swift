@@ -26,20 +26,27 @@ struct WorkerCommand: ParsableCommand {
         guard let name = arguments.first, name != "worker", name != "serve" else {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep worker: give a command to run, e.g. -- assess case.yaml")
         }
+        // A parent that ignores or blocks SIGXCPU passes that on through exec: take the default back,
+        // and set a hard limit a little above the soft one, where the kernel sends SIGKILL.
+        signal(SIGXCPU, SIG_DFL)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGXCPU)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         Self.limit(RLIMIT_AS, UInt64(max(64, memoryMB)) << 20)
-        Self.limit(RLIMIT_CPU, UInt64(max(1, cpuSeconds)))
+        Self.limit(RLIMIT_CPU, UInt64(max(1, cpuSeconds)), hard: UInt64(max(1, cpuSeconds)) + 5)
         Self.limit(RLIMIT_CORE, 0)
         let code = Mecigep.run(arguments: arguments)
         if code != MecigepExit.success { throw CommandFailure(code: code, message: nil) }
     }
 
-    static func limit(_ resource: __rlimit_resource, _ value: UInt64) {
+    static func limit(_ resource: __rlimit_resource, _ value: UInt64, hard: UInt64? = nil) {
         let which = __rlimit_resource_t(resource.rawValue)
         var current = rlimit()
         getrlimit(which, &current)
-        let wanted = rlim_t(value)
-        let capped = min(wanted, current.rlim_max)  // RLIM_INFINITY is the largest value
-        var new = rlimit(rlim_cur: capped, rlim_max: current.rlim_max)
+        let capped = min(rlim_t(value), current.rlim_max)  // RLIM_INFINITY is the largest value
+        let ceiling = hard.map { max(capped, min(rlim_t($0), current.rlim_max)) } ?? current.rlim_max
+        var new = rlimit(rlim_cur: capped, rlim_max: ceiling)
         setrlimit(which, &new)
     }
 }

@@ -104,6 +104,24 @@ import Testing
         try? FileManager.default.removeItem(at: script)
     }
 
+    @Test("a worker running away is stopped by its OS CPU limit (SIGXCPU) or, failing that, by the wall-clock limit")
+    func workerLimits() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-spin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "local x = 0\nwhile true do x = x + 1 end\n".write(to: folder.appendingPathComponent("spin.lua"), atomically: true, encoding: .utf8)
+        // The rule budgets are set far out of the way, so only the worker's own limits can stop it.
+        let spin = ["sandbox", folder.appendingPathComponent("spin.lua").path, "--timeout", "60", "--instructions", "1000000000000"]
+        var cpu = ServiceConfiguration(workerExecutable: TestServer.binary, workerCPUSeconds: 1, workerWallSeconds: 60)
+        let byCPU = try await WorkerPool.spawn(cpu, spin, in: folder)
+        #expect(byCPU.outcome == .signalled(SIGXCPU))
+        #expect(byCPU.failure?.contains("CPU-time limit") == true)
+        cpu.workerCPUSeconds = 100
+        cpu.workerWallSeconds = 1
+        let byWall = try await WorkerPool.spawn(cpu, spin, in: folder)
+        #expect(byWall.outcome == .timedOut)
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     @Test("/openapi.json is docs/openapi.json, and it documents every route")
     func openAPIIsCommitted() async throws {
         let committed = try Data(contentsOf: TestServer.projectRoot.appendingPathComponent("docs/openapi.json"))
