@@ -31,10 +31,12 @@ test: build
 browser-test: build
 	@bash scripts/browser-setup.sh
 	python3 tests/browser/report_layout.py $(MECIGEP)
+	python3 tests/browser/service_pages.py $(MECIGEP)
 
 screenshots: build
 	@bash scripts/browser-setup.sh
 	python3 tests/browser/report_layout.py $(MECIGEP) --screenshots docs
+	python3 tests/browser/service_pages.py $(MECIGEP) --screenshots docs
 
 # The service (docs/service.md): a whole round through the API, 20 SIGKILLs during uploads and
 # assessments, and the API against docs/openapi.json (schemathesis, bounded).

@@ -24,6 +24,8 @@ struct APIError: Error {
     var message: String
     /// Per-field problems (a case's validation), when there are any.
     var details: [String: String]? = nil
+    /// Seconds to wait before trying again (429).
+    var retryAfter: Int? = nil
 
     static func notFound(_ what: String = "no such object") -> APIError { APIError(status: .notFound, code: "not_found", message: what) }
     static func forbidden(_ why: String) -> APIError { APIError(status: .forbidden, code: "forbidden", message: why) }
@@ -35,8 +37,8 @@ struct APIError: Error {
     static let unauthorized = APIError(status: .unauthorized, code: "unauthorized",
                                        message: "sign in first (POST /api/login) or send an API token (Authorization: Bearer ...)")
 
-    init(status: HTTPResponse.Status, code: String, message: String, details: [String: String]? = nil) {
-        self.status = status; self.code = code; self.message = message; self.details = details
+    init(status: HTTPResponse.Status, code: String, message: String, details: [String: String]? = nil, retryAfter: Int? = nil) {
+        self.status = status; self.code = code; self.message = message; self.details = details; self.retryAfter = retryAfter
     }
 
     init(_ error: StoreError) {
@@ -51,7 +53,9 @@ struct APIError: Error {
     var response: Response {
         var body: [String: Any] = ["error": code, "message": message]
         if let details { body["details"] = details }
-        return Reply.object(body, status: status)
+        var response = Reply.object(body, status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 }
 
@@ -64,8 +68,8 @@ enum Reply {
         return e
     }()
 
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        bytes(try encoder.encode(value), type: "application/json", status: status)
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        bytes(try encoder.encode(value), type: "application/json", status: status, headers: headers)
     }
 
     /// A JSON body from plain Foundation values (dictionaries, arrays, strings, numbers).
@@ -79,6 +83,11 @@ enum Reply {
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         headers.append(contentsOf: extra)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// 303 See Other: after a form, the browser asks for `location` with GET.
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
     static func text(_ text: String, type: String = "text/plain; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
@@ -139,3 +148,17 @@ func isCountryCode(_ s: String) -> Bool { s.count == 2 && s.allSatisfy { $0.isAS
 
 /// The languages of the mechanism.
 let serviceLanguages = ["en", "es", "pt", "fr"]
+
+/// application/x-www-form-urlencoded bodies.
+enum FormBody {
+    static func parse(_ data: Data) -> [(String, String)] {
+        String(decoding: data, as: UTF8.self).split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            guard let key = parts.first else { return nil }
+            return (decode(key), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+}

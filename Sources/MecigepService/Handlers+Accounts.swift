@@ -4,16 +4,26 @@ import MecigepStore
 
 extension Service {
     func login(_ call: Call) async throws -> Response {
-        let fields = Fields(try await call.request.jsonObject(limit: 64 << 10))
-        let username = try fields.require("username", max: 200)
-        let password = try fields.require("password", max: 1000)
-        let keys = ["user:" + username, "address:" + call.remoteAddress]
+        let fields = Fields(try await call.object(limit: 64 << 10))
+        let (user, token, csrf) = try await signIn(try fields.require("username", max: 200), try fields.require("password", max: 1000),
+                                                   address: call.remoteAddress)
+        var response = try Reply.json(Me(user: user, csrfToken: csrf))
+        response.setCookie(sessionCookie(token))
+        return response
+    }
+
+    func sessionCookie(_ token: String) -> Cookie {
+        Cookie(name: Self.sessionCookie, value: token, maxAge: configuration.sessionSeconds, path: "/", secure: true, httpOnly: true,
+               sameSite: .strict)
+    }
+
+    /// Checks a password (throttled) and opens a session: the user, the cookie's token, the CSRF token.
+    func signIn(_ username: String, _ password: String, address: String) async throws -> (User, String, String) {
+        let keys = ["user:" + username, "address:" + address]
         if let wait = await throttle.retryAfter(keys: keys, now: clock()) {
             try await store.record(AuditEvent(user: nil, action: "login.throttled", username: username))
-            var response = APIError(status: .tooManyRequests, code: "throttled",
-                                    message: "too many failed sign-ins; try again in \(wait) s").response
-            response.headers[.retryAfter] = String(wait)
-            return response
+            throw APIError(status: .tooManyRequests, code: "throttled", message: "too many failed sign-ins; try again in \(wait) s",
+                           retryAfter: wait)
         }
         // An unknown account costs the same bcrypt check as a known one, so timing tells nothing.
         let found = try await store.credentials(username: username)
@@ -30,10 +40,7 @@ extension Service {
                                       expiresAt: SQLiteStore.timestamp(expires),
                                       audit: AuditEvent(user: user, action: "login", objectType: "user", objectID: user.id,
                                                         country: user.country))
-        var response = try Reply.json(Me(user: user, csrfToken: csrf))
-        response.setCookie(Cookie(name: Self.sessionCookie, value: token, maxAge: configuration.sessionSeconds, path: "/",
-                                  secure: true, httpOnly: true, sameSite: .strict))
-        return response
+        return (user, token, csrf)
     }
 
     func logout(_ call: Call) async throws -> Response {
@@ -63,7 +70,7 @@ extension Service {
 
     func setLanguage(_ call: Call) async throws -> Response {
         var user = try call.user
-        let language = try Fields(try await call.request.jsonObject(limit: 4096)).require("language", max: 8)
+        let language = try Fields(try await call.object(limit: 4096)).require("language", max: 8)
         guard serviceLanguages.contains(language) else { throw APIError.unprocessable("language: one of en, es, pt, fr") }
         try await store.setLanguage(userID: user.id, language)
         user.language = language
@@ -78,7 +85,7 @@ extension Service {
 
     func createToken(_ call: Call) async throws -> Response {
         let user = try call.user
-        let name = try Fields(try await call.request.jsonObject(limit: 4096)).require("name", max: 200)
+        let name = try Fields(try await call.object(limit: 4096)).require("name", max: 200)
         let secret = "mct_" + Secrets.token()
         let token = try await store.createToken(id: Identifier.make(), tokenHash: Secrets.hash(secret), userID: user.id, name: name,
                                                 audit: AuditEvent(user: user, action: "token.create", detail: name))

@@ -69,9 +69,7 @@ extension Service {
         let (round, user) = try await visibleRound(call)
         guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat runs assessments") }
         guard round.status == .open else { throw APIError.conflict("the round is published; it no longer changes") }
-        let data = try await call.request.bodyData(limit: 4096)
-        let object = data.isEmpty ? [:] : (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-        let confirmed = try Fields(object).bool("confirm_failing_tests")
+        let confirmed = try Fields(try await call.object(limit: 4096, emptyIsObject: true)).bool("confirm_failing_tests")
         let id = round.framework.split(separator: "@").first.map(String.init) ?? round.framework
         guard let f = try await frameworkList().first(where: { $0["id"] as? String == id }) else {
             throw APIError.conflict("the framework \(id) is no longer in the rules folder")
@@ -107,7 +105,7 @@ extension Service {
             stored.frameworkVersion = framework["version"] as? String
             stored.frameworkSHA256 = framework["content_sha256"] as? String
             var levels: [String: Any] = [:]
-            for c in json["criteria"] as? [[String: Any]] ?? [] { if let cid = c["id"] as? String { levels[cid] = c["level"] ?? NSNull() } }
+            for c in json["criteria"] as? [[String: Any]] ?? [] { if let cid = c["id"] as? String { levels[cid] = (c["result"] as? [String: Any])?["level"] ?? NSNull() } }
             stored.levels = String(decoding: try JSONSerialization.data(withJSONObject: levels, options: [.sortedKeys]), as: UTF8.self)
             output = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .withoutEscapingSlashes])
         } else {

@@ -16,7 +16,7 @@ extension Service {
     }
 
     func readUpload(_ call: Call, user: User, existing: StoredCase?) async throws -> Upload {
-        let fields = Fields(try await call.request.jsonObject(limit: configuration.maxBodyBytes))
+        let fields = Fields(try await call.object(limit: configuration.maxBodyBytes))
         let format = try fields.require("format", max: 8)
         guard format == "yaml" || format == "json" else { throw APIError.unprocessable("format: yaml or json") }
         let content = try fields.require("content", max: configuration.maxBodyBytes)
@@ -77,13 +77,17 @@ extension Service {
     }
 
     func createCase(_ call: Call) async throws -> Response {
+        let stored = try await createCaseValue(call)
+        return try Reply.json(CaseView(case: stored, revisions: try await store.revisions(caseID: stored.id)), status: .created)
+    }
+
+    func createCaseValue(_ call: Call) async throws -> StoredCase {
         let user = try call.user
         guard Access.mayWriteCases(user) else { throw APIError.forbidden("cases are presented by beneficiary States") }
         let upload = try await readUpload(call, user: user, existing: nil)
-        let stored = try await store.createCase(id: Identifier.make(), country: upload.country, title: upload.title,
-                                                format: upload.format, body: upload.body, validation: upload.validation,
-                                                author: user.id, audit: AuditEvent(user: user, action: "case.upload"))
-        return try Reply.json(CaseView(case: stored, revisions: try await store.revisions(caseID: stored.id)), status: .created)
+        return try await store.createCase(id: Identifier.make(), country: upload.country, title: upload.title,
+                                          format: upload.format, body: upload.body, validation: upload.validation,
+                                          author: user.id, audit: AuditEvent(user: user, action: "case.upload"))
     }
 
     struct CaseView: Encodable {
@@ -150,7 +154,7 @@ extension Service {
     func submitCase(_ call: Call) async throws -> Response {
         let (stored, _, user) = try await visibleCase(call)
         guard Access.mayWriteCases(user) else { throw APIError.forbidden("only the beneficiary State submits its case") }
-        let object = try await call.request.jsonObject(limit: 4096)
+        let object = try await call.object(limit: 4096)
         let number = (object["revision"] as? Int) ?? stored.latestRevision
         if let (revision, _) = try await store.revision(caseID: stored.id, number: number), let text = revision.validation,
            let report = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], report["valid"] as? Bool == false {

@@ -12,7 +12,7 @@ extension Service {
     func createRound(_ call: Call) async throws -> Response {
         let user = try call.user
         guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat opens rounds") }
-        let object = try await call.request.jsonObject(limit: 64 << 10)
+        let object = try await call.object(limit: 64 << 10)
         let fields = Fields(object)
         let caseID = try fields.require("case", max: 64)
         let framework = try fields.string("framework", required: false, max: 200) ?? "mecigep-core"
@@ -40,7 +40,7 @@ extension Service {
         }
         let round = try await store.createRound(id: Identifier.make(), caseID: caseID, framework: framework, language: language,
                                                 peers: peers, openedBy: user.id, audit: AuditEvent(user: user, action: "round.open"))
-        return try Reply.json(round, status: .created)
+        return try Reply.json(round, status: .created, headers: [.location: "/api/rounds/\(round.id)"])
     }
 
     func visibleRound(_ call: Call) async throws -> (StoredRound, User) {
@@ -109,7 +109,7 @@ extension Service {
         guard user.role == .peer, user.country == country else {
             throw APIError.forbidden("only the peer State \(country) enters its input")
         }
-        var object = try await call.request.jsonObject(limit: 1 << 20)
+        var object = try await call.object(limit: 1 << 20)
         let submit = try Fields(object).bool("submit")
         object["submit"] = nil
         let allowed: Set<String> = ["levels", "comments", "experience", "recommendations", "delegation", "name"]
@@ -155,7 +155,7 @@ extension Service {
         let (round, user) = try await visibleRound(call)
         guard Access.isSecretariat(user) else { throw APIError.forbidden("the Secretariat records agreed levels") }
         let indicator = try call.parameter("indicator")
-        let fields = Fields(try await call.request.jsonObject(limit: 64 << 10))
+        let fields = Fields(try await call.object(limit: 64 << 10))
         let justification = try fields.require("justification", max: 20_000)
         let object = fields.object["level"]
         let level = (object as? Int).map(String.init) ?? (object as? String)
@@ -176,7 +176,7 @@ extension Service {
     func setComment(_ call: Call) async throws -> Response {
         let (round, user) = try await visibleRound(call)
         guard user.role == .beneficiary else { throw APIError.forbidden("the beneficiary State writes its comments") }
-        let text = try Fields(try await call.request.jsonObject(limit: 256 << 10)).require("text", max: 100_000)
+        let text = try Fields(try await call.object(limit: 256 << 10)).require("text", max: 100_000)
         return try Reply.json(try await store.setComment(roundID: round.id, text: text, author: user.id,
                                                          audit: AuditEvent(user: user, action: "round.comment")))
     }

@@ -5,7 +5,7 @@ extension Service {
     /// docs/openapi.json (a test keeps the two the same).
     public static func openAPIDocument() -> Data {
         var paths: [String: [String: Any]] = [:]
-        for route in routes {
+        for route in routes where route.kind == .api {
             var operation: [String: Any] = [
                 "summary": route.summary,
                 "description": "Who may call it: \(route.access).",

@@ -9,6 +9,28 @@ struct Call: Sendable {
     var parameters: Parameters
     var caller: Caller?
     var remoteAddress: String
+    /// A body already read (a page's form, as the fields the JSON API takes).
+    var preset: Preset?
+    /// The fields a page's form posted (application/x-www-form-urlencoded), in order.
+    var form: [(String, String)] = []
+
+    func field(_ name: String) -> String? { form.first { $0.0 == name }?.1 }
+
+    struct Preset: @unchecked Sendable { var object: [String: Any] }
+
+    /// The body as a JSON object (or the form a page posted, already turned into one).
+    func object(limit: Int, emptyIsObject: Bool = false) async throws -> [String: Any] {
+        if let preset { return preset.object }
+        if emptyIsObject {
+            let data = try await request.bodyData(limit: limit)
+            if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [:] }
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw APIError.badRequest("the body must be a JSON object")
+            }
+            return object
+        }
+        return try await request.jsonObject(limit: limit)
+    }
 
     /// The signed-in user (routes that need one are only reached with one).
     var user: User {
@@ -18,8 +40,11 @@ struct Call: Sendable {
         }
     }
 
+    /// Path parameters a page sets from its form (the indicator an agreed level is for).
+    var overrides: [String: String] = [:]
+
     func parameter(_ name: String) throws -> String {
-        guard let value = parameters.get(name) else { throw APIError.notFound() }
+        guard let value = overrides[name] ?? parameters.get(name) else { throw APIError.notFound() }
         return value
     }
 }
@@ -30,6 +55,8 @@ struct Call: Sendable {
 /// access matrix test are built from.
 struct Route: Sendable {
     enum Auth: Sendable { case none, signedIn }
+    /// A JSON API route (in the OpenAPI document) or a page (HTML, forms, redirects).
+    enum Kind: Sendable { case api, page }
     let method: HTTPRequest.Method
     let path: String
     let summary: String
@@ -41,13 +68,20 @@ struct Route: Sendable {
     /// The success response: a schema name, or a media type for files.
     let returns: String
     let status: Int
+    let kind: Kind
     let handler: @Sendable (Service, Call) async throws -> Response
 
     init(_ method: HTTPRequest.Method, _ path: String, _ summary: String, auth: Auth = .signedIn, access: String,
-         body: String? = nil, returns: String, status: Int = 200,
+         body: String? = nil, returns: String, status: Int = 200, kind: Kind = .api,
          _ handler: @escaping @Sendable (Service, Call) async throws -> Response) {
         self.method = method; self.path = path; self.summary = summary; self.auth = auth; self.access = access
-        self.body = body; self.returns = returns; self.status = status; self.handler = handler
+        self.body = body; self.returns = returns; self.status = status; self.kind = kind; self.handler = handler
+    }
+
+    /// A page: HTML for people, forms posted with the session's CSRF token, 303 after a change.
+    static func page(_ method: HTTPRequest.Method, _ path: String, _ summary: String, auth: Auth = .signedIn, access: String,
+                     _ handler: @escaping @Sendable (Service, Call) async throws -> Response) -> Route {
+        Route(method, path, summary, auth: auth, access: access, returns: "text/html", kind: .page, handler)
     }
 
     /// The path in the router's syntax (`:name`).
@@ -66,30 +100,43 @@ struct Route: Sendable {
     /// reaches Hummingbird, and no error message carries a password or token.
     func respond(_ request: Request, _ context: ServiceContext, _ service: Service) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
-        var response: Response
-        do {
-            let caller = try await service.identify(request)
-            if auth == .signedIn {
-                guard let caller else { throw APIError.unauthorized }
-                if case .session(_, let csrf) = caller.credential, !Self.safeMethods.contains(request.method) {
-                    guard let sent = request.headers[.init("X-CSRF-Token")!], Secrets.equal(sent, csrf) else {
-                        throw APIError(status: .forbidden, code: "csrf",
-                                       message: "missing or wrong X-CSRF-Token header (GET /api/me gives the session's token)")
-                    }
-                }
-            }
-            response = try await handler(service, Call(request: request, parameters: context.parameters, caller: caller,
-                                                       remoteAddress: context.remoteAddress))
-        } catch let error as APIError {
-            response = error.response
-        } catch let error as StoreError {
-            response = APIError(error).response
-        } catch {
-            service.logger.error("\(method) \(path): \(String(describing: type(of: error)))")
-            response = APIError(status: .internalServerError, code: "internal", message: "the service failed; the Secretariat was told").response
-        }
+        let response = await answer(request, context, service)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         await service.metrics.observe(method: method.rawValue, route: path, status: response.status.code, seconds: seconds)
+        return response
+    }
+
+    private func answer(_ request: Request, _ context: ServiceContext, _ service: Service) async -> Response {
+        var response: Response
+        var caller: Caller?
+        do {
+            caller = try await service.identify(request)
+            var call = Call(request: request, parameters: context.parameters, caller: caller, remoteAddress: context.remoteAddress)
+            if kind == .page, auth == .signedIn, caller == nil {
+                return Reply.redirect("/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            if kind == .page, !Self.safeMethods.contains(request.method) {
+                call.form = FormBody.parse(try await request.bodyData(limit: service.configuration.maxBodyBytes))
+            }
+            if auth == .signedIn, let caller, case .session(_, let csrf) = caller.credential, !Self.safeMethods.contains(request.method) {
+                let sent = kind == .page ? call.field("_csrf") : request.headers[.init("X-CSRF-Token")!]
+                guard let sent, Secrets.equal(sent, csrf) else {
+                    throw APIError(status: .forbidden, code: "csrf", message: kind == .page
+                        ? "the form is out of date (its security token does not match); open the page again"
+                        : "missing or wrong X-CSRF-Token header (GET /api/me gives the session's token)")
+                }
+            }
+            if auth == .signedIn, caller == nil { throw APIError.unauthorized }
+            response = try await handler(service, call)
+        } catch let error as APIError {
+            response = kind == .page ? service.errorPage(error, caller: caller) : error.response
+        } catch let error as StoreError {
+            response = kind == .page ? service.errorPage(APIError(error), caller: caller) : APIError(error).response
+        } catch {
+            service.logger.error("\(method) \(path): \(String(describing: type(of: error)))")
+            let failure = APIError(status: .internalServerError, code: "internal", message: "the service failed; the Secretariat was told")
+            response = kind == .page ? service.errorPage(failure, caller: caller) : failure.response
+        }
         return response
     }
 

@@ -82,5 +82,53 @@ extension Service {
               returns: "AuditList") { s, c in try await s.auditLog(c) },
         Route(.get, "/api/audit.csv", "The audit log as CSV (the export is itself logged)", access: "secretariat",
               returns: "text/csv") { s, c in try await s.auditCSV(c) },
+        // pages (docs/service.md, "Pages"): HTML for people, no JavaScript needed
+        Route.page(.get, "/assets/mecigep.css", "The pages' stylesheet (the reports' own, plus forms)", auth: .none,
+                   access: "anyone") { s, c in try await s.stylesheet(c) },
+        Route.page(.get, "/login", "Sign-in page", auth: .none, access: "anyone") { s, c in try await s.pageLogin(c) },
+        Route.page(.post, "/login", "Sign in from the page", auth: .none, access: "anyone") { s, c in try await s.pageLoginPost(c) },
+        Route.page(.post, "/logout", "Sign out", access: "any account") { s, c in try await s.pageLogout(c) },
+        Route.page(.post, "/language", "Choose the language", access: "any account") { s, c in try await s.pageLanguage(c) },
+        Route.page(.get, "/", "Home: what needs the user now", access: "any account") { s, c in try await s.pageHome(c) },
+        Route.page(.get, "/cases/new", "Upload a new case", access: "beneficiary; secretariat") { s, c in try await s.pageNewCase(c) },
+        Route.page(.post, "/cases", "Upload a new case", access: "beneficiary; secretariat") { s, c in try await s.pageCreateCase(c) },
+        Route.page(.get, "/cases/{case}", "A case: completeness, revisions, submission", access: "who may see the case") { s, c in
+            try await s.pageCase(c)
+        },
+        Route.page(.post, "/cases/{case}/revisions", "Upload a revision", access: "beneficiary; secretariat") { s, c in
+            try await s.pageAddRevision(c)
+        },
+        Route.page(.post, "/cases/{case}/submit", "Submit for review", access: "beneficiary; secretariat") { s, c in
+            try await s.pageSubmitCase(c)
+        },
+        Route.page(.post, "/cases/{case}/rounds", "Open a round", access: "secretariat") { s, c in try await s.pageOpenRound(c) },
+        Route.page(.get, "/rounds/{round}", "A round", access: "who may see the round") { s, c in try await s.pageRound(c) },
+        Route.page(.post, "/rounds/{round}/assess", "Run the assessment", access: "secretariat") { s, c in
+            try await s.pageRoundAction(c, "assess")
+        },
+        Route.page(.post, "/rounds/{round}/input", "A peer's input", access: "a peer of the round") { s, c in
+            try await s.pageRoundAction(c, "input")
+        },
+        Route.page(.post, "/rounds/{round}/agreed", "Record an agreed level", access: "secretariat") { s, c in
+            try await s.pageRoundAction(c, "agreed")
+        },
+        Route.page(.post, "/rounds/{round}/comments", "The beneficiary's comments", access: "beneficiary") { s, c in
+            try await s.pageRoundAction(c, "comments")
+        },
+        Route.page(.post, "/rounds/{round}/follow-up", "Ask for the follow-up", access: "beneficiary") { s, c in
+            try await s.pageRoundAction(c, "follow-up")
+        },
+        Route.page(.post, "/rounds/{round}/publish", "Publish", access: "secretariat") { s, c in
+            try await s.pageRoundAction(c, "publish")
+        },
+        Route.page(.get, "/rounds/{round}/report", "The published report, embedded, with downloads",
+                   access: "who may see the round") { s, c in try await s.pageReport(c) },
+        Route.page(.get, "/frameworks", "Frameworks and their rule tests", access: "methodologist; secretariat") { s, c in
+            try await s.pageFrameworks(c)
+        },
+        Route.page(.post, "/frameworks/{framework}/tests", "Run a framework's rule tests", access: "methodologist; secretariat") { s, c in
+            try await s.pageTestFramework(c)
+        },
+        Route.page(.get, "/audit", "The audit log, filterable", access: "secretariat") { s, c in try await s.pageAudit(c) },
     ]
 }

@@ -29,7 +29,9 @@ import Testing
         { _, _, _ in (path, body) }
     }
 
-    static let matrix: [String: Row] = [
+    static let matrix: [String: Row] = api.merging(pages) { a, _ in a }
+
+    static let api: [String: Row] = [
         "GET /healthz": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/healthz")),
         "GET /metrics": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/metrics")),
         "GET /openapi.json": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/openapi.json")),
@@ -116,6 +118,69 @@ import Testing
         "GET /api/audit.csv": Row(statuses: [200, 200, 403, 403, 403, 403, 403, 403], setup: fixed("/api/audit.csv")),
     ]
 
+    /// A form body (application/x-www-form-urlencoded).
+    static func form(_ fields: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.map { k, v in k + "=" + (v.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") }.joined(separator: "&")
+    }
+
+    /// The pages: 303 after a change that succeeded, the same 403/404 rules as the API.
+    static let pages: [String: Row] = [
+        "GET /assets/mecigep.css": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/assets/mecigep.css")),
+        "GET /login": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/login")),
+        "POST /login": Row(statuses: [303, 303, 303, 303, 303, 303, 303, 303]) { _, _, caller in
+            ("/login", form([("username", caller), ("password", "correct-horse-battery"), ("next", "/")]))
+        },
+        "POST /logout": Row(statuses: [303, 303, 303, 303, 303, 303, 303, 303], setup: fixed("/logout", "")),
+        "POST /language": Row(statuses: [303, 303, 303, 303, 303, 303, 303, 303], setup: fixed("/language", "language=es&back=%2F")),
+        "GET /": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/")),
+        "GET /cases/new": Row(statuses: [200, 200, 200, 200, 403, 403, 403, 403], setup: fixed("/cases/new")),
+        "POST /cases": Row(statuses: [303, 303, 303, 403, 403, 403, 403, 403]) { _, own, caller in
+            ("/cases", form([("format", "yaml"), ("content", Samples.caseText(country: own || caller == "sec" ? "BR" : "MX"))]))
+        },
+        "GET /cases/{case}": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            ("/cases/" + (try await w.openRound()).caseID, nil)
+        },
+        "POST /cases/{case}/revisions": Row(statuses: [303, 303, 303, 404, 404, 404, 404, 404]) { w, _, _ in
+            ("/cases/\(try await w.draftCase())/revisions", form([("format", "yaml"), ("content", Samples.brazilCase)]))
+        },
+        "POST /cases/{case}/submit": Row(statuses: [303, 303, 303, 404, 404, 404, 404, 404]) { w, _, _ in
+            ("/cases/\(try await w.draftCase())/submit", "")
+        },
+        "POST /cases/{case}/rounds": Row(statuses: [303, 303, 403, 404, 404, 404, 404, 404]) { w, _, _ in
+            ("/cases/\(try await w.submittedCase())/rounds", form([("framework", "mecigep-core"), ("peer1", "UY"), ("peer2", "PE")]))
+        },
+        "GET /rounds/{round}": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.openRound(inputs: ["UY": false]).id)", nil)
+        },
+        "POST /rounds/{round}/assess": Row(statuses: [303, 303, 403, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.openRound(assessed: false).id)/assess", "")
+        },
+        "POST /rounds/{round}/input": Row(statuses: [403, 403, 403, 404, 303, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.openRound().id)/input", form([("level.long_term", "2"), ("comments", "Bien."), ("submit", "false")]))
+        },
+        "POST /rounds/{round}/agreed": Row(statuses: [303, 303, 403, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.openRound().id)/agreed", form([("indicator", w.indicator), ("level", "2"), ("justification", "Agreed.")]))
+        },
+        "POST /rounds/{round}/comments": Row(statuses: [403, 403, 303, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.openRound().id)/comments", form([("text", "Comentários.")]))
+        },
+        "POST /rounds/{round}/follow-up": Row(statuses: [403, 403, 303, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.publishedRound())/follow-up", "")
+        },
+        "POST /rounds/{round}/publish": Row(statuses: [303, 303, 403, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.openRound(inputs: ["UY": true, "PE": true]).id)/publish", "")
+        },
+        "GET /rounds/{round}/report": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.publishedRound())/report", nil)
+        },
+        "GET /frameworks": Row(statuses: [200, 200, 403, 403, 403, 403, 200, 200], setup: fixed("/frameworks")),
+        "POST /frameworks/{framework}/tests": Row(statuses: [303, 303, 403, 403, 403, 403, 303, 303],
+                                                 setup: fixed("/frameworks/pefa-budget/tests", "")),
+        "GET /audit": Row(statuses: [200, 200, 403, 403, 403, 403, 403, 403], setup: fixed("/audit")),
+    ]
+
     @Test("every route has a row in the access matrix, and every row a route")
     func matrixCoversEveryRoute() {
         let routes = Set(Service.routes.map { "\($0.method.rawValue) \($0.path)" })
@@ -148,7 +213,10 @@ import Testing
                 let (path, body) = try await row.setup(world, true, "sec")
                 let reply = try await world.server.request(route.method.rawValue, path, as: nil, raw: body)
                 checked += 1
-                if reply.status != 401 { mismatches.append("\(key) without credentials: expected 401, got \(reply.status)") }
+                let expected = route.kind == .page ? 303 : 401  // a page sends the browser to /login
+                if reply.status != expected {
+                    mismatches.append("\(key) without credentials: expected \(expected), got \(reply.status)")
+                }
             }
         }
         await world.server.stop()

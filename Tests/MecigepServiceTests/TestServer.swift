@@ -85,7 +85,7 @@ final class TestServer: @unchecked Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { continuation in
-            URLSession.shared.dataTask(with: request) { data, response, error in
+            Self.session.dataTask(with: request) { data, response, error in
                 if let error { continuation.resume(throwing: error) } else {
                     continuation.resume(returning: (data ?? Data(), response!))
                 }
@@ -96,6 +96,18 @@ final class TestServer: @unchecked Sendable {
         for (k, v) in http.allHeaderFields { fields[String(describing: k).lowercased()] = String(describing: v) }
         return Reply(status: http.statusCode, headers: fields, body: data)
     }
+}
+
+/// Redirects are answers to check (a page's 303), not to follow.
+final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
+}
+
+extension TestServer {
+    static let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
 }
 
 struct TestFailure: Error, CustomStringConvertible {

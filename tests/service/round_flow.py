@@ -73,6 +73,7 @@ def run(port):
     assert assessment["framework_id"] == "mecigep-core" and len(assessment["framework_sha256"]) == 64
     levels = json.loads(assessment["levels"])
     assert set(levels) >= {"long_term", "fiscal"}, levels
+    assert all(isinstance(v, int) for v in levels.values()), f"every criterion has a level: {levels}"
 
     # Peers now see the case revision under review, not the drafts.
     assert uy.json("GET", f"/api/cases/{case_id}")[0] == 200

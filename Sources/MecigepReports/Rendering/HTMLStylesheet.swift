@@ -1,8 +1,8 @@
 /// The report's stylesheet: system fonts only; fits a 375 px phone (long codes wrap, wide tables
 /// and bar charts scroll in their own box with a shadow at the hidden edge, the radar's text
 /// stays at 11 px or more); printed, a new page only for the report proper and for the annexes.
-enum HTMLStylesheet {
-    static let css = """
+public enum HTMLStylesheet {
+    public static let css = """
     :root { --ink: #1d2329; --muted: #5b6670; --rule: #d0d5da; --accent: #1f5f8b; --soft: #eef3f7; }
     * { box-sizing: border-box; }
     html { font-size: 15px; }
