@@ -3,7 +3,9 @@
 # when all is present:
 #   - Debian's chromium-headless-shell (a headless Chromium; no browser download by Playwright);
 #   - Python's playwright, which drives it (`playwright install` is never run: the test passes
-#     the Debian binary as executable_path), and pypdf, with which it reads the printed PDF.
+#     the Debian binary as executable_path), and pypdf, with which it reads the printed PDF;
+#   - axe-playwright-python, whose wheel carries axe-core (no download at run time), for the
+#     pages' WCAG 2.1 AA check.
 set -euo pipefail
 
 have_shell() {
@@ -37,6 +39,7 @@ fi
 python_need=()
 python3 -c 'import playwright.sync_api' 2>/dev/null || python_need+=(playwright)
 python3 -c 'import pypdf' 2>/dev/null || python_need+=(pypdf)
+python3 -c 'import axe_playwright_python' 2>/dev/null || python_need+=(axe-playwright-python)
 if [ ${#python_need[@]} -gt 0 ]; then
   echo "browser-setup: installing Python packages ${python_need[*]}" >&2
   python3 -m pip install --quiet "${python_need[@]}" 2>/dev/null \

@@ -22,6 +22,10 @@ sys.path.insert(0, os.path.dirname(__file__))
 from mecigep_client import PASSWORD, add_users, free_port, read_case, start_server, stop  # noqa: E402
 from report_layout import find_browser  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402  (axe-core, bundled in the PyPI wheel)
+
+AXE = Axe()
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 
 CASE = read_case("examples/cases/br-participatory-budgeting.yaml")
 MISTAKES = CASE.replace('planned_launch: "2027-03-01"', 'planned_launch: "first of March"', 1) \
@@ -56,7 +60,8 @@ A11Y = """() => {
 
 class Person:
     def __init__(self, browser, base, name, shots):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # bypass_csp: only so that the test can inject axe-core; the pages themselves run no script.
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
         self.page = self.context.new_page()
         self.base, self.name, self.shots = base, name, shots
         self.errors, self.outside = [], []
@@ -79,6 +84,9 @@ class Person:
     def audit(self, label):
         problems = self.page.evaluate(A11Y)
         check(not problems, f"{label}: accessibility {problems}")
+        violations = AXE.run(self.page, options=WCAG).response.get("violations", [])
+        check(not violations, f"{label}: axe-core WCAG 2.1 AA violations "
+              + "; ".join(f"{v['id']} ({len(v['nodes'])}): {v['help']}" for v in violations))
         self.page.set_viewport_size({"width": 375, "height": 800})
         wide = self.page.evaluate("() => document.documentElement.scrollWidth")
         check(wide <= 375, f"{label}: {wide} px wide at 375 px")

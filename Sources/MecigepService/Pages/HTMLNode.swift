@@ -82,7 +82,8 @@ enum H {
 
     /// A table with a caption, header cells and rows of cells (each row's first cell a row header).
     static func table(caption: String, head: [String], rows: [[HTMLNode]]) -> HTMLNode {
-        .el("div", [("class", "table-wrap")], [.el("table", [], [
+        // A region that may scroll sideways on a phone: reachable and scrollable with the keyboard.
+        .el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", caption)], [.el("table", [], [
             .el("caption", [], [.text(caption)]),
             .el("thead", [], [.el("tr", [], head.map { .el("th", [("scope", "col")], [.text($0)]) })]),
             .el("tbody", [], rows.map { cells in
