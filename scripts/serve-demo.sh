@@ -8,6 +8,6 @@ DATA=${MECIGEP_DATA:-mecigep-data}
 if [ ! -f "$DATA/mecigep.sqlite" ]; then
   python3 scripts/seed_demo.py "$BIN" "$DATA"
 fi
-echo "sign in: curl -c jar -X POST http://127.0.0.1:8080/api/login -d '{\"username\":\"secretariat\",\"password\":\"correct-horse-battery\"}'"
+echo "sign in at http://localhost:${PORT:-8080}/ (secretariat, brazil, peer-uy, peer-pe, methodologist; password correct-horse-battery)"
 echo "API: http://127.0.0.1:8080/openapi.json (docs/service.md)"
 exec "$BIN" serve --data "$DATA" --port "${PORT:-8080}"
