@@ -1,7 +1,7 @@
-/// HTML text escaping.
-enum HTML {
+/// HTML text escaping (the reports' and the service's pages').
+public enum HTML {
     /// Escapes text for element content and quoted attribute values.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

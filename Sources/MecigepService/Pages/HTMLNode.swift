@@ -1,4 +1,5 @@
 import Foundation
+import MecigepReports
 
 /// HTML built as values. Text and attribute values are escaped when the tree is rendered, so text
 /// that came from a user can only ever be text: there is no way to put it in markup except
@@ -45,21 +46,8 @@ struct HTMLNode: Sendable {
         return out
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// The reports' escaping (also replaces control characters HTML does not allow).
+    static func escape(_ s: String) -> String { HTML.escape(s) }
 }
 
 /// Shorthands for the elements the pages use.
