@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import LuaRuntime
+import MecigepEngine
+import MecigepReports
 import MecigepStore
 
 extension Service {
@@ -135,26 +138,47 @@ extension Service {
         guard missing.isEmpty else {
             throw APIError.conflict("waiting for the input of \(missing.map(\.country).joined(separator: ", "))")
         }
+        let (document, body) = try await roundDocument(round, assessment: assessment, reportDate: today())
+        let problems = document.problems()
+        guard problems.isEmpty else { throw APIError.unprocessable("the round is not complete: " + problems.joined(separator: "; ")) }
+        let reports = try await render(document, caseBody: body, followUp: nil)
+        let published = try await store.publish(roundID: round.id, reports: reports,
+                                                 audit: AuditEvent(user: user, action: "round.publish",
+                                                                   detail: "\(reports.count) renditions"))
+        return try Reply.json(published)
+    }
+
+    /// The round file of a stored round, with the case file it names.
+    func roundDocument(_ round: StoredRound, assessment: StoredAssessment, reportDate: String) async throws -> (RoundDocument, Data) {
         guard let (revision, body) = try await store.revision(caseID: round.caseID, number: round.revision) else {
             throw APIError.notFound("the case revision is missing")
         }
+        let inputs = try await store.peerInputs(roundID: round.id)
         var documents: [String: [String: Any]] = [:]
-        for input in inputs { documents[input.country] = (try? JSONSerialization.jsonObject(with: Data(input.document.utf8))) as? [String: Any] }
+        for input in inputs where input.status == .submitted {
+            documents[input.country] = (try? JSONSerialization.jsonObject(with: Data(input.document.utf8))) as? [String: Any]
+        }
         let document = RoundDocument(round: round, submitted: String(revision.createdAt.prefix(10)),
                                      frameworkSHA256: assessment.frameworkSHA256, inputs: documents,
                                      agreed: try await store.agreedLevels(roundID: round.id),
-                                     comment: try await store.comment(roundID: round.id), reportDate: today(),
+                                     comment: try await store.comment(roundID: round.id), reportDate: reportDate,
                                      caseFile: "case.\(revision.format)")
-        let problems = document.problems()
-        guard problems.isEmpty else { throw APIError.unprocessable("the round is not complete: " + problems.joined(separator: "; ")) }
+        return (document, body)
+    }
+
+    /// The report in HTML and Markdown in the four languages (and JSON), rendered by `mecigep round`
+    /// in workers; with a follow-up document, the follow-up report instead (formats `follow-up-html`, `follow-up-md`).
+    func render(_ document: RoundDocument, caseBody: Data, followUp: Data?) async throws -> [ReportRendition] {
         let job = try JobFolder()
         defer { job.remove() }
-        _ = try job.write(document.caseFile, body)
+        _ = try job.write(document.caseFile, caseBody)
         let roundFile = try job.write("round.json", try document.data())
+        var extra: [String] = []
+        if let followUp { extra = ["--follow-up", try job.write("follow-up.json", followUp)] }
         var reports: [ReportRendition] = []
-        let renditions = serviceLanguages.flatMap { l in [("html", l), ("md", l)] } + [("json", "all")]
+        let renditions = serviceLanguages.flatMap { l in [("html", l), ("md", l)] } + (followUp == nil ? [("json", "all")] : [])
         for (format, language) in renditions {
-            var arguments = ["round", roundFile, "--rules", rulesPath, "--format", format]
+            var arguments = ["round", roundFile, "--rules", rulesPath, "--format", format] + extra
             if language != "all" { arguments += ["--lang", language] }
             let result = try await workers.run(arguments, in: job.url)
             if let failure = result.failure { await metrics.workerFailed(); throw APIError.conflict("rendering the report: \(failure)") }
@@ -162,12 +186,42 @@ extension Service {
                 throw APIError.conflict("rendering the report: " + result.stderr.replacingOccurrences(of: job.url.path + "/", with: "")
                     .trimmingCharacters(in: .whitespacesAndNewlines))
             }
-            reports.append(ReportRendition(roundID: round.id, format: format, language: language, body: result.stdout,
-                                           sha256: SQLiteStore.sha256(result.stdout)))
+            reports.append(ReportRendition(roundID: document.round.id, format: (followUp == nil ? "" : "follow-up-") + format,
+                                           language: language, body: result.stdout, sha256: SQLiteStore.sha256(result.stdout)))
         }
-        let published = try await store.publish(roundID: round.id, reports: reports,
-                                                 audit: AuditEvent(user: user, action: "round.publish",
-                                                                   detail: "\(reports.count) renditions"))
-        return try Reply.json(published)
+        return reports
+    }
+
+    /// The informational follow-up of a published round, only if the beneficiary asked for it: what
+    /// was done with each recommendation (docs/reports.md's follow-up format), rendered in the four languages.
+    func saveFollowUp(_ call: Call) async throws -> Response {
+        let (round, user) = try await visibleRound(call)
+        guard user.role == .beneficiary || Access.isSecretariat(user) else {
+            throw APIError.forbidden("the beneficiary State or the Secretariat records the follow-up")
+        }
+        guard round.status == .published, round.followUpRequested else {
+            throw APIError.conflict("a follow-up is recorded only for a published round whose beneficiary asked for it")
+        }
+        var object = try await call.object(limit: 1 << 20)
+        if let unknown = object.keys.first(where: { !["date", "reported_by", "statuses"].contains($0) }) {
+            throw APIError.unprocessable("\(unknown): unknown field; a follow-up has date, reported_by and statuses")
+        }
+        object["round"] = round.id
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let value: LuaValue
+        do throws(DocumentError) { value = try DocumentLoader.parse(data, format: .json, name: "follow-up") } catch {
+            throw APIError.unprocessable("\(error)")
+        }
+        do throws(ReportInputError) { _ = try FollowUpFile.parse(value, file: "follow-up.json") } catch {
+            let details = Dictionary(error.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, b in a + "; " + b })
+            throw APIError(status: .unprocessableContent, code: "invalid",
+                           message: error.problems.map { "\($0.path): \($0.message)" }.joined(separator: "; "), details: details)
+        }
+        guard let (assessment, _) = try await store.latestAssessment(roundID: round.id) else { throw APIError.notFound("no assessment") }
+        let (document, body) = try await roundDocument(round, assessment: assessment, reportDate: String((round.publishedAt ?? "").prefix(10)))
+        let reports = try await render(document, caseBody: body, followUp: data)
+        let at = try await store.saveFollowUp(roundID: round.id, document: String(decoding: data, as: UTF8.self), author: user.id,
+                                              reports: reports, audit: AuditEvent(user: user, action: "round.follow_up_report"))
+        return Reply.object(["round_id": round.id, "updated_at": at, "renditions": reports.count])
     }
 }

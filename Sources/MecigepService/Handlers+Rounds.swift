@@ -193,9 +193,12 @@ extension Service {
         let language = call.request.query("lang") ?? (serviceLanguages.contains(user.language) ? user.language : round.language)
         guard ["html", "md", "json"].contains(format) else { throw APIError.badRequest("format: html, md or json") }
         guard serviceLanguages.contains(language) else { throw APIError.badRequest("lang: en, es, pt or fr") }
+        let followUp = call.request.query("follow_up") != nil
+        guard !(followUp && format == "json") else { throw APIError.badRequest("the follow-up is in html or md") }
         guard round.status == .published,
-              let report = try await store.report(roundID: round.id, format: format, language: format == "json" ? "all" : language) else {
-            throw APIError.notFound("the report is not published yet")
+              let report = try await store.report(roundID: round.id, format: (followUp ? "follow-up-" : "") + format,
+                                                  language: format == "json" ? "all" : language) else {
+            throw APIError.notFound(followUp ? "no follow-up recorded" : "the report is not published yet")
         }
         let type = ["html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "json": "application/json"][format]!
         var headers: HTTPFields = [.eTag: "\"\(report.sha256)\""]

@@ -23,6 +23,7 @@ extension Service {
                     ["name": "format", "in": "query", "schema": ["type": "string", "enum": ["html", "md", "json"]]],
                     ["name": "lang", "in": "query", "schema": ["type": "string", "enum": ["en", "es", "pt", "fr"]]],
                     ["name": "download", "in": "query", "schema": ["type": "string"]],
+                    ["name": "follow_up", "in": "query", "schema": ["type": "string"]],
                 ]
             }
             if route.path == "/api/audit" || route.path == "/api/audit.csv" {
@@ -167,6 +168,13 @@ enum OpenAPISchemas {
         "AuditEntry": object(["seq": integer, "at": string, "user_id": string, "username": string, "role": string, "action": string,
                               "object_type": string, "object_id": string, "country": string, "detail": string],
                              required: ["seq", "at", "action"]),
+        "FollowUp": object(["date": ["type": "string", "description": "YYYY-MM-DD"], "reported_by": string,
+                            "statuses": ["type": "array", "items": object(["recommendation": string,
+                                "status": ["type": "string", "enum": ["adopted", "in_progress", "not_adopted", "not_applicable"]],
+                                "date": string, "note": anyObject], required: ["recommendation", "status", "date"])]],
+                           required: ["date", "statuses"]),
+        "FollowUpSaved": object(["round_id": string, "updated_at": string, "renditions": integer],
+                                required: ["round_id", "updated_at", "renditions"]),
         "AuditList": object(["entries": list("AuditEntry")], required: ["entries"]),
     ] }
 }

@@ -155,6 +155,16 @@ enum SQLiteSchema {
                 CREATE INDEX assessments_round ON assessments(round_id);
                 """)
         }
+        migrator.registerMigration("2-follow-up") { db in
+            try db.execute(sql: """
+                CREATE TABLE follow_ups (
+                    round_id TEXT PRIMARY KEY REFERENCES rounds(id),
+                    document TEXT NOT NULL,
+                    author TEXT NOT NULL REFERENCES users(id),
+                    updated_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -192,6 +192,30 @@ extension SQLiteStore {
         }
     }
 
+    public func saveFollowUp(roundID: String, document: String, author: String, reports: [ReportRendition],
+                             audit: AuditEvent) async throws -> String {
+        let at = now()
+        return try await write { db in
+            let round = try Self.requireRound(db, roundID, open: false)
+            guard round.status == .published, round.followUpRequested else {
+                throw StoreError(.conflict, "a follow-up is recorded only for a published round whose beneficiary asked for it")
+            }
+            try db.execute(sql: """
+                INSERT INTO follow_ups (round_id, document, author, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (round_id) DO UPDATE SET document = excluded.document, author = excluded.author,
+                    updated_at = excluded.updated_at
+                """, arguments: [roundID, document, author, at])
+            for r in reports {
+                try db.execute(sql: "INSERT OR REPLACE INTO reports (round_id, format, language, body, sha256) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [roundID, r.format, r.language, r.body, r.sha256])
+            }
+            var event = audit
+            event.objectType = "round"; event.objectID = roundID; event.country = round.country
+            try self.insertAudit(db, event, at: at)
+            return at
+        }
+    }
+
     public func recordTestRun(framework: String, version: String, contentSHA256: String, passed: Bool, output: String,
                               audit: AuditEvent) async throws {
         let at = now()

@@ -70,6 +70,9 @@ public protocol ServiceStore: Sendable {
     func requestFollowUp(roundID: String, audit: AuditEvent) async throws -> StoredRound
     func publish(roundID: String, reports: [ReportRendition], audit: AuditEvent) async throws -> StoredRound
     func report(roundID: String, format: String, language: String) async throws -> ReportRendition?
+    /// Records the informational follow-up of a published round (a later one replaces it) with its renditions.
+    func saveFollowUp(roundID: String, document: String, author: String, reports: [ReportRendition],
+                      audit: AuditEvent) async throws -> String
 
     // MARK: framework test runs (no case data)
     func recordTestRun(framework: String, version: String, contentSHA256: String, passed: Bool, output: String,

@@ -105,6 +105,10 @@ import Testing
         "POST /api/rounds/{round}/follow-up": Row(statuses: [403, 403, 200, 404, 403, 404, 404, 404]) { w, _, _ in
             ("/api/rounds/\(try await w.publishedRound())/follow-up", js([String: Any]()))
         },
+        "PUT /api/rounds/{round}/follow-up-report": Row(statuses: [200, 200, 200, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/api/rounds/\(try await w.publishedRound(followUp: true))/follow-up-report",
+             js(["date": "2027-11-30", "reported_by": "Prefeitura", "statuses": [Any]()]))
+        },
         "POST /api/rounds/{round}/publish": Row(statuses: [200, 200, 403, 404, 403, 404, 404, 404]) { w, _, _ in
             ("/api/rounds/\(try await w.openRound(inputs: ["UY": true, "PE": true]).id)/publish", js([String: Any]()))
         },
@@ -300,7 +304,7 @@ final class World: @unchecked Sendable {
     }
 
     /// A published round (its report renditions stand in for rendered ones).
-    func publishedRound() async throws -> String {
+    func publishedRound(followUp: Bool = false) async throws -> String {
         let round = try await openRound(inputs: ["UY": true, "PE": true])
         var reports: [ReportRendition] = []
         for language in ["en", "es", "pt", "fr"] {
@@ -312,6 +316,7 @@ final class World: @unchecked Sendable {
         }
         reports.append(ReportRendition(roundID: round.id, format: "json", language: "all", body: Data("{}".utf8), sha256: ""))
         _ = try await store.publish(roundID: round.id, reports: reports, audit: AuditEvent(user: sec, action: "round.publish"))
+        if followUp { _ = try await store.requestFollowUp(roundID: round.id, audit: AuditEvent(user: sec, action: "round.follow_up")) }
         return round.id
     }
 }

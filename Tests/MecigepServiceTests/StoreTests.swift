@@ -63,7 +63,7 @@ import Testing
         #expect(try await restored.storedCase(id: stored.id) == stored)
         #expect(try await restored.users() == store.users())
         #expect(try await restored.audit(limit: 100, action: nil, user: nil) == store.audit(limit: 100, action: nil, user: nil))
-        #expect(try restored.appliedMigrations() == ["1-service"])
+        #expect(try restored.appliedMigrations() == ["1-service", "2-follow-up"])
         // Not a database: refused, and nothing replaced.
         let junk = folder + "-junk.sqlite"
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: junk))

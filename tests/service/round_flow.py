@@ -112,6 +112,19 @@ def run(port):
     assert 'lang="es"' in text, "the report is in Spanish"
     status, _, md = pe.request("GET", f"/api/rounds/{rid}/report?format=md&lang=fr")
     assert status == 200 and md
+    # The informational follow-up: only once the beneficiary asks for it.
+    follow_up = {"date": "2027-11-30", "reported_by": "Prefeitura Municipal de Porto Alegre",
+                 "statuses": [{"recommendation": "UY.r1", "status": "adopted", "date": "2027-04-15",
+                               "note": {"pt": "Custos de manutenção estimados antes da votação.",
+                                        "es": "Costos de mantenimiento estimados antes de la votación."}}]}
+    status, _ = br.json("PUT", f"/api/rounds/{rid}/follow-up-report", follow_up)
+    assert status == 409, f"no follow-up before it is asked for ({status})"
+    br.json("POST", f"/api/rounds/{rid}/follow-up", {}, expect=200)
+    status, err = br.json("PUT", f"/api/rounds/{rid}/follow-up-report", dict(follow_up, statuses=[{"status": "done"}]))
+    assert status == 422 and "statuses[1]" in err["message"], (status, err)
+    br.json("PUT", f"/api/rounds/{rid}/follow-up-report", follow_up, expect=200)
+    status, _, fu = pe.request("GET", f"/api/rounds/{rid}/report?format=html&lang=es&follow_up=1")
+    assert status == 200 and "Costos de mantenimiento estimados" in fu.decode(), status
     # After publication, the beneficiary reads the peers' submitted input.
     assert br.json("GET", f"/api/rounds/{rid}/inputs/UY")[0] == 200
 
@@ -129,7 +142,8 @@ def run(port):
     _, audit = sec.json("GET", "/api/audit?limit=1000", expect=200)
     actions = {e["action"] for e in audit["entries"]}
     for needed in ["login", "case.upload", "case.revision", "case.submit", "round.open", "round.assess", "peer.draft",
-                   "peer.submit", "round.agreed_level", "round.comment", "round.publish"]:
+                   "peer.submit", "round.agreed_level", "round.comment", "round.publish", "round.follow_up",
+                   "round.follow_up_report"]:
         assert needed in actions, f"audit log lacks {needed}"
     status, headers, csv = sec.request("GET", "/api/audit.csv")
     assert status == 200 and csv.startswith(b"seq,at,user_id")
