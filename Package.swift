@@ -49,7 +49,6 @@ let package = Package(
                 "MecigepStore", "MecigepEngine", "MecigepReports", "LuaRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command-line interface, as a library so tests can run commands in process.

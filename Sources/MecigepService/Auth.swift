@@ -1,6 +1,6 @@
-import Crypto
 import Foundation
 import HummingbirdBcrypt
+import MecigepEngine
 import MecigepStore
 
 /// How the caller proved who they are.
@@ -34,7 +34,7 @@ public enum Secrets {
     static func token() -> String { Identifier.make(bytes: 32) }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: Data(secret.utf8))
     }
 
     /// A password must be at least 12 characters long.

@@ -34,6 +34,13 @@ struct APIError: Error {
     static func unprocessable(_ why: String) -> APIError {
         APIError(status: .unprocessableContent, code: "invalid", message: why)
     }
+    /// 422 listing each problem under its path: in the message, and per path in `details`.
+    static func invalid(_ problems: [(path: String, message: String)]) -> APIError {
+        APIError(status: .unprocessableContent, code: "invalid",
+                 message: problems.map { "\($0.path): \($0.message)" }.joined(separator: "; "),
+                 details: Dictionary(problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, b in a + "; " + b }))
+    }
+
     static let unauthorized = APIError(status: .unauthorized, code: "unauthorized",
                                        message: "sign in first (POST /api/login) or send an API token (Authorization: Bearer ...)")
 
@@ -106,9 +113,10 @@ extension Request {
         }
     }
 
-    /// The body as a JSON object.
-    func jsonObject(limit: Int) async throws -> [String: Any] {
+    /// The body as a JSON object; with `emptyIsObject`, an empty (or blank) body is `{}`.
+    func jsonObject(limit: Int, emptyIsObject: Bool = false) async throws -> [String: Any] {
         let data = try await bodyData(limit: limit)
+        if emptyIsObject, data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [:] }
         guard let object = try? JSONSerialization.jsonObject(with: data), let dictionary = object as? [String: Any] else {
             throw APIError.badRequest("the body must be a JSON object")
         }

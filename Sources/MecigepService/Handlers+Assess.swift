@@ -14,11 +14,16 @@ extension Service {
         let result = try await workers.run(["frameworks", "--rules", rulesPath, "--format", "json"], in: job.url)
         guard case .exited(0) = result.outcome,
               let list = try? JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]] else {
-            if result.failure != nil { await metrics.workerFailed() }
             throw APIError(status: .serviceUnavailable, code: "rules_unreadable",
                            message: "the rules folder cannot be read: " + (result.failure ?? result.stderr))
         }
         return list
+    }
+
+    /// The framework `spec` (`ID` or `ID@VERSION`) names, as `mecigep frameworks` lists it now; nil when absent.
+    func currentFramework(_ spec: String) async throws -> [String: Any]? {
+        let id = FrameworkResolver.reference(spec).id
+        return try await frameworkList().first { $0["id"] as? String == id }
     }
 
     /// Runs a framework's rule tests in a worker and records the result (no case data: the tests
@@ -27,7 +32,6 @@ extension Service {
         let job = try JobFolder()
         defer { job.remove() }
         let result = try await workers.run(["test", rulesPath, "--framework", id, "--format", "json"], in: job.url)
-        if result.failure != nil { await metrics.workerFailed() }
         let output = (try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
             ?? ["error": result.failure ?? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)]
         let passed = result.outcome == .exited(0) && (output["failed"] as? Int ?? 1) == 0
@@ -58,7 +62,7 @@ extension Service {
         let user = try call.user
         guard Access.mayRunFrameworkTests(user) else { throw APIError.forbidden("methodologists and the Secretariat run rule tests") }
         let id = try call.parameter("framework")
-        guard let f = try await frameworkList().first(where: { $0["id"] as? String == id }) else {
+        guard let f = try await currentFramework(id) else {
             throw APIError.notFound("no framework \(id) in the rules folder")
         }
         let (passed, output) = try await runTests(id, version: f["version"] as? String ?? "", sha: f["content_sha256"] as? String ?? "",
@@ -73,8 +77,8 @@ extension Service {
         guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat runs assessments") }
         guard round.status == .open else { throw APIError.conflict("the round is published; it no longer changes") }
         let confirmed = try Fields(try await call.object(limit: 4096, emptyIsObject: true)).bool("confirm_failing_tests")
-        let id = round.framework.split(separator: "@").first.map(String.init) ?? round.framework
-        guard let f = try await frameworkList().first(where: { $0["id"] as? String == id }) else {
+        let id = FrameworkResolver.reference(round.framework).id
+        guard let f = try await currentFramework(id) else {
             throw APIError.conflict("the framework \(id) is no longer in the rules folder")
         }
         let sha = f["content_sha256"] as? String ?? ""
@@ -99,7 +103,6 @@ extension Service {
                                       createdBy: user.id, createdAt: SQLiteStore.timestamp(clock()))
         var output: Data?
         if let failure = result.failure {
-            await metrics.workerFailed()
             stored.error = failure
         } else if case .exited(0) = result.outcome, let json = try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any] {
             let framework = json["framework"] as? [String: Any] ?? [:]
@@ -140,7 +143,7 @@ extension Service {
         }
         let (document, body) = try await roundDocument(round, assessment: assessment, reportDate: today())
         let problems = document.problems()
-        guard problems.isEmpty else { throw APIError.unprocessable("the round is not complete: " + problems.joined(separator: "; ")) }
+        guard problems.isEmpty else { throw APIError.unprocessable("the round is not complete: " + problems.map(\.description).joined(separator: "; ")) }
         let reports = try await render(document, caseBody: body, followUp: nil)
         let published = try await store.publish(roundID: round.id, reports: reports,
                                                  audit: AuditEvent(user: user, action: "round.publish",
@@ -181,13 +184,13 @@ extension Service {
             var arguments = ["round", roundFile, "--rules", rulesPath, "--format", format] + extra
             if language != "all" { arguments += ["--lang", language] }
             let result = try await workers.run(arguments, in: job.url)
-            if let failure = result.failure { await metrics.workerFailed(); throw APIError.conflict("rendering the report: \(failure)") }
+            if let failure = result.failure { throw APIError.conflict("rendering the report: \(failure)") }
             guard case .exited(0) = result.outcome else {
                 throw APIError.conflict("rendering the report: " + result.stderr.replacingOccurrences(of: job.url.path + "/", with: "")
                     .trimmingCharacters(in: .whitespacesAndNewlines))
             }
             reports.append(ReportRendition(roundID: document.round.id, format: (followUp == nil ? "" : "follow-up-") + format,
-                                           language: language, body: result.stdout, sha256: SQLiteStore.sha256(result.stdout)))
+                                           language: language, body: result.stdout, sha256: SHA256.hex(of: result.stdout)))
         }
         return reports
     }
@@ -213,9 +216,7 @@ extension Service {
             throw APIError.unprocessable("\(error)")
         }
         do throws(ReportInputError) { _ = try FollowUpFile.parse(value, file: "follow-up.json") } catch {
-            let details = Dictionary(error.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, b in a + "; " + b })
-            throw APIError(status: .unprocessableContent, code: "invalid",
-                           message: error.problems.map { "\($0.path): \($0.message)" }.joined(separator: "; "), details: details)
+            throw APIError.invalid(error.problems.map { ($0.path, $0.message) })
         }
         guard let (assessment, _) = try await store.latestAssessment(roundID: round.id) else { throw APIError.notFound("no assessment") }
         let (document, body) = try await roundDocument(round, assessment: assessment, reportDate: String((round.publishedAt ?? "").prefix(10)))

@@ -52,7 +52,6 @@ extension Service {
         let result = try await workers.run(["validate", file, "--framework", framework, "--rules", rulesPath, "--format", "json"],
                                            in: job.url)
         if let failure = result.failure {
-            await metrics.workerFailed()
             throw APIError(status: .unprocessableContent, code: "worker_failed", message: "validation: \(failure)")
         }
         guard case .exited(let code) = result.outcome, code <= 1, !result.stdout.isEmpty else {

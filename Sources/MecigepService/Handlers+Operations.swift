@@ -13,7 +13,7 @@ extension Service {
     }
 
     func metricsText(_ call: Call) async throws -> Response {
-        Reply.text(await metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
+        Reply.text(await metrics.text(workerFailures: await workers.failures), type: "text/plain; version=0.0.4; charset=utf-8")
     }
 
     func openAPI(_ call: Call) async throws -> Response {

@@ -10,6 +10,11 @@ extension Service {
     }
 
     func createRound(_ call: Call) async throws -> Response {
+        let round = try await createRoundValue(call)
+        return try Reply.json(round, status: .created, headers: [.location: "/api/rounds/\(round.id)"])
+    }
+
+    func createRoundValue(_ call: Call) async throws -> StoredRound {
         let user = try call.user
         guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat opens rounds") }
         let object = try await call.object(limit: 64 << 10)
@@ -33,14 +38,11 @@ extension Service {
         if peers.contains(where: { $0.country == stored.country }) {
             throw APIError.unprocessable("peers: \(stored.country) is the beneficiary State; a peer must be another State")
         }
-        let frameworks = try await frameworkList()
-        let id = framework.split(separator: "@").first.map(String.init) ?? framework
-        guard frameworks.contains(where: { $0["id"] as? String == id }) else {
+        guard try await currentFramework(framework) != nil else {
             throw APIError.unprocessable("framework: \(framework) is not in the rules folder (GET /api/frameworks lists them)")
         }
-        let round = try await store.createRound(id: Identifier.make(), caseID: caseID, framework: framework, language: language,
-                                                peers: peers, openedBy: user.id, audit: AuditEvent(user: user, action: "round.open"))
-        return try Reply.json(round, status: .created, headers: [.location: "/api/rounds/\(round.id)"])
+        return try await store.createRound(id: Identifier.make(), caseID: caseID, framework: framework, language: language,
+                                           peers: peers, openedBy: user.id, audit: AuditEvent(user: user, action: "round.open"))
     }
 
     func visibleRound(_ call: Call) async throws -> (StoredRound, User) {
@@ -116,34 +118,25 @@ extension Service {
         if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
             throw APIError.unprocessable("\(unknown): unknown field; a peer's input has \(allowed.sorted().joined(separator: ", "))")
         }
-        var document = RoundDocument(round: round, submitted: nil, frameworkSHA256: nil, inputs: [country: object], agreed: [],
+        // The round file's own rules, on this peer's entry; its paths given relative to the entry.
+        let document = RoundDocument(round: round, submitted: nil, frameworkSHA256: nil, inputs: [country: object], agreed: [],
                                      comment: nil, reportDate: nil)
-        document.round.peers = round.peers
-        let index = round.peers.firstIndex { $0.country == country } ?? 0
-        let prefix = "peers[\(index + 1)]"
-        let problems = document.problems().filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count + 1)) }
-        if !problems.isEmpty {
-            throw APIError(status: .unprocessableContent, code: "invalid", message: problems.joined(separator: "; "),
-                           details: Dictionary(problems.map { p in
-                               let parts = p.split(separator: ":", maxSplits: 1)
-                               return (String(parts[0]), String(parts.count > 1 ? parts[1] : "").trimmingCharacters(in: .whitespaces))
-                           }, uniquingKeysWith: { a, b in a + "; " + b }))
+        let entry = "peers[\((round.peers.firstIndex { $0.country == country } ?? 0) + 1)]"
+        let problems = document.problems().compactMap { p -> (path: String, message: String)? in
+            if p.path == entry { return ("(input)", p.message) }
+            return p.path.hasPrefix(entry + ".") ? (String(p.path.dropFirst(entry.count + 1)), p.message) : nil
         }
+        if !problems.isEmpty { throw APIError.invalid(problems) }
         if let shape = try await assessedShape(round), let levels = object["levels"] as? [String: Any] {
-            var details: [String: String] = [:]
-            for (criterion, value) in levels {
+            let offScale = levels.sorted { $0.key < $1.key }.compactMap { criterion, value -> (path: String, message: String)? in
                 let level = (value as? Int).map(String.init) ?? (value as? String) ?? "\(value)"
                 if !shape.criteria.contains(criterion) {
-                    details["levels.\(criterion)"] = "not a criterion of the framework (\(shape.criteria.joined(separator: ", ")))"
-                } else if !shape.levels.contains(level) {
-                    details["levels.\(criterion)"] = "\(level) is not on the scale (\(shape.levels.joined(separator: ", ")))"
+                    return ("levels.\(criterion)", "not a criterion of the framework (\(shape.criteria.joined(separator: ", ")))")
                 }
+                return shape.levels.contains(level) ? nil
+                    : ("levels.\(criterion)", "\(level) is not on the scale (\(shape.levels.joined(separator: ", ")))")
             }
-            if !details.isEmpty {
-                throw APIError(status: .unprocessableContent, code: "invalid",
-                               message: details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "),
-                               details: details)
-            }
+            if !offScale.isEmpty { throw APIError.invalid(offScale) }
         }
         let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
         let saved = try await store.savePeerInput(roundID: round.id, country: country, document: text, submit: submit, by: user.id,

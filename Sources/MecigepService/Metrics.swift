@@ -3,16 +3,20 @@ import Foundation
 /// Counters and latency histograms for an operator, in Prometheus' text format at `/metrics`.
 actor Metrics {
     struct Key: Hashable { var method: String; var route: String; var status: Int }
+    struct Route: Hashable, Comparable {
+        var method: String
+        var route: String
+        static func < (a: Route, b: Route) -> Bool { (a.method, a.route) < (b.method, b.route) }
+    }
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
 
     private var requests: [Key: Int] = [:]
-    private var histograms: [String: (counts: [Int], sum: Double, count: Int)] = [:]
+    private var histograms: [Route: (counts: [Int], sum: Double, count: Int)] = [:]
     private var assessments: [String: Int] = [:]
-    private var workerFailures = 0
 
     func observe(method: String, route: String, status: Int, seconds: Double) {
         requests[Key(method: method, route: route, status: status), default: 0] += 1
-        let label = "\(method) \(route)"
+        let label = Route(method: method, route: route)
         var h = histograms[label] ?? (Array(repeating: 0, count: Self.buckets.count), 0, 0)
         for (i, bound) in Self.buckets.enumerated() where seconds <= bound { h.counts[i] += 1 }
         h.sum += seconds
@@ -21,9 +25,9 @@ actor Metrics {
     }
 
     func assessment(status: String) { assessments[status, default: 0] += 1 }
-    func workerFailed() { workerFailures += 1 }
 
-    func text() -> String {
+    /// The metrics, with the worker pool's count of failed workers.
+    func text(workerFailures: Int) -> String {
         var out = "# HELP mecigep_http_requests_total HTTP requests by route and status.\n# TYPE mecigep_http_requests_total counter\n"
         for (key, n) in requests.sorted(by: { "\($0.key)" < "\($1.key)" }) {
             out += "mecigep_http_requests_total{method=\"\(key.method)\",route=\"\(key.route)\",status=\"\(key.status)\"} \(n)\n"
@@ -31,8 +35,7 @@ actor Metrics {
         out += "# HELP mecigep_http_request_duration_seconds Time to answer, by route.\n"
         out += "# TYPE mecigep_http_request_duration_seconds histogram\n"
         for (label, h) in histograms.sorted(by: { $0.key < $1.key }) {
-            let parts = label.split(separator: " ", maxSplits: 1)
-            let labels = "method=\"\(parts[0])\",route=\"\(parts[1])\""
+            let labels = "method=\"\(label.method)\",route=\"\(label.route)\""
             for (i, bound) in Self.buckets.enumerated() {
                 out += "mecigep_http_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(h.counts[i])\n"
             }

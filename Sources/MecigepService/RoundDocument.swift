@@ -50,19 +50,19 @@ struct RoundDocument {
         try JSONSerialization.data(withJSONObject: object(), options: [.sortedKeys, .prettyPrinted])
     }
 
-    /// The problems `RoundFile` finds in the document, each as "path: message".
-    func problems() -> [String] {
-        guard let data = try? data() else { return ["the round cannot be written as JSON"] }
+    /// The problems `RoundFile` finds in the document, each with its path in the round file.
+    func problems() -> [InputProblem] {
+        guard let data = try? data() else { return [InputProblem(path: "", message: "the round cannot be written as JSON")] }
         do throws(DocumentError) {
             let value = try DocumentLoader.parse(data, format: .json, name: "round")
             do throws(ReportInputError) {
                 _ = try RoundFile.parse(value, file: "round.json")
                 return []
             } catch {
-                return error.problems.map { "\($0.path): \($0.message)" }
+                return error.problems
             }
         } catch {
-            return ["\(error)"]
+            return [InputProblem(path: "", message: "\(error)")]
         }
     }
 }

@@ -21,15 +21,7 @@ struct Call: Sendable {
     /// The body as a JSON object (or the form a page posted, already turned into one).
     func object(limit: Int, emptyIsObject: Bool = false) async throws -> [String: Any] {
         if let preset { return preset.object }
-        if emptyIsObject {
-            let data = try await request.bodyData(limit: limit)
-            if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [:] }
-            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                throw APIError.badRequest("the body must be a JSON object")
-            }
-            return object
-        }
-        return try await request.jsonObject(limit: limit)
+        return try await request.jsonObject(limit: limit, emptyIsObject: emptyIsObject)
     }
 
     /// The signed-in user (routes that need one are only reached with one).

@@ -37,9 +37,8 @@ public actor WorkerPool {
     let configuration: ServiceConfiguration
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    /// Workers that did not end normally since start (for /metrics).
+    /// Workers that did not end normally (crashed, or past a limit) since start, for /metrics.
     public private(set) var failures = 0
-    public private(set) var jobs = 0
 
     public init(configuration: ServiceConfiguration) { self.configuration = configuration }
 
@@ -47,7 +46,6 @@ public actor WorkerPool {
     public func run(_ arguments: [String], in directory: URL) async throws -> WorkerResult {
         await acquire()
         defer { release() }
-        jobs += 1
         let result = try await Self.spawn(configuration, arguments, in: directory)
         if case .exited = result.outcome {} else { failures += 1 }
         return result

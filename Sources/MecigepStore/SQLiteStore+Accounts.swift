@@ -16,9 +16,7 @@ extension SQLiteStore {
                 INSERT INTO users (id, username, password_hash, role, country, language, disabled, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, 0, ?)
                 """, arguments: [user.id, username, passwordHash, role.rawValue, country, language, user.createdAt])
-            var event = audit
-            event.objectType = "user"; event.objectID = user.id; event.country = country
-            try self.insertAudit(db, event, at: user.createdAt)
+            try self.insertAudit(db, audit, about: "user", user.id, country: country, at: user.createdAt)
             return user
         }
     }
@@ -53,9 +51,7 @@ extension SQLiteStore {
                 try db.execute(sql: "DELETE FROM api_tokens WHERE user_id = ?", arguments: [user.id])
             }
             user.disabled = disabled
-            var event = audit
-            event.objectType = "user"; event.objectID = user.id; event.country = user.country
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "user", user.id, country: user.country, at: at)
             return user
         }
     }
@@ -100,9 +96,7 @@ extension SQLiteStore {
         return try await write { db in
             try db.execute(sql: "INSERT INTO api_tokens (id, token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, tokenHash, userID, name, at])
-            var event = audit
-            event.objectType = "token"; event.objectID = id
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "token", id, at: at)
             return APIToken(id: id, name: name, createdAt: at, lastUsedAt: nil)
         }
     }
@@ -132,9 +126,7 @@ extension SQLiteStore {
         try await write { db in
             try db.execute(sql: "DELETE FROM api_tokens WHERE id = ? AND user_id = ?", arguments: [id, userID])
             guard db.changesCount == 1 else { throw StoreError(.notFound, "no such token") }
-            var event = audit
-            event.objectType = "token"; event.objectID = id
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "token", id, at: at)
         }
     }
 

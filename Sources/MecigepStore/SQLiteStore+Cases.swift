@@ -15,10 +15,7 @@ extension SQLiteStore {
                 INSERT INTO case_revisions (case_id, number, format, body, sha256, size, author, created_at, validation)
                 VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, format, body, sha, body.count, author, at, validation])
-            var event = audit
-            event.objectType = "case"; event.objectID = id; event.country = country
-            event.detail = event.detail ?? "revision 1, sha256 \(sha)"
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "case", id, country: country, detail: "revision 1, sha256 \(sha)", at: at)
             return StoredCase(id: id, country: country, title: title, status: .draft, submittedRevision: nil, latestRevision: 1,
                               createdBy: author, createdAt: at)
         }
@@ -43,10 +40,8 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [caseID, number, format, body, sha, body.count, author, at, validation])
             try db.execute(sql: "UPDATE cases SET latest_revision = ?, title = ? WHERE id = ?", arguments: [number, title, caseID])
-            var event = audit
-            event.objectType = "case"; event.objectID = caseID; event.country = stored.country
-            event.detail = "revision \(number), sha256 \(sha)"
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "case", caseID, country: stored.country,
+                                 detail: "revision \(number), sha256 \(sha)", at: at)
             return CaseRevision(caseID: caseID, number: number, format: format, sha256: sha, size: body.count, author: author,
                                 createdAt: at, validation: validation)
         }
@@ -91,10 +86,7 @@ extension SQLiteStore {
                            arguments: [revision, id])
             stored.status = .submitted
             stored.submittedRevision = revision
-            var event = audit
-            event.objectType = "case"; event.objectID = id; event.country = stored.country
-            event.detail = "revision \(revision)"
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "case", id, country: stored.country, detail: "revision \(revision)", at: at)
             return stored
         }
     }

@@ -21,10 +21,9 @@ extension SQLiteStore {
                 try db.execute(sql: "INSERT INTO round_peers (round_id, country, institution) VALUES (?, ?, ?)",
                                arguments: [id, peer.country, peer.institution])
             }
-            var event = audit
-            event.objectType = "round"; event.objectID = id; event.country = stored.country
-            event.detail = "case \(caseID) revision \(revision), \(framework), peers \(peers.map(\.country).joined(separator: " "))"
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "round", id, country: stored.country,
+                                 detail: "case \(caseID) revision \(revision), \(framework), peers "
+                                     + peers.map(\.country).joined(separator: " "), at: at)
             return StoredRound(id: id, caseID: caseID, country: stored.country, revision: revision, framework: framework,
                                language: language, status: .open, peers: peers, followUpRequested: false, openedBy: openedBy,
                                openedAt: at, publishedAt: nil)
@@ -52,9 +51,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [a.id, a.roundID, a.revision, a.status.rawValue, a.frameworkID, a.frameworkVersion,
                                  a.frameworkSHA256, a.levels, result, a.error, a.createdBy, a.createdAt])
-            var event = audit
-            event.objectType = "round"; event.objectID = a.roundID; event.country = round.country
-            try self.insertAudit(db, event, at: a.createdAt)
+            try self.insertAudit(db, audit, about: "round", a.roundID, country: round.country, at: a.createdAt)
         }
     }
 
@@ -87,9 +84,7 @@ extension SQLiteStore {
                 ON CONFLICT (round_id, country) DO UPDATE SET document = excluded.document, status = excluded.status,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at
                 """, arguments: [roundID, country, document, status.rawValue, by, at])
-            var event = audit
-            event.objectType = "round"; event.objectID = roundID; event.country = country
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "round", roundID, country: country, at: at)
             return PeerInput(roundID: roundID, country: country, document: document, status: status, updatedBy: by, updatedAt: at)
         }
     }
@@ -112,10 +107,8 @@ extension SQLiteStore {
                 ON CONFLICT (round_id, indicator) DO UPDATE SET level = excluded.level, justification = excluded.justification,
                     author = excluded.author, created_at = excluded.created_at
                 """, arguments: [level.roundID, level.indicator, level.level, level.justification, level.author, level.createdAt])
-            var event = audit
-            event.objectType = "round"; event.objectID = level.roundID; event.country = round.country
-            event.detail = "\(level.indicator) = \(level.level)"
-            try self.insertAudit(db, event, at: level.createdAt)
+            try self.insertAudit(db, audit, about: "round", level.roundID, country: round.country,
+                                 detail: "\(level.indicator) = \(level.level)", at: level.createdAt)
         }
     }
 
@@ -136,9 +129,7 @@ extension SQLiteStore {
                 INSERT INTO comments (round_id, text, author, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (round_id) DO UPDATE SET text = excluded.text, author = excluded.author, updated_at = excluded.updated_at
                 """, arguments: [roundID, text, author, at])
-            var event = audit
-            event.objectType = "round"; event.objectID = roundID; event.country = round.country
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "round", roundID, country: round.country, at: at)
             return BeneficiaryComment(roundID: roundID, text: text, author: author, updatedAt: at)
         }
     }
@@ -157,9 +148,7 @@ extension SQLiteStore {
             var round = try Self.requireRound(db, roundID, open: false)
             try db.execute(sql: "UPDATE rounds SET follow_up_requested = 1 WHERE id = ?", arguments: [roundID])
             round.followUpRequested = true
-            var event = audit
-            event.objectType = "round"; event.objectID = roundID; event.country = round.country
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "round", roundID, country: round.country, at: at)
             return round
         }
     }
@@ -175,9 +164,7 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE rounds SET status = 'published', published_at = ? WHERE id = ?", arguments: [at, roundID])
             round.status = .published
             round.publishedAt = at
-            var event = audit
-            event.objectType = "round"; event.objectID = roundID; event.country = round.country
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "round", roundID, country: round.country, at: at)
             return round
         }
     }
@@ -209,9 +196,7 @@ extension SQLiteStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO reports (round_id, format, language, body, sha256) VALUES (?, ?, ?, ?, ?)",
                                arguments: [roundID, r.format, r.language, r.body, r.sha256])
             }
-            var event = audit
-            event.objectType = "round"; event.objectID = roundID; event.country = round.country
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "round", roundID, country: round.country, at: at)
             return at
         }
     }
@@ -223,10 +208,7 @@ extension SQLiteStore {
             try db.execute(sql: """
                 INSERT INTO test_runs (framework, version, content_sha256, passed, output, at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [framework, version, contentSHA256, passed, output, at])
-            var event = audit
-            event.objectType = "framework"; event.objectID = framework
-            event.detail = "\(version): \(passed ? "passed" : "failed")"
-            try self.insertAudit(db, event, at: at)
+            try self.insertAudit(db, audit, about: "framework", framework, detail: "\(version): \(passed ? "passed" : "failed")", at: at)
         }
     }
 

@@ -52,15 +52,16 @@ public final class SQLiteStore: ServiceStore {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.write(body) } catch let error as StoreError { throw error } catch let error as DatabaseError {
-            throw Self.translate(error)
-        }
+        try await translatingErrors { try await pool.write(body) }
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.read(body) } catch let error as StoreError { throw error } catch let error as DatabaseError {
-            throw Self.translate(error)
-        }
+        try await translatingErrors { try await pool.read(body) }
+    }
+
+    /// SQLite's errors as `StoreError`s (a `StoreError` thrown inside a transaction passes through).
+    private func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as DatabaseError { throw Self.translate(error) }
     }
 
     static func translate(_ error: DatabaseError) -> StoreError {
@@ -70,6 +71,17 @@ public final class SQLiteStore: ServiceStore {
         case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL: return StoreError(.invalid, error.message ?? "invalid")
         default: return StoreError(.unavailable, "database: \(error.message ?? "\(error.resultCode)")")
         }
+    }
+
+    /// Records `audit` as being about one object (its country and detail, unless the caller gave them).
+    func insertAudit(_ db: Database, _ audit: AuditEvent, about type: String, _ id: String, country: String? = nil,
+                     detail: String? = nil, at: String) throws {
+        var e = audit
+        e.objectType = type
+        e.objectID = id
+        e.country = e.country ?? country
+        e.detail = e.detail ?? detail
+        try insertAudit(db, e, at: at)
     }
 
     func insertAudit(_ db: Database, _ e: AuditEvent, at: String) throws {

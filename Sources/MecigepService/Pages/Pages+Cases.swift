@@ -52,9 +52,7 @@ extension Service {
         _ = try await visibleCase(call)
         let user = try call.user
         guard Access.isSecretariat(user) else { throw APIError.forbidden("the Technical Secretariat opens rounds") }
-        _ = try await createRound(c)
-        let round = try await store.rounds().last { $0.caseID == (try? call.parameter("case")) }
-        return Reply.redirect(round.map { "/rounds/\($0.id)" } ?? "/")
+        return Reply.redirect("/rounds/\(try await createRoundValue(c).id)")
     }
 
     func pageCase(_ call: Call) async throws -> Response {
