@@ -2,14 +2,12 @@ import Foundation
 import MecigepReports
 
 /// HTML built as values. Text and attribute values are escaped when the tree is rendered, so text
-/// that came from a user can only ever be text: there is no way to put it in markup except
-/// `trusted`, which takes only strings this program wrote (the stylesheet).
+/// that came from a user can only ever be text: there is no node that is not escaped (the
+/// stylesheet is a file of its own, `/assets/mecigep.css`).
 struct HTMLNode: Sendable {
     enum Kind: Sendable {
         case element(String, [(String, String)], [HTMLNode])
         case text(String)
-        case trusted(String)
-        case group([HTMLNode])
     }
     let kind: Kind
 
@@ -17,10 +15,6 @@ struct HTMLNode: Sendable {
         HTMLNode(kind: .element(name, attributes, children))
     }
     static func text(_ s: String) -> HTMLNode { HTMLNode(kind: .text(s)) }
-    static func trusted(_ s: StaticString) -> HTMLNode { HTMLNode(kind: .trusted("\(s)")) }
-    static func trustedStylesheet(_ css: String) -> HTMLNode { HTMLNode(kind: .trusted(css)) }
-    static func group(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(kind: .group(nodes)) }
-    static let empty = HTMLNode(kind: .group([]))
 
     /// Elements with no content and no closing tag.
     static let void: Set<String> = ["input", "br", "meta", "link", "hr", "img"]
@@ -28,8 +22,6 @@ struct HTMLNode: Sendable {
     func render(into out: inout String) {
         switch kind {
         case .text(let s): out += Self.escape(s)
-        case .trusted(let s): out += s
-        case .group(let nodes): for n in nodes { n.render(into: &out) }
         case .element(let name, let attributes, let children):
             out += "<" + name
             for (key, value) in attributes { out += " " + key + "=\"" + Self.escape(value) + "\"" }
