@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "MecigepEngineTests", dependencies: ["MecigepEngine", "LuaRuntime"], exclude: ["Fixtures"]),
         .testTarget(name: "MecigepReportsTests", dependencies: ["MecigepReports", "MecigepEngine", "LuaRuntime"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "MecigepServiceTests", dependencies: ["MecigepService", "MecigepStore", "MecigepEngine"]),
+        .testTarget(name: "MecigepServiceTests", dependencies: ["MecigepService", "MecigepStore", "MecigepEngine", "LuaRuntime"]),
         .testTarget(name: "MecigepCLITests", dependencies: ["MecigepCLI", "MecigepEngine", "LuaRuntime"]),
     ]
 )

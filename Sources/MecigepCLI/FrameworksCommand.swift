@@ -30,6 +30,7 @@ struct FrameworksCommand: ParsableCommand {
                     "indicators": .integer(Int64(fw.indicators.count)), "content_sha256": .string(fw.contentHash),
                     "extends": fw.extends.map { .string($0.id) } ?? .null, "status": "ok",
                     "release": Self.release(fw),
+                    "schema": fw.caseSchema.map { .string($0.file) } ?? .null,
                 ])
             } catch {
                 failed = true

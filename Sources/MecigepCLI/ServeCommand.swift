@@ -37,6 +37,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("worker-cpu"), help: "CPU-time limit of a worker process, in seconds.")
     var workerCPU: Int = 120
 
+    @Option(help: "Folder of the case templates (case-template.LANG.yaml) whose comments explain the case form's fields.")
+    var templates: String = "examples/templates"
+
     @Flag(name: .customLong("print-openapi"), help: "Print the OpenAPI document and exit.")
     var printOpenAPI = false
 
@@ -54,8 +57,10 @@ struct ServeCommand: ParsableCommand {
         defer { lock.release() }
         let store = try data.open()
         JobFolders.removeStale()
-        let configuration = ServiceConfiguration(dataDirectory: data.data, rulesDirectory: rulesOptions.folder, host: host, port: port,
+        var settings = ServiceConfiguration(dataDirectory: data.data, rulesDirectory: rulesOptions.folder, host: host, port: port,
                                                  workers: max(1, workers), workerMemoryMiB: workerMemory, workerCPUSeconds: workerCPU)
+        settings.templatesDirectory = FileManager.default.fileExists(atPath: templates) ? templates : nil
+        let configuration = settings
         let service = Service(store: store, configuration: configuration)
         let failure = runAsync {
             try await service.application(onRunning: { port in

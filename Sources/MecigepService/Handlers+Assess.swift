@@ -226,3 +226,35 @@ extension Service {
         return Reply.object(["round_id": round.id, "updated_at": at, "renditions": reports.count])
     }
 }
+
+extension Service {
+    /// `mecigep robustness` of a framework over its own example cases (`tests/cases` in its
+    /// folder: no case data), sampled so it ends in seconds; audited.
+    func runRobustness(_ call: Call) async throws -> (framework: String, passed: Bool, output: [String: Any]) {
+        let user = try call.user
+        guard Access.mayRunFrameworkTests(user) else { throw APIError.forbidden("methodologists and the Secretariat run robustness") }
+        let id = try call.parameter("framework")
+        guard try await currentFramework(id) != nil else { throw APIError.notFound("no framework \(id) in the rules folder") }
+        let cases = URL(fileURLWithPath: rulesPath).appendingPathComponent("frameworks/\(id)/tests/cases").path
+        guard FileManager.default.fileExists(atPath: cases) else {
+            throw APIError.conflict("the framework \(id) ships no example cases (tests/cases in its folder) to probe")
+        }
+        let job = try JobFolder()
+        defer { job.remove() }
+        let result = try await workers.run(["robustness", cases, "--framework", id, "--rules", rulesPath, "--sample", "10",
+                                            "--jobs", "1", "--format", "json"], in: job.url)
+        guard let output = try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any] else {
+            throw APIError(status: .unprocessableContent, code: "worker_failed",
+                           message: "robustness: " + (result.failure ?? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        let forbidden = output["forbidden"] as? Int ?? 0
+        try await store.record(AuditEvent(user: user, action: "framework.robustness", objectType: "framework", objectID: id,
+                                          detail: "\(forbidden) forbidden move(s)"))
+        return (id, forbidden == 0, output)
+    }
+
+    func robustness(_ call: Call) async throws -> Response {
+        let (id, passed, output) = try await runRobustness(call)
+        return Reply.object(["framework": id, "passed": passed, "output": output])
+    }
+}

@@ -80,13 +80,13 @@ extension Service {
         return try Reply.json(CaseView(case: stored, revisions: try await store.revisions(caseID: stored.id)), status: .created)
     }
 
-    func createCaseValue(_ call: Call) async throws -> StoredCase {
+    func createCaseValue(_ call: Call, annexes: [NewAnnex] = []) async throws -> StoredCase {
         let user = try call.user
         guard Access.mayWriteCases(user) else { throw APIError.forbidden("cases are presented by beneficiary States") }
         let upload = try await readUpload(call, user: user, existing: nil)
         return try await store.createCase(id: Identifier.make(), country: upload.country, title: upload.title,
                                           format: upload.format, body: upload.body, validation: upload.validation,
-                                          author: user.id, audit: AuditEvent(user: user, action: "case.upload"))
+                                          annexes: annexes, author: user.id, audit: AuditEvent(user: user, action: "case.upload"))
     }
 
     struct CaseView: Encodable {
@@ -103,30 +103,34 @@ extension Service {
         return (stored, rounds, user)
     }
 
+    /// The case's revisions the caller may see (a peer: the one under review in its round).
+    func visibleRevisions(of stored: StoredCase, _ user: User, rounds: [StoredRound]) async throws -> [CaseRevision] {
+        try await store.revisions(caseID: stored.id).filter { Access.canSee(revision: $0.number, of: stored, user, rounds: rounds) }
+    }
+
     func getCase(_ call: Call) async throws -> Response {
         let (stored, rounds, user) = try await visibleCase(call)
-        let revisions = try await store.revisions(caseID: stored.id).filter {
-            Access.canSee(revision: $0.number, of: stored, user, rounds: rounds)
-        }
+        let revisions = try await visibleRevisions(of: stored, user, rounds: rounds)
         return try Reply.json(CaseView(case: stored, revisions: revisions))
     }
 
     func listRevisions(_ call: Call) async throws -> Response {
         let (stored, rounds, user) = try await visibleCase(call)
-        let revisions = try await store.revisions(caseID: stored.id).filter {
-            Access.canSee(revision: $0.number, of: stored, user, rounds: rounds)
-        }
+        let revisions = try await visibleRevisions(of: stored, user, rounds: rounds)
         return try Reply.json(["revisions": revisions])
     }
 
     func addRevision(_ call: Call) async throws -> Response {
+        try Reply.json(try await addRevisionValue(call), status: .created)
+    }
+
+    func addRevisionValue(_ call: Call, annexes: [NewAnnex] = []) async throws -> CaseRevision {
         let (stored, _, user) = try await visibleCase(call)
         guard Access.mayWriteCases(user) else { throw APIError.forbidden("only the beneficiary State revises its case") }
         let upload = try await readUpload(call, user: user, existing: stored)
-        let revision = try await store.addRevision(caseID: stored.id, title: upload.title, format: upload.format, body: upload.body,
-                                                   validation: upload.validation, author: user.id,
-                                                   audit: AuditEvent(user: user, action: "case.revision"))
-        return try Reply.json(revision, status: .created)
+        return try await store.addRevision(caseID: stored.id, title: upload.title, format: upload.format, body: upload.body,
+                                           validation: upload.validation, annexes: annexes, author: user.id,
+                                           audit: AuditEvent(user: user, action: "case.revision"))
     }
 
     func visibleRevision(_ call: Call) async throws -> (CaseRevision, Data) {

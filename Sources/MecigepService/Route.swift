@@ -13,6 +13,8 @@ struct Call: Sendable {
     var preset: Preset?
     /// The fields a page's form posted (application/x-www-form-urlencoded), in order.
     var form: [(String, String)] = []
+    /// Files a page's form sent (multipart/form-data).
+    var files: [UploadedFile] = []
 
     func field(_ name: String) -> String? { form.first { $0.0 == name }?.1 }
 
@@ -108,7 +110,12 @@ struct Route: Sendable {
                 return Reply.redirect("/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
             if kind == .page, !Self.safeMethods.contains(request.method) {
-                call.form = FormBody.parse(try await request.bodyData(limit: service.configuration.maxBodyBytes))
+                let body = try await request.bodyData(limit: service.configuration.maxBodyBytes)
+                if let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)) {
+                    (call.form, call.files) = try Multipart.parse(body, boundary: boundary)
+                } else {
+                    call.form = FormBody.parse(body)
+                }
             }
             if auth == .signedIn, let caller, case .session(_, let csrf) = caller.credential, !Self.safeMethods.contains(request.method) {
                 let sent = kind == .page ? call.field("_csrf") : request.headers[.init("X-CSRF-Token")!]

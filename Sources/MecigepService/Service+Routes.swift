@@ -42,6 +42,10 @@ extension Service {
               access: "who may see the case (a peer: the revision under review)", returns: "application/yaml|application/json") { s, c in
             try await s.downloadRevision(c)
         },
+        Route(.get, "/api/cases/{case}/annexes", "The files attached to the case's document register",
+              access: "beneficiary (own country); secretariat", returns: "AnnexList") { s, c in try await s.listAnnexes(c) },
+        Route(.get, "/api/cases/{case}/annexes/{annex}", "Download an annex (by its SHA-256)",
+              access: "who may see a revision that cites it", returns: "application/octet-stream") { s, c in try await s.downloadAnnex(c) },
         Route(.post, "/api/cases/{case}/submit", "Submit a revision for review (freezes the case)",
               access: "beneficiary (own country); secretariat", body: "Submit", returns: "Case") { s, c in try await s.submitCase(c) },
         // rounds
@@ -81,6 +85,9 @@ extension Service {
               access: "any account", returns: "FrameworkList") { s, c in try await s.listFrameworks(c) },
         Route(.post, "/api/frameworks/{framework}/tests", "Run a framework's rule tests (its own example cases, no case data)",
               access: "methodologist; secretariat", returns: "TestRun") { s, c in try await s.testFramework(c) },
+        Route(.post, "/api/frameworks/{framework}/robustness",
+              "Run mecigep robustness on the framework's own example cases (tests/cases; sampled)",
+              access: "methodologist; secretariat", returns: "RobustnessRun") { s, c in try await s.robustness(c) },
         // audit
         Route(.get, "/api/audit", "The audit log, newest first (?action=&user=&limit=)", access: "secretariat",
               returns: "AuditList") { s, c in try await s.auditLog(c) },
@@ -96,8 +103,23 @@ extension Service {
         Route.page(.get, "/", "Home: what needs the user now", access: "any account") { s, c in try await s.pageHome(c) },
         Route.page(.get, "/cases/new", "Upload a new case", access: "beneficiary; secretariat") { s, c in try await s.pageNewCase(c) },
         Route.page(.post, "/cases", "Upload a new case", access: "beneficiary; secretariat") { s, c in try await s.pageCreateCase(c) },
+        Route.page(.post, "/cases/form", "Save a new case from the form", access: "beneficiary; secretariat") { s, c in
+            try await s.pageSaveCaseForm(c)
+        },
         Route.page(.get, "/cases/{case}", "A case: completeness, revisions, submission", access: "who may see the case") { s, c in
             try await s.pageCase(c)
+        },
+        Route.page(.get, "/cases/{case}/form", "The case form, filled with the latest revision", access: "beneficiary; secretariat") { s, c in
+            try await s.pageEditCase(c)
+        },
+        Route.page(.post, "/cases/{case}/form", "Save the form as a new revision", access: "beneficiary; secretariat") { s, c in
+            try await s.pageSaveCaseForm(c)
+        },
+        Route.page(.get, "/cases/{case}/diff", "Two revisions compared field by field", access: "who may see the case") { s, c in
+            try await s.pageDiff(c)
+        },
+        Route.page(.get, "/cases/{case}/annexes/{annex}", "Download an annex", access: "who may see a revision that cites it") { s, c in
+            try await s.downloadAnnex(c)
         },
         Route.page(.post, "/cases/{case}/revisions", "Upload a revision", access: "beneficiary; secretariat") { s, c in
             try await s.pageAddRevision(c)
@@ -125,6 +147,11 @@ extension Service {
         Route.page(.post, "/rounds/{round}/publish", "Publish", access: "secretariat") { s, c in
             try await s.pageRoundAction(c, "publish")
         },
+        Route.page(.get, "/rounds/{round}/follow-up", "The informational follow-up: status of each recommendation",
+                   access: "who may see the round, once published and asked for") { s, c in try await s.pageFollowUp(c) },
+        Route.page(.post, "/rounds/{round}/follow-up-report", "Record the follow-up", access: "beneficiary; secretariat") { s, c in
+            try await s.pageSaveFollowUp(c)
+        },
         Route.page(.get, "/rounds/{round}/report", "The published report, embedded, with downloads",
                    access: "who may see the round") { s, c in try await s.pageReport(c) },
         Route.page(.get, "/frameworks", "Frameworks and their rule tests", access: "methodologist; secretariat") { s, c in
@@ -133,6 +160,8 @@ extension Service {
         Route.page(.post, "/frameworks/{framework}/tests", "Run a framework's rule tests", access: "methodologist; secretariat") { s, c in
             try await s.pageTestFramework(c)
         },
+        Route.page(.post, "/frameworks/{framework}/robustness", "Run mecigep robustness and show its result",
+                   access: "methodologist; secretariat") { s, c in try await s.pageRobustness(c) },
         Route.page(.get, "/audit", "The audit log, filterable", access: "secretariat") { s, c in try await s.pageAudit(c) },
     ]
 }

@@ -29,6 +29,10 @@ public struct ServiceConfiguration: Sendable {
     /// Failed sign-ins allowed per account and address within `loginWindowSeconds`.
     public var loginAttempts: Int
     public var loginWindowSeconds: Double
+    /// Where the case templates are (`case-template.LANG.yaml`): their comments are the case
+    /// form's help, their headings its sections. Without them the form uses the schema's
+    /// descriptions and order.
+    public var templatesDirectory: String? = nil
 
     public init(dataDirectory: String = "mecigep-data", rulesDirectory: String = "rules", host: String = "127.0.0.1",
                 port: Int = 8080, workerExecutable: String = ServiceConfiguration.currentExecutable(), workers: Int = 2,

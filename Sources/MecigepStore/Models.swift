@@ -63,6 +63,30 @@ public struct CaseRevision: Codable, Sendable, Equatable {
     public var validation: String?
 }
 
+/// A file attached to a case's document register (an annex), kept by its SHA-256.
+public struct Annex: Codable, Sendable, Equatable {
+    public var caseID: String
+    public var sha256: String
+    public var filename: String
+    public var contentType: String
+    public var size: Int
+    /// The revision it was uploaded with.
+    public var revision: Int
+    public var uploadedBy: String
+    public var uploadedAt: String
+}
+
+/// An annex being uploaded with a revision.
+public struct NewAnnex: Sendable {
+    public var filename: String
+    public var contentType: String
+    public var body: Data
+    public init(filename: String, contentType: String, body: Data) {
+        self.filename = filename; self.contentType = contentType; self.body = body
+    }
+    public var sha256: String { SQLiteStore.sha256(body) }
+}
+
 /// A State taking part in a round as a peer.
 public struct RoundPeer: Codable, Sendable, Equatable {
     public var country: String

@@ -165,6 +165,27 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("3-annexes") { db in
+            // Files attached to a case's document register, kept by content hash, never changed.
+            try db.execute(sql: """
+                CREATE TABLE annexes (
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    sha256 TEXT NOT NULL,
+                    filename TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    body BLOB NOT NULL,
+                    revision INTEGER NOT NULL,
+                    uploaded_by TEXT NOT NULL REFERENCES users(id),
+                    uploaded_at TEXT NOT NULL,
+                    PRIMARY KEY (case_id, sha256)
+                );
+                CREATE TRIGGER annexes_immutable BEFORE UPDATE ON annexes
+                BEGIN SELECT RAISE(ABORT, 'annexes are immutable'); END;
+                CREATE TRIGGER annexes_kept BEFORE DELETE ON annexes
+                BEGIN SELECT RAISE(ABORT, 'annexes are kept'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -201,6 +201,13 @@ extension SQLiteStore {
         }
     }
 
+    public func followUp(roundID: String) async throws -> (document: String, updatedAt: String)? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT document, updated_at FROM follow_ups WHERE round_id = ?", arguments: [roundID])
+                .map { ($0["document"], $0["updated_at"]) }
+        }
+    }
+
     public func recordTestRun(framework: String, version: String, contentSHA256: String, passed: Bool, output: String,
                               audit: AuditEvent) async throws {
         let at = now()

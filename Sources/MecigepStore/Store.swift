@@ -43,10 +43,14 @@ public protocol ServiceStore: Sendable {
     func deleteToken(id: String, userID: String, audit: AuditEvent) async throws
 
     // MARK: cases
+    /// A new case with its first revision (and the annexes that revision's document register cites).
     func createCase(id: String, country: String, title: String, format: String, body: Data, validation: String?,
-                    author: String, audit: AuditEvent) async throws -> StoredCase
+                    annexes: [NewAnnex], author: String, audit: AuditEvent) async throws -> StoredCase
+    /// A new revision of a draft case, with its new annexes, in one transaction.
     func addRevision(caseID: String, title: String, format: String, body: Data, validation: String?,
-                     author: String, audit: AuditEvent) async throws -> CaseRevision
+                     annexes: [NewAnnex], author: String, audit: AuditEvent) async throws -> CaseRevision
+    func annexes(caseID: String) async throws -> [Annex]
+    func annex(caseID: String, sha256: String) async throws -> (Annex, Data)?
     func cases() async throws -> [StoredCase]
     func storedCase(id: String) async throws -> StoredCase?
     func revisions(caseID: String) async throws -> [CaseRevision]
@@ -73,6 +77,8 @@ public protocol ServiceStore: Sendable {
     /// Records the informational follow-up of a published round (a later one replaces it) with its renditions.
     func saveFollowUp(roundID: String, document: String, author: String, reports: [ReportRendition],
                       audit: AuditEvent) async throws -> String
+    /// The follow-up recorded for a round (its JSON document) and when, if any.
+    func followUp(roundID: String) async throws -> (document: String, updatedAt: String)?
 
     // MARK: framework test runs (no case data)
     func recordTestRun(framework: String, version: String, contentSHA256: String, passed: Bool, output: String,
@@ -86,4 +92,18 @@ public protocol ServiceStore: Sendable {
 
     /// A consistent copy of the whole database, written to `path` while the service runs.
     func backup(to path: String) async throws
+}
+
+extension ServiceStore {
+    public func createCase(id: String, country: String, title: String, format: String, body: Data, validation: String?,
+                           author: String, audit: AuditEvent) async throws -> StoredCase {
+        try await createCase(id: id, country: country, title: title, format: format, body: body, validation: validation,
+                             annexes: [], author: author, audit: audit)
+    }
+
+    public func addRevision(caseID: String, title: String, format: String, body: Data, validation: String?,
+                            author: String, audit: AuditEvent) async throws -> CaseRevision {
+        try await addRevision(caseID: caseID, title: title, format: format, body: body, validation: validation,
+                              annexes: [], author: author, audit: audit)
+    }
 }

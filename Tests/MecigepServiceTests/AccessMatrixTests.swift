@@ -69,6 +69,14 @@ import Testing
             let r = try await w.openRound()
             return ("/api/cases/\(r.caseID)/revisions/\(r.revision)/file", nil)
         },
+        // a case in a round (peers UY, PE) whose revision cites an annex
+        "GET /api/cases/{case}/annexes": Row(statuses: [200, 200, 200, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/api/cases/\(try await w.caseWithAnnex().caseID)/annexes", nil)
+        },
+        "GET /api/cases/{case}/annexes/{annex}": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            let (caseID, sha) = try await w.caseWithAnnex()
+            return ("/api/cases/\(caseID)/annexes/\(sha)", nil)
+        },
         "POST /api/cases/{case}/submit": Row(statuses: [200, 200, 200, 404, 404, 404, 404, 404]) { w, _, _ in
             ("/api/cases/\(try await w.draftCase())/submit", js([String: Any]()))
         },
@@ -118,6 +126,8 @@ import Testing
         "GET /api/frameworks": Row(statuses: [200, 200, 200, 200, 200, 200, 200, 200], setup: fixed("/api/frameworks")),
         "POST /api/frameworks/{framework}/tests": Row(statuses: [200, 200, 403, 403, 403, 403, 200, 200],
                                                      setup: fixed("/api/frameworks/pefa-budget/tests", js([String: Any]()))),
+        "POST /api/frameworks/{framework}/robustness": Row(statuses: [200, 200, 403, 403, 403, 403, 200, 200],
+                                                          setup: fixed("/api/frameworks/pefa-budget/robustness", js([String: Any]()))),
         "GET /api/audit": Row(statuses: [200, 200, 403, 403, 403, 403, 403, 403], setup: fixed("/api/audit")),
         "GET /api/audit.csv": Row(statuses: [200, 200, 403, 403, 403, 403, 403, 403], setup: fixed("/api/audit.csv")),
     ]
@@ -145,6 +155,23 @@ import Testing
         },
         "GET /cases/{case}": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
             ("/cases/" + (try await w.openRound()).caseID, nil)
+        },
+        "POST /cases/form": Row(statuses: [303, 303, 303, 403, 403, 403, 403, 403]) { _, own, caller in
+            ("/cases/form", form([("framework", "mecigep-core"), ("c/id", "BR-1"), ("c/identification/title", "Form"),
+                                  ("c/identification/country", own || caller == "sec" ? "BR" : "MX")]))
+        },
+        "GET /cases/{case}/form": Row(statuses: [200, 200, 200, 404, 404, 404, 404, 404]) { w, _, _ in
+            ("/cases/\(try await w.draftCase())/form", nil)
+        },
+        "POST /cases/{case}/form": Row(statuses: [303, 303, 303, 404, 404, 404, 404, 404]) { w, _, _ in
+            ("/cases/\(try await w.draftCase())/form", form([("framework", "mecigep-core"), ("c/identification/title", "Revised")]))
+        },
+        "GET /cases/{case}/diff": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            ("/cases/\(try await w.openRound().caseID)/diff?from=1&to=1", nil)
+        },
+        "GET /cases/{case}/annexes/{annex}": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            let (caseID, sha) = try await w.caseWithAnnex()
+            return ("/cases/\(caseID)/annexes/\(sha)", nil)
         },
         "POST /cases/{case}/revisions": Row(statuses: [303, 303, 303, 404, 404, 404, 404, 404]) { w, _, _ in
             ("/cases/\(try await w.draftCase())/revisions", form([("format", "yaml"), ("content", Samples.brazilCase)]))
@@ -179,9 +206,18 @@ import Testing
         "GET /rounds/{round}/report": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
             ("/rounds/\(try await w.publishedRound())/report", nil)
         },
+        "GET /rounds/{round}/follow-up": Row(statuses: [200, 200, 200, 404, 200, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.publishedRound(followUp: true))/follow-up", nil)
+        },
+        "POST /rounds/{round}/follow-up-report": Row(statuses: [303, 303, 303, 404, 403, 404, 404, 404]) { w, _, _ in
+            ("/rounds/\(try await w.publishedRound(followUp: true))/follow-up-report",
+             form([("date", "2027-11-30"), ("reported_by", "Prefeitura")]))
+        },
         "GET /frameworks": Row(statuses: [200, 200, 403, 403, 403, 403, 200, 200], setup: fixed("/frameworks")),
         "POST /frameworks/{framework}/tests": Row(statuses: [303, 303, 403, 403, 403, 403, 303, 303],
                                                  setup: fixed("/frameworks/pefa-budget/tests", "")),
+        "POST /frameworks/{framework}/robustness": Row(statuses: [200, 200, 403, 403, 403, 403, 200, 200],
+                                                      setup: fixed("/frameworks/pefa-budget/robustness", "")),
         "GET /audit": Row(statuses: [200, 200, 403, 403, 403, 403, 403, 403], setup: fixed("/audit")),
     ]
 
@@ -301,6 +337,20 @@ final class World: @unchecked Sendable {
                                               audit: AuditEvent(user: peer, action: "peer.submit"))
         }
         return round
+    }
+
+    /// A case in an open round (peers UY and PE) whose revision under review cites an annex.
+    func caseWithAnnex() async throws -> (caseID: String, sha: String) {
+        let annex = NewAnnex(filename: "acta.pdf", contentType: "application/pdf", body: Data("%PDF-1.4 acta".utf8))
+        let body = Samples.caseText(country: "BR") + "\n# annex: acta.pdf (sha256:\(annex.sha256))\n"
+        let id = try await store.createCase(id: Identifier.make(), country: "BR", title: "Case", format: "yaml", body: Data(body.utf8),
+                                            validation: validation, annexes: [annex], author: sec.id,
+                                            audit: AuditEvent(user: sec, action: "case.upload")).id
+        _ = try await store.submitCase(id: id, revision: 1, audit: AuditEvent(user: sec, action: "case.submit"))
+        _ = try await store.createRound(id: Identifier.make(), caseID: id, framework: "mecigep-core", language: "pt",
+                                        peers: [RoundPeer(country: "UY", institution: nil), RoundPeer(country: "PE", institution: nil)],
+                                        openedBy: sec.id, audit: AuditEvent(user: sec, action: "round.open"))
+        return (id, annex.sha256)
     }
 
     /// A published round (its report renditions stand in for rendered ones).

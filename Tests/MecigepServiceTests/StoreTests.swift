@@ -51,6 +51,25 @@ import Testing
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test("annexes are kept by hash with the revision that brought them, once each, audited, never changed")
+    func annexes() async throws {
+        let folder = temporaryFolder()
+        let (store, user, stored) = try await seeded(folder)
+        let pdf = NewAnnex(filename: "acta.pdf", contentType: "application/pdf", body: Data("%PDF acta".utf8))
+        _ = try await store.addRevision(caseID: stored.id, title: "t", format: "json", body: Data("{}".utf8), validation: nil,
+                                        annexes: [pdf], author: user.id, audit: AuditEvent(user: user, action: "case.revision"))
+        _ = try await store.addRevision(caseID: stored.id, title: "t", format: "json", body: Data("{\"a\":1}".utf8), validation: nil,
+                                        annexes: [pdf], author: user.id, audit: AuditEvent(user: user, action: "case.revision"))
+        let list = try await store.annexes(caseID: stored.id)
+        #expect(list.map(\.sha256) == [pdf.sha256] && list.first?.revision == 2 && list.first?.size == pdf.body.count)
+        #expect(try await store.annex(caseID: stored.id, sha256: pdf.sha256)?.1 == pdf.body)
+        #expect(try await store.annex(caseID: "other", sha256: pdf.sha256) == nil)
+        #expect(try await store.audit(limit: 10, action: "case.annex", user: nil).count == 1)
+        #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: "UPDATE annexes SET body = x'00'") } }
+        #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: "DELETE FROM annexes") } }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     @Test("a backup taken while open restores the same accounts, cases and audit log")
     func backupAndRestore() async throws {
         let folder = temporaryFolder(), other = temporaryFolder()
@@ -63,7 +82,7 @@ import Testing
         #expect(try await restored.storedCase(id: stored.id) == stored)
         #expect(try await restored.users() == store.users())
         #expect(try await restored.audit(limit: 100, action: nil, user: nil) == store.audit(limit: 100, action: nil, user: nil))
-        #expect(try restored.appliedMigrations() == ["1-service", "2-follow-up"])
+        #expect(try restored.appliedMigrations() == ["1-service", "2-follow-up", "3-annexes"])
         // Not a database: refused, and nothing replaced.
         let junk = folder + "-junk.sqlite"
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: junk))

@@ -68,6 +68,18 @@ final class TestServer: @unchecked Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
+    /// One request with a body of any type (a multipart form).
+    func requestData(_ method: String, _ path: String, as name: String?, body: Data, contentType: String) async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.timeoutInterval = 120
+        request.httpShouldHandleCookies = false
+        if let name, let account = accounts[name] { request.setValue("Bearer \(account.token)", forHTTPHeaderField: "Authorization") }
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.httpBody = body
+        return try await send(request)
+    }
+
     /// One request as `as` (an account name; nil for none), with a JSON body when given.
     func request(_ method: String, _ path: String, as name: String?, json: Any? = nil, raw: String? = nil,
                  headers: [String: String] = [:]) async throws -> Reply {
@@ -84,6 +96,10 @@ final class TestServer: @unchecked Sendable {
             request.httpBody = Data(raw.utf8)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
+        return try await send(request)
+    }
+
+    private func send(_ request: URLRequest) async throws -> Reply {
         let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { continuation in
             Self.session.dataTask(with: request) { data, response, error in
                 if let error { continuation.resume(throwing: error) } else {

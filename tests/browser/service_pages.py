@@ -1,13 +1,15 @@
 """The pages of `mecigep serve` in a real browser (Debian's chromium-headless-shell through
 Python's playwright): the whole round as its people do it, without JavaScript on our side.
 
-A beneficiary signs in, uploads a case with two deliberate mistakes, sees both flagged per field,
-corrects them in a new revision, submits; the Secretariat opens the round and runs the
-assessment; two peers enter their levels and submit; the Secretariat records an agreed level and
-publishes; the beneficiary switches to Spanish and reads the report. Asserted on the way: what
-each person sees, no console errors, no request to another host, every form control labelled,
-headings in order, no sideways scroll at 375 px, and a beneficiary of another country getting
-404 on the case's and the round's URLs.
+A beneficiary signs in, fills a case in the form generated from the case schema (a document of
+the register with its annex uploaded) with two deliberate mistakes, sees both flagged at their
+fields, corrects them, compares the two revisions, submits; the Secretariat opens the round and
+runs the assessment, and runs a framework's robustness check; two peers enter their levels and
+submit; the Secretariat records an agreed level and publishes; the beneficiary switches to
+Spanish, reads the report, asks for the follow-up and records what was done with a
+recommendation. Asserted on the way: what each person sees, no console errors, no request to
+another host, every form control labelled, headings in order, no sideways scroll at 375 px, and a
+beneficiary of another country getting 404 on the case's and the round's URLs.
 
 Usage: python3 tests/browser/service_pages.py .build/debug/mecigep [--screenshots docs]"""
 import argparse
@@ -19,7 +21,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "service"))
 sys.path.insert(0, os.path.dirname(__file__))
-from mecigep_client import PASSWORD, add_users, free_port, read_case, start_server, stop  # noqa: E402
+from mecigep_client import PASSWORD, add_users, free_port, start_server, stop  # noqa: E402
 from report_layout import find_browser  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402  (axe-core, bundled in the PyPI wheel)
@@ -27,9 +29,7 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402  (axe-core, 
 AXE = Axe()
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 
-CASE = read_case("examples/cases/br-participatory-budgeting.yaml")
-MISTAKES = CASE.replace('planned_launch: "2027-03-01"', 'planned_launch: "first of March"', 1) \
-               .replace('government_term_end: "2028-12-31"', 'government_term_end: "end of the term"', 1)
+ANNEX = b"%PDF-1.4\n% minutes of the participatory budgeting assemblies\n"
 
 failures = []
 
@@ -127,20 +127,56 @@ def main():
             br.sign_in()
             br.audit("home")
             br.page.click("text=Present a new case")
-            br.page.fill("#content", MISTAKES)
-            br.page.click("main form button[type=submit]")
-            case_url = br.page.url
-            malformed = br.page.inner_text("#malformed") if br.page.query_selector("#malformed") else ""
-            check("identification.planned_launch" in malformed, "the wrong date is flagged with its field")
-            check("identification.government_term_end" in malformed, "the second mistake is flagged with its field")
+            check(br.page.query_selector("form.case-form") is not None, "the new case page is the generated form")
+            f = br.page
+            f.fill("#f-id", "BR-2027-01")
+            check(f.input_value("#f-identification-country") == "BR", "the form starts with the beneficiary's State")
+            f.fill("#f-identification-agency", "Prefeitura Municipal de Porto Alegre")
+            f.fill("#f-identification-title", "Novo ciclo do Orçamento Participativo")
+            f.select_option("#f-identification-thematic_area", "open_government")
+            f.select_option("#f-identification-instrument", "program")
+            f.fill("#f-identification-planned_launch", "2027-02-30")          # mistake 1: no such day
+            f.fill("#f-summary", "Votação digital e prestação de contas das demandas do OP.")
+            f.fill("#f-problem-baseline-0-indicator", "Participantes das assembleias do OP")
+            f.fill("#f-problem-baseline-0-value", "six thousand eight hundred")  # mistake 2: not a number
+            f.fill("#f-problem-baseline-0-year", "2025")
+            f.fill("#f-problem-baseline-0-document", "d1")
+            f.fill("#f-documents-0-id", "d1")
+            f.fill("#f-documents-0-title", "Atas das assembleias do OP 2025")
+            f.set_input_files("#f-documents-0-file", files=[{"name": "atas-op-2025.pdf", "mimeType": "application/pdf",
+                                                             "buffer": ANNEX}])
+            f.click("form.case-form .form-actions button")
+            case_url = f.url.split("/form")[0]
+            check("/cases/" in case_url, f"the form saves a new case ({f.url})")
+            launch = f.inner_text("#f-identification-planned_launch-error") if f.query_selector("#f-identification-planned_launch-error") else ""
+            value = f.inner_text("#f-problem-baseline-0-value-error") if f.query_selector("#f-problem-baseline-0-value-error") else ""
+            check(launch != "", "the impossible date is flagged at its field")
+            check("number" in value, f"the text typed as a number is flagged at its field ({value!r})")
+            check(f.get_attribute("#f-identification-planned_launch", "aria-invalid") == "true", "the flagged input is marked invalid")
+            malformed = f.inner_text("#malformed") if f.query_selector("#malformed") else ""
+            check("identification.planned_launch" in malformed and "problem.baseline[1].value" in malformed,
+                  "the completeness panel lists both mistakes")
+            check(f.input_value("#f-problem-baseline-0-value") == "six thousand eight hundred", "the mistake is kept as typed to be corrected")
+            check(f.query_selector("a[href*='/annexes/']") is not None, "the annex is stored and linked from its document")
+            f.locator("#f-identification-planned_launch").scroll_into_view_if_needed()
+            br.audit("case-form")
+            f.fill("#f-identification-planned_launch", "2027-03-01")
+            f.fill("#f-problem-baseline-0-value", "6800")
+            f.click("form.case-form .form-actions button")
+            check(f.query_selector(".field-error") is None, "no field is flagged after the correction")
+            check("Every field is well formed." in f.inner_text("#completeness"), "the corrected revision is well formed")
+            br.go(case_url.replace(base, ""))
+            br.page.click("text=Changes since revision 1")
+            diff = br.text()
+            check("identification.planned_launch" in diff and "2027-02-30" in diff and "2027-03-01" in diff,
+                  "the two revisions compare field by field")
+            check("identification.title" not in diff, "unchanged fields are not listed")
+            br.audit("case-diff")
+            br.go(case_url.replace(base, ""))
             br.audit("case")
-            br.page.fill("#content", CASE)
-            br.page.click("#revise button[type=submit]")
-            check("Every field is well formed." in br.text(), "the corrected revision is well formed")
-            check(br.page.query_selector("#malformed") is None, "no malformed field after the correction")
             br.page.click("#submit button[type=submit]")
             check("submitted" in br.text(), "the case is submitted")
-            steps.append(("beneficiary: upload with 2 mistakes, correct, submit", time.time() - t))
+            steps.append(("beneficiary: form with annex and 2 mistakes, correct, compare, submit", time.time() - t))
 
             t = time.time()
             sec.sign_in()
@@ -153,8 +189,13 @@ def main():
             sec.page.click("#assessment button[type=submit]")
             check(sec.page.query_selector("#assessment table") is not None, "the assessment's levels are shown")
             rules = [c.inner_text() for c in sec.page.query_selector_all("#assessment tbody tr td:nth-child(2)")]
-            check(len(rules) == 7 and all(r.strip().isdigit() for r in rules), f"a rules level for every criterion: {rules}")
-            steps.append(("secretariat: open the round, assess", time.time() - t))
+            check(len(rules) == 7, f"a rules result for every criterion: {rules}")
+            check("Done: Assessment run" in sec.page.inner_text("#progress"), "the progress shows the assessment done")
+            sec.go("/frameworks")
+            sec.page.click("form[action='/frameworks/pefa-budget/robustness'] button")
+            check("forbidden moves: 0" in sec.page.inner_text("#robustness-output"), "robustness runs from the page, no forbidden move")
+            sec.audit("frameworks")
+            steps.append(("secretariat: open the round, assess, robustness", time.time() - t))
 
             t = time.time()
             for peer, base_level in [(uy, "2"), (pe, "3")]:
@@ -197,7 +238,21 @@ def main():
             check(frame.locator("html").get_attribute("lang") == "es", "the embedded report is in Spanish")
             check("Comments of UY." in frame.locator("body").inner_text(), "the report carries the peers' input")
             br.audit("report")
-            steps.append(("beneficiary: reads the report in Spanish", time.time() - t))
+            br.go(round_url.replace(base, ""))
+            br.page.click("form[action$='/follow-up'] button")
+            br.page.click("a[href$='/follow-up']")
+            check(br.page.query_selector("#follow-up-form") is not None, "the follow-up form lists the recommendations")
+            br.page.fill("#fu-date", "2027-11-30")
+            br.page.fill("#fu-by", "Prefeitura Municipal de Porto Alegre")
+            br.page.select_option("#rec-0-status", "in_progress")
+            br.page.fill("#rec-0-date", "2027-10-01")
+            br.page.fill("#rec-0-note", "Em andamento.")
+            br.page.click("#follow-up-form button[type=submit]")
+            check("Registrado el" in br.text(), "the follow-up is recorded")
+            br.audit("follow-up")
+            br.page.click("text=leer el seguimiento")
+            check("Em andamento." in br.page.inner_text("body"), "the follow-up report carries the note")
+            steps.append(("beneficiary: reads the report in Spanish, records the follow-up", time.time() - t))
 
             ar.sign_in()
             for path in [case_url.replace(base, ""), round_url.replace(base, ""), round_url.replace(base, "") + "/report",

@@ -122,6 +122,31 @@ enum PageStylesheet {
     .problems li { margin: .2rem 0; }
     .problems code { white-space: normal; }
     iframe.report { width: 100%; height: 80vh; border: 1px solid var(--rule); }
+    fieldset { min-width: 0; margin: .8rem 0; padding: .5rem .8rem; border: 1px solid var(--rule); border-radius: 4px; }
+    fieldset.item { background: #fbfcfd; }
+    fieldset.item.new { border-style: dashed; }
+    fieldset.invalid, .field.invalid input, .field.invalid select, .field.invalid textarea { border-color: #b3261e; }
+    legend { font-weight: 600; padding: 0 .3rem; }
+    .field-error { color: #b3261e; margin: .2rem 0; }
+    .needed { color: #7a4b00; }
+    .check { margin: .2rem 0; }
+    .check label { font-weight: normal; margin-left: .3rem; }
+    .choices { display: flex; flex-wrap: wrap; gap: 0 1.2rem; }
+    input.short { width: 12rem; }
+    input[type=text] { width: 100%; box-sizing: border-box; }
+    input.short[type=text] { width: 12rem; max-width: 100%; }
+    select { max-width: 100%; }
+    details.examples code, .problems code { white-space: pre-wrap; word-break: break-word; }
+    .form-actions { position: sticky; bottom: 0; background: #fff; padding: .6rem 0; border-top: 1px solid var(--rule); }
+    .actions { display: flex; flex-wrap: wrap; gap: .3rem; }
+    ol.progress { list-style: none; padding: 0; }
+    ol.progress li { margin: .2rem 0; }
+    ol.progress .state { font-weight: 700; }
+    ol.progress li.done .state { color: #1b6b3a; }
+    ol.progress li.failed .state { color: #b3261e; }
+    ol.progress li.todo { color: var(--muted); }
+    @media (max-width: 40rem) { fieldset { padding: .4rem .35rem; margin: .6rem 0; } fieldset fieldset { border-left-width: 2px;
+      border-right: 0; padding-right: 0; } }
     @media (max-width: 40rem) { header.site { padding: .6rem 1rem; } }
     """
 }

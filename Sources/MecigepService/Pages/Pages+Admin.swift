@@ -4,7 +4,14 @@ import MecigepStore
 
 /// The methodologists' frameworks page and the Secretariat's audit log.
 extension Service {
-    func pageFrameworks(_ call: Call) async throws -> Response {
+    func pageFrameworks(_ call: Call) async throws -> Response { try await pageFrameworks(call, robustness: nil) }
+
+    func pageRobustness(_ call: Call) async throws -> Response {
+        let run = try await runRobustness(call)
+        return try await pageFrameworks(call, robustness: run)
+    }
+
+    func pageFrameworks(_ call: Call, robustness: (framework: String, passed: Bool, output: [String: Any])?) async throws -> Response {
         let context = PageContext(call)
         let tr = context.tr
         let user = try call.user
@@ -18,13 +25,38 @@ extension Service {
                 H.badge(($0.passed ? tr("passed") : tr("failed")) + " · " + String($0.at.prefix(16)), cls: $0.passed ? "low" : "error")
             } ?? H.t(tr("not run"))
             rows.append([H.t(id), H.t(f["version"] as? String ?? ""), .el("code", [], [.text(String(sha.prefix(16)))]), tests,
-                         H.form("/frameworks/\(id)/tests", csrf: context.csrf ?? "", [H.button(tr("run tests"), cls: "secondary")])])
+                         .el("div", [("class", "actions")], [
+                            H.form("/frameworks/\(id)/tests", csrf: context.csrf ?? "", [H.button(tr("run tests"), cls: "secondary")],
+                                   cls: "inline"),
+                            H.form("/frameworks/\(id)/robustness", csrf: context.csrf ?? "",
+                                   [H.button(tr("run robustness"), cls: "secondary")], cls: "inline"),
+                         ])])
         }
         var content: [HTMLNode] = [H.table(caption: tr("frameworks"), head: [tr("framework"), tr("version"), tr("content"), tr("tests"), ""],
                                            rows: rows)]
         if let output = call.request.query("tested"), let run = try await store.lastTestRun(framework: output) {
             content.append(H.section(tr("tests") + " — " + output, id: "test-output",
                                      [.el("pre", [("class", "verbatim")], [.text(run.output)])]))
+        }
+        if let robustness {
+            let o = robustness.output
+            let summary = ["cases", "evaluations", "moves", "forbidden"].map { tr("robustness " + $0) + ": " + String(describing: o[$0] ?? 0) }
+            var block: [HTMLNode] = [
+                H.p(H.badge(robustness.passed ? tr("passed") : tr("failed"), cls: robustness.passed ? "low" : "error"),
+                    H.t(" " + summary.joined(separator: " · ")), cls: "notice"),
+                H.p(H.t(tr("robustness help"))),
+            ]
+            let failures = o["failures"] as? [[String: Any]] ?? []
+            if !failures.isEmpty {
+                block.append(.el("ul", [("class", "problems")], failures.prefix(50).map { f in
+                    let text = (try? JSONSerialization.data(withJSONObject: f, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+                    return .el("li", [], [.el("code", [], [.text(text ?? "")])])
+                }))
+            }
+            let json = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .prettyPrinted]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? ""
+            block.append(.el("details", [], [.el("summary", [], [.text("JSON")]), .el("pre", [("class", "verbatim")], [.text(json)])]))
+            content.append(H.section(tr("robustness") + " — " + robustness.framework, id: "robustness-output", block))
         }
         return page(context, title: tr("frameworks"), content)
     }

@@ -4,13 +4,6 @@ import MecigepStore
 
 /// A case: upload, the completeness check per field, revisions, submission, opening a round.
 extension Service {
-    func pageNewCase(_ call: Call) async throws -> Response {
-        let context = PageContext(call)
-        let user = try call.user
-        guard Access.mayWriteCases(user) else { throw APIError.forbidden("cases are presented by beneficiary States") }
-        return page(context, title: context.tr("new case"), [uploadForm(context, action: "/cases")])
-    }
-
     func uploadForm(_ context: PageContext, action: String, value: String = "") -> HTMLNode {
         H.form(action, csrf: context.csrf ?? "", [
             H.field(context.tr("format"), id: "format", H.select("format", id: "format", options: [("yaml", "YAML"), ("json", "JSON")])),
@@ -32,7 +25,7 @@ extension Service {
     }
 
     func pageAddRevision(_ call: Call) async throws -> Response {
-        _ = try await addRevision(uploadPreset(call))
+        _ = try await addRevisionValue(uploadPreset(call))
         return Reply.redirect("/cases/\(try call.parameter("case"))")
     }
 
@@ -59,9 +52,7 @@ extension Service {
         let context = PageContext(call)
         let tr = context.tr
         let (stored, rounds, user) = try await visibleCase(call)
-        let revisions = try await store.revisions(caseID: stored.id).filter {
-            Access.canSee(revision: $0.number, of: stored, user, rounds: rounds)
-        }
+        let revisions = try await visibleRevisions(of: stored, user, rounds: rounds)
         var content: [HTMLNode] = [.el("dl", [("class", "facts")], [
             .el("dt", [], [.text(tr("country"))]), .el("dd", [], [.text(stored.country)]),
             .el("dt", [], [.text(tr("status"))]), .el("dd", [], [H.badge(tr(stored.status.rawValue))]),
@@ -70,12 +61,28 @@ extension Service {
             content.append(H.section(tr("completeness") + " — " + tr("revision") + " " + String(latest.number), id: "completeness",
                                      validationPanel(latest.validation, context)))
         }
+        if stored.status == .draft, Access.mayWriteCases(user) {
+            content.append(H.p(H.a("/cases/\(stored.id)/form", tr("edit form"), [("class", "button")])))
+        }
+        let previous = Dictionary(zip(revisions.dropFirst().map(\.number), revisions.map(\.number)), uniquingKeysWith: { a, _ in a })
         content.append(H.section(tr("revisions"), id: "revisions", [H.table(caption: tr("revisions"),
-            head: [tr("revision"), tr("date"), "SHA-256", tr("download")], rows: revisions.reversed().map { r in
+            head: [tr("revision"), tr("date"), "SHA-256", tr("download"), tr("compare")], rows: revisions.reversed().map { r in
                 [H.t(String(r.number)), H.t(String(r.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " ")),
                  .el("code", [], [.text(String(r.sha256.prefix(16)))]),
-                 H.a("/api/cases/\(stored.id)/revisions/\(r.number)/file", tr("download") + " (" + r.format.uppercased() + ")")]
+                 H.a("/api/cases/\(stored.id)/revisions/\(r.number)/file", tr("download") + " (" + r.format.uppercased() + ")"),
+                 previous[r.number].map { H.a("/cases/\(stored.id)/diff?from=\($0)&to=\(r.number)", tr("changes since") + " " + String($0)) }
+                    ?? H.t("")]
             })]))
+        if Access.mayWriteCases(user) {
+            let annexes = try await store.annexes(caseID: stored.id)
+            if !annexes.isEmpty {
+                content.append(H.section(tr("annexes"), id: "annexes", [H.table(caption: tr("annexes"),
+                    head: [tr("file"), tr("size"), "SHA-256", tr("revision")], rows: annexes.map { a in
+                        [H.a("/cases/\(stored.id)/annexes/\(a.sha256)", a.filename), H.t(String(a.size)),
+                         .el("code", [], [.text(String(a.sha256.prefix(16)))]), H.t(String(a.revision))]
+                    })]))
+            }
+        }
         if stored.status == .draft, Access.mayWriteCases(user), let csrf = context.csrf {
             content.append(H.section(tr("submit case"), id: "submit", [H.form("/cases/\(stored.id)/submit", csrf: csrf,
                                                                                [H.button(tr("submit case"))])]))
@@ -106,8 +113,14 @@ extension Service {
         return page(context, title: stored.title, content)
     }
 
+    /// The id of the form's input for a path as `validate` writes it (`problem.baseline[1].value`).
+    static func fieldAnchor(_ path: String) -> String {
+        "f-" + formPath(path).replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+            .split(separator: ".").joined(separator: "-")
+    }
+
     /// The completeness check of a revision, per field, in the page's language.
-    func validationPanel(_ json: String?, _ context: PageContext) -> [HTMLNode] {
+    func validationPanel(_ json: String?, _ context: PageContext, linkFields: Bool = false) -> [HTMLNode] {
         let tr = context.tr
         guard let json, let report = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return [] }
         func text(_ value: Any?) -> String {
@@ -123,7 +136,10 @@ extension Service {
         if malformed.isEmpty { out.append(H.p(H.t(tr("valid")), cls: "notice")) } else {
             out.append(H.h3(tr("malformed")))
             out.append(.el("ul", [("class", "problems"), ("id", "malformed")], malformed.map { m in
-                .el("li", [], [.el("code", [], [.text(m["path"] as? String ?? "")]), .text(": " + (m["message"] as? String ?? ""))])
+                let path = m["path"] as? String ?? ""
+                let name: HTMLNode = .el("code", [], [.text(path)])
+                return .el("li", [], [linkFields ? .el("a", [("href", "#" + Self.fieldAnchor(path))], [name]) : name,
+                                      .text(": " + Self.friendly(m["message"] as? String ?? "", tr))])
             }))
         }
         let incomplete = report["incomplete"] as? [[String: Any]] ?? []

@@ -22,8 +22,12 @@ extension Service {
             .el("dt", [], [.text(tr("peer"))]), .el("dd", [], [.text(round.peers.map(\.country).joined(separator: ", "))]),
             .el("dt", [], [.text(tr("status"))]), .el("dd", [], [H.badge(tr(round.status.rawValue))]),
         ])]
+        content.append(H.section(tr("progress"), id: "progress", [roundProgress(round, assessed: latest.map { $0.0.status != .failed },
+                                                                                submitted: inputs.filter { $0.status == .submitted }.count,
+                                                                                agreed: agreed.count, indicators: shape?.indicators.count, tr)]))
         if round.status == .published {
             content.append(H.p(H.a("/rounds/\(round.id)/report", tr("read report")), cls: "notice"))
+            if round.followUpRequested { content.append(H.p(H.a("/rounds/\(round.id)/follow-up", tr("follow-up title")))) }
         }
         // Levels: the rules' beside each visible peer's, and the spread.
         var levelBlock: [HTMLNode] = []
@@ -101,6 +105,27 @@ extension Service {
             content.append(H.section(tr("comments"), id: "comments", block))
         }
         return page(context, title: tr("round") + " — " + (stored?.title ?? round.id), content)
+    }
+
+    /// Where the round stands: the steps of the mechanism, each done, under way or to do.
+    func roundProgress(_ round: StoredRound, assessed: Bool?, submitted: Int, agreed: Int, indicators: Int?,
+                       _ tr: (String) -> String) -> HTMLNode {
+        let published = round.status == .published
+        let steps: [(String, String, String)] = [
+            (tr("step submitted"), "done", tr("revision") + " " + String(round.revision)),
+            (tr("step assessed"), assessed == true ? "done" : assessed == false ? "failed" : "todo",
+             assessed == false ? tr("failed") : ""),
+            (tr("step inputs"), submitted >= round.peers.count ? "done" : submitted > 0 ? "doing" : "todo",
+             String(submitted) + " / " + String(round.peers.count)),
+            (tr("step agreed"), published || (indicators.map { agreed >= $0 } ?? false) ? "done" : agreed > 0 ? "doing" : "todo",
+             String(agreed) + (indicators.map { " / " + String($0) } ?? "")),
+            (tr("step published"), published ? "done" : "todo", String((round.publishedAt ?? "").prefix(10))),
+        ]
+        return .el("ol", [("class", "progress")], steps.map { title, state, detail in
+            .el("li", [("class", "step " + state)], [
+                .el("span", [("class", "state")], [.text(tr("state " + state))]), .text(" " + title + (detail.isEmpty ? "" : " — " + detail)),
+            ])
+        })
     }
 
     func peerForm(_ round: StoredRound, _ mine: PeerInput?, _ shape: (criteria: [String], indicators: [String], levels: [String])?,
