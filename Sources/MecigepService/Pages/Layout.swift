@@ -115,7 +115,8 @@ enum PageStylesheet {
     .help { color: var(--muted); font-size: .9rem; margin: 0 0 .3rem; }
     input[type=text], input[type=password], select, textarea { font: inherit; padding: .35rem .5rem; border: 1px solid #6b7780;
       border-radius: 4px; max-width: 100%; }
-    textarea { width: 100%; font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9rem; }
+    textarea { width: 100%; box-sizing: border-box; }
+    textarea.code, textarea#content { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9rem; }
     button { font: inherit; padding: .4rem .9rem; border-radius: 4px; border: 1px solid var(--accent); background: var(--accent);
       color: #fff; cursor: pointer; }
     button.secondary { background: #fff; color: var(--accent); }
