@@ -67,10 +67,12 @@ robustness: setup
 	.build/release/mecigep robustness examples/pefa-cases --framework pefa-budget
 
 bench: setup
+	bash scripts/bench-setup.sh
 	$(SWIFT) build -c release
 	.build/release/mecigep-bench runtime
 	.build/release/mecigep-bench assess
 	.build/release/mecigep-bench hostile
+	python3 bench/peer_benchmark.py .build/release/mecigep $(if $(LARGE),--large)
 
 # libFuzzer harnesses (case documents, the Swift-Lua value bridge, framework files); each runs
 # FUZZ_SECONDS from the seeds in Fuzz/corpus. See docs/fuzzing.md.

@@ -272,37 +272,45 @@ public final class Assessor {
         }
     }
 
-    private lazy var declaredPaths: [String: Set<String>] = [:]
-    /// The nearest declared path of each undeclared read, by indicator and path.
+    /// Per indicator: the paths it may read (the framework's fields, its reads and requires, as
+    /// patterns), and every leading part of them cut before a "." or "[".
+    private lazy var coverage: [String: (declared: Set<String>, leading: Set<String>)] = [:]
+    /// Nearest declared path of an undeclared read, per indicator and read pattern.
     private lazy var nearestCache: [String: String?] = [:]
-    /// Whether a read's path is declared, by indicator and path.
-    private lazy var coveredCache: [String: Bool] = [:]
 
-    /// Reads no declaration covers: a read is covered when it is a declared path, lies inside
-    /// one, or leads to one (reading `evidence` on the way to `evidence.fiscal.costing`).
-    private func undeclared(_ reads: [String], indicator: Indicator) -> [UndeclaredRead] {
-        let declared: Set<String>
-        if let known = declaredPaths[indicator.id] { declared = known } else {
-            declared = Set((framework.fields.map(\.path) + indicator.reads + indicator.requires).map(Self.pattern))
-            declaredPaths[indicator.id] = declared
+    /// The leading parts of a path, cut before each "." and "[" (`a.b[].c` → `a`, `a.b`, `a.b[]`).
+    static func leadingParts(_ path: String) -> [Substring] {
+        var out: [Substring] = []
+        var index = path.startIndex
+        while index < path.endIndex {
+            let c = path[index]
+            if (c == "." || c == "["), index > path.startIndex { out.append(path[..<index]) }
+            index = path.index(after: index)
         }
-        guard !declared.isEmpty else { return [] }
+        return out
+    }
+
+    /// The reads no declaration covers. A read is covered when it is a declared path, lies inside
+    /// one (one of its leading parts is declared) or leads to one (it is a leading part of a
+    /// declared path: reading `evidence` on the way to `evidence.fiscal.costing`). A few hash
+    /// lookups per read, whatever the number of declared paths.
+    private func undeclared(_ reads: [String], indicator: Indicator) -> [UndeclaredRead] {
+        let paths: (declared: Set<String>, leading: Set<String>)
+        if let known = coverage[indicator.id] { paths = known } else {
+            let declared = Set((framework.fields.map(\.path) + indicator.reads + indicator.requires).map(Self.pattern))
+            paths = (declared, Set(declared.flatMap { Self.leadingParts($0).map(String.init) }))
+            coverage[indicator.id] = paths
+        }
+        guard !paths.declared.isEmpty else { return [] }
         var out: [UndeclaredRead] = []
         for read in reads {
             let p = Self.pattern(read)
+            if paths.declared.contains(p) || paths.leading.contains(p)
+                || Self.leadingParts(p).contains(where: { paths.declared.contains(String($0)) }) { continue }
+            // the suggestion is worth computing once per indicator and path, not per case
             let key = indicator.id + "\u{0}" + p
-            let covered: Bool
-            if let known = coveredCache[key] { covered = known } else {
-                covered = declared.contains { d in
-                    d == p || d.hasPrefix(p + ".") || d.hasPrefix(p + "[") || p.hasPrefix(d + ".") || p.hasPrefix(d + "[")
-                }
-                coveredCache[key] = covered
-            }
-            if !covered {
-                // the suggestion is worth computing once per indicator and path, not per case
-                if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: declared)) }
-                out.append(UndeclaredRead(path: read, nearest: nearestCache[key] ?? nil))
-            }
+            if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: paths.declared)) }
+            out.append(UndeclaredRead(path: read, nearest: nearestCache[key] ?? nil))
         }
         return out
     }
