@@ -104,7 +104,9 @@ struct Route: Sendable {
         var response: Response
         var caller: Caller?
         do {
-            caller = try await service.identify(request)
+            // A public route answers whatever credentials come with it (a stale token does not
+            // turn /healthz into a 401); elsewhere a bad token is a 401.
+            caller = auth == .none ? try? await service.identify(request) : try await service.identify(request)
             var call = Call(request: request, parameters: context.parameters, caller: caller, remoteAddress: context.remoteAddress)
             if kind == .page, auth == .signedIn, caller == nil {
                 return Reply.redirect("/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))

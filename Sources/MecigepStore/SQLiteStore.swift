@@ -39,12 +39,22 @@ public final class SQLiteStore: ServiceStore {
 
     func now() -> String { Self.timestamp(clock()) }
 
-    /// UTC, millisecond precision, sortable as text.
+    /// UTC, millisecond precision, sortable as text (`2026-12-05T08:25:03.815Z`). Written by
+    /// hand from `gmtime_r`: called on every request and write, where building a date formatter
+    /// each time showed; the same text as ISO8601DateFormatter with fractional seconds.
     public static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
+        let interval = date.timeIntervalSince1970
+        var seconds = time_t(interval.rounded(.down))
+        var millis = Int(((interval - Double(seconds)) * 1000).rounded())
+        if millis == 1000 { seconds += 1; millis = 0 }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(parts.tm_year + 1900, 4) + "-" + pad(parts.tm_mon + 1, 2) + "-" + pad(parts.tm_mday, 2) + "T"
+            + pad(parts.tm_hour, 2) + ":" + pad(parts.tm_min, 2) + ":" + pad(parts.tm_sec, 2) + "." + pad(Int32(millis), 3) + "Z"
     }
 
     public static func sha256(_ data: Data) -> String {

@@ -47,6 +47,9 @@ import Testing
                                                  json: ["username": "sec", "password": "correct-horse-battery"])
         #expect(throttled.status == 429)
         #expect(Int(throttled.headers["retry-after"] ?? "") ?? 0 > 0)
+        let page = try await server.request("POST", "/login", as: nil, raw: "username=sec&password=correct-horse-battery&next=%2F")
+        #expect(page.status == 429 && page.text.contains("<html"), "the sign-in page says it too")
+        #expect(Int(page.headers["retry-after"] ?? "") ?? 0 > 0, "and carries Retry-After")
         let csv = try await server.request("GET", "/api/audit.csv", as: "sec")
         #expect(csv.text.components(separatedBy: "login.failed").count - 1 == 5)
         #expect(!csv.text.contains("wrong-password") && !csv.text.contains("correct-horse") && !csv.text.contains("mct_"))
@@ -140,5 +143,19 @@ import Testing
         #expect(Service.csvField("a,b") == "\"a,b\"")
         #expect(Service.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(Service.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+    }
+
+    @Test("a revoked or unknown token gets 401 where an account is needed, and public routes still answer; last use is kept to the minute")
+    func tokens() async throws {
+        let server = try await TestServer()
+        let br = try await server.account("br", .beneficiary, "BR")
+        let bad = ["Authorization": "Bearer not-a-token"]
+        #expect(try await server.request("GET", "/healthz", as: nil, headers: bad).status == 200)
+        #expect(try await server.request("GET", "/login", as: nil, headers: bad).status == 200)
+        #expect(try await server.request("GET", "/api/me", as: nil, headers: bad).status == 401)
+        for _ in 0..<5 { #expect(try await server.request("GET", "/api/me", as: "br").status == 200) }
+        let tokens = try await server.store.tokens(userID: br.id)
+        #expect(tokens.allSatisfy { $0.lastUsedAt != nil })
+        await server.stop()
     }
 }

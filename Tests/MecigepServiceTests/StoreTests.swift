@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MecigepEngine
 @testable import MecigepStore
 import Testing
 
@@ -49,6 +50,25 @@ import Testing
         // The refused revision left no audit entry behind: a change and its entry go together.
         #expect(try await store.audit(limit: 10, action: "case.revision", user: nil).count == 1)
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Guards the hand-written timestamp against the system formatter it replaced, over dates
+    /// from 1970 to 2100 with every millisecond position.
+    @Test("property: timestamps are the text ISO8601DateFormatter writes, over 5,000 dates")
+    func timestamps() {
+        let reference = ISO8601DateFormatter()
+        reference.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        reference.timeZone = TimeZone(identifier: "UTC")
+        var generator = SplitMix64(seed: 1205)
+        var mismatches: [String] = []
+        for _ in 0..<5000 {
+            let millis = Double(UInt64.random(in: 0...4_102_444_800_000, using: &generator))
+            let date = Date(timeIntervalSince1970: millis / 1000)
+            let ours = SQLiteStore.timestamp(date), theirs = reference.string(from: date)
+            if ours != theirs { mismatches.append("\(ours) vs \(theirs)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(SQLiteStore.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
     }
 
     @Test("annexes are kept by hash with the revision that brought them, once each, audited, never changed")

@@ -84,7 +84,9 @@ extension Service {
             content.append(H.ul(details.sorted { $0.key < $1.key }.map { H.p(H.t($0.key + ": " + $0.value)) }))
         }
         content.append(H.p(H.a("/", context.tr("back"))))
-        return page(context, title: title, status: error.status, content)
+        var response = page(context, title: title, status: error.status, content)
+        if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }  // a throttled sign-in
+        return response
     }
 
     func stylesheet(_ call: Call) async throws -> Response {
