@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import LuaRuntime
 import MecigepEngine
 
@@ -82,6 +83,40 @@ struct TestCommand: ParsableCommand {
         var belowThreshold = false
     }
 
+    /// Runs a framework's tests on every core, one assessor per thread (tests share nothing: each
+    /// indicator runs in a fresh environment), and returns the outcomes in the tests' order.
+    static func runInParallel(_ tests: [RuleTest], framework: Framework, loader: FrameworkLoader,
+                              onlyTested: Bool) throws(FrameworkLoadError) -> [RuleTestOutcome] {
+        // A second assessor costs a framework instantiation: worth it from a dozen tests on.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, tests.count / 12))
+        if workers == 1 {
+            let assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
+            return tests.map { RuleTestRunner.run($0, with: assessor, onlyTested: onlyTested) }
+        }
+        let results = Mutex<[RuleTestOutcome?]>(Array(repeating: nil, count: tests.count))
+        let setupFailure = Mutex<FrameworkLoadError?>(nil)
+        let group = DispatchGroup()
+        for w in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                let assessor: Assessor
+                do throws(FrameworkLoadError) {
+                    assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
+                } catch { setupFailure.withLock { $0 = error }; return }
+                for index in stride(from: w, to: tests.count, by: workers) {
+                    let outcome = RuleTestRunner.run(tests[index], with: assessor, onlyTested: onlyTested)
+                    results.withLock { $0[index] = outcome }
+                }
+            }
+            thread.stackSize = LuaThread.defaultStackSize
+            thread.start()
+        }
+        group.wait()
+        if let failure = setupFailure.withLock({ $0 }) { throw failure }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
     func runOnce(_ loader: FrameworkLoader) throws -> Report {
         let ids = framework.map { [$0] } ?? loader.frameworkIDs()
         if let framework, !loader.frameworkIDs().contains(framework) {
@@ -105,10 +140,8 @@ struct TestCommand: ParsableCommand {
             let result: Result<(Framework, [RuleTestOutcome]), FrameworkLoadError> = LuaThread.run {
                 do throws(FrameworkLoadError) {
                     let fw = try loader.load(id)
-                    let assessor = try Assessor(framework: fw, loader: loader, engineVersion: MecigepVersion.current)
                     // Coverage needs every indicator's result; otherwise a test of one indicator runs one.
-                    let onlyTested = !coverage
-                    return .success((fw, groups[id]!.map { RuleTestRunner.run($0, with: assessor, onlyTested: onlyTested) }))
+                    return .success((fw, try Self.runInParallel(groups[id]!, framework: fw, loader: loader, onlyTested: !coverage)))
                 } catch { return .failure(error) }
             }
             switch result {
