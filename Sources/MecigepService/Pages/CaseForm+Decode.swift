@@ -12,10 +12,8 @@ extension CaseForm {
         case (.object(_, let bare), .string): return bare == nil ? .json : shape
         case (.object, .object), (.list, .array), (.choices, .array), (.json, _), (.fixed, _): return shape
         case (.object, _), (.list, _), (.choices, _): return .json
-        case (.noneOr(let inner), _):
-            if case .bool(false) = value { return shape }
-            if case .string(let s) = value, CaseFormDecoder.noneWords.contains(s.lowercased()) { return shape }
-            return effective(inner, value) == inner ? shape : .json
+        case (.noneOr(let inner, let none), _):
+            return none.matches(value) || effective(inner, value) == inner ? shape : .json
         case (_, .array), (_, .object): return .json
         default: return shape
         }
@@ -31,7 +29,7 @@ extension CaseForm.Shape: Equatable {
         case (.choice(let x), .choice(let y)), (.choices(let x), .choices(let y)): return x == y
         case (.object(let x, let bx), .object(let y, let by)): return bx == by && x.map(\.key) == y.map(\.key)
         case (.list(let x, let nx), .list(let y, let ny)): return nx == ny && x == y
-        case (.noneOr(let x), .noneOr(let y)): return x == y
+        case (.noneOr(let x, let nx), .noneOr(let y, let ny)): return x == y && nx == ny
         default: return false
         }
     }
@@ -42,8 +40,6 @@ extension CaseForm.Shape: Equatable {
 /// input means "not reported" (the field is left out), a number that does not read as one is kept
 /// as the text typed so the completeness check names it.
 struct CaseFormDecoder {
-    /// Words that answer "there is none" (the schema's `none`).
-    static let noneWords: Set<String> = ["none", "ninguno", "ninguna", "nenhum", "nenhuma", "aucun", "aucune"]
     /// At most this many items per list (a form claiming more is cut there).
     static let maxItems = 2000
 
@@ -147,17 +143,13 @@ struct CaseFormDecoder {
             if count < baseItems.count { items += baseItems[max(count, 0)...] }  // items the form did not show
             if !items.isEmpty { return .array(items) }
             return first(name + "/@none") == "on" ? .array([]) : nil
-        case .noneOr(let inner):
-            let baseIsNone: Bool
-            switch base {
-            case .bool(false)?: baseIsNone = true
-            case .string(let s)?: baseIsNone = Self.noneWords.contains(s.lowercased())
-            default: baseIsNone = false
-            }
-            let state = first(name + "/@state") ?? (base == nil || base == .null ? "absent" : baseIsNone ? "none" : "given")
-            if state == "none" { return baseIsNone ? base : .string("none") }
-            let decoded = decode(inner, path, base: baseIsNone ? .none : base)
-            if state == "given", decoded == nil, case .object = inner { return .object([:]) }
+        case .noneOr(let inner, let none):
+            let shown = CaseForm.BlockState(base, none)
+            // No choice posted: as shown; a choice the form never offers: as "not reported".
+            let state = first(name + "/@state").map { CaseForm.BlockState(rawValue: $0) ?? .absent } ?? shown
+            if state == .none { return shown == .none ? base : none.written }
+            let decoded = decode(inner, path, base: shown == .none ? .none : base)
+            if state == .given, decoded == nil, case .object = inner { return .object([:]) }
             return decoded
         }
     }

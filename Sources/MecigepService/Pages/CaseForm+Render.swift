@@ -8,14 +8,19 @@ enum CasePathPart: Sendable, Equatable {
 }
 
 extension [CasePathPart] {
+    /// The parts as text: field names, and positions as numbers.
+    private var segments: [String] {
+        map { part in
+            switch part {
+            case .key(let k): k
+            case .index(let i): String(i)
+            }
+        }
+    }
     /// The input's name: `c/problem/baseline/0/value`.
-    var inputName: String {
-        "c/" + map { if case .key(let k) = $0 { k } else if case .index(let i) = $0 { String(i) } else { "" } }.joined(separator: "/")
-    }
+    var inputName: String { "c/" + segments.joined(separator: "/") }
     /// The element id: `f-problem-baseline-0-value`.
-    var elementID: String {
-        "f-" + map { if case .key(let k) = $0 { k } else if case .index(let i) = $0 { String(i) } else { "" } }.joined(separator: "-")
-    }
+    var elementID: String { "f-" + segments.joined(separator: "-") }
     /// As `validate` names it: `problem.baseline[0].value`.
     var dotted: String {
         var out = ""
@@ -57,7 +62,7 @@ struct CaseFormRenderer {
     func sections(_ value: LuaValue?) -> [HTMLNode] {
         form.sections(otherTitle: tr("other fields")).enumerated().map { index, section in
             let fields = section.fields.map { field in
-                render(field, [.key(field.key)], value?[field.key], depth: 1)
+                render(field, [.key(field.key)], value?[field.key])
             }
             let id = "section-\(index + 1)"
             let title = section.title.isEmpty ? tr("case") : section.title
@@ -88,7 +93,7 @@ struct CaseFormRenderer {
             nodes.append(.el("p", [("class", "help"), ("id", id + "-help")], [.text(text)]))
             ids.append(id + "-help")
         }
-        let waiting = needed[path.dotted.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)] ?? []
+        let waiting = needed[path.hintPath.replacingOccurrences(of: "[]", with: "")] ?? []
         if !waiting.isEmpty {
             nodes.append(.el("p", [("class", "help needed"), ("id", id + "-needed")],
                              [.text(tr("needed by") + " " + waiting.joined(separator: ", "))]))
@@ -122,7 +127,7 @@ struct CaseFormRenderer {
         }
     }
 
-    func render(_ field: CaseForm.Field, _ path: [CasePathPart], _ value: LuaValue?, depth: Int) -> HTMLNode {
+    func render(_ field: CaseForm.Field, _ path: [CasePathPart], _ value: LuaValue?) -> HTMLNode {
         let id = path.elementID, name = path.inputName
         let (help, helpIDs) = helpNodes(field, path, id: id)
         let invalid = problems[path.dotted] != nil
@@ -144,8 +149,9 @@ struct CaseFormRenderer {
         case .fixed:
             return .el("span", [])
         case .text(let long):
-            if long || Self.display(value).contains("\n") { return labelled(.el("textarea", [("name", name), ("id", id), ("rows", "3")] + aria, [.text(Self.display(value))])) }
-            return labelled(H.input(name, id: id, value: Self.display(value), extra: aria))
+            let shown = Self.display(value)
+            if long || shown.contains("\n") { return labelled(.el("textarea", [("name", name), ("id", id), ("rows", "3")] + aria, [.text(shown)])) }
+            return labelled(H.input(name, id: id, value: shown, extra: aria))
         case .number(let integer):
             return labelled(H.input(name, id: id, value: Self.display(value),
                                     extra: [("inputmode", integer ? "numeric" : "decimal"), ("class", "short")] + aria))
@@ -156,21 +162,21 @@ struct CaseFormRenderer {
             var options: [(String, String)] = [("", tr("not reported")), ("true", tr("yes")), ("false", tr("no"))]
             let shown = Self.display(value)
             if !shown.isEmpty, shown != "true", shown != "false" { options.append((shown, shown)) }
-            return labelled(.el("select", [("name", name), ("id", id)] + aria, options.map { option($0.0, $0.1, selected: shown) }))
+            return labelled(H.select(name, id: id, options: options, selected: shown, extra: aria))
         case .choice(let values):
             let shown = Self.display(value)
             var options: [(String, String)] = [("", tr("not reported"))] + values.map { ($0, $0) }
             if !shown.isEmpty, !values.contains(shown) { options.append((shown, shown)) }
-            return labelled(.el("select", [("name", name), ("id", id)] + aria, options.map { option($0.0, $0.1, selected: shown) }))
+            return labelled(H.select(name, id: id, options: options, selected: shown, extra: aria))
         case .choices(let values):
             let chosen = Set((value?.arrayValue ?? []).compactMap(\.stringValue))
             var boxes: [HTMLNode] = values.enumerated().map { i, v in
-                checkbox(name, id: id + "-\(i)", value: v, label: v, checked: chosen.contains(v))
+                choiceInput("checkbox", name, id: id + "-\(i)", value: v, label: v, checked: chosen.contains(v))
             }
             for extra in chosen.subtracting(values).sorted() {  // a code the schema does not know: kept, and flagged
-                boxes.append(checkbox(name, id: id + "-x\(boxes.count)", value: extra, label: extra, checked: true))
+                boxes.append(choiceInput("checkbox", name, id: id + "-x\(boxes.count)", value: extra, label: extra, checked: true))
             }
-            boxes.append(checkbox(name + "/@none", id: id + "-none", value: "on", label: tr("there are none"),
+            boxes.append(choiceInput("checkbox", name + "/@none", id: id + "-none", value: "on", label: tr("there are none"),
                                   checked: value?.arrayValue?.isEmpty == true))
             return group([.el("div", [("class", "choices")], boxes)])
         case .json:
@@ -178,34 +184,25 @@ struct CaseFormRenderer {
             return labelled(.el("textarea", [("name", name + "/@json"), ("id", id), ("rows", "4"), ("class", "code")] + aria,
                                 [.text(text)]))
         case .object(let fields, let bareText):
-            var object = value?.objectValue ?? [:]
-            if let bareText, let text = value?.stringValue { object = [bareText: .string(text)] }
-            let children = fields.map { render($0, path + [.key($0.key)], object[$0.key], depth: depth + 1) }
-            return group(children + unknownKeys(object, fields))
+            return group(objectFields(fields, bareText: bareText, path, value))
         case .list(let item, let noneAllowed):
             let items = value?.arrayValue ?? []
             var children: [HTMLNode] = [.el("input", [("type", "hidden"), ("name", name + "/@count"), ("value", String(items.count + 1))])]
-            for (i, element) in (items + [LuaValue.null]).enumerated() {
+            for i in 0...items.count {
                 let isNew = i == items.count
-                let itemField = CaseForm.Field(key: field.key, shape: item, required: false, description: nil)
                 let itemPath = path + [.index(i)]
                 let caption = isNew ? tr("new item") : tr("item") + " " + String(i + 1)
                 var body: [HTMLNode]
-                let shown: LuaValue? = isNew ? .none : .some(element)
+                let shown: LuaValue? = isNew ? .none : .some(items[i])
                 switch CaseForm.effective(item, shown) {
                 case .object(let fields, let bareText):
-                    var object = element.objectValue ?? [:]
-                    if let bareText, let text = element.stringValue { object = [bareText: .string(text)] }
-                    body = fields.map { render($0, itemPath + [.key($0.key)], isNew ? nil : object[$0.key], depth: depth + 1) }
-                    body += unknownKeys(object, fields)
-                    if field.key == "documents" { body.append(annexControl(itemPath, object["annex"])) }
+                    body = objectFields(fields, bareText: bareText, itemPath, shown)
+                    if field.key == "documents" { body.append(annexControl(itemPath, shown?["annex"])) }
                 case let shape:
-                    var scalar = itemField
-                    scalar.shape = shape
-                    body = [renderBare(scalar, itemPath, shown, caption: caption)]
+                    body = [renderBare(CaseForm.Field(key: caption, shape: shape, required: false, description: nil), itemPath, shown)]
                 }
                 if !isNew {
-                    body.append(checkbox(itemPath.inputName + "/@remove", id: itemPath.elementID + "-remove", value: "on",
+                    body.append(choiceInput("checkbox", itemPath.inputName + "/@remove", id: itemPath.elementID + "-remove", value: "on",
                                          label: tr("remove item"), checked: false))
                 }
                 let itemProblems = problems[itemPath.dotted].map { [HTMLNode.el("p", [("class", "field-error")],
@@ -220,44 +217,43 @@ struct CaseFormRenderer {
                 ]), at: 0)
             }
             if noneAllowed {
-                children.append(checkbox(name + "/@none", id: id + "-none", value: "on", label: tr("there are none"),
+                children.append(choiceInput("checkbox", name + "/@none", id: id + "-none", value: "on", label: tr("there are none"),
                                          checked: value?.arrayValue?.isEmpty == true))
             }
             return group(children)
-        case .noneOr(let inner):
-            let state: String
-            switch value {
-            case nil, .null?: state = "absent"
-            case .object?, .array?: state = "given"
-            case .bool(false)?: state = "none"
-            case .string(let s)? where CaseFormDecoder.noneWords.contains(s.lowercased()): state = "none"
-            default: state = "given"
-            }
-            let radios: [HTMLNode] = [("absent", tr("not reported")), ("none", tr("there is none")), ("given", tr("as below"))]
-                .map { v, text in radio(name + "/@state", id: id + "-state-" + v, value: v, label: text, checked: state == v) }
+        case .noneOr(let inner, let none):
+            let state = CaseForm.BlockState(value, none)
+            let radios: [HTMLNode] = [(CaseForm.BlockState.absent, tr("not reported")), (.none, tr("there is none")), (.given, tr("as below"))]
+                .map { v, text in
+                    choiceInput("radio", name + "/@state", id: id + "-state-" + v.rawValue, value: v.rawValue, label: text, checked: state == v)
+                }
             var children: [HTMLNode] = [.el("div", [("class", "choices")], radios)]
-            let innerValue: LuaValue? = state == "given" ? value : nil
+            let innerValue: LuaValue? = state == .given ? value : nil
             switch inner {
             case .object(let fields, _):
-                let object = innerValue?.objectValue ?? [:]
-                children += fields.map { render($0, path + [.key($0.key)], object[$0.key], depth: depth + 1) }
-                children += unknownKeys(object, fields)
+                children += objectFields(fields, bareText: nil, path, innerValue)
             default:
                 var plain = field
                 plain.shape = inner
-                children.append(renderBare(plain, path, innerValue, caption: Self.humanize(field.key)))
+                children.append(renderBare(plain, path, innerValue))
             }
             return group(children)
         }
     }
 
-    /// A list item that is a single value: the input alone, labelled by the item's caption.
-    func renderBare(_ field: CaseForm.Field, _ path: [CasePathPart], _ value: LuaValue?, caption: String) -> HTMLNode {
+    /// A single input labelled by the field's key alone (a list item's caption; a block's one value).
+    func renderBare(_ field: CaseForm.Field, _ path: [CasePathPart], _ value: LuaValue?) -> HTMLNode {
         var field = field
-        field.key = caption
         field.required = false
-        let rendered = render(field, path, value, depth: 9)
-        return rendered
+        return render(field, path, value)
+    }
+
+    /// The inputs of an object's fields (an item written as plain text shows in its `bareText`
+    /// field), then the fields the schema does not name.
+    func objectFields(_ fields: [CaseForm.Field], bareText: String?, _ path: [CasePathPart], _ value: LuaValue?) -> [HTMLNode] {
+        var object = value?.objectValue ?? [:]
+        if let bareText, let text = value?.stringValue { object = [bareText: .string(text)] }
+        return fields.map { render($0, path + [.key($0.key)], object[$0.key]) } + unknownKeys(object, fields)
     }
 
     /// Fields a case has that the schema does not name: kept on save, shown so nobody is surprised.
@@ -282,20 +278,10 @@ struct CaseFormRenderer {
         return .el("div", [("class", "field")], children)
     }
 
-    func option(_ value: String, _ label: String, selected: String) -> HTMLNode {
-        .el("option", [("value", value)] + (value == selected ? [("selected", "selected")] : []), [.text(label)])
-    }
-
-    func checkbox(_ name: String, id: String, value: String, label: String, checked: Bool) -> HTMLNode {
+    /// A checkbox or radio button with its label.
+    func choiceInput(_ type: String, _ name: String, id: String, value: String, label: String, checked: Bool) -> HTMLNode {
         .el("div", [("class", "check")], [
-            .el("input", [("type", "checkbox"), ("name", name), ("id", id), ("value", value)] + (checked ? [("checked", "checked")] : [])),
-            .el("label", [("for", id)], [.text(label)]),
-        ])
-    }
-
-    func radio(_ name: String, id: String, value: String, label: String, checked: Bool) -> HTMLNode {
-        .el("div", [("class", "check")], [
-            .el("input", [("type", "radio"), ("name", name), ("id", id), ("value", value)] + (checked ? [("checked", "checked")] : [])),
+            .el("input", [("type", type), ("name", name), ("id", id), ("value", value)] + (checked ? [("checked", "checked")] : [])),
             .el("label", [("for", id)], [.text(label)]),
         ])
     }

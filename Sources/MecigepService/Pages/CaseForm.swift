@@ -27,12 +27,43 @@ struct CaseForm: Sendable {
         case object([Field], bareText: String?)
         /// Items of one shape; `noneAllowed`: the list may be given empty ("there are none").
         case list(Shape, noneAllowed: Bool)
-        /// "there is none" (a `none` answer), or what the inner shape says.
-        case noneOr(Shape)
+        /// "there is none" (one of the schema's `none` answers), or what the inner shape says.
+        case noneOr(Shape, NoneAnswers)
         /// Anything else: the value as JSON.
         case json
         /// A constant (`schema_version`): kept as it is, not shown.
         case fixed
+    }
+
+    /// The answers a schema accepts for "there is none" (`$defs/none`: `none`, `ninguno`, …, `false`).
+    struct NoneAnswers: Sendable, Equatable {
+        /// The text answers, lowercased.
+        var words: Set<String> = []
+        /// Answers that are not text (`false`).
+        var others: [LuaValue] = []
+        /// What the form writes for "there is none": the schema's first text answer.
+        var written: LuaValue = .string("none")
+
+        init(_ values: [LuaValue]) {
+            words = Set(values.compactMap { $0.stringValue?.lowercased() })
+            others = values.filter { $0.stringValue == nil }
+            if let first = values.first(where: { $0.stringValue != nil }) { written = first }
+        }
+
+        func matches(_ value: LuaValue?) -> Bool {
+            guard let value else { return false }
+            if let s = value.stringValue { return words.contains(s.lowercased()) }
+            return others.contains(value)
+        }
+    }
+
+    /// How a "none or block" field stands: not reported, "there is none", or described.
+    enum BlockState: String, Sendable {
+        case absent, none, given
+
+        init(_ value: LuaValue?, _ none: NoneAnswers) {
+            if value == nil || value == .null { self = .absent } else if none.matches(value) { self = .none } else { self = .given }
+        }
     }
 
     struct Field: Sendable {
@@ -106,9 +137,13 @@ struct CaseForm: Sendable {
             return (node, description, name)
         }
 
-        static func isNone(_ node: LuaValue, refName: String?) -> Bool {
-            if refName == "none" { return true }
-            return node["enum"]?.arrayValue?.contains(.string("none")) == true && node["type"] == nil
+        /// The "there is none" answers of a branch (`$ref: #/$defs/none`, or an enum holding
+        /// "none" with no type), nil for another branch.
+        static func noneAnswers(_ node: LuaValue, refName: String?) -> [LuaValue]? {
+            guard refName == "none" || node["enum"]?.arrayValue?.contains(.string("none")) == true && node["type"] == nil else {
+                return nil
+            }
+            return node["enum"]?.arrayValue ?? [.string("none")]
         }
 
         static func types(_ node: LuaValue) -> [String] {
@@ -121,11 +156,11 @@ struct CaseForm: Sendable {
             let (node, _, refName) = resolve(raw)
             if node["const"] != nil { return .fixed }
             if let branches = (node["anyOf"] ?? node["oneOf"])?.arrayValue {
-                var noneAllowed = false
+                var none: [LuaValue]?
                 var rest: [(LuaValue, String?)] = []
                 for b in branches {
                     let (n, _, name) = resolve(b)
-                    if Self.isNone(n, refName: name) { noneAllowed = true; continue }
+                    if let answers = Self.noneAnswers(n, refName: name) { none = (none ?? []) + answers; continue }
                     if Self.types(n) == ["null"] { continue }
                     rest.append((n, name))
                 }
@@ -141,7 +176,7 @@ struct CaseForm: Sendable {
                 } else {
                     inner = .json
                 }
-                return noneAllowed ? .noneOr(inner) : inner
+                return none.map { .noneOr(inner, NoneAnswers($0)) } ?? inner
             }
             if refName == "date" { return .date }
             if let values = node["enum"]?.arrayValue {

@@ -40,7 +40,6 @@ struct CaseTemplateHints: Sendable {
         var inRule = false
         var pendingHeading: String?
         var listItemIndent: Int?  // indentation of the fields of a commented block example
-        var position = 0
 
         func parentPath(below indent: Int) -> [String] {
             stack.filter { $0.indent < indent }.map(\.key)
@@ -91,14 +90,11 @@ struct CaseTemplateHints: Sendable {
                 continue
             }
             listItemIndent = nil
-            guard let colon = body.firstIndex(of: ":") else { continue }
-            let key = String(body[body.startIndex..<colon])
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
+            guard let key = Self.blockField(String(body)) else { continue }
             while let last = stack.last, last.indent >= indent { stack.removeLast() }
             stack.append((indent, key))
             let path = stack.map(\.key).joined(separator: ".")
-            position += 1
-            order[path] = position
+            order[path] = order.count + 1
             if indent == 0 {
                 if let title = pendingSection {
                     sections.append((title, []))
@@ -111,8 +107,7 @@ struct CaseTemplateHints: Sendable {
                 headings[path] = heading
                 pendingHeading = nil
             }
-            let rest = body[body.index(after: colon)...]
-            if let note = Self.splitComment(String(rest)).1 { help[path] = note }
+            if let note = Self.splitComment(String(body.dropFirst(key.count + 1))).1 { help[path] = note }
         }
     }
 
@@ -126,7 +121,8 @@ struct CaseTemplateHints: Sendable {
         return (s[..<range.lowerBound].trimmingCharacters(in: .whitespaces), note.isEmpty ? nil : note)
     }
 
-    /// The field of a block example line (`value: 31`), or nil for a flow one (`{ ... }`).
+    /// The field a line starts with (`value: 31`), or nil when it starts with none (a flow
+    /// example `{ ... }`, text).
     static func blockField(_ code: String) -> String? {
         guard let colon = code.firstIndex(of: ":") else { return nil }
         let key = code[..<colon]

@@ -104,8 +104,9 @@ enum H {
         return .el("textarea", attributes, [.text(value)])
     }
 
-    static func select(_ name: String, id: String, options: [(value: String, label: String)], selected: String? = nil) -> HTMLNode {
-        .el("select", [("name", name), ("id", id)], options.map { o in
+    static func select(_ name: String, id: String, options: [(value: String, label: String)], selected: String? = nil,
+                       extra: [(String, String)] = []) -> HTMLNode {
+        .el("select", [("name", name), ("id", id)] + extra, options.map { o in
             .el("option", [("value", o.value)] + (o.value == selected ? [("selected", "selected")] : []), [.text(o.label)])
         })
     }

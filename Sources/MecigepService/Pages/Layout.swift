@@ -22,6 +22,14 @@ struct PageContext {
         path = call.request.uri.path
     }
 
+    /// A text of the service's JSON (plain, or translations keyed by language) in `language`,
+    /// else in English, else in the first language there is.
+    static func localized(_ value: Any?, in language: String) -> String {
+        if let s = value as? String { return s }
+        guard let d = value as? [String: Any] else { return "" }
+        return (d[language] ?? d["en"]) as? String ?? d.keys.sorted().lazy.compactMap { d[$0] as? String }.first ?? ""
+    }
+
     init(user: User?, language: String) {
         self.user = user
         self.language = language

@@ -167,7 +167,7 @@ extension Service {
             annexes.append(annex)
             let annexField = String(file.field.dropLast("/@file".count)) + "/annex"
             fields.removeAll { $0.0 == annexField }
-            fields.append((annexField, annex.filename + " (sha256:" + annex.sha256 + ")"))
+            fields.append((annexField, Self.annexReference(annex)))
         }
         let value = CaseFormDecoder(form: form, fields: fields).decode(base: base)
         var c = call
@@ -180,7 +180,10 @@ extension Service {
         return Reply.redirect("/cases/\(stored.id)/form#completeness")
     }
 
-    /// The SHA-256 an annex reference (`file.pdf (sha256:…)`) names.
+    /// What a document's `annex` says of an annex uploaded with the form: `file.pdf (sha256:…)`.
+    static func annexReference(_ annex: NewAnnex) -> String { annex.filename + " (sha256:" + annex.sha256 + ")" }
+
+    /// The SHA-256 an annex reference (`annexReference`) names.
     static func annexSHA(in text: String) -> String? {
         guard let range = text.range(of: "sha256:") else { return nil }
         let hex = text[range.upperBound...].prefix(64)

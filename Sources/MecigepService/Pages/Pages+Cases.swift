@@ -123,11 +123,7 @@ extension Service {
     func validationPanel(_ json: String?, _ context: PageContext, linkFields: Bool = false) -> [HTMLNode] {
         let tr = context.tr
         guard let json, let report = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return [] }
-        func text(_ value: Any?) -> String {
-            if let s = value as? String { return s }
-            if let d = value as? [String: Any] { return (d[context.language] ?? d["en"] ?? d.values.first) as? String ?? "" }
-            return ""
-        }
+        func text(_ value: Any?) -> String { PageContext.localized(value, in: context.language) }
         var out: [HTMLNode] = []
         if let share = report["coverage"] as? Double {
             out.append(H.p(H.t(String(Int((share * 100).rounded())) + " % " + tr("coverage"))))

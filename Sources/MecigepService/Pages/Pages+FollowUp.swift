@@ -5,24 +5,19 @@ import MecigepStore
 /// The informational follow-up of a published round, once the beneficiary asked for it: what was
 /// done with each recommendation, recorded from a page and rendered in the four languages.
 extension Service {
-    /// The report's recommendations (id and text in `language`), in report order.
+    /// The report's recommendations (id and text in `language`), by id.
     func recommendations(of round: StoredRound, language: String) async throws -> [(id: String, text: String)] {
         guard let report = try await store.report(roundID: round.id, format: "json", language: "all"),
               let json = try? JSONSerialization.jsonObject(with: report.body) else { return [] }
         var out: [(String, String)] = []
         var seen: Set<String> = []
-        func text(_ v: Any?) -> String {
-            if let s = v as? String { return s }
-            if let d = v as? [String: Any] { return (d[language] ?? d["en"] ?? d.values.first) as? String ?? "" }
-            return ""
-        }
         func walk(_ node: Any) {
             if let d = node as? [String: Any] {
                 for key in d.keys.sorted() {
                     if key == "recommendations", let list = d[key] as? [[String: Any]] {
                         for r in list {
                             guard let id = r["id"] as? String, seen.insert(id).inserted else { continue }
-                            out.append((id, text(r["text"])))
+                            out.append((id, PageContext.localized(r["text"], in: language)))
                         }
                     } else { walk(d[key]!) }
                 }
