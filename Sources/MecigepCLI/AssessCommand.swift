@@ -17,6 +17,11 @@ struct AssessCommand: ParsableCommand {
             reported with its problems and not assessed. An output that cannot be written is
             reported with its path and reason and counted as failed. Exit code 1 when any case,
             rule or output failed.
+
+            --jsonl: the input is a stream of cases, one JSON document per line (a file, or - for
+            standard input), and the output one compact assessment per line, in input order (to
+            standard output, or to the file --out names): what pipelines and what-if runs over
+            large corpora use. A line that cannot be assessed gives a line with its error.
             """
     )
 
@@ -51,11 +56,15 @@ struct AssessCommand: ParsableCommand {
     @Flag(help: "Record the time of the assessment (output is then no longer byte-identical).")
     var timestamp = false
 
+    @Flag(help: "Cases as JSON lines (a file, or - for standard input); assessments as JSON lines, in input order, to standard output or the file --out names.")
+    var jsonl = false
+
     func validate() throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
+        if jsonl { return try runStream() }
         let rulesLoader = try rulesOptions.loader(limits: limitOptions.limits, for: frameworkOption.framework)
         let (files, missing) = BatchRunner.caseFiles(cases)
         for path in missing { Console.error("mecigep: \(path): no such file or folder") }
@@ -65,13 +74,7 @@ struct AssessCommand: ParsableCommand {
         if files.count > 1 && out == nil {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: \(files.count) cases: pass --out DIR for one file per case")
         }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        var jobs = self.jobs
-        if jobs > 2 * cores && !force {
-            Console.error("mecigep: --jobs \(jobs) capped to \(2 * cores) (2 × \(cores) cores): more jobs than cores "
-                + "gain nothing; pass --force to insist")
-            jobs = 2 * cores
-        }
+        let jobs = cappedJobs()
         let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let lang = try language(self.lang, for: framework, command: "assess")
         let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil, rejectInvalid: true)
@@ -149,13 +152,24 @@ struct AssessCommand: ParsableCommand {
     }
 }
 
+extension AssessCommand {
+    /// --jobs, capped at twice the cores unless --force.
+    func cappedJobs() -> Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard jobs > 2 * cores && !force else { return jobs }
+        Console.error("mecigep: --jobs \(jobs) capped to \(2 * cores) (2 × \(cores) cores): more jobs than cores "
+            + "gain nothing; pass --force to insist")
+        return 2 * cores
+    }
+}
+
 /// The formats `assess` writes.
 enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
     case json, yaml, csv, text, md, html
 
     /// A file's bytes; JSON is compact unless `pretty` (files in a batch are read by programs).
     func renderBytes(_ a: Assessment, language: String, pretty: Bool) -> [UInt8] {
-        if self == .json { return a.value.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")] }
+        if self == .json { return (pretty ? a.value.jsonBytes(pretty: true) : a.jsonBytes()) + [UInt8(ascii: "\n")] }
         return Array(render(a, language: language).utf8)
     }
 
@@ -194,7 +208,7 @@ struct OutputNames {
 /// Counts outcomes, draws the progress bar, writes the summary. Workers use it under `lock`.
 final class Tally: @unchecked Sendable {
     let lock = NSLock()
-    let total: Int
+    private(set) var total: Int
     let progress: Bool
     let started = Date()
     private(set) var done = 0
@@ -237,12 +251,7 @@ final class Tally: @unchecked Sendable {
             rows[index] = SummaryRow(caseID: a.caseID, status: a.status.rawValue, level: a.grade?.idValue ?? .null,
                                      score: a.grade?.score, coverage: (a.coverage.share * 10_000).rounded() / 10_000,
                                      ruleErrors: a.coverage.errors, caseIssues: a.caseIssues.count)
-            ruleErrors += a.coverage.errors
-            switch a.status {
-            case .assessed: assessed += 1
-            case .insufficientInformation: insufficient += 1
-            case .error: errors += 1
-            }
+            count(a)
         case .failed(_, let message):
             failures[index] = message
             errors += 1
@@ -250,6 +259,28 @@ final class Tally: @unchecked Sendable {
             invalidIssues[index] = issues
             invalid += 1
         }
+    }
+
+    private func count(_ a: Assessment) {
+        ruleErrors += a.coverage.errors
+        switch a.status {
+        case .assessed: assessed += 1
+        case .insufficientInformation: insufficient += 1
+        case .error: errors += 1
+        }
+    }
+
+    /// One line of a stream, counted as it comes (a stream's length is not known ahead; no
+    /// row is kept, so memory stays flat).
+    func recordStream(_ outcome: StreamOutcome) {
+        switch outcome {
+        case .assessed(let a): count(a)
+        case .failed: errors += 1
+        case .invalid: invalid += 1
+        case .blank: return
+        }
+        total += 1
+        done += 1
     }
 
     /// An assessment whose file could not be written: counted as failed, never as assessed,

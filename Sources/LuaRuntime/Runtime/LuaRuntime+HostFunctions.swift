@@ -89,6 +89,22 @@ extension LuaRuntime {
         return HostFunction.results(L, stream)
     }
 
+    /// host.next_call(): fresh instruction and time budgets, as if a new call began, for host
+    /// code that runs several rule calls in one crossing (the engine's per-case evaluation).
+    /// A stop already recorded stays: it ends the whole crossing.
+    func hostNextCall(_ L: OpaquePointer) -> Int32 {
+        let b = budget
+        let limits = callLimits ?? configuration.limits
+        let now = clua_now()
+        b.pointee.instructions = 0
+        b.pointee.deadline = now + limits.timeoutSeconds
+        b.pointee.wall_deadline = now + limits.wallClockSeconds
+        b.pointee.cpu_limit = limits.timeoutSeconds
+        b.pointee.cpu_start = clua_thread_cpu()
+        clua_arm(L, b)
+        return 0
+    }
+
     /// Matching steps allowed per second of the deadline left: a conservative rate (the matcher
     /// does well over this), so that a huge instruction budget cannot outlast the deadline.
     static let patternStepsPerSecond = 20_000_000.0

@@ -84,6 +84,7 @@ public final class LuaRuntime {
             ("stopped", HostFunction { [unowned self] L in self.hostStopped(L) }),
             ("upvalue_writes", HostFunction { [unowned self] L in self.hostUpvalueWrites(L) }),
             ("locate", HostFunction { [unowned self] L in self.hostLocate(L) }),
+            ("next_call", HostFunction { [unowned self] L in self.hostNextCall(L) }),
         ]
         hostFunctions = functions.map(\.1)
 

@@ -736,6 +736,16 @@ local function begin_call(seed, privileged)
   return env
 end
 
+-- For host code that runs several rule calls in one crossing (the engine evaluates a case's
+-- indicators this way): what begin_call resets for each call, with fresh budgets from the host.
+-- The environment is not renewed: rule functions run in their modules' environments.
+function internals.next_call()
+  loading = {}
+  load_stack, loading_ids = {}, {}
+  math_randomseed(call_seed)
+  host.next_call()
+end
+
 -- What the host needs to build read-only views in C, the same way seal() does.
 local view_kit = { newindex = view_newindex, len = view_len, pairs = view_pairs, host = HOST, protected = PROTECTED }
 

@@ -228,7 +228,8 @@ public struct Assessment: Sendable {
     public static let schemaVersion = "1.0"
 
     public var engineVersion: String
-    public var framework: Framework
+    /// (Changing it drops the JSON pieces cached for the framework it had.)
+    public var framework: Framework { didSet { jsonFragments = nil } }
     public var caseID: String
     public var caseSHA256: String
     public var caseFile: String?
@@ -243,6 +244,9 @@ public struct Assessment: Sendable {
     public var generatedAt: String?
     /// The review round the assessment was discussed in, when there was one.
     public var round: RoundRecord? = nil
+    /// The framework's parts of the JSON text, written once by the assessor for all its
+    /// assessments (nil: `jsonBytes` writes them itself).
+    var jsonFragments: AssessmentJSONFragments? = nil
 
     /// Every recommendation, in framework order.
     public var recommendations: [Recommendation] { criteria.flatMap { $0.indicators.flatMap(\.recommendations) } }

@@ -46,6 +46,11 @@ public final class Assessor {
     private let evaluateChunk: LuaChunk
     private let aggregateChunk: LuaChunk
     private let lastTraceChunk: LuaChunk
+    private let evaluateCaseChunk: LuaChunk
+    /// The framework's indicator ids in order, handed to every per-case crossing.
+    private let indicatorIDs: LuaPreparedValue
+    /// The framework's parts of every assessment's JSON, written once.
+    private lazy var jsonFragments = AssessmentJSONFragments(framework)
 
     public init(framework: Framework, loader: FrameworkLoader, engineVersion: String) throws(FrameworkLoadError) {
         self.framework = framework
@@ -69,6 +74,11 @@ public final class Assessor {
                 return sandbox_internal.aggregate(framework, key, inputs)
                 """, chunkName: "=(sandbox aggregate)")
             lastTraceChunk = try runtime.compile("return sandbox_internal.last_trace()", chunkName: "=(sandbox trace)")
+            evaluateCaseChunk = try runtime.compile("""
+                local framework, ids, case = ...
+                return sandbox_internal.evaluate_case(framework, ids, case)
+                """, chunkName: "=(sandbox evaluate case)")
+            indicatorIDs = try runtime.prepare(.array(framework.criteria.flatMap(\.indicators).map { .string($0.id) }))
         } catch { throw failed(error) }
     }
 
@@ -82,10 +92,10 @@ public final class Assessor {
         let prepared = try prepare(cleaned, of: document)
         defer { runtime.release(prepared) }
 
+        var results = evaluateAll(prepared).makeIterator()
         var criteria: [CriterionResult] = []
         for criterion in framework.criteria {
-            let results = criterion.indicators.map { evaluate($0, in: criterion, case: prepared) }
-            criteria.append(aggregate(criterion, results))
+            criteria.append(aggregate(criterion, criterion.indicators.map { _ in results.next()! }))
         }
         if options.strict {
             let failures = criteria.flatMap(\.indicators).filter { $0.status == .error }
@@ -105,7 +115,8 @@ public final class Assessor {
         return Assessment(engineVersion: engineVersion, framework: framework, caseID: document.id,
                           caseSHA256: document.sha256, caseFile: document.file, caseIssues: issues,
                           casePlaceholders: placeholders, status: status,
-                          grade: grade, criteria: criteria, coverage: Coverage(all), generatedAt: timestamp)
+                          grade: grade, criteria: criteria, coverage: Coverage(all), generatedAt: timestamp,
+                          jsonFragments: jsonFragments)
     }
 
     /// Evaluates only the indicators named in `ids` on a case (validated as `assess` does),
@@ -139,6 +150,31 @@ public final class Assessor {
 
     // MARK: Indicators
 
+    /// Every indicator of the framework on a case, in framework order: one crossing into Lua
+    /// for the whole case (each indicator still its own protected call with fresh budgets).
+    /// Whatever that crossing cannot settle exactly (an indicator that raised an error, a budget
+    /// stop, a violation, a result that cannot be read) is run again one call per indicator from
+    /// there on, the way errors are attributed; the results are the same either way.
+    private func evaluateAll(_ prepared: LuaPreparedValue) -> [IndicatorResult] {
+        let pairs = framework.criteria.flatMap { c in c.indicators.map { (c, $0) } }
+        var out: [IndicatorResult] = []
+        out.reserveCapacity(pairs.count)
+        let started = clua_seconds()
+        let value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(indicatorIDs),
+                                                                .prepared(prepared)]).value
+        luaSeconds += clua_seconds() - started
+        luaCalls += 1
+        if let value, let list = value["results"]?.arrayValue {
+            let settled = min(list.count, pairs.count)
+            for k in 0..<settled {
+                let (criterion, indicator) = pairs[k]
+                out.append(result(of: list[k], for: indicator, in: criterion))
+            }
+        }
+        for (criterion, indicator) in pairs[out.count...] { out.append(evaluate(indicator, in: criterion, case: prepared)) }
+        return out
+    }
+
     private func evaluate(_ indicator: Indicator, in criterion: Criterion, case prepared: LuaPreparedValue) -> IndicatorResult {
         var result = IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
                                      recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
@@ -163,6 +199,13 @@ public final class Assessor {
             }
             return result
         }
+        return self.result(of: value, for: indicator, in: criterion)
+    }
+
+    /// An indicator's result from what its evaluation returned.
+    private func result(of value: LuaValue, for indicator: Indicator, in criterion: Criterion) -> IndicatorResult {
+        var result = IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
+                                     recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
         do throws(ResultDecodingError) {
             try decode(value, into: &result, criterion: criterion)
         } catch {
@@ -329,11 +372,19 @@ public final class Assessor {
         return Spelling.nearest(path, in: candidates, maxDistance: max(2, path.count / 5))
     }
 
-    /// The reads and conditions of a trace (`{ reads = {...}, conditions = {...} }`).
+    /// The reads and conditions of a trace (`{ reads = {...}, conditions = {...} }`). Reads come
+    /// as flat triples: path, then "value" and the value read, or "table" / "absent" and null.
     private func appendTrace(_ v: LuaValue, to result: inout IndicatorResult) {
-        for read in v["reads"]?.arrayValue ?? [] {
-            guard let path = read["path"]?.stringValue else { continue }
-            result.reads.append(TraceRead(path: path, value: read["value"], kind: read["kind"]?.stringValue))
+        if let reads = v["reads"]?.arrayValue {
+            result.reads.reserveCapacity(reads.count / 3)
+            var i = 0
+            while i + 2 < reads.count {
+                if let path = reads[i].stringValue, let kind = reads[i + 1].stringValue {
+                    result.reads.append(kind == "value" ? TraceRead(path: path, value: reads[i + 2], kind: nil)
+                                                        : TraceRead(path: path, value: nil, kind: kind))
+                }
+                i += 3
+            }
         }
         for condition in v["conditions"]?.arrayValue ?? [] {
             if let label = LocalizedText(condition["label"]) {

@@ -304,53 +304,66 @@ end
 ---------------------------------------------------------------------------------------------
 -- Evaluating one indicator
 ---------------------------------------------------------------------------------------------
+-- A trace: the reads of one call as flat triples (path, kind, value), so that the host reads one
+-- list rather than a table per read: kind is "value" (the value follows), "table" or "absent"
+-- (null follows). `engine` lists the paths the engine read on the rule's behalf (ctx.cited).
 local function new_trace()
-  -- engine: paths the engine read on the rule's behalf (ctx.cited), not reads the rule declares
-  local trace = { reads = {}, seen = {}, conditions = {}, engine = {} }
-  function trace.record(path, value)
-    if trace.seen[path] then return end
-    trace.seen[path] = true
-    local entry = { path = path }
-    if type(value) == "table" then entry.kind = "table" elseif value == nil then entry.kind = "absent"
-    else entry.value = value end
-    trace.reads[#trace.reads + 1] = entry
-  end
-  return trace
+  return { reads = {}, n = 0, seen = {}, conditions = {}, engine = {} }
 end
 
--- A view of the case that records every field read.
+local function record(trace, path, value)
+  local seen = trace.seen
+  if seen[path] then return end
+  seen[path] = true
+  local reads, n = trace.reads, trace.n
+  reads[n + 1] = path
+  if type(value) == "table" then reads[n + 2], reads[n + 3] = "table", null
+  elseif value == nil then reads[n + 2], reads[n + 3] = "absent", null
+  else reads[n + 2], reads[n + 3] = "value", value end
+  trace.n = n + 3
+end
+
+-- A view of the case that records every field read. One metatable serves every view; each
+-- view's state (the table it shows, its path, the trace, the views made of its fields) is kept
+-- by the engine, out of reach of rule code, for one call: evaluate starts each call with an
+-- empty VIEW (views cannot outlive their call: rule code keeps no state between calls).
+local VIEW = {}
+local VIEW_MT = { __metatable = "case" }
+
 local function traced(v, path, trace)
   if type(v) ~= "table" then return v end
-  local cache = {}
-  local proxy = {}
-  setmetatable(proxy, {
-    __index = function(_, key)
-      local x = v[key]
-      local p = path_join(path, key)
-      trace.record(p, x)
-      if type(x) ~= "table" then return x end
-      local c = cache[key]
-      if c == nil then
-        c = traced(x, p, trace)
-        cache[key] = c
-      end
-      return c
-    end,
-    __len = function() return #v end,
-    __pairs = function()
-      local f, s, k0 = pairs(v)
-      return function(_, k)
-        local nk = f(s, k)
-        if nk == nil then return nil end
-        return nk, proxy[nk]
-      end, proxy, k0
-    end,
-    __newindex = function(_, key)
-      error("the case is read-only (field '" .. path_join(path, key) .. "')", 2)
-    end,
-    __metatable = "case",
-  })
+  local proxy = setmetatable({}, VIEW_MT)
+  VIEW[proxy] = { v, path, trace }
   return proxy
+end
+
+VIEW_MT.__index = function(proxy, key)
+  local state = VIEW[proxy]
+  local v = state[1]
+  local x = v[key]
+  local p = path_join(state[2], key)
+  record(state[3], p, x)
+  if type(x) ~= "table" then return x end
+  local cache = state[4]
+  if cache == nil then cache = {}; state[4] = cache end
+  local c = cache[key]
+  if c == nil then
+    c = traced(x, p, state[3])
+    cache[key] = c
+  end
+  return c
+end
+VIEW_MT.__len = function(proxy) return #VIEW[proxy][1] end
+VIEW_MT.__pairs = function(proxy)
+  local f, s, k0 = pairs(VIEW[proxy][1])
+  return function(_, k)
+    local nk = f(s, k)
+    if nk == nil then return nil end
+    return nk, proxy[nk]
+  end, proxy, k0
+end
+VIEW_MT.__newindex = function(proxy, key)
+  error("the case is read-only (field '" .. path_join(VIEW[proxy][2], key) .. "')", 2)
 end
 
 local RESULT = {} -- marks values made by ctx.level / ctx.insufficient
@@ -366,7 +379,7 @@ end
 --- citations found (and the register's ids) are recorded as reads, not every field walked.
 local function cited(case, paths, trace)
   local function engine_read(path, value)
-    trace.record(path, value)
+    record(trace, path, value)
     trace.engine[#trace.engine + 1] = path
   end
   local register = {}
@@ -407,6 +420,7 @@ end
 
 local function new_context(entry, indicator, case, trace, raw)
   local ctx = { findings = {}, recommendations = {}, suggestions = {} }
+  local made = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions }
   ctx.framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title }
   ctx.indicator = {
     id = indicator.id, title = indicator.title, question = indicator.question,
@@ -467,7 +481,7 @@ local function new_context(entry, indicator, case, trace, raw)
   function ctx.get(path) return M.get(case, path) end
   function ctx.present(path) return M.present(case, path) end
 
-  return ctx
+  return ctx, made
 end
 
 --- Whether the case answers a path: anything but absent, null or blank text. An empty list
@@ -495,8 +509,14 @@ local last_trace = nil
 local function last_trace_of()
   local t = last_trace
   last_trace = nil
-  if t == nil then return { reads = {}, conditions = {} } end
-  return { reads = t.reads, conditions = t.conditions }
+  if t == nil then return {} end
+  return { reads = t.n > 0 and t.reads or nil, conditions = t.conditions[1] and t.conditions or nil }
+end
+
+-- Copies ctx[key] into out unless it is still the empty list the context was made with.
+local function listed(out, ctx, made, key)
+  local v = ctx[key]
+  if not rawequal(v, made[key]) or next(v) ~= nil then out[key] = v end
 end
 
 --- Runs one indicator on a case; returns plain data.
@@ -508,16 +528,22 @@ local function evaluate(framework_id, indicator_id, case)
   if indicator == nil then error("indicator '" .. tostring(indicator_id) .. "' is not in the framework", 0) end
   local missing = missing_paths(case, indicator.requires)
   if #missing > 0 then
-    return { status = "insufficient_information", missing = missing, findings = {}, recommendations = {},
-             reads = {}, conditions = {} }
+    return { status = "insufficient_information", missing = missing }
   end
+  VIEW = {}
   local trace = new_trace()
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   local view = traced(case, "", trace)
-  local ctx = new_context(entry, indicator, view, trace, case)
+  local ctx, made = new_context(entry, indicator, view, trace, case)
   local result = indicator.evaluate(view, ctx)
-  local out = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions,
-                reads = trace.reads, conditions = trace.conditions, engine_reads = trace.engine }
+  -- empty lists are left out (the host reads absent as empty); a list the rule replaced is kept
+  local out = {}
+  listed(out, ctx, made, "findings")
+  listed(out, ctx, made, "recommendations")
+  listed(out, ctx, made, "suggestions")
+  if trace.n > 0 then out.reads = trace.reads end
+  if trace.conditions[1] ~= nil then out.conditions = trace.conditions end
+  if trace.engine[1] ~= nil then out.engine_reads = trace.engine end
   if ctx.basis_kind then out.basis = { kind = ctx.basis_kind, documents = ctx.basis_documents } end
   if type(result) == "table" and result[RESULT] == "insufficient" then
     out.status = "insufficient_information"
@@ -537,6 +563,23 @@ local function evaluate(framework_id, indicator_id, case)
   return out
 end
 
+--- Runs the indicators `ids` (in order) on a case in one crossing: each is its own protected
+--- call with fresh budgets (sandbox_internal.next_call). Returns { results = { out, ... } }, or
+--- with `failed = i` when indicator i raised an error: the host then runs indicators i onwards
+--- one call each, which attributes the failure exactly (message, place, trace). A budget stop
+--- or a violation ends the whole crossing, and the host runs every indicator one call each.
+local function evaluate_case(framework_id, ids, case)
+  local next_call = sandbox_internal.next_call
+  local results = {}
+  for i, id in ipairs(ids) do
+    next_call()
+    local ok, out = pcall(evaluate, framework_id, id, case)
+    if not ok then return { results = results, failed = i } end
+    results[i] = out
+  end
+  return { results = results }
+end
+
 --- Runs a framework's (criterion_id ~= "") or a criterion's aggregation function.
 local function aggregate(framework_id, key, inputs)
   local entry = registry[framework_id]
@@ -547,6 +590,7 @@ end
 
 sandbox_internal.describe, sandbox_internal.evaluate, sandbox_internal.aggregate = describe, evaluate, aggregate
 sandbox_internal.last_trace = last_trace_of
+sandbox_internal.evaluate_case = evaluate_case
 
 return M
 """#

@@ -1,0 +1,322 @@
+import LuaRuntime
+
+/// The framework's parts of an assessment's compact JSON (its description, each indicator's
+/// and criterion's fixed fields, each grade), written once per framework and reused for every
+/// assessment: most of an assessment's text does not depend on the case.
+final class AssessmentJSONFragments: Sendable {
+    let framework: [UInt8]
+    /// Per indicator id: the indicator it was written for and its fixed pieces.
+    let indicators: [String: (indicator: Indicator, id: [UInt8], references: [UInt8], title: [UInt8], weight: [UInt8])]
+    /// Per criterion id: the criterion (without its indicators) and its fixed pieces.
+    let criteria: [String: (id: String, title: LocalizedText, weight: Double, aggregation: String,
+                            head: [UInt8], id_: [UInt8], tail: [UInt8])]
+    /// `gradeValue` of each assessed grade, by the grade's id ("3", "B+").
+    let grades: [String: (grade: Grade, bytes: [UInt8])]
+    let insufficient: [UInt8]
+    let error: [UInt8]
+
+    init(_ f: Framework) {
+        func bytes(_ v: LuaValue) -> [UInt8] { v.jsonBytes(pretty: false) }
+        func key(_ k: String) -> [UInt8] { bytes(.string(k)) + [UInt8(ascii: ":")] }
+        // the framework object, exactly as Assessment.value writes it
+        var probe = Assessment(engineVersion: "", framework: f, caseID: "", caseSHA256: "", caseFile: nil, caseIssues: [],
+                               status: .error, grade: nil, criteria: [], coverage: Coverage([]), generatedAt: nil)
+        probe.jsonFragments = nil
+        framework = bytes(probe.value["framework"] ?? .null)
+        var indicators: [String: (indicator: Indicator, id: [UInt8], references: [UInt8], title: [UInt8], weight: [UInt8])] = [:]
+        var criteria: [String: (id: String, title: LocalizedText, weight: Double, aggregation: String,
+                                head: [UInt8], id_: [UInt8], tail: [UInt8])] = [:]
+        for c in f.criteria {
+            criteria[c.id] = (c.id, c.title, c.weight, c.aggregation.name,
+                              key("aggregation") + bytes(.string(c.aggregation.name)) + [UInt8(ascii: ",")] + key("coverage"),
+                              key("id") + bytes(.string(c.id)) + [UInt8(ascii: ",")] + key("indicators"),
+                              [UInt8(ascii: ",")] + key("title") + bytes(c.title.value) + [UInt8(ascii: ",")] + key("weight")
+                                + bytes(.double(c.weight)) + [UInt8(ascii: "}")])
+            for i in c.indicators {
+                indicators[i.id] = (i, key("id") + bytes(.string(i.id)) + [UInt8(ascii: ",")] + key("missing"),
+                                    key("references") + bytes(.array(i.references.map { .string($0) })) + [UInt8(ascii: ",")]
+                                        + key("result"),
+                                    [UInt8(ascii: ",")] + key("title") + bytes(i.title.value) + [UInt8(ascii: ",")] + key("trace"),
+                                    [UInt8(ascii: ",")] + key("weight") + bytes(.double(i.weight)) + [UInt8(ascii: "}")])
+            }
+        }
+        self.indicators = indicators
+        self.criteria = criteria
+        var grades: [String: (grade: Grade, bytes: [UInt8])] = [:]
+        for level in f.scale.levels {
+            for plus in f.scale.plus ? [false, true] : [false] {
+                let grade = Grade(level: level, plus: plus, scale: f.scale)
+                grades[grade.id] = (grade, bytes(Assessment.gradeValue(status: .assessed, grade: grade)))
+            }
+        }
+        self.grades = grades
+        insufficient = bytes(Assessment.gradeValue(status: .insufficientInformation, grade: nil))
+        error = bytes(Assessment.gradeValue(status: .error, grade: nil))
+    }
+}
+
+extension Assessment {
+    /// The assessment as compact JSON: the bytes of `value.jsonBytes(pretty: false)`, written
+    /// straight from the results with the framework's fixed parts copied from fragments made
+    /// once (no tree of values is built).
+    public func jsonBytes() -> [UInt8] {
+        var w = AssessmentJSONWriter(fragments: jsonFragments ?? AssessmentJSONFragments(framework))
+        w.write(self)
+        return w.out
+    }
+}
+
+/// Writes an assessment as compact JSON with sorted keys (the order `LuaValue`'s writer uses:
+/// by UTF-8 bytes), key by key; the test `AssessmentJSONWriterTests` holds it to the tree's bytes.
+struct AssessmentJSONWriter {
+    let fragments: AssessmentJSONFragments
+    var out: [UInt8] = []
+
+    init(fragments: AssessmentJSONFragments) {
+        self.fragments = fragments
+        out.reserveCapacity(16 << 10)
+    }
+
+    private mutating func raw(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private mutating func value(_ v: LuaValue) { v.writeJSON(into: &out, pretty: false) }
+    private mutating func string(_ s: String) { LuaValue.string(s).writeJSON(into: &out, pretty: false) }
+    private mutating func text(_ t: LocalizedText) { value(t.value) }
+    private mutating func optionalString(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    private mutating func strings(_ list: [String]) {
+        raw("[")
+        for (n, s) in list.enumerated() {
+            if n > 0 { raw(",") }
+            string(s)
+        }
+        raw("]")
+    }
+
+    private mutating func list<T>(_ items: [T], _ each: (inout Self, T) -> Void) {
+        raw("[")
+        for (n, item) in items.enumerated() {
+            if n > 0 { raw(",") }
+            each(&self, item)
+        }
+        raw("]")
+    }
+
+    private mutating func grade(_ status: ResultStatus, _ grade: Grade?) {
+        if let grade {
+            if status == .assessed, let known = fragments.grades[grade.id], known.grade == grade {
+                out.append(contentsOf: known.bytes)
+            } else {
+                value(Assessment.gradeValue(status: status, grade: grade))
+            }
+        } else {
+            switch status {
+            case .insufficientInformation: out.append(contentsOf: fragments.insufficient)
+            case .error: out.append(contentsOf: fragments.error)
+            case .assessed: value(Assessment.gradeValue(status: status, grade: nil))
+            }
+        }
+    }
+
+    private mutating func coverage(_ c: Coverage) {
+        raw("{\"assessed\":")
+        value(.integer(Int64(c.assessed)))
+        raw(",\"errors\":")
+        value(.integer(Int64(c.errors)))
+        raw(",\"indicators\":")
+        value(.integer(Int64(c.indicators)))
+        raw(",\"insufficient_information\":")
+        value(.integer(Int64(c.insufficient)))
+        raw(",\"share\":")
+        value(.double((c.share * 10_000).rounded() / 10_000))
+        raw("}")
+    }
+
+    private mutating func issues(_ list: [CaseIssue]) {
+        self.list(list) { w, issue in
+            w.raw("{\"message\":")
+            w.string(issue.message)
+            w.raw(",\"path\":")
+            w.string(issue.path)
+            w.raw("}")
+        }
+    }
+
+    mutating func write(_ a: Assessment) {
+        raw("{\"case\":{")
+        if let file = a.caseFile {
+            raw("\"file\":")
+            string(file)
+            raw(",")
+        }
+        raw("\"id\":")
+        string(a.caseID)
+        raw(",\"issues\":")
+        issues(a.caseIssues)
+        raw(",\"placeholders\":")
+        issues(a.casePlaceholders)
+        raw(",\"sha256\":")
+        string(a.caseSHA256)
+        raw("},\"coverage\":")
+        coverage(a.coverage)
+        raw(",\"criteria\":")
+        list(a.criteria) { w, c in w.criterion(c) }
+        raw(",\"engine\":{\"name\":\"mecigep\",\"version\":")
+        string(a.engineVersion)
+        raw("},\"framework\":")
+        out.append(contentsOf: fragments.framework)
+        if let generatedAt = a.generatedAt {
+            raw(",\"generated_at\":")
+            string(generatedAt)
+        }
+        raw(",\"result\":")
+        grade(a.status, a.grade)
+        if let round = a.round {
+            raw(",\"round\":")
+            value(Assessment.roundValue(round))
+        }
+        raw(",\"schema_version\":")
+        string(Assessment.schemaVersion)
+        raw("}")
+    }
+
+    private mutating func criterion(_ c: CriterionResult) {
+        guard let known = fragments.criteria[c.criterion.id], known.title == c.criterion.title,
+              known.weight == c.criterion.weight, known.aggregation == c.criterion.aggregation.name else {
+            value(Assessment.criterionValue(c))  // not the framework's criterion as written: the tree
+            return
+        }
+        raw("{")
+        out.append(contentsOf: known.head)
+        coverage(c.coverage)
+        raw(",")
+        if let failure = c.failure {
+            raw("\"error\":{\"kind\":\"aggregation\",\"message\":")
+            string(failure)
+            raw("},")
+        }
+        out.append(contentsOf: known.id_)
+        list(c.indicators) { w, r in w.indicator(r) }
+        raw(",\"result\":")
+        grade(c.status, c.grade)
+        out.append(contentsOf: known.tail)
+    }
+
+    private mutating func indicator(_ r: IndicatorResult) {
+        guard let known = fragments.indicators[r.indicator.id], known.indicator == r.indicator else {
+            value(Assessment.indicatorValue(r))
+            return
+        }
+        raw("{")
+        if let a = r.agreed {
+            raw("\"agreed\":{\"author\":")
+            string(a.author)
+            raw(",\"date\":")
+            string(a.date)
+            raw(",\"justification\":")
+            string(a.justification)
+            raw(",\"label\":")
+            text(a.grade.level.label)
+            raw(",\"level\":")
+            value(a.grade.idValue)
+            raw(",\"role\":")
+            string(a.role)
+            raw("},")
+        }
+        if let b = r.basis {
+            raw("\"basis\":{\"documents\":")
+            strings(b.documents)
+            if let why = b.justification {
+                raw(",\"justification\":")
+                string(why)
+            }
+            raw(",\"kind\":")
+            string(b.kind.rawValue)
+            if let who = b.verifiedBy {
+                raw(",\"verified_by\":")
+                string(who)
+            }
+            raw("},")
+        }
+        if let f = r.failure {
+            raw("\"error\":{\"file\":")
+            optionalString(f.file)
+            raw(",\"kind\":")
+            string(f.kind)
+            raw(",\"line\":")
+            if let line = f.line { value(.integer(Int64(line))) } else { raw("null") }
+            raw(",\"message\":")
+            string(f.message)
+            raw("},")
+        }
+        raw("\"findings\":")
+        list(r.findings) { w, finding in
+            w.raw("{\"evidence\":")
+            w.strings(finding.evidence)
+            w.raw(",\"text\":")
+            w.text(finding.text)
+            w.raw("}")
+        }
+        raw(",")
+        out.append(contentsOf: known.id)
+        strings(r.missing)
+        raw(",")
+        if let note = r.note {
+            raw("\"note\":")
+            text(note)
+            raw(",")
+        }
+        raw("\"recommendations\":")
+        list(r.recommendations) { w, rec in
+            w.raw("{\"binding\":false,\"challenge\":")
+            w.optionalString(rec.challenge)
+            w.raw(",\"criterion\":")
+            w.string(rec.criterion)
+            w.raw(",\"horizon\":")
+            w.optionalString(rec.horizon)
+            w.raw(",\"id\":")
+            w.string(rec.id)
+            w.raw(",\"indicator\":")
+            w.string(rec.indicator)
+            w.raw(",\"owner\":")
+            if let owner = rec.owner { w.text(owner) } else { w.raw("null") }
+            w.raw(",\"priority\":")
+            w.optionalString(rec.priority)
+            w.raw(",\"text\":")
+            w.text(rec.text)
+            w.raw("}")
+        }
+        raw(",")
+        out.append(contentsOf: known.references)
+        grade(r.status, r.grade)
+        out.append(contentsOf: known.title)
+        raw("{\"conditions\":")
+        list(r.conditions) { w, c in
+            w.raw("{\"label\":")
+            w.text(c.label)
+            w.raw(c.value ? ",\"value\":true}" : ",\"value\":false}")
+        }
+        raw(",\"reads\":")
+        list(r.reads) { w, read in
+            w.raw("{")
+            if let kind = read.kind {
+                w.raw("\"kind\":")
+                w.string(kind)
+                w.raw(",")
+            }
+            w.raw("\"path\":")
+            w.string(read.path)
+            if let v = read.value {
+                w.raw(",\"value\":")
+                w.value(v)
+            }
+            w.raw("}")
+        }
+        raw("}")
+        out.append(contentsOf: known.weight)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import LuaRuntime
+import Testing
+@testable import MecigepEngine
+
+/// `Assessor.assess` evaluates a case's indicators in one crossing into Lua, and falls back to
+/// one call per indicator for whatever that crossing cannot settle. Guarded here: every
+/// indicator result is exactly what one call per indicator gives (levels, notes, traces, and
+/// for failures their kind, message and place), whatever fails, wherever in the framework it
+/// sits, over many generated cases; and the shipped frameworks agree on every shipped case.
+@Suite("One crossing per case")
+struct OneCrossingTests {
+    /// Indicators that fail in every way a rule can, between ones that work, in an order drawn
+    /// per test so that failures sit first, last and in the middle.
+    static let bodies: [(String, String)] = [
+        ("reads", "local n = 0; for _, r in ipairs(case.results or {}) do ctx.check('has target', r.target ~= nil); n = n + 1 end; ctx.finding('n', { 'results' }); return math.min(n, 4)"),
+        ("level", "return ctx.level(case.problem and case.problem.baseline and 3 or 1, { en = 'note', es = 'nota' })"),
+        ("insufficient", "return ctx.insufficient({ 'problem.baseline.year' }, 'no year')"),
+        ("random", "return math.random(0, 4)"),
+        ("raises", "local x = case.problem.baseline.value; error('failed on ' .. tostring(x))"),
+        ("caught", "local ok = pcall(error, 'inside'); return ok and 0 or 2"),
+        ("loops", "while true do end"),
+        ("memory", "local t = {}; for i = 1, 1e8 do t[i] = string.rep('x', 64) .. i end"),
+        ("violation", "leaked = 1; return 1"),
+        ("off_scale", "return 9"),
+        ("bad_note", "return ctx.level(2, function() end)"),
+        ("writes_case", "case.problem = 1; return 1"),
+        ("recommends", "ctx.recommend { text = 'do it', priority = 'high', horizon = 'short' }; return 2"),
+        ("replaces_list", "ctx.findings = { { text = 'kept', evidence = {} } }; return 1"),
+    ]
+
+    static func framework(order: [Int]) -> String {
+        let indicators = order.map { i in
+            let (id, body) = bodies[i]
+            return "m.indicator { id = \"\(id)\", title = \"\(id)\", reads = { \"results\", \"problem\" }, "
+                + "evaluate = function(case, ctx) \(body) end }"
+        }
+        let half = indicators.count / 2
+        return """
+            local m = require "mecigep"
+            return m.framework { id = "mixed", version = "1.0.0", title = "Mixed", languages = { "en" },
+              scale = m.scales.maturity, criteria = {
+                m.criterion { id = "a", title = "A", indicators = { \(indicators[..<half].joined(separator: ",\n")) } },
+                m.criterion { id = "b", title = "B", indicators = { \(indicators[half...].joined(separator: ",\n")) } },
+              } }
+            """
+    }
+
+    static func generatedCase(_ rng: inout SplitMix64, _ n: Int) -> CaseDocument {
+        var fields: [String: LuaValue] = ["id": .string("case-\(n)")]
+        if rng.next() % 4 != 0 {
+            let baseline: LuaValue = rng.next() % 2 == 0 ? ["value": .integer(Int64(rng.next() % 100)), "year": 2024]
+                                                        : ["value": "many"]
+            fields["problem"] = ["baseline": baseline]
+        }
+        fields["results"] = .array((0..<Int(rng.next() % 6)).map { k in
+            rng.next() % 3 == 0 ? ["indicator": .string("i\(k)")] : ["indicator": .string("i\(k)"), "target": .integer(Int64(k))]
+        })
+        let value = LuaValue.object(fields)
+        return CaseDocument(id: "case-\(n)", value: value)
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func sameResultsAsOneCallPerIndicator(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let order = Array(Self.bodies.indices).shuffled(using: &rng)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-crossing-\(UUID().uuidString)")
+        let fw = folder.appendingPathComponent("frameworks/mixed")
+        try FileManager.default.createDirectory(at: fw, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.framework(order: order).utf8).write(to: fw.appendingPathComponent("framework.lua"))
+        let loader = FrameworkLoader(rulesFolder: folder.path,
+                                     limits: LuaLimits(instructions: 300_000, memoryBytes: 16 << 20, timeoutSeconds: 2))
+        let cases = (0..<12).map { Self.generatedCase(&rng, $0) }
+        let outcome: Result<Int, any Error> = LuaThread.run {
+            Result {
+                let assessor = try Assessor(framework: try loader.load("mixed"), loader: loader, engineVersion: "t")
+                let ids = Set(assessor.framework.indicators.map(\.id))
+                var compared = 0
+                for document in cases {
+                    let whole = try assessor.assess(document).indicatorResults
+                    let single = try assessor.evaluate(document, indicators: ids)
+                    for r in whole {
+                        #expect(r == single[r.indicator.id], "seed \(seed), \(document.id), \(r.indicator.id)")
+                        compared += 1
+                    }
+                }
+                return compared
+            }
+        }
+        #expect(try outcome.get() == 12 * Self.bodies.count)
+    }
+
+    /// A case where nothing fails costs one crossing, not one per indicator.
+    @Test func aCaseWithoutFailuresIsOneCrossing() throws {
+        let (calls, indicators) = try withAssessor("tiny") { assessor in
+            let before = assessor.luaCalls
+            _ = try assessor.assess(CaseDocument(id: "complete", value: Fixtures.complete))
+            return (assessor.luaCalls - before, assessor.framework.indicators.count)
+        }
+        #expect(indicators > 2)
+        #expect(calls == 1)
+    }
+
+    @Test func shippedFrameworksAgreeOnShippedCases() throws {
+        let rules = Fixtures.repository.appendingPathComponent("rules").path
+        for (framework, folder) in [("mecigep-core", "examples/cases"), ("pefa-budget", "examples/pefa-cases")] {
+            let files = BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent(folder).path]).files
+            let loader = FrameworkLoader(rulesFolder: rules)
+            let outcome: Result<Int, any Error> = LuaThread.run {
+                Result {
+                    let assessor = try Assessor(framework: try loader.load(framework), loader: loader, engineVersion: "t")
+                    let ids = Set(assessor.framework.indicators.map(\.id))
+                    var compared = 0
+                    for file in files {
+                        let document = try CaseDocument.load(path: file)
+                        guard let whole = try? assessor.assess(document).indicatorResults else { continue }
+                        let single = try assessor.evaluate(document, indicators: ids)
+                        for r in whole {
+                            #expect(r == single[r.indicator.id], "\(file): \(r.indicator.id)")
+                            compared += 1
+                        }
+                    }
+                    return compared
+                }
+            }
+            #expect(try outcome.get() > 20)
+        }
+    }
+}
