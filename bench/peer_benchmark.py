@@ -43,7 +43,7 @@ def corpus(n, work):
     """N generated cases as JSON lines and as one JSON file each (made once, kept in .bench/)."""
     folder = os.path.join(work, f"peer-{n}")
     lines, cases = os.path.join(folder, "cases.jsonl"), os.path.join(folder, "cases")
-    marker = os.path.join(folder, ".complete")
+    marker = os.path.join(folder, ".complete-2")  # -2: cases.jsonl beside the case files
     if not os.path.exists(marker):
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(folder)
@@ -68,9 +68,14 @@ def systems(binary, lines, cases, folder):
     s = [("bare lua5.4 + cjson", ["lua5.4", os.path.join(PEER, "pure_lua.lua"), lines], os.path.join(folder, "bare.jsonl"))]
     if have_lupa():
         s.append(("lupa (Python + Lua 5.4)", [sys.executable, os.path.join(PEER, "lupa_host.py"), lines], None))
+    # JSON lines in and out, as the other systems read and write them (assess --jsonl)
     for jobs in (1, 2):
-        s.append((f"mecigep assess --jobs {jobs}", [binary, "assess", cases, "--rules", rules, "--framework", "bench-ref",
-                                                    "--jobs", str(jobs), "--out", out + str(jobs)], None))
+        s.append((f"mecigep assess --jobs {jobs}", [binary, "assess", "--jsonl", cases + ".jsonl", "--rules", rules,
+                                                    "--framework", "bench-ref", "--jobs", str(jobs)],
+                  out + f"{jobs}.jsonl"))
+    # one file per case and the summaries, as the Secretariat runs a folder of cases
+    s.append(("mecigep assess --out (files)", [binary, "assess", cases, "--rules", rules, "--framework", "bench-ref",
+                                               "--jobs", "1", "--out", out + "-files"], None))
     return s
 
 
@@ -84,7 +89,7 @@ def measure(binary, n, runs, work):
         for name, argv, stdout in chosen:
             figures[name].append(run(argv, stdout))
     check = subprocess.run([sys.executable, os.path.join(PEER, "compare_levels.py"), os.path.join(folder, "bare.jsonl"),
-                            os.path.join(folder, "out1")], capture_output=True, text=True)
+                            os.path.join(folder, "out1.jsonl")], capture_output=True, text=True)
     medians = {name: tuple(statistics.median(r[i] for r in rows) for i in range(3)) for name, rows in figures.items()}
     return medians, check.stdout.strip().splitlines()[-1] if check.stdout else check.stderr.strip()
 

@@ -134,7 +134,8 @@ typedef struct clua_budget {
     size_t memory_reserve;       /* extra bytes for the host's own work and error handling */
     double deadline;             /* clua_now() seconds after which CPU time is checked; <= 0: none */
     double wall_deadline;        /* clua_now() seconds: the wall-clock safety net; <= 0: none */
-    double cpu_start;            /* the calling thread's CPU seconds when the call began */
+    double cpu_start;            /* the calling thread's CPU seconds when the call began; < 0: not
+                                    read yet (the first hook reads it: reading it is a system call) */
     double cpu_limit;            /* CPU seconds the call may use (the time budget) */
     double last_hook;            /* clua_now() at the previous hook, to notice slow instructions */
     int hook_interval;           /* instructions between two hook calls */
@@ -180,6 +181,8 @@ static inline double clua_thread_cpu(void) {
 static inline int clua_over_time_at(clua_budget *b, double now) {
     if (b->deadline <= 0 || now <= b->deadline) return 0;
     if (b->wall_deadline > 0 && now > b->wall_deadline) return 1;
+    /* past the deadline before the first hook: all that time went to this call */
+    if (b->cpu_start < 0) return 1;
     return clua_thread_cpu() - b->cpu_start > b->cpu_limit;
 }
 
@@ -217,6 +220,7 @@ static void clua_hook(lua_State *L, lua_Debug *ar) {
     if (b->stop == CLUA_STOP_NONE) {
         int interval = lua_gethookcount(L);
         double now = clua_now();
+        if (b->cpu_start < 0) b->cpu_start = clua_thread_cpu();
         b->instructions += interval > 0 ? interval : 1;
         if (b->instruction_limit > 0 && b->instructions > b->instruction_limit)
             b->stop = CLUA_STOP_INSTRUCTIONS;

@@ -46,13 +46,14 @@ extension AssessCommand {
         let reader = LineReader(fd: fd, maxLineBytes: batch.documentLimits.maxBytes)
         CaseStreamRunner(batch: batch).run(input: reader, name: name, render: { number, outcome in
             Self.line(number, outcome)
-        }, emit: { _, outcome, bytes in
+        }, emit: { number, outcome, bytes in
             sink.write(bytes)
             tally.lock.withLock { tally.recordStream(outcome) }
             switch outcome {
             case .failed(let message): Console.error("mecigep: \(message)")
             case .invalid(let caseID, let issues):
-                Console.error("mecigep: \(name): case \(caseID ?? "?"): invalid case, not assessed (mecigep validate explains each problem):")
+                Console.error("mecigep: \(name):\(number): case \(caseID ?? "?"): invalid case, not assessed "
+                    + "(mecigep validate explains each problem):")
                 for issue in issues { Console.error("  \(issue.path): \(issue.message)") }
             case .assessed, .blank: break
             }

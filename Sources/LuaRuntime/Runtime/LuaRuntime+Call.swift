@@ -344,7 +344,7 @@ extension LuaRuntime {
            isKnownChunk(shown) {
             error.message = message
         }
-        if error.kind == .timeLimit, clua_thread_cpu() - b.pointee.cpu_start <= limits.timeoutSeconds {
+        if error.kind == .timeLimit, b.pointee.cpu_start >= 0, clua_thread_cpu() - b.pointee.cpu_start <= limits.timeoutSeconds {
             error.message = "time limit exceeded: the call ran longer than \(limits.wallClockSeconds) seconds of "
                 + "wall-clock time without finishing (the machine is too busy: run fewer jobs)"
         }

@@ -100,7 +100,9 @@ extension LuaRuntime {
         b.pointee.deadline = now + limits.timeoutSeconds
         b.pointee.wall_deadline = now + limits.wallClockSeconds
         b.pointee.cpu_limit = limits.timeoutSeconds
-        b.pointee.cpu_start = clua_thread_cpu()
+        // Read at the first hook (a system call that most indicators, which finish before one, skip);
+        // what runs before it is a few hundred instructions, which the instruction budget counts.
+        b.pointee.cpu_start = -1
         clua_arm(L, b)
         return 0
     }
@@ -128,6 +130,7 @@ extension LuaRuntime {
             // nominal deadline the wall clock is a lower bound of it (a thread cannot use more CPU
             // than wall time), so the thread's CPU clock, a system call, is read only when the
             // time left could bind tighter than the instructions left.
+            if budget.pointee.cpu_start < 0 { budget.pointee.cpu_start = clua_thread_cpu() }  // not read yet
             let cpuLeft = budget.pointee.cpu_limit - (clua_thread_cpu() - budget.pointee.cpu_start)
             let wallLeft = budget.pointee.wall_deadline > 0 ? budget.pointee.wall_deadline - clua_now() : cpuLeft
             let seconds = max(0, min(cpuLeft, wallLeft))

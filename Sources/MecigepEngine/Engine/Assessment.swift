@@ -215,10 +215,22 @@ public struct Coverage: Sendable, Hashable {
     public var share: Double { indicators == 0 ? 0 : Double(assessed) / Double(indicators) }
 
     init(_ results: [IndicatorResult]) {
-        indicators = results.count
-        assessed = results.filter { $0.status == .assessed }.count
-        insufficient = results.filter { $0.status == .insufficientInformation }.count
-        errors = results.filter { $0.status == .error }.count
+        self.init(results.lazy.map(\.status))
+    }
+
+    init<S: Sequence<ResultStatus>>(_ statuses: S) {
+        indicators = 0
+        assessed = 0
+        insufficient = 0
+        errors = 0
+        for status in statuses {
+            indicators += 1
+            switch status {
+            case .assessed: assessed += 1
+            case .insufficientInformation: insufficient += 1
+            case .error: errors += 1
+            }
+        }
     }
 }
 

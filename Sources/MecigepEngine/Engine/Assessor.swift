@@ -111,11 +111,11 @@ public final class Assessor {
             let formatter = ISO8601DateFormatter()
             timestamp = formatter.string(from: date)
         }
-        let all = criteria.flatMap(\.indicators)
         return Assessment(engineVersion: engineVersion, framework: framework, caseID: document.id,
                           caseSHA256: document.sha256, caseFile: document.file, caseIssues: issues,
                           casePlaceholders: placeholders, status: status,
-                          grade: grade, criteria: criteria, coverage: Coverage(all), generatedAt: timestamp,
+                          grade: grade, criteria: criteria, coverage: Coverage(criteria.lazy.flatMap { $0.indicators.lazy.map(\.status) }),
+                          generatedAt: timestamp,
                           jsonFragments: jsonFragments)
     }
 

@@ -418,70 +418,88 @@ local function cited(case, paths, trace)
   return out
 end
 
-local function new_context(entry, indicator, case, trace, raw)
-  local ctx = { findings = {}, recommendations = {}, suggestions = {} }
-  local made = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions }
-  ctx.framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title }
-  ctx.indicator = {
-    id = indicator.id, title = indicator.title, question = indicator.question,
-    references = indicator.references, reads = indicator.reads, levels = indicator.levels,
+-- The call being evaluated (its trace, which also holds its context, case view and raw case):
+-- the context functions below act on it. One set of functions serves every call instead of
+-- closures made per call. Rule code cannot keep a context function past its call (it keeps no
+-- state between calls), so the call that runs one is always `current`.
+local current = nil
+
+--- Records a finding: text (string or translations) resting on evidence paths.
+local function ctx_finding(text, evidence)
+  local ctx = current.ctx
+  ctx.findings[#ctx.findings + 1] = { text = text, evidence = as_list(evidence) }
+end
+
+--- Records a recommendation: { text =, priority = "high"|"medium"|"low",
+--- horizon = "short"|"medium"|"long", owner =, challenge = }.
+local function ctx_recommend(r)
+  if type(r) ~= "table" then error("ctx.recommend expects a table { text = ..., priority = ... }", 2) end
+  local ctx = current.ctx
+  ctx.recommendations[#ctx.recommendations + 1] = r
+end
+
+--- Records a suggestion for the State, shown by `validate` and never part of the level: what
+--- to record where ("your text mentions a pilot; record it under pilots: with dates").
+local function ctx_suggest(text, path)
+  local ctx = current.ctx
+  ctx.suggestions[#ctx.suggestions + 1] = { text = text, path = path }
+end
+
+--- Records what the level rests on: "self_declared" (the State's word), "documented"
+--- (documents of the case's register cited by id) or "verified" (by the Secretariat or the peers).
+local function ctx_basis(kind, documents)
+  if kind ~= "self_declared" and kind ~= "documented" and kind ~= "verified" then
+    error("ctx.basis expects \"self_declared\", \"documented\" or \"verified\" (got " .. tostring(kind) .. ")", 2)
+  end
+  local ctx = current.ctx
+  ctx.basis_kind, ctx.basis_documents = kind, as_list(documents)
+end
+
+--- Records a condition that decided the level, and returns its value.
+local function ctx_check(label, value)
+  local conditions = current.conditions
+  conditions[#conditions + 1] = { label = label, value = value and true or false }
+  return value
+end
+
+--- The result: a level of the framework's scale.
+local function ctx_level(level, note)
+  return { [RESULT] = "level", level = level, note = note }
+end
+
+--- The result: the case does not say enough; paths name what is missing.
+local function ctx_insufficient(paths, reason)
+  return { [RESULT] = "insufficient", missing = as_list(paths), note = reason }
+end
+
+--- The documents of the case's register cited under the paths (sorted ids).
+local function ctx_cited(paths)
+  return cited(current.raw, type(paths) == "table" and paths or { paths }, current)
+end
+
+--- A field of the case by path (recorded in the trace).
+local function ctx_get(path) return M.get(current.view, path) end
+local function ctx_present(path) return M.present(current.view, path) end
+
+-- A call's context; the lists it starts with are kept in the trace (`made`), so that the
+-- result leaves them out while they stay empty.
+local function new_context(entry, indicator, trace)
+  local ctx = {
+    findings = {}, recommendations = {}, suggestions = {},
+    framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title },
+    indicator = {
+      id = indicator.id, title = indicator.title, question = indicator.question,
+      references = indicator.references, reads = indicator.reads, levels = indicator.levels,
+    },
+    scale = entry.def.scale,
+    criterion = { id = entry.criterion_of[indicator.id] },
+    finding = ctx_finding, recommend = ctx_recommend, suggest = ctx_suggest, basis = ctx_basis,
+    check = ctx_check, level = ctx_level, insufficient = ctx_insufficient, cited = ctx_cited,
+    get = ctx_get, present = ctx_present,
   }
-  ctx.scale = entry.def.scale
-  ctx.criterion = { id = entry.criterion_of[indicator.id] }
-
-  --- Records a finding: text (string or translations) resting on evidence paths.
-  function ctx.finding(text, evidence)
-    ctx.findings[#ctx.findings + 1] = { text = text, evidence = as_list(evidence) }
-  end
-
-  --- Records a recommendation: { text =, priority = "high"|"medium"|"low",
-  --- horizon = "short"|"medium"|"long", owner =, challenge = }.
-  function ctx.recommend(r)
-    if type(r) ~= "table" then error("ctx.recommend expects a table { text = ..., priority = ... }", 2) end
-    ctx.recommendations[#ctx.recommendations + 1] = r
-  end
-
-  --- Records a suggestion for the State, shown by `validate` and never part of the level: what
-  --- to record where ("your text mentions a pilot; record it under pilots: with dates").
-  function ctx.suggest(text, path)
-    ctx.suggestions[#ctx.suggestions + 1] = { text = text, path = path }
-  end
-
-  --- Records what the level rests on: "self_declared" (the State's word), "documented"
-  --- (documents of the case's register cited by id) or "verified" (by the Secretariat or the peers).
-  function ctx.basis(kind, documents)
-    if kind ~= "self_declared" and kind ~= "documented" and kind ~= "verified" then
-      error("ctx.basis expects \"self_declared\", \"documented\" or \"verified\" (got " .. tostring(kind) .. ")", 2)
-    end
-    ctx.basis_kind, ctx.basis_documents = kind, as_list(documents)
-  end
-
-  --- Records a condition that decided the level, and returns its value.
-  function ctx.check(label, value)
-    trace.conditions[#trace.conditions + 1] = { label = label, value = value and true or false }
-    return value
-  end
-
-  --- The result: a level of the framework's scale.
-  function ctx.level(level, note)
-    return { [RESULT] = "level", level = level, note = note }
-  end
-
-  --- The result: the case does not say enough; paths name what is missing.
-  function ctx.insufficient(paths, reason)
-    return { [RESULT] = "insufficient", missing = as_list(paths), note = reason }
-  end
-
-  --- The documents of the case's register cited under the paths (sorted ids).
-  function ctx.cited(paths)
-    return cited(raw, type(paths) == "table" and paths or { paths }, trace)
-  end
-
-  --- A field of the case by path (recorded in the trace).
-  function ctx.get(path) return M.get(case, path) end
-  function ctx.present(path) return M.present(case, path) end
-
-  return ctx, made
+  trace.ctx = ctx
+  trace.made = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions }
+  return ctx
 end
 
 --- Whether the case answers a path: anything but absent, null or blank text. An empty list
@@ -534,7 +552,10 @@ local function evaluate(framework_id, indicator_id, case)
   local trace = new_trace()
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   local view = traced(case, "", trace)
-  local ctx, made = new_context(entry, indicator, view, trace, case)
+  trace.view, trace.raw = view, case
+  current = trace
+  local ctx = new_context(entry, indicator, trace)
+  local made = trace.made
   local result = indicator.evaluate(view, ctx)
   -- empty lists are left out (the host reads absent as empty); a list the rule replaced is kept
   local out = {}

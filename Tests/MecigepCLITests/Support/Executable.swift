@@ -26,7 +26,7 @@ enum Executable {
     static var fixtureCases: String { packageRoot.appendingPathComponent("Tests/MecigepEngineTests/Fixtures/cases").path }
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    executable: URL? = nil) throws -> Output {
+                    executable: URL? = nil, input: Data? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable ?? url
         process.arguments = arguments
@@ -37,7 +37,16 @@ enum Executable {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // written from another thread: the child may fill its output pipe before reading it all
+            Thread.detachNewThread {
+                stdin.fileHandleForWriting.write(input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
         // Read both pipes before waiting, so a full pipe cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
