@@ -26,7 +26,8 @@ let package = Package(
         // zlib, for the gzip layer of framework packages.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A safe, bounded Lua 5.4 sandbox. Knows nothing about MECIGEP.
-        .target(name: "LuaRuntime", dependencies: ["CLua"]),
+        .target(name: "CLuaWatch", dependencies: ["CLua"]),
+        .target(name: "LuaRuntime", dependencies: ["CLua", "CLuaWatch"]),
         // Frameworks, cases and assessments: the rule engine on top of the runtime.
         .target(
             name: "MecigepEngine",

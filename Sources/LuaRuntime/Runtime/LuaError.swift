@@ -29,6 +29,9 @@ public struct LuaError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let conversion = Kind(rawValue: "conversion")
         /// A module or file could not be read.
         public static let io = Kind(rawValue: "io")
+        /// A call in fast mode ran past its window (or did what fast mode does not watch): no
+        /// verdict; run it again without fast mode (`LuaRuntime.call(_:with:fast:)`).
+        public static let rerun = Kind(rawValue: "rerun")
         /// The runtime itself could not be set up or was misused.
         public static let host = Kind(rawValue: "host")
     }

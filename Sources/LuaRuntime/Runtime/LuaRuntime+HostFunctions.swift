@@ -97,6 +97,14 @@ extension LuaRuntime {
         let limits = callLimits ?? configuration.limits
         let now = clua_now()
         b.pointee.instructions = 0
+        if b.pointee.fast != 0 {
+            // fast mode: a fresh window; the hook stays off (clua_fast_next)
+            b.pointee.deadline = now + limits.timeoutSeconds
+            b.pointee.wall_deadline = now + limits.wallClockSeconds
+            b.pointee.cpu_start = -1
+            clua_fast_next(b)
+            return 0
+        }
         b.pointee.deadline = now + limits.timeoutSeconds
         b.pointee.wall_deadline = now + limits.wallClockSeconds
         b.pointee.cpu_limit = limits.timeoutSeconds
@@ -105,6 +113,15 @@ extension LuaRuntime {
         b.pointee.cpu_start = -1
         clua_arm(L, b)
         return 0
+    }
+
+    /// host.exact_only(): in a fast crossing, stops the call so that the host runs it again with
+    /// exact budgets (what fast mode does not watch: coroutines); elsewhere nothing.
+    func hostExactOnly(_ L: OpaquePointer) -> Int32 {
+        guard budget.pointee.fast != 0 else { return 0 }
+        budget.pointee.stop = Int32(CLUA_STOP_RERUN)
+        clua_trip(budget, L)
+        return HostFunction.raise(L, "run again with exact budgets")
     }
 
     /// Matching steps allowed per second of the deadline left: a conservative rate (the matcher

@@ -1,4 +1,5 @@
 import CLua
+import CLuaWatch
 import Synchronization
 
 /// A sandboxed Lua 5.4 state with budgets, ready to run untrusted rule code.
@@ -21,6 +22,8 @@ public final class LuaRuntime {
     let readOnlyMark: UnsafeMutableRawPointer
     private let busy = Atomic<Bool>(false)
     private var hostFunctions: [HostFunction] = []
+    /// The watchdog knows this state: calls may run in fast mode (`call(_:with:fast:)`).
+    private(set) var watched = false
     var beginCallReference: Int32 = 0
     var viewKitReference: Int32 = 0
     let modules: ModuleResolver
@@ -60,9 +63,11 @@ public final class LuaRuntime {
         }
         state = L
         try installSandbox()
+        watched = clua_watch_register(budget) != 0
     }
 
     deinit {
+        if watched { clua_watch_unregister(budget) }
         lua_close(state)
         budget.deallocate()
         readOnlyMark.deallocate()
@@ -85,6 +90,7 @@ public final class LuaRuntime {
             ("upvalue_writes", HostFunction { [unowned self] L in self.hostUpvalueWrites(L) }),
             ("locate", HostFunction { [unowned self] L in self.hostLocate(L) }),
             ("next_call", HostFunction { [unowned self] L in self.hostNextCall(L) }),
+            ("exact_only", HostFunction { [unowned self] L in self.hostExactOnly(L) }),
         ]
         hostFunctions = functions.map(\.1)
 

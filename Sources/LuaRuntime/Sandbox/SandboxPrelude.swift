@@ -447,6 +447,7 @@ end
 local function guarded_create(...)
   local f = ...
   if type(f) ~= "function" then type_error(1, "coroutine.create", "function", select("#", ...), f) end
+  host.exact_only() -- a fast crossing watches the main thread only: run this call again exactly
   return mark_thread(co_create(f))
 end
 
@@ -460,6 +461,7 @@ end
 local function guarded_wrap(...)
   local f = ...
   if type(f) ~= "function" then type_error(1, "coroutine.wrap", "function", select("#", ...), f) end
+  host.exact_only()
   local co = mark_thread(co_create(f))
   return function(...)
     check_running(co)

@@ -152,16 +152,19 @@ public final class Assessor {
 
     /// Every indicator of the framework on a case, in framework order: one crossing into Lua
     /// for the whole case (each indicator still its own protected call with fresh budgets).
-    /// Whatever that crossing cannot settle exactly (an indicator that raised an error, a budget
-    /// stop, a violation, a result that cannot be read) is run again one call per indicator from
-    /// there on, the way errors are attributed; the results are the same either way.
+    /// The crossing runs in fast mode (no count hook; a watchdog stops an indicator that runs
+    /// long). Whatever it cannot settle exactly (an indicator that raised an error, ran long, hit
+    /// a budget or broke a rule of the sandbox, a result that cannot be read) is run again one
+    /// exact call per indicator from there on, the way errors are attributed; the results are the
+    /// same either way.
     private func evaluateAll(_ prepared: LuaPreparedValue) -> [IndicatorResult] {
         let pairs = framework.criteria.flatMap { c in c.indicators.map { (c, $0) } }
         var out: [IndicatorResult] = []
         out.reserveCapacity(pairs.count)
         let started = clua_seconds()
+        // fast mode: no count hook; a call that runs long fails the crossing and is run again below
         let value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(indicatorIDs),
-                                                                .prepared(prepared)]).value
+                                                                .prepared(prepared)], fast: true).value
         luaSeconds += clua_seconds() - started
         luaCalls += 1
         if let value, let list = value["results"]?.arrayValue {
