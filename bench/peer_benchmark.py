@@ -43,7 +43,7 @@ def corpus(n, work):
     """N generated cases as JSON lines and as one JSON file each (made once, kept in .bench/)."""
     folder = os.path.join(work, f"peer-{n}")
     lines, cases = os.path.join(folder, "cases.jsonl"), os.path.join(folder, "cases")
-    marker = os.path.join(folder, ".complete-2")  # -2: cases.jsonl beside the case files
+    marker = os.path.join(folder, ".complete-3")  # -3: cases-nonull.jsonl beside the case files
     if not os.path.exists(marker):
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(folder)
@@ -70,7 +70,7 @@ def systems(binary, lines, cases, folder):
         s.append(("lupa (Python + Lua 5.4)", [sys.executable, os.path.join(PEER, "lupa_host.py"), lines], None))
     # JSON lines in and out, as the other systems read and write them (assess --jsonl)
     for jobs in (1, 2):
-        s.append((f"mecigep assess --jobs {jobs}", [binary, "assess", "--jsonl", cases + ".jsonl", "--rules", rules,
+        s.append((f"mecigep assess --jobs {jobs}", [binary, "assess", "--jsonl", cases + "-nonull.jsonl", "--rules", rules,
                                                     "--framework", "bench-ref", "--jobs", str(jobs)],
                   out + f"{jobs}.jsonl"))
     # one file per case and the summaries, as the Secretariat runs a folder of cases

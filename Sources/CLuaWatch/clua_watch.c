@@ -9,7 +9,7 @@
 #include <pthread.h>
 
 #define CLUA_WATCH_MAX 256
-#define CLUA_WATCH_PERIOD_NS 1000000
+#define CLUA_WATCH_PERIOD_NS 2000000
 
 static pthread_mutex_t clua_watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t clua_watch_wake = PTHREAD_COND_INITIALIZER;
@@ -34,7 +34,7 @@ static void *clua_watch_main(void *unused) {
             }
         }
         pthread_mutex_unlock(&clua_watch_lock);
-        struct timespec pause = { 0, CLUA_WATCH_PERIOD_NS / 2 };
+        struct timespec pause = { 0, CLUA_WATCH_PERIOD_NS };
         nanosleep(&pause, NULL);
         pthread_mutex_lock(&clua_watch_lock);
     }
