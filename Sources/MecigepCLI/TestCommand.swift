@@ -95,24 +95,16 @@ struct TestCommand: ParsableCommand {
         }
         let results = Mutex<[RuleTestOutcome?]>(Array(repeating: nil, count: tests.count))
         let setupFailure = Mutex<FrameworkLoadError?>(nil)
-        let group = DispatchGroup()
-        for w in 0..<workers {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                let assessor: Assessor
-                do throws(FrameworkLoadError) {
-                    assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
-                } catch { setupFailure.withLock { $0 = error }; return }
-                for index in stride(from: w, to: tests.count, by: workers) {
-                    let outcome = RuleTestRunner.run(tests[index], with: assessor, onlyTested: onlyTested)
-                    results.withLock { $0[index] = outcome }
-                }
+        LuaThread.runEach(workers) { w in
+            let assessor: Assessor
+            do throws(FrameworkLoadError) {
+                assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
+            } catch { setupFailure.withLock { $0 = error }; return }
+            for index in stride(from: w, to: tests.count, by: workers) {
+                let outcome = RuleTestRunner.run(tests[index], with: assessor, onlyTested: onlyTested)
+                results.withLock { $0[index] = outcome }
             }
-            thread.stackSize = LuaThread.defaultStackSize
-            thread.start()
         }
-        group.wait()
         if let failure = setupFailure.withLock({ $0 }) { throw failure }
         return results.withLock { $0.compactMap { $0 } }
     }

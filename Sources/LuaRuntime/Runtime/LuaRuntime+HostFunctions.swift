@@ -97,21 +97,14 @@ extension LuaRuntime {
         let limits = callLimits ?? configuration.limits
         let now = clua_now()
         b.pointee.instructions = 0
-        if b.pointee.fast != 0 {
-            // fast mode: a fresh window; the hook stays off (clua_fast_next)
-            b.pointee.deadline = now + limits.timeoutSeconds
-            b.pointee.wall_deadline = now + limits.wallClockSeconds
-            b.pointee.cpu_start = -1
-            clua_fast_next(b)
-            return 0
-        }
         b.pointee.deadline = now + limits.timeoutSeconds
         b.pointee.wall_deadline = now + limits.wallClockSeconds
         b.pointee.cpu_limit = limits.timeoutSeconds
         // Read at the first hook (a system call that most indicators, which finish before one, skip);
         // what runs before it is a few hundred instructions, which the instruction budget counts.
         b.pointee.cpu_start = -1
-        clua_arm(L, b)
+        // fast mode: a fresh window, and the hook stays off; otherwise the count hook from here
+        if b.pointee.fast != 0 { clua_fast_next(b) } else { clua_arm(L, b) }
         return 0
     }
 

@@ -22,6 +22,22 @@ public enum LuaThread {
         box.done.wait()
         return box.result!
     }
+
+    /// Runs `body(k)` for each k in 0..<count, each on a thread of its own with `stackSize`
+    /// bytes of stack, and waits for all of them: the workers of a batch.
+    public static func runEach(_ count: Int, stackSize: Int = defaultStackSize, _ body: @escaping @Sendable (Int) -> Void) {
+        let group = DispatchGroup()
+        for k in 0..<count {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                body(k)
+            }
+            thread.stackSize = stackSize
+            thread.start()
+        }
+        group.wait()
+    }
 }
 
 /// Carries the work and its result between the caller and the worker thread, which never

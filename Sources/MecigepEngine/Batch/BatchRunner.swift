@@ -37,27 +37,21 @@ public struct BatchRunner: Sendable {
     /// parallel; guard shared state yourself).
     public func run(files: [String], each: @escaping @Sendable (Int, BatchOutcome) -> Void) {
         let next = Atomic<Int>(0)
-        let group = DispatchGroup()
-        let workers = min(jobs, max(1, files.count))
-        for _ in 0..<workers {
-            group.enter()
-            let thread = Thread { [self] in
-                defer { group.leave() }
-                var assessor: Assessor?
-                var setupError: String?
-                do throws(FrameworkLoadError) {
-                    assessor = try Assessor(framework: framework, loader: loader, engineVersion: engineVersion)
-                } catch { setupError = error.description }
-                while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < files.count else { break }
-                    each(index, assess(files[index], with: assessor, setupError: setupError))
-                }
+        LuaThread.runEach(min(jobs, max(1, files.count))) { [self] _ in
+            let (assessor, setupError) = workerAssessor()
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < files.count else { break }
+                each(index, assess(files[index], with: assessor, setupError: setupError))
             }
-            thread.stackSize = LuaThread.defaultStackSize
-            thread.start()
         }
-        group.wait()
+    }
+
+    /// A worker thread's assessor (each has its own runtime), or why there is none.
+    func workerAssessor() -> (Assessor?, String?) {
+        do throws(FrameworkLoadError) {
+            return (try Assessor(framework: framework, loader: loader, engineVersion: engineVersion), nil)
+        } catch { return (nil, error.description) }
     }
 
     private func assess(_ file: String, with assessor: Assessor?, setupError: String?) -> BatchOutcome {

@@ -106,26 +106,14 @@ public struct CaseStreamRunner: Sendable {
                     render: @escaping @Sendable (Int, StreamOutcome) -> [UInt8],
                     emit: @escaping @Sendable (Int, StreamOutcome, [UInt8]) -> Void) {
         let state = StreamState(input: input)
-        let group = DispatchGroup()
-        for _ in 0..<batch.jobs {
-            group.enter()
-            let thread = Thread { [self] in
-                defer { group.leave() }
-                var assessor: Assessor?
-                var setupError: String?
-                do throws(FrameworkLoadError) {
-                    assessor = try Assessor(framework: batch.framework, loader: batch.loader, engineVersion: batch.engineVersion)
-                } catch { setupError = error.description }
-                while let (index, line) = state.take(window: window) {
-                    let outcome = assess(line, name: name, with: assessor, setupError: setupError)
-                    let bytes = if case .blank = outcome { [UInt8]() } else { render(line.number, outcome) }
-                    state.finish(index, line.number, outcome, bytes, emit: emit)
-                }
+        LuaThread.runEach(batch.jobs) { [self] _ in
+            let (assessor, setupError) = batch.workerAssessor()
+            while let (index, line) = state.take(window: window) {
+                let outcome = assess(line, name: name, with: assessor, setupError: setupError)
+                let bytes = if case .blank = outcome { [UInt8]() } else { render(line.number, outcome) }
+                state.finish(index, line.number, outcome, bytes, emit: emit)
             }
-            thread.stackSize = LuaThread.defaultStackSize
-            thread.start()
         }
-        group.wait()
     }
 
     private func assess(_ line: StreamLine, name: String, with assessor: Assessor?, setupError: String?) -> StreamOutcome {

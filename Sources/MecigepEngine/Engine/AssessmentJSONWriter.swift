@@ -5,11 +5,15 @@ import LuaRuntime
 /// assessment: most of an assessment's text does not depend on the case.
 final class AssessmentJSONFragments: Sendable {
     let framework: [UInt8]
-    /// Per indicator id: the indicator it was written for and its fixed pieces.
-    let indicators: [String: (indicator: Indicator, id: [UInt8], references: [UInt8], title: [UInt8], weight: [UInt8])]
-    /// Per criterion id: the criterion (without its indicators) and its fixed pieces.
-    let criteria: [String: (id: String, title: LocalizedText, weight: Double, aggregation: String,
-                            head: [UInt8], id_: [UInt8], tail: [UInt8])]
+    /// An indicator's fixed pieces, with the indicator they were written for.
+    typealias IndicatorPieces = (indicator: Indicator, id: [UInt8], references: [UInt8], title: [UInt8], weight: [UInt8])
+    /// A criterion's fixed pieces, with the fields they were written from.
+    typealias CriterionPieces = (title: LocalizedText, weight: Double, aggregation: String,
+                                 head: [UInt8], idAndIndicators: [UInt8], tail: [UInt8])
+    /// Per indicator id.
+    let indicators: [String: IndicatorPieces]
+    /// Per criterion id.
+    let criteria: [String: CriterionPieces]
     /// `gradeValue` of each assessed grade, by the grade's id ("3", "B+").
     let grades: [String: (grade: Grade, bytes: [UInt8])]
     let insufficient: [UInt8]
@@ -19,15 +23,13 @@ final class AssessmentJSONFragments: Sendable {
         func bytes(_ v: LuaValue) -> [UInt8] { v.jsonBytes(pretty: false) }
         func key(_ k: String) -> [UInt8] { bytes(.string(k)) + [UInt8(ascii: ":")] }
         // the framework object, exactly as Assessment.value writes it
-        var probe = Assessment(engineVersion: "", framework: f, caseID: "", caseSHA256: "", caseFile: nil, caseIssues: [],
+        let probe = Assessment(engineVersion: "", framework: f, caseID: "", caseSHA256: "", caseFile: nil, caseIssues: [],
                                status: .error, grade: nil, criteria: [], coverage: Coverage([]), generatedAt: nil)
-        probe.jsonFragments = nil
         framework = bytes(probe.value["framework"] ?? .null)
-        var indicators: [String: (indicator: Indicator, id: [UInt8], references: [UInt8], title: [UInt8], weight: [UInt8])] = [:]
-        var criteria: [String: (id: String, title: LocalizedText, weight: Double, aggregation: String,
-                                head: [UInt8], id_: [UInt8], tail: [UInt8])] = [:]
+        var indicators: [String: IndicatorPieces] = [:]
+        var criteria: [String: CriterionPieces] = [:]
         for c in f.criteria {
-            criteria[c.id] = (c.id, c.title, c.weight, c.aggregation.name,
+            criteria[c.id] = (c.title, c.weight, c.aggregation.name,
                               key("aggregation") + bytes(.string(c.aggregation.name)) + [UInt8(ascii: ",")] + key("coverage"),
                               key("id") + bytes(.string(c.id)) + [UInt8(ascii: ",")] + key("indicators"),
                               [UInt8(ascii: ",")] + key("title") + bytes(c.title.value) + [UInt8(ascii: ",")] + key("weight")
@@ -199,7 +201,7 @@ struct AssessmentJSONWriter {
             string(failure)
             raw("},")
         }
-        out.append(contentsOf: known.id_)
+        out.append(contentsOf: known.idAndIndicators)
         list(c.indicators) { w, r in w.indicator(r) }
         raw(",\"result\":")
         grade(c.status, c.grade)

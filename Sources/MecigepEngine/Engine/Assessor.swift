@@ -47,7 +47,9 @@ public final class Assessor {
     private let aggregateChunk: LuaChunk
     private let lastTraceChunk: LuaChunk
     private let evaluateCaseChunk: LuaChunk
-    /// The framework's indicator ids in order, handed to every per-case crossing.
+    /// The framework's indicators in order with their criteria, and their ids as handed to
+    /// every per-case crossing.
+    private let ordered: [(criterion: Criterion, indicator: Indicator)]
     private let indicatorIDs: LuaPreparedValue
     /// The framework's parts of every assessment's JSON, written once.
     private lazy var jsonFragments = AssessmentJSONFragments(framework)
@@ -78,7 +80,8 @@ public final class Assessor {
                 local framework, ids, case = ...
                 return sandbox_internal.evaluate_case(framework, ids, case)
                 """, chunkName: "=(sandbox evaluate case)")
-            indicatorIDs = try runtime.prepare(.array(framework.criteria.flatMap(\.indicators).map { .string($0.id) }))
+            ordered = framework.criteria.flatMap { c in c.indicators.map { (c, $0) } }
+            indicatorIDs = try runtime.prepare(.array(ordered.map { .string($0.indicator.id) }))
         } catch { throw failed(error) }
     }
 
@@ -158,9 +161,8 @@ public final class Assessor {
     /// exact call per indicator from there on, the way errors are attributed; the results are the
     /// same either way.
     private func evaluateAll(_ prepared: LuaPreparedValue) -> [IndicatorResult] {
-        let pairs = framework.criteria.flatMap { c in c.indicators.map { (c, $0) } }
         var out: [IndicatorResult] = []
-        out.reserveCapacity(pairs.count)
+        out.reserveCapacity(ordered.count)
         let started = clua_seconds()
         // fast mode: no count hook; a call that runs long fails the crossing and is run again below
         let value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(indicatorIDs),
@@ -168,19 +170,16 @@ public final class Assessor {
         luaSeconds += clua_seconds() - started
         luaCalls += 1
         if let value, let list = value["results"]?.arrayValue {
-            let settled = min(list.count, pairs.count)
-            for k in 0..<settled {
-                let (criterion, indicator) = pairs[k]
+            for (k, (criterion, indicator)) in ordered.prefix(list.count).enumerated() {
                 out.append(result(of: list[k], for: indicator, in: criterion))
             }
         }
-        for (criterion, indicator) in pairs[out.count...] { out.append(evaluate(indicator, in: criterion, case: prepared)) }
+        for (criterion, indicator) in ordered[out.count...] { out.append(evaluate(indicator, in: criterion, case: prepared)) }
         return out
     }
 
     private func evaluate(_ indicator: Indicator, in criterion: Criterion, case prepared: LuaPreparedValue) -> IndicatorResult {
-        var result = IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
-                                     recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
+        var result = Self.unsettled(indicator)
         let value: LuaValue
         let started = clua_seconds()
         defer {
@@ -205,10 +204,15 @@ public final class Assessor {
         return self.result(of: value, for: indicator, in: criterion)
     }
 
+    /// A result with nothing in it yet, an error until something settles it.
+    private static func unsettled(_ indicator: Indicator) -> IndicatorResult {
+        IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
+                        recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
+    }
+
     /// An indicator's result from what its evaluation returned.
     private func result(of value: LuaValue, for indicator: Indicator, in criterion: Criterion) -> IndicatorResult {
-        var result = IndicatorResult(indicator: indicator, status: .error, grade: nil, note: nil, findings: [],
-                                     recommendations: [], missing: [], failure: nil, reads: [], conditions: [])
+        var result = Self.unsettled(indicator)
         do throws(ResultDecodingError) {
             try decode(value, into: &result, criterion: criterion)
         } catch {
