@@ -29,6 +29,14 @@ struct OneCrossingTests {
         ("replaces_list", "ctx.findings = { { text = 'kept', evidence = {} } }; return 1"),
         ("slow", "local n = 0; for i = 1, 3000000 do n = n + i % 7 end; return n % 5"),
         ("coroutine", "local co = coroutine.wrap(function() coroutine.yield(2) end); return co()"),
+        // The case's views are shared by a crossing's indicators: nothing one does to them reaches
+        // the next (each is a violation), and the context's lazily made fields are each call's own.
+        ("rawsets_case", "rawset(case, 'problem', 1); return 1"),
+        ("rawsets_field", "local p = case.problem; if p then rawset(p, 'baseline', 1) end; return 1"),
+        ("setmeta_case", "setmetatable(case, nil); return 1"),
+        ("ctx_lists", "ctx.findings = nil; ctx.finding('again', { 'problem' }); ctx.suggestions.x = 1; return #ctx.findings"),
+        ("ctx_fields", "ctx.indicator.id = 'changed'; ctx.framework.extra = 1; return (ctx.criterion.id and ctx.scale.id == 'maturity') and 3 or 0"),
+        ("ctx_read", "return (ctx.indicator.id == 'ctx_read' and ctx.framework.extra == nil and rawget(ctx, 'findings') == nil) and 4 or 0"),
     ]
 
     static func framework(order: [Int]) -> String {
@@ -96,6 +104,34 @@ struct OneCrossingTests {
             }
         }
         #expect(try outcome.get() == cases.count * Self.bodies.count)
+    }
+
+    /// The views a crossing's indicators share are read-only by every means: writing past them
+    /// (rawset) or replacing their metatable is a violation, as on the sandbox's own views, and
+    /// the indicators after it read the case as it is.
+    @Test func sharedViewsCannotBeChanged() throws {
+        let source = """
+            local m = require "mecigep"
+            local function ind(id, body) return m.indicator { id = id, title = id, reads = { "problem" }, evaluate = body } end
+            return m.framework { id = "tamper", version = "1.0.0", title = "T", languages = { "en" },
+              scale = m.scales.maturity, criteria = { m.criterion { id = "a", title = "A", indicators = {
+                ind("before", function(case) return case.problem and 3 or 0 end),
+                ind("rawset", function(case) rawset(case, "problem", false); return 1 end),
+                ind("rawset_field", function(case) rawset(case.problem, "baseline", false); return 1 end),
+                ind("metatable", function(case) setmetatable(case, nil); return 1 end),
+                ind("after", function(case) return (case.problem and case.problem.baseline) and 3 or 0 end),
+              } } } }
+            """
+        let results = try withInlineFramework("tamper", source) { assessor in
+            try assessor.assess(CaseDocument(id: "c", value: ["problem": ["baseline": ["value": 3]]])).indicatorResults
+        }
+        let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.indicator.id, $0) })
+        #expect(byID["before"]?.grade?.score == 3)
+        for id in ["rawset", "rawset_field", "metatable"] {
+            #expect(byID[id]?.status == .error, "\(id)")
+            #expect(byID[id]?.failure?.kind == LuaError.Kind.sandboxViolation.rawValue, "\(id)")
+        }
+        #expect(byID["after"]?.grade?.score == 3)
     }
 
     /// A case where nothing fails costs one crossing, not one per indicator.

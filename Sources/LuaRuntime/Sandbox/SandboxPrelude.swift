@@ -301,6 +301,12 @@ local function sandbox_rawset(t, k, v)
     if rawget(raw_getmetatable(t), FROZEN) then frozen_violation(t, k) end
     violate("attempt to modify a read-only table (field '" .. key_text(k) .. "')", 2)
   end
+  if type(t) == "table" then -- a host module's view (internals.protect): read-only as well
+    local mt = raw_getmetatable(t)
+    if mt ~= nil and rawget(mt, HOST) == PROTECTED then
+      violate("attempt to modify a read-only table (field '" .. key_text(k) .. "')", 2)
+    end
+  end
   return rawset(t, k, v)
 end
 
@@ -736,6 +742,15 @@ local function begin_call(seed, privileged)
   local env = new_env()
   if privileged then env.sandbox_internal = internals end
   return env
+end
+
+--- For host modules: a function that gives a table the metatable `mt` as it is (the sandbox's
+--- setmetatable installs a copy per table). With `protected`, `mt` becomes the host's (the
+--- engine's traced case views): rule code can neither change it (setmetatable) nor write past
+--- it (rawset); both are violations, as for the sandbox's own read-only views.
+function internals.metatable_setter(mt, protected)
+  if protected then rawset(mt, HOST, PROTECTED) end
+  return function(t) return raw_setmetatable(t, mt) end
 end
 
 -- For host code that runs several rule calls in one crossing (the engine evaluates a case's

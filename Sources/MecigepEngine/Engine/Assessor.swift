@@ -327,6 +327,11 @@ public final class Assessor {
     private lazy var coverage: [String: (declared: Set<String>, leading: Set<String>)] = [:]
     /// Nearest declared path of an undeclared read, per indicator and read pattern.
     private lazy var nearestCache: [String: String?] = [:]
+    /// Per indicator: reads (as read, indices included) already found covered, so that the
+    /// reads every case repeats cost one lookup. Bounded: past `coveredLimit` paths an
+    /// indicator's reads are worked out each time, as they would be without it.
+    private lazy var coveredReads: [String: Set<String>] = [:]
+    private static let coveredLimit = 4096
 
     /// The leading parts of a path, cut before each "." and "[" (`a.b[].c` → `a`, `a.b`, `a.b[]`).
     static func leadingParts(_ path: String) -> [Substring] {
@@ -353,10 +358,16 @@ public final class Assessor {
         }
         guard !paths.declared.isEmpty else { return [] }
         var out: [UndeclaredRead] = []
+        var covered = coveredReads.removeValue(forKey: indicator.id) ?? []
+        defer { coveredReads[indicator.id] = covered }
         for read in reads {
+            if covered.contains(read) { continue }
             let p = Self.pattern(read)
             if paths.declared.contains(p) || paths.leading.contains(p)
-                || Self.leadingParts(p).contains(where: { paths.declared.contains(String($0)) }) { continue }
+                || Self.leadingParts(p).contains(where: { paths.declared.contains(String($0)) }) {
+                if covered.count < Self.coveredLimit { covered.insert(read) }
+                continue
+            }
             // the suggestion is worth computing once per indicator and path, not per case
             let key = indicator.id + "\u{0}" + p
             if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: paths.declared)) }

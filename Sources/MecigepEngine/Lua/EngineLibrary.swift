@@ -307,13 +307,20 @@ end
 -- A trace: the reads of one call as flat triples (path, kind, value), so that the host reads one
 -- list rather than a table per read: kind is "value" (the value follows), "table" or "absent"
 -- (null follows). `engine` lists the paths the engine read on the rule's behalf (ctx.cited).
+-- (`reads`, `seen`, `conditions` and `engine` are made when first needed: most calls read a few
+-- fields and check nothing.)
 local function new_trace()
-  return { reads = {}, n = 0, seen = {}, conditions = {}, engine = {} }
+  return { n = 0 }
 end
 
 local function record(trace, path, value)
   local seen = trace.seen
-  if seen[path] then return end
+  if seen == nil then
+    seen = {}
+    trace.seen, trace.reads = seen, {}
+  elseif seen[path] then
+    return
+  end
   seen[path] = true
   local reads, n = trace.reads, trace.n
   reads[n + 1] = path
@@ -323,33 +330,53 @@ local function record(trace, path, value)
   trace.n = n + 3
 end
 
--- A view of the case that records every field read. One metatable serves every view; each
--- view's state (the table it shows, its path, the trace, the views made of its fields) is kept
--- by the engine, out of reach of rule code, for one call: evaluate starts each call with an
--- empty VIEW (views cannot outlive their call: rule code keeps no state between calls).
+-- A view of the case that records every field read, into the trace of the call running
+-- (`current`). One metatable serves every view; each view's state (the table it shows, its path,
+-- its fields' paths, the views made of its fields) is kept by the engine, out of reach of rule
+-- code. A case's views are made once per crossing and shared by its indicators (each read is
+-- still recorded in the trace of the call that makes it); views never outlive their crossing.
+-- The metatable is the host's: rule code can neither change it nor write past it (`rawset`),
+-- so no call can leave anything in a view for the next.
 local VIEW = {}
 local VIEW_MT = { __metatable = "case" }
+local as_view = sandbox_internal.metatable_setter(VIEW_MT, true)
+local math_type = math.type
 
-local function traced(v, path, trace)
+-- The call being evaluated (its trace, which also holds its context, case view and raw case):
+-- the views and the context functions below act on it. One set of functions serves every call
+-- instead of closures made per call. Rule code cannot keep a context function past its call
+-- (it keeps no state between calls), so the call that runs one is always `current`.
+local current = nil
+
+local function traced(v, path)
   if type(v) ~= "table" then return v end
-  local proxy = setmetatable({}, VIEW_MT)
-  VIEW[proxy] = { v, path, trace }
+  local proxy = as_view({})
+  VIEW[proxy] = { v, path }
   return proxy
 end
 
 VIEW_MT.__index = function(proxy, key)
   local state = VIEW[proxy]
-  local v = state[1]
-  local x = v[key]
-  local p = path_join(state[2], key)
-  record(state[3], p, x)
+  local x = state[1][key]
+  local paths = state[3]
+  local p = paths and paths[key]
+  if p == nil then
+    p = path_join(state[2], key)
+    -- kept for the next read of the field (by any indicator of the case); only string and
+    -- integer keys, so that a read by 1.0 is still written as it was made
+    if type(key) == "string" or math_type(key) == "integer" then
+      if paths == nil then paths = {}; state[3] = paths end
+      paths[key] = p
+    end
+  end
+  record(current, p, x)
   if type(x) ~= "table" then return x end
-  local cache = state[4]
-  if cache == nil then cache = {}; state[4] = cache end
-  local c = cache[key]
+  local views = state[4]
+  if views == nil then views = {}; state[4] = views end
+  local c = views[key]
   if c == nil then
-    c = traced(x, p, state[3])
-    cache[key] = c
+    c = traced(x, p)
+    views[key] = c
   end
   return c
 end
@@ -380,7 +407,9 @@ end
 local function cited(case, paths, trace)
   local function engine_read(path, value)
     record(trace, path, value)
-    trace.engine[#trace.engine + 1] = path
+    local engine = trace.engine
+    if engine == nil then engine = {}; trace.engine = engine end
+    engine[#engine + 1] = path
   end
   local register = {}
   local docs = type(case) == "table" and case.documents or nil
@@ -418,12 +447,6 @@ local function cited(case, paths, trace)
   return out
 end
 
--- The call being evaluated (its trace, which also holds its context, case view and raw case):
--- the context functions below act on it. One set of functions serves every call instead of
--- closures made per call. Rule code cannot keep a context function past its call (it keeps no
--- state between calls), so the call that runs one is always `current`.
-local current = nil
-
 --- Records a finding: text (string or translations) resting on evidence paths.
 local function ctx_finding(text, evidence)
   local ctx = current.ctx
@@ -458,6 +481,7 @@ end
 --- Records a condition that decided the level, and returns its value.
 local function ctx_check(label, value)
   local conditions = current.conditions
+  if conditions == nil then conditions = {}; current.conditions = conditions end
   conditions[#conditions + 1] = { label = label, value = value and true or false }
   return value
 end
@@ -481,24 +505,46 @@ end
 local function ctx_get(path) return M.get(current.view, path) end
 local function ctx_present(path) return M.present(current.view, path) end
 
--- A call's context; the lists it starts with are kept in the trace (`made`), so that the
--- result leaves them out while they stay empty.
+-- A call's context. Its functions and its fields (the rule's metadata, and the lists it
+-- records into) are made when the rule first reads them, through a metatable shared by every
+-- context: most calls use one or two of them. The lists it makes are kept in the trace, so that
+-- the result leaves them out while they stay empty.
+local CONTEXT_FUNCTIONS = {
+  finding = ctx_finding, recommend = ctx_recommend, suggest = ctx_suggest, basis = ctx_basis,
+  check = ctx_check, level = ctx_level, insufficient = ctx_insufficient, cited = ctx_cited,
+  get = ctx_get, present = ctx_present,
+}
+local CONTEXT_FIELDS = {
+  findings = function() return {} end,
+  recommendations = function() return {} end,
+  suggestions = function() return {} end,
+  framework = function(entry) return { id = entry.def.id, version = entry.def.version, title = entry.def.title } end,
+  indicator = function(_, indicator)
+    return { id = indicator.id, title = indicator.title, question = indicator.question,
+             references = indicator.references, reads = indicator.reads, levels = indicator.levels }
+  end,
+  scale = function(entry) return entry.def.scale end,
+  criterion = function(entry, indicator) return { id = entry.criterion_of[indicator.id] } end,
+}
+local LISTS = { findings = true, recommendations = true, suggestions = true }
+local CONTEXT_MT = { __metatable = "context" }
+local as_context = sandbox_internal.metatable_setter(CONTEXT_MT, false)
+CONTEXT_MT.__index = function(ctx, key)
+  local f = CONTEXT_FUNCTIONS[key]
+  if f ~= nil then return f end
+  local make = CONTEXT_FIELDS[key]
+  if make == nil then return nil end
+  local trace = current
+  if trace.ctx ~= ctx then return nil end -- a context kept past its call (cannot happen: no state)
+  local v = make(trace.entry, trace.indicator)
+  rawset(ctx, key, v)
+  if LISTS[key] then trace[key] = v end -- the list it started with (see `listed`)
+  return v
+end
+
 local function new_context(entry, indicator, trace)
-  local ctx = {
-    findings = {}, recommendations = {}, suggestions = {},
-    framework = { id = entry.def.id, version = entry.def.version, title = entry.def.title },
-    indicator = {
-      id = indicator.id, title = indicator.title, question = indicator.question,
-      references = indicator.references, reads = indicator.reads, levels = indicator.levels,
-    },
-    scale = entry.def.scale,
-    criterion = { id = entry.criterion_of[indicator.id] },
-    finding = ctx_finding, recommend = ctx_recommend, suggest = ctx_suggest, basis = ctx_basis,
-    check = ctx_check, level = ctx_level, insufficient = ctx_insufficient, cited = ctx_cited,
-    get = ctx_get, present = ctx_present,
-  }
-  trace.ctx = ctx
-  trace.made = { findings = ctx.findings, recommendations = ctx.recommendations, suggestions = ctx.suggestions }
+  local ctx = as_context({})
+  trace.ctx, trace.entry, trace.indicator = ctx, entry, indicator
   return ctx
 end
 
@@ -528,44 +574,46 @@ local function last_trace_of()
   local t = last_trace
   last_trace = nil
   if t == nil then return {} end
-  return { reads = t.n > 0 and t.reads or nil, conditions = t.conditions[1] and t.conditions or nil }
+  return { reads = t.n > 0 and t.reads or nil, conditions = t.conditions }
 end
 
--- Copies ctx[key] into out unless it is still the empty list the context was made with.
-local function listed(out, ctx, made, key)
-  local v = ctx[key]
-  if not rawequal(v, made[key]) or next(v) ~= nil then out[key] = v end
+-- Copies ctx[key] into out unless the rule never made it or it is still the empty list the
+-- context made (trace[key]).
+local function listed(out, ctx, trace, key)
+  local v = rawget(ctx, key)
+  if v ~= nil and (not rawequal(v, trace[key]) or next(v) ~= nil) then out[key] = v end
 end
 
---- Runs one indicator on a case; returns plain data.
-local function evaluate(framework_id, indicator_id, case)
+-- Runs one indicator on a case seen through `view`; returns plain data.
+local function run(framework_id, indicator_id, case, view)
   last_trace = nil -- a failure before the rule runs has no trace: never show another indicator's
   local entry = registry[framework_id]
   if entry == nil then error("framework '" .. tostring(framework_id) .. "' is not loaded", 0) end
   local indicator = entry.indicators[indicator_id]
   if indicator == nil then error("indicator '" .. tostring(indicator_id) .. "' is not in the framework", 0) end
-  local missing = missing_paths(case, indicator.requires)
-  if #missing > 0 then
-    return { status = "insufficient_information", missing = missing }
+  local requires = indicator.requires
+  if requires ~= nil then
+    local missing = missing_paths(case, requires)
+    if #missing > 0 then
+      return { status = "insufficient_information", missing = missing }
+    end
   end
-  VIEW = {}
   local trace = new_trace()
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
-  local view = traced(case, "", trace)
   trace.view, trace.raw = view, case
   current = trace
   local ctx = new_context(entry, indicator, trace)
-  local made = trace.made
   local result = indicator.evaluate(view, ctx)
   -- empty lists are left out (the host reads absent as empty); a list the rule replaced is kept
   local out = {}
-  listed(out, ctx, made, "findings")
-  listed(out, ctx, made, "recommendations")
-  listed(out, ctx, made, "suggestions")
+  listed(out, ctx, trace, "findings")
+  listed(out, ctx, trace, "recommendations")
+  listed(out, ctx, trace, "suggestions")
   if trace.n > 0 then out.reads = trace.reads end
-  if trace.conditions[1] ~= nil then out.conditions = trace.conditions end
-  if trace.engine[1] ~= nil then out.engine_reads = trace.engine end
-  if ctx.basis_kind then out.basis = { kind = ctx.basis_kind, documents = ctx.basis_documents } end
+  out.conditions = trace.conditions
+  out.engine_reads = trace.engine
+  local basis_kind = rawget(ctx, "basis_kind")
+  if basis_kind then out.basis = { kind = basis_kind, documents = rawget(ctx, "basis_documents") } end
   if type(result) == "table" and result[RESULT] == "insufficient" then
     out.status = "insufficient_information"
     out.missing = result.missing
@@ -584,17 +632,26 @@ local function evaluate(framework_id, indicator_id, case)
   return out
 end
 
+--- Runs one indicator on a case (views of its own); returns plain data.
+local function evaluate(framework_id, indicator_id, case)
+  VIEW = {}
+  return run(framework_id, indicator_id, case, traced(case, ""))
+end
+
 --- Runs the indicators `ids` (in order) on a case in one crossing: each is its own protected
---- call with fresh budgets (sandbox_internal.next_call). Returns { results = { out, ... } }, or
---- with `failed = i` when indicator i raised an error: the host then runs indicators i onwards
---- one call each, which attributes the failure exactly (message, place, trace). A budget stop
---- or a violation ends the whole crossing, and the host runs every indicator one call each.
+--- call with fresh budgets (sandbox_internal.next_call), reading the case through views made
+--- once for the crossing. Returns { results = { out, ... } }, or with `failed = i` when
+--- indicator i raised an error: the host then runs indicators i onwards one call each, which
+--- attributes the failure exactly (message, place, trace). A budget stop or a violation ends the
+--- whole crossing, and the host runs every indicator one call each.
 local function evaluate_case(framework_id, ids, case)
   local next_call = sandbox_internal.next_call
   local results = {}
+  VIEW = {}
+  local view = traced(case, "")
   for i, id in ipairs(ids) do
     next_call()
-    local ok, out = pcall(evaluate, framework_id, id, case)
+    local ok, out = pcall(run, framework_id, id, case, view)
     if not ok then return { results = results, failed = i } end
     results[i] = out
   end
