@@ -341,7 +341,8 @@ enum {
     CLUA_COST_TUNPACK,      /* table.unpack(t, i, j) */
     CLUA_COST_TLEN,         /* #t: insert, remove */
     CLUA_COST_TMOVE,        /* table.move(a, f, e, t) */
-    CLUA_COST_TSORT         /* table.sort: n log n comparisons, longer for long strings */
+    CLUA_COST_TSORT,        /* table.sort: n log n comparisons, longer for long strings */
+    CLUA_COST_PATTERN       /* find/match/gsub with a pattern that cannot backtrack (below) */
 };
 
 /* Work per byte: a byte processed one by one (upper, utf8.len) costs 1/8 of a VM instruction, a
@@ -474,6 +475,13 @@ static double clua_estimate(lua_State *L, int kind, double *result_bytes) {
     case CLUA_COST_ALLBYTES:
         for (k = 1; k <= top; k++) cost += (double)clua_string_length(L, k);
         return clua_cost_copy(cost);
+    case CLUA_COST_PATTERN:
+        /* The sandbox sends here only patterns with no quantifier, back-reference, %b or %f, and
+           replacements with no '%': C's matcher then tries each start position in at most the
+           pattern's length of steps (no backtracking), and each match adds at most the
+           replacement. An upper bound, charged before the call. */
+        return ((double)clua_string_length(L, 1) + 1.0)
+             * ((double)clua_string_length(L, 2) + (double)clua_string_length(L, 3) + 1.0);
     case CLUA_COST_TCONCAT: {
         lua_Integer n = clua_raw_table_length(L, 1, &meta), i, j, x;
         if (lua_type(L, 1) != LUA_TTABLE) return 0;
@@ -1099,6 +1107,154 @@ static inline int clua_pwalk(lua_State *L, int idx, clua_visitor visit, void *ud
     if (status == LUA_OK) *completed = lua_toboolean(L, -1);
     lua_settop(L, top);
     return status;
+}
+
+/* ---- Lua -> Swift: a protected copy into a byte buffer ------------------------------------ */
+
+/*
+ * The fast way to read a value: C walks it once and writes it into a byte buffer the host then
+ * decodes without calling back into Lua. Tags: 'N' nil or null, 'F'/'T' booleans, 'I' an
+ * integer and 'D' a float (8 bytes each, native order), 'S' a string (4-byte length, then its
+ * bytes), '{' a table (then key, value, key, value..., keys 'S' or 'I'), '}' its end. Anything
+ * the event walk above would refuse or might refuse (another type, a non-finite float, a key
+ * that is neither a string nor an integer, a cycle, nesting, values or bytes at their limits)
+ * stops the copy, and the host reads the value with the event walk, whose error names it.
+ */
+#define CLUA_COPY_MAX_DEPTH 128
+
+typedef struct clua_copy {
+    unsigned char *data;       /* owned by the host, grown with realloc */
+    size_t len, cap;
+    size_t values, bytes;      /* counted as the event walk counts them */
+    size_t max_values, max_bytes, max_buffer;
+    int max_depth, depth;
+    int refused;               /* set when the copy stopped: read the value with clua_pwalk */
+    void *readonly_mark;
+    const void *tables[CLUA_COPY_MAX_DEPTH];
+} clua_copy;
+
+static int clua_copy_reserve(clua_copy *c, size_t n) {
+    size_t want;
+    unsigned char *grown;
+    if (c->len + n <= c->cap) return 1;
+    if (c->len + n > c->max_buffer) return 0;
+    want = c->cap ? c->cap * 2 : 4096;
+    while (want < c->len + n) want *= 2;
+    grown = (unsigned char *)realloc(c->data, want);
+    if (!grown) return 0;
+    c->data = grown;
+    c->cap = want;
+    return 1;
+}
+
+static int clua_copy_tag(clua_copy *c, unsigned char tag) {
+    if (!clua_copy_reserve(c, 1)) return 0;
+    c->data[c->len++] = tag;
+    return 1;
+}
+
+static int clua_copy_raw(clua_copy *c, unsigned char tag, const void *bytes, size_t n) {
+    if (!clua_copy_reserve(c, 1 + n)) return 0;
+    c->data[c->len++] = tag;
+    memcpy(c->data + c->len, bytes, n);
+    c->len += n;
+    return 1;
+}
+
+static int clua_copy_string(clua_copy *c, lua_State *L, int idx) {
+    size_t n = 0;
+    const char *s = lua_tolstring(L, idx, &n);
+    uint32_t n32 = (uint32_t)n;
+    c->bytes += n;
+    if (c->bytes > c->max_bytes || n > 0xFFFFFFF0u) return 0;
+    if (!clua_copy_reserve(c, 5 + n)) return 0;
+    c->data[c->len++] = 'S';
+    memcpy(c->data + c->len, &n32, 4);
+    memcpy(c->data + c->len + 4, s, n);
+    c->len += 4 + n;
+    return 1;
+}
+
+/* Copies the value at the top (a read-only view is replaced by the table it shows). */
+static int clua_copy_top(clua_copy *c, lua_State *L) {
+    int t, i;
+    const void *pointer;
+    clua_unwrap_view(L, c->readonly_mark);
+    if (++c->values > c->max_values) return 0;
+    switch (lua_type(L, -1)) {
+    case LUA_TNIL:
+        return clua_copy_tag(c, 'N');
+    case LUA_TBOOLEAN:
+        return clua_copy_tag(c, lua_toboolean(L, -1) ? 'T' : 'F');
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, -1)) {
+            lua_Integer v = lua_tointeger(L, -1);
+            return clua_copy_raw(c, 'I', &v, 8);
+        } else {
+            lua_Number v = lua_tonumber(L, -1);
+            if (!isfinite(v)) return 0;
+            return clua_copy_raw(c, 'D', &v, 8);
+        }
+    case LUA_TSTRING:
+        return clua_copy_string(c, L, -1);
+    case LUA_TLIGHTUSERDATA:
+        if (lua_touserdata(L, -1) != NULL) return 0;
+        return clua_copy_tag(c, 'N');
+    case LUA_TTABLE:
+        break;
+    default:
+        return 0;
+    }
+    if (c->depth + 1 >= c->max_depth || c->depth >= CLUA_COPY_MAX_DEPTH) return 0;
+    pointer = lua_topointer(L, -1);
+    for (i = 0; i < c->depth; i++) if (c->tables[i] == pointer) return 0;
+    if (!lua_checkstack(L, 4)) return 0;
+    c->tables[c->depth++] = pointer;
+    if (!clua_copy_tag(c, '{')) return 0;
+    t = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            if (!clua_copy_string(c, L, -2)) return 0;
+        } else if (lua_isinteger(L, -2)) {
+            lua_Integer k = lua_tointeger(L, -2);
+            if (!clua_copy_raw(c, 'I', &k, 8)) return 0;
+        } else {
+            return 0;
+        }
+        if (!clua_copy_top(c, L)) return 0;
+        lua_pop(L, 1);
+    }
+    c->depth--;
+    return clua_copy_tag(c, '}');
+}
+
+static int clua_copy_entry(lua_State *L) {
+    clua_copy *c = (clua_copy *)lua_touserdata(L, 1);
+    c->refused = !clua_copy_top(c, L);
+    return 0;
+}
+
+/*
+ * [safe] Copies the value at idx into c (its buffer reused from c->len = 0) under lua_pcall.
+ * Returns 1 when c holds the whole value, 0 when the host must read it with clua_pwalk. The
+ * stack is unchanged.
+ */
+static inline int clua_pcopy(lua_State *L, int idx, clua_copy *c) {
+    int top = lua_gettop(L), status;
+    idx = lua_absindex(L, idx);
+    c->len = 0;
+    c->values = 0;
+    c->bytes = 0;
+    c->depth = 0;
+    c->refused = 1;
+    if (!lua_checkstack(L, 4)) return 0;
+    lua_pushcfunction(L, clua_copy_entry);
+    lua_pushlightuserdata(L, c);
+    lua_pushvalue(L, idx);
+    status = lua_pcall(L, 2, 0, 0);
+    lua_settop(L, top);
+    return status == LUA_OK && !c->refused;
 }
 
 /* ---- Swift functions exposed to Lua ------------------------------------------------------ */

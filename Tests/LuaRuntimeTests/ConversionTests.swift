@@ -13,6 +13,98 @@ struct ConversionTests {
         #expect(out == input)
     }
 
+    /// Results are read by a one-pass copy in C first, and by the event walk when the copy
+    /// refuses. Guarded over 400 generated results of every shape a rule can return (objects,
+    /// arrays with and without gaps, mixed keys, floats that are not finite, text that is not
+    /// UTF-8, null, functions, cycles, read-only views, nesting and sizes past the limits): the
+    /// value, or the error and its message, is the same as the walk alone gives.
+    @Test func theCopyReadsWhatTheWalkReads() throws {
+        let source = """
+            local seed, argument = ...
+            local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
+            local scalars = { 0, -1, 42, math.maxinteger, math.mininteger, 0.5, -0.0, 1e300, 3.0,
+              "", "text", "olá", "\\xff\\xfe", "a\\0b", true, false, null }
+            local function make(depth)
+              local kind = rnd(depth > 3 and 3 or 12)
+              if kind <= 3 then return scalars[rnd(#scalars)] end
+              local t = {}
+              if kind <= 6 then -- an array
+                for i = 1, rnd(5) - 1 do t[i] = make(depth + 1) end
+              elseif kind <= 9 then -- an object
+                for i = 1, rnd(5) do t["k" .. rnd(8)] = make(depth + 1) end
+              elseif kind == 10 then -- an array with a gap, or keys of both kinds
+                t[1] = make(depth + 1); t[rnd(2) + 2] = 1
+                if rnd(2) == 1 then t.x = 1 end
+              elseif kind == 11 then -- something no result may hold
+                local odd = { 0/0, 1/0, -1/0, print, 2.5, true }
+                t[odd[rnd(#odd)]] = 1
+                t.v = odd[rnd(#odd)]
+              else -- a cycle, or a view of another value
+                t.self = rnd(2) == 1 and t or nil
+                t.inner = rnd(2) == 1 and argument or { make(depth + 1) } -- argument: a read-only view
+              end
+              return t
+            end
+            local v = make(0)
+            if rnd(10) == 1 then -- nested past the limit
+              for _ = 1, 120 do v = { v } end
+            end
+            return v
+            """
+        var compared = 0
+        for seed in 1...400 {
+            // one state for both readings: Lua's key order (which error is met first) is per state
+            let results: [Result<LuaValue, LuaError>] = LuaThread.run {
+                let runtime = try? LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(instructions: 5_000_000)))
+                return [true, false].map { copies in
+                    do throws(LuaError) {
+                        guard let runtime else { throw LuaError(kind: .host, message: "no runtime") }
+                        runtime.copiesResults = copies
+                        return .success(try runtime.evaluate(source, chunkName: "gen.lua", arguments: [.integer(Int64(seed)), ["a": [1, 2, ["b": "c"]], "d": nil]]).value)
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            switch (results[0], results[1]) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b, "seed \(seed)")
+            case (.failure(let a), .failure(let b)):
+                #expect(a.kind == b.kind && a.message == b.message, "seed \(seed): \(a.message) | \(b.message)")
+            default:
+                Issue.record("seed \(seed): \(results[0]) | \(results[1])")
+            }
+            compared += 1
+        }
+        #expect(compared == 400)
+    }
+
+    /// Values past the conversion limits are refused the same way with the copy as without it.
+    @Test func theCopyKeepsTheLimits() throws {
+        let limits = LuaConversionLimits(maxDepth: 10, maxValues: 50, maxStringBytes: 100)
+        for source in ["local t = {} for i = 1, 60 do t[i] = i end return t",
+                       "return { string.rep('x', 60), string.rep('y', 60) }",
+                       "local v = 1 for _ = 1, 12 do v = { v } end return v",
+                       "local t = {} for i = 1, 40 do t[i] = i end return t"] {
+            let results: [Result<LuaValue, LuaError>] = LuaThread.run {
+                [true, false].map { copies in
+                    do throws(LuaError) {
+                        let runtime = try LuaRuntime(configuration: LuaConfiguration(conversion: limits))
+                        runtime.copiesResults = copies
+                        return .success(try runtime.evaluate(source).value)
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            switch (results[0], results[1]) {
+            case (.success(let a), .success(let b)): #expect(a == b, "\(source)")
+            case (.failure(let a), .failure(let b)): #expect(a.message == b.message, "\(source)")
+            default: Issue.record("\(source): \(results[0]) | \(results[1])")
+            }
+        }
+    }
+
     @Test func integersAndFloatsKeepTheirSubtype() {
         #expect(value("return math.type((...).i), math.type((...).d)", arguments: [["i": 1, "d": 1.0]]) == "integer")
         #expect(value("local a = ... return math.type(a.d)", arguments: [["d": 1.0]]) == "float")

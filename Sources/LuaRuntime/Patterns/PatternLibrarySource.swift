@@ -31,6 +31,9 @@ local type, select, error, tonumber, next, rawget, rawequal =
 local math_type, math_tointeger = math.type, math.tointeger
 local concat = table.concat
 local orig_find, orig_gsub = orig.find, orig.gsub
+-- Optional: the stock functions, charged for their work before they run (the sandbox passes
+-- them); used for patterns that cannot backtrack (see `linear`).
+local linear_find, linear_match, linear_gsub = orig.linear_find, orig.linear_match, orig.linear_gsub
 local sub = orig.sub or string.sub
 -- Calls a replacement function the way C gsub does: nothing inside can yield across it.
 local ccall = orig.ccall or function(f, ...) return (f(...)) end
@@ -127,6 +130,15 @@ end
 
 local function pass(...) return ... end
 
+-- Whether p cannot backtrack: no quantifier, capture, back-reference, %b or %f anywhere in it.
+-- C's matcher then tries each start position in at most #p steps, so the stock function,
+-- charged up front, is linear like the plain search. The test is conservative: a '-' in a set
+-- or an escaped '%*' also send p to the step-counted matcher. A stock call that raises (a
+-- malformed pattern) is redone by the matcher, whose messages name the caller's line.
+local function linear(p)
+  return not orig_find(p, "[%*%+%-%?%(]") and not orig_find(p, "%%[bf%d]")
+end
+
 ---------------------------------------------------------------------------------------------
 -- string.find and string.match
 ---------------------------------------------------------------------------------------------
@@ -145,6 +157,12 @@ local function find(...)
   if plain or not orig_find(p, SPECIALS) then -- a plain search
     if #p <= PLAIN_LIMIT then return orig_find(s, p, init, true) end
     p = orig_gsub(p, ESCAPABLE, "%%%0")
+  elseif linear_find ~= nil and linear(p) then
+    local ok, s1, e1 = pcall(linear_find, s, p, init)
+    if ok then
+      if s1 == nil then return nil end
+      return s1, e1
+    end
   end
   return pass(find_at(s, p, init, false))
 end
@@ -165,6 +183,10 @@ local function match(...)
   else
     init = start_position(check_integer(init, 3, 2, "match"), len)
     if init > len + 1 then return nil end
+  end
+  if linear_match ~= nil and linear(p) then
+    local ok, m = pcall(linear_match, s, p, init)
+    if ok then return m end
   end
   return match_results(s, find_at(s, p, init, false))
 end
@@ -409,6 +431,10 @@ local function gsub(...)
     if orig_find(repl, "%", 1, true) then tokens = compile_replacement(repl) end
   elseif tr ~= "table" and tr ~= "function" then
     arg_error(2, "gsub", 3, "string/function/table expected, got " .. type_name(repl, select("#", ...) >= 3))
+  end
+  if tr == "string" and tokens == nil and linear_gsub ~= nil and linear(p) then
+    local ok, r, k = pcall(linear_gsub, s, p, repl, max_n)
+    if ok then return r, k end
   end
   local anchor = byte(p, 1) == 94
   if anchor then p = sub(p, 2) end

@@ -267,7 +267,7 @@ extension LuaRuntime {
         let value: LuaValue
         do {
             value = try LuaValueReader.read(L, at: -1, limits: configuration.conversion, root: "result",
-                                            readOnlyMark: readOnlyMark)
+                                            readOnlyMark: readOnlyMark, copy: copiesResults ? copyBuffer : nil)
         } catch {
             var e = error
             e.chunkName = chunk.name

@@ -1,5 +1,8 @@
 import CLua
 import CLuaWatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A sandboxed Lua 5.4 state with budgets, ready to run untrusted rule code.
@@ -20,6 +23,10 @@ public final class LuaRuntime {
     let budget: UnsafeMutablePointer<clua_budget>
     /// The key that marks read-only views; only its address matters.
     let readOnlyMark: UnsafeMutableRawPointer
+    /// The buffer results are copied into (`LuaValueReader`), kept from call to call.
+    let copyBuffer: UnsafeMutablePointer<clua_copy>
+    /// Whether results are read through `copyBuffer` first (tests compare with the walk alone).
+    var copiesResults = true
     private let busy = Atomic<Bool>(false)
     private var hostFunctions: [HostFunction] = []
     /// The watchdog knows this state: calls may run in fast mode (`call(_:with:fast:)`).
@@ -52,6 +59,8 @@ public final class LuaRuntime {
         budget = .allocate(capacity: 1)
         budget.initialize(to: clua_budget())
         readOnlyMark = .allocate(byteCount: 1, alignment: 1)
+        copyBuffer = .allocate(capacity: 1)
+        copyBuffer.initialize(to: clua_copy())
         budget.pointee.memory_limit = configuration.limits.memoryBytes
         budget.pointee.memory_reserve = configuration.limits.hostReserveBytes
         budget.pointee.hook_interval = configuration.limits.hookInterval
@@ -59,6 +68,7 @@ public final class LuaRuntime {
         guard let L = clua_newstate(budget) else {
             budget.deallocate()
             readOnlyMark.deallocate()
+            copyBuffer.deallocate()
             throw LuaError(kind: .host, message: "could not create a Lua state (out of memory)")
         }
         state = L
@@ -71,6 +81,8 @@ public final class LuaRuntime {
         lua_close(state)
         budget.deallocate()
         readOnlyMark.deallocate()
+        free(copyBuffer.pointee.data)
+        copyBuffer.deallocate()
     }
 
     /// Bytes the state holds now.

@@ -154,7 +154,7 @@ end
 -- with the caller's stack, so results and error messages are stock Lua's.
 ---------------------------------------------------------------------------------------------
 local COST = { bytes1 = 1, sub = 2, byte = 3, utf8len = 4, nargs = 5, rep = 6, format = 7, allbytes = 8,
-               tconcat = 9, tunpack = 10, tlen = 11, tmove = 12, tsort = 13 }
+               tconcat = 9, tunpack = 10, tlen = 11, tmove = 12, tsort = 13, pattern = 14 }
 local CHARGED = {
   [string] = { upper = "bytes1", lower = "bytes1", reverse = "bytes1", sub = "sub", byte = "byte",
                char = "nargs", rep = "rep", format = "format", pack = "allbytes", unpack = "allbytes" },
@@ -481,9 +481,12 @@ local function guarded_wrap(...)
 end
 
 -- Pattern matching through the host's step-counted matcher.
+-- Patterns that cannot backtrack run through the stock functions, charged up front (COST.pattern):
+-- linear, like the plain finds; everything else through the step-counted matcher.
 local patterns = patterns_chunk(host.find_at, {
   find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub, sub = s_sub,
-  ccall = ccall,
+  ccall = ccall, linear_find = charged(string.find, COST.pattern), linear_match = charged(string.match, COST.pattern),
+  linear_gsub = charged(string.gsub, COST.pattern),
 })
 
 string.find, string.match, string.gmatch, string.gsub = patterns.find, patterns.match, patterns.gmatch, patterns.gsub

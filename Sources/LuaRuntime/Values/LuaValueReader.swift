@@ -1,4 +1,7 @@
 import CLua
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Converts the Lua value at a stack index into a `LuaValue`, through `clua_pwalk` (the
 /// traversal runs in C under `lua_pcall`; this type only sees events and reads values with
@@ -153,7 +156,20 @@ struct LuaValueReader {
     }
 
     /// Reads the value at `index` (a stack index) of `L`. `root` names it in error messages.
+    /// With `copy`, C first copies the value into that buffer in one pass (`clua_pcopy`), which
+    /// `CopiedValue` decodes; anything the copy refuses (and every value that would fail) is
+    /// read by the event walk below, whose errors name the place. Both give the same value.
     static func read(_ L: OpaquePointer, at index: Int32, limits: LuaConversionLimits, root: String,
+                     readOnlyMark: UnsafeMutableRawPointer?,
+                     copy: UnsafeMutablePointer<clua_copy>? = nil) throws(LuaError) -> LuaValue {
+        if let copy, let value = CopiedValue.read(L, at: index, limits: limits, readOnlyMark: readOnlyMark, into: copy) {
+            return value
+        }
+        return try walk(L, at: index, limits: limits, root: root, readOnlyMark: readOnlyMark)
+    }
+
+    /// Reads the value at `index` with the event walk (`clua_pwalk`).
+    static func walk(_ L: OpaquePointer, at index: Int32, limits: LuaConversionLimits, root: String,
                      readOnlyMark: UnsafeMutableRawPointer?) throws(LuaError) -> LuaValue {
         let state = State(limits: limits, root: root)
         var completed: Int32 = 0
@@ -168,5 +184,108 @@ struct LuaValueReader {
                            message: "\(root): the value could not be read (status \(status))")
         }
         return result
+    }
+}
+
+/// A value as `clua_pcopy` wrote it (tags in shim.h), decoded the way the event walk builds it:
+/// objects from string keys, arrays from the integer keys 1...n in order. Whatever the walk
+/// would refuse (keys of both kinds, an array with a gap, text that is not UTF-8) gives nil,
+/// and the caller reads the value with the walk, which names the problem.
+enum CopiedValue {
+    /// Buffers above this size are released after a read rather than kept for the next one.
+    static let keptBytes = 1 << 20
+
+    static func read(_ L: OpaquePointer, at index: Int32, limits: LuaConversionLimits,
+                     readOnlyMark: UnsafeMutableRawPointer?, into copy: UnsafeMutablePointer<clua_copy>) -> LuaValue? {
+        copy.pointee.max_values = limits.maxValues
+        copy.pointee.max_bytes = limits.maxStringBytes
+        copy.pointee.max_depth = Int32(clamping: limits.maxDepth)
+        // the tags and lengths of every value on top of the text: never more than this
+        copy.pointee.max_buffer = limits.maxStringBytes &+ 16 &* limits.maxValues &+ 64
+        copy.pointee.readonly_mark = readOnlyMark
+        defer {
+            if copy.pointee.cap > keptBytes {
+                free(copy.pointee.data)
+                copy.pointee.data = nil
+                copy.pointee.cap = 0
+            }
+        }
+        guard clua_pcopy(L, index, copy) != 0, let data = copy.pointee.data else { return nil }
+        return decode(UnsafeBufferPointer(start: data, count: copy.pointee.len))
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> LuaValue? {
+        var i = 0
+        guard let value = value(bytes, &i), i == bytes.count else { return nil }
+        return value
+    }
+
+    private static func value(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> LuaValue? {
+        guard i < b.count else { return nil }
+        let tag = b[i]
+        i += 1
+        switch tag {
+        case UInt8(ascii: "N"): return .null
+        case UInt8(ascii: "F"): return .bool(false)
+        case UInt8(ascii: "T"): return .bool(true)
+        case UInt8(ascii: "I"): return integer(b, &i).map { .integer($0) }
+        case UInt8(ascii: "D"):
+            guard i + 8 <= b.count else { return nil }
+            let d = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: Double.self)
+            i += 8
+            return .double(d)
+        case UInt8(ascii: "S"): return string(b, &i).map { .string($0) }
+        case UInt8(ascii: "{"): return table(b, &i)
+        default: return nil
+        }
+    }
+
+    private static func integer(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int64? {
+        guard i + 8 <= b.count else { return nil }
+        let v = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: Int64.self)
+        i += 8
+        return v
+    }
+
+    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
+        guard i + 4 <= b.count else { return nil }
+        let n = Int(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt32.self))
+        i += 4
+        guard i + n <= b.count else { return nil }
+        let s = String(validating: UnsafeBufferPointer(start: b.baseAddress! + i, count: n), as: UTF8.self)
+        i += n
+        return s
+    }
+
+    private static func table(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> LuaValue? {
+        var stringKeys: [(String, LuaValue)] = []
+        var integerKeys: [(Int64, LuaValue)] = []
+        while true {
+            guard i < b.count else { return nil }
+            let tag = b[i]
+            i += 1
+            if tag == UInt8(ascii: "}") { break }
+            if tag == UInt8(ascii: "S") {
+                guard let key = string(b, &i), let v = value(b, &i) else { return nil }
+                stringKeys.append((key, v))
+            } else if tag == UInt8(ascii: "I") {
+                guard let key = integer(b, &i), let v = value(b, &i) else { return nil }
+                integerKeys.append((key, v))
+            } else {
+                return nil
+            }
+        }
+        if !stringKeys.isEmpty {
+            guard integerKeys.isEmpty else { return nil }
+            var object = [String: LuaValue](minimumCapacity: stringKeys.count)
+            for (key, v) in stringKeys { object[key] = v }
+            return .object(object)
+        }
+        // lua_next gives an array's part in order: sort only when it did not
+        if !integerKeys.indices.allSatisfy({ integerKeys[$0].0 == Int64($0 + 1) }) {
+            integerKeys.sort { $0.0 < $1.0 }
+            for (n, entry) in integerKeys.enumerated() where entry.0 != Int64(n + 1) { return nil }
+        }
+        return .array(integerKeys.map(\.1))
     }
 }
