@@ -165,6 +165,9 @@ typedef struct clua_budget {
     int64_t fast_started_ns;     /* when the current rule call began (monotonic nanoseconds) */
     int64_t fast_window_ns;      /* how long a rule call may run before it is run again exactly */
     int64_t fast_armed;          /* the generation the watchdog last armed the hook for */
+    /* the time budgets of the call running, which next_call gives each rule call of a crossing */
+    double call_timeout;
+    double call_wall;
 } clua_budget;
 
 static inline double clua_now(void) {
@@ -679,6 +682,23 @@ static inline void clua_arm(lua_State *L, clua_budget *b) {
     lua_sethook(L, clua_hook, LUA_MASKCOUNT, b->hook_interval > 0 ? b->hook_interval : 1000);
 }
 
+/* host.next_call(): fresh budgets for the next rule call of a crossing, as the host gives a call
+   (the CPU clock is read at the first hook: a system call most calls never need); in fast mode
+   a fresh window and no hook, otherwise the count hook from here. */
+static int clua_next_call(lua_State *L) {
+    clua_budget *b = clua_budget_of(L);
+    double now;
+    if (!b) return 0;
+    now = clua_now();
+    b->instructions = 0;
+    b->deadline = now + b->call_timeout;
+    b->wall_deadline = now + b->call_wall;
+    b->cpu_limit = b->call_timeout;
+    b->cpu_start = -1;
+    if (b->fast) clua_fast_next(b); else clua_arm(L, b);
+    return 0;
+}
+
 /* ---- Error handling ---------------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when it is not valid. */
@@ -797,7 +817,8 @@ enum {
     CLUA_OP_MAKEREF,     /* pop the top value into the registry; its reference goes to *out */
     CLUA_OP_CHARGED,     /* push clua_make_charged */
     CLUA_OP_CCALL,       /* push clua_ccall */
-    CLUA_OP_TOSTRING     /* push clua_tostring */
+    CLUA_OP_TOSTRING,    /* push clua_tostring */
+    CLUA_OP_NEXTCALL     /* push clua_next_call */
 };
 
 typedef struct clua_op {
@@ -864,6 +885,7 @@ static int clua_build_entry(lua_State *L) {
         }
         case CLUA_OP_CHARGED: lua_pushcfunction(L, clua_make_charged); break;
         case CLUA_OP_CCALL: lua_pushcfunction(L, clua_ccall); break;
+        case CLUA_OP_NEXTCALL: lua_pushcfunction(L, clua_next_call); break;
         case CLUA_OP_TOSTRING: lua_pushcfunction(L, clua_tostring); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }

@@ -241,6 +241,8 @@ extension LuaRuntime {
         b.pointee.deadline = started + limits.timeoutSeconds
         b.pointee.wall_deadline = started + limits.wallClockSeconds
         b.pointee.cpu_limit = limits.timeoutSeconds
+        b.pointee.call_timeout = limits.timeoutSeconds
+        b.pointee.call_wall = limits.wallClockSeconds
         b.pointee.cpu_start = clua_thread_cpu()
         b.pointee.instruction_limit = limits.instructions
         // Fast mode's window: the instruction budget at a VM speed far above any machine's

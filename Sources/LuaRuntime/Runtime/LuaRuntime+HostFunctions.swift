@@ -89,25 +89,6 @@ extension LuaRuntime {
         return HostFunction.results(L, stream)
     }
 
-    /// host.next_call(): fresh instruction and time budgets, as if a new call began, for host
-    /// code that runs several rule calls in one crossing (the engine's per-case evaluation).
-    /// A stop already recorded stays: it ends the whole crossing.
-    func hostNextCall(_ L: OpaquePointer) -> Int32 {
-        let b = budget
-        let limits = callLimits ?? configuration.limits
-        let now = clua_now()
-        b.pointee.instructions = 0
-        b.pointee.deadline = now + limits.timeoutSeconds
-        b.pointee.wall_deadline = now + limits.wallClockSeconds
-        b.pointee.cpu_limit = limits.timeoutSeconds
-        // Read at the first hook (a system call that most indicators, which finish before one, skip);
-        // what runs before it is a few hundred instructions, which the instruction budget counts.
-        b.pointee.cpu_start = -1
-        // fast mode: a fresh window, and the hook stays off; otherwise the count hook from here
-        if b.pointee.fast != 0 { clua_fast_next(b) } else { clua_arm(L, b) }
-        return 0
-    }
-
     /// host.exact_only(): in a fast crossing, stops the call so that the host runs it again with
     /// exact budgets (what fast mode does not watch: coroutines); elsewhere nothing.
     func hostExactOnly(_ L: OpaquePointer) -> Int32 {

@@ -101,7 +101,6 @@ public final class LuaRuntime {
             ("stopped", HostFunction { [unowned self] L in self.hostStopped(L) }),
             ("upvalue_writes", HostFunction { [unowned self] L in self.hostUpvalueWrites(L) }),
             ("locate", HostFunction { [unowned self] L in self.hostLocate(L) }),
-            ("next_call", HostFunction { [unowned self] L in self.hostNextCall(L) }),
             ("exact_only", HostFunction { [unowned self] L in self.hostExactOnly(L) }),
         ]
         hostFunctions = functions.map(\.1)
@@ -113,12 +112,16 @@ public final class LuaRuntime {
         defer { refs.deallocate() }
         var stream = LuaOpStream()
         stream.append(.registry(prelude))
-        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count)))
+        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 1)))
         for (name, function) in functions {
             stream.appendString(name)
             stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
             stream.append(.setField)
         }
+        // host.next_call is C (clua_next_call): it runs before every indicator of a crossing
+        stream.appendString("next_call")
+        stream.append(.nextCall)
+        stream.append(.setField)
         stream.append(.light(readOnlyMark))
         stream.append(.null)
         stream.append(.registry(patterns))

@@ -760,8 +760,9 @@ end
 -- indicators this way): what begin_call resets for each call, with fresh budgets from the host.
 -- The environment is not renewed: rule functions run in their modules' environments.
 function internals.next_call()
-  loading = {}
-  load_stack, loading_ids = {}, {}
+  -- (kept when empty, as they are unless a module failed to load in the call before)
+  if next(loading) ~= nil then loading = {} end
+  if load_stack[1] ~= nil or next(loading_ids) ~= nil then load_stack, loading_ids = {}, {} end
   math_randomseed(call_seed)
   host.next_call()
 end

@@ -16,6 +16,7 @@ struct LuaOpStream {
         case chargedMaker
         case cCall
         case cToString
+        case nextCall
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -101,6 +102,7 @@ struct LuaOpStream {
             case .chargedMaker: op.pointee.code = Int32(CLUA_OP_CHARGED)
             case .cCall: op.pointee.code = Int32(CLUA_OP_CCALL)
             case .cToString: op.pointee.code = Int32(CLUA_OP_TOSTRING)
+            case .nextCall: op.pointee.code = Int32(CLUA_OP_NEXTCALL)
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out

@@ -292,8 +292,8 @@ public final class Assessor {
         }
         appendTrace(v, to: &result)
         // what the engine read for the rule (citations under ctx.cited) is not the rule's to declare
-        let engineReads = Set((v["engine_reads"]?.arrayValue ?? []).compactMap(\.stringValue))
-        result.undeclaredReads = undeclared(result.reads.map(\.path).filter { !engineReads.contains($0) }, indicator: result.indicator)
+        let engineReads = v["engine_reads"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
+        result.undeclaredReads = undeclared(result.reads, except: engineReads, indicator: result.indicator)
     }
 
     /// Case paths as declared: list indices written `[]`.
@@ -345,35 +345,52 @@ public final class Assessor {
         return out
     }
 
-    /// The reads no declaration covers. A read is covered when it is a declared path, lies inside
-    /// one (one of its leading parts is declared) or leads to one (it is a leading part of a
-    /// declared path: reading `evidence` on the way to `evidence.fiscal.costing`). A few hash
-    /// lookups per read, whatever the number of declared paths.
-    private func undeclared(_ reads: [String], indicator: Indicator) -> [UndeclaredRead] {
+    /// The reads no declaration covers (leaving out `engineReads`). A read is covered when it is a
+    /// declared path, lies inside one (one of its leading parts is declared) or leads to one (it is
+    /// a leading part of a declared path: reading `evidence` on the way to
+    /// `evidence.fiscal.costing`). A few hash lookups per read, whatever the number of declared
+    /// paths; one for a read the indicator made before.
+    private func undeclared(_ reads: [TraceRead], except engineReads: Set<String>?, indicator: Indicator) -> [UndeclaredRead] {
         let paths: (declared: Set<String>, leading: Set<String>)
         if let known = coverage[indicator.id] { paths = known } else {
             let declared = Set((framework.fields.map(\.path) + indicator.reads + indicator.requires).map(Self.pattern))
             paths = (declared, Set(declared.flatMap { Self.leadingParts($0).map(String.init) }))
             coverage[indicator.id] = paths
         }
-        guard !paths.declared.isEmpty else { return [] }
+        guard !paths.declared.isEmpty, !reads.isEmpty else { return [] }
         var out: [UndeclaredRead] = []
-        var covered = coveredReads.removeValue(forKey: indicator.id) ?? []
-        defer { coveredReads[indicator.id] = covered }
-        for read in reads {
-            if covered.contains(read) { continue }
-            let p = Self.pattern(read)
-            if paths.declared.contains(p) || paths.leading.contains(p)
-                || Self.leadingParts(p).contains(where: { paths.declared.contains(String($0)) }) {
-                if covered.count < Self.coveredLimit { covered.insert(read) }
-                continue
+        var newlyCovered: [String] = []
+        do {
+            let covered = coveredReads[indicator.id] ?? []
+            for read in reads {
+                let path = read.path
+                if covered.contains(path) || engineReads?.contains(path) == true { continue }
+                let p = Self.pattern(path)
+                if paths.declared.contains(p) || paths.leading.contains(p) || Self.insideDeclared(p, paths.declared) {
+                    newlyCovered.append(path)
+                    continue
+                }
+                // the suggestion is worth computing once per indicator and path, not per case
+                let key = indicator.id + "\u{0}" + p
+                if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: paths.declared)) }
+                out.append(UndeclaredRead(path: path, nearest: nearestCache[key] ?? nil))
             }
-            // the suggestion is worth computing once per indicator and path, not per case
-            let key = indicator.id + "\u{0}" + p
-            if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: paths.declared)) }
-            out.append(UndeclaredRead(path: read, nearest: nearestCache[key] ?? nil))
+        }
+        if !newlyCovered.isEmpty, (coveredReads[indicator.id]?.count ?? 0) < Self.coveredLimit {
+            coveredReads[indicator.id, default: []].formUnion(newlyCovered)
         }
         return out
+    }
+
+    /// Whether one of the leading parts of `path` (cut before a "." or "[") is declared.
+    static func insideDeclared(_ path: String, _ declared: Set<String>) -> Bool {
+        var index = path.startIndex
+        while index < path.endIndex {
+            let c = path[index]
+            if (c == "." || c == "["), index > path.startIndex, declared.contains(String(path[..<index])) { return true }
+            index = path.index(after: index)
+        }
+        return false
     }
 
     /// The declared path closest to `path` by edit distance, when it is close: declared paths
