@@ -51,32 +51,23 @@ struct ConversionTests {
             end
             return v
             """
-        var compared = 0
         for seed in 1...400 {
-            // one state for both readings: Lua's key order (which error is met first) is per state
-            let results: [Result<LuaValue, LuaError>] = LuaThread.run {
-                let runtime = try? LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(instructions: 5_000_000)))
-                return [true, false].map { copies in
-                    do throws(LuaError) {
-                        guard let runtime else { throw LuaError(kind: .host, message: "no runtime") }
-                        runtime.copiesResults = copies
-                        return .success(try runtime.evaluate(source, chunkName: "gen.lua", arguments: [.integer(Int64(seed)), ["a": [1, 2, ["b": "c"]], "d": nil]]).value)
-                    } catch {
-                        return .failure(error)
-                    }
-                }
-            }
-            switch (results[0], results[1]) {
-            case (.success(let a), .success(let b)):
-                #expect(a == b, "seed \(seed)")
-            case (.failure(let a), .failure(let b)):
-                #expect(a.kind == b.kind && a.message == b.message, "seed \(seed): \(a.message) | \(b.message)")
-            default:
-                Issue.record("seed \(seed): \(results[0]) | \(results[1])")
-            }
-            compared += 1
+            Self.expectSameBothWays(source, arguments: [.integer(Int64(seed)), ["a": [1, 2, ["b": "c"]], "d": nil]],
+                                    label: "seed \(seed)")
         }
-        #expect(compared == 400)
+    }
+
+    /// The copy is what reads ordinary results (the comparison above would pass if it refused
+    /// everything); a result it cannot take (a float that is not finite) goes to the walk.
+    @Test func ordinaryResultsAreCopied() throws {
+        let refused: [Int32] = LuaThread.run {
+            guard let runtime = try? LuaRuntime() else { return [] }
+            return ["return { a = { 1, 2.5, 'olá' }, b = true, c = null, d = {} }", "return { x = 0/0 }"].map { source in
+                _ = try? runtime.evaluate(source)
+                return runtime.copyBuffer.pointee.refused
+            }
+        }
+        #expect(refused == [0, 1])
     }
 
     /// Values past the conversion limits are refused the same way with the copy as without it.
@@ -86,22 +77,35 @@ struct ConversionTests {
                        "return { string.rep('x', 60), string.rep('y', 60) }",
                        "local v = 1 for _ = 1, 12 do v = { v } end return v",
                        "local t = {} for i = 1, 40 do t[i] = i end return t"] {
-            let results: [Result<LuaValue, LuaError>] = LuaThread.run {
-                [true, false].map { copies in
-                    do throws(LuaError) {
-                        let runtime = try LuaRuntime(configuration: LuaConfiguration(conversion: limits))
-                        runtime.copiesResults = copies
-                        return .success(try runtime.evaluate(source).value)
-                    } catch {
-                        return .failure(error)
-                    }
+            Self.expectSameBothWays(source, conversion: limits, label: source)
+        }
+    }
+
+    /// Runs `source` twice in one runtime (one state: Lua's key order, which decides the error
+    /// met first, is per state), reading its result with the copy and with the walk alone, and
+    /// expects the same value, or the same error.
+    static func expectSameBothWays(_ source: String, arguments: [LuaValue] = [],
+                                   conversion: LuaConversionLimits = .init(), label: String) {
+        let results: [Result<LuaValue, LuaError>] = LuaThread.run {
+            let runtime = try? LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(instructions: 5_000_000),
+                                                                          conversion: conversion))
+            return [true, false].map { copies in
+                do throws(LuaError) {
+                    guard let runtime else { throw LuaError(kind: .host, message: "no runtime") }
+                    runtime.copiesResults = copies
+                    return .success(try runtime.evaluate(source, chunkName: "gen.lua", arguments: arguments).value)
+                } catch {
+                    return .failure(error)
                 }
             }
-            switch (results[0], results[1]) {
-            case (.success(let a), .success(let b)): #expect(a == b, "\(source)")
-            case (.failure(let a), .failure(let b)): #expect(a.message == b.message, "\(source)")
-            default: Issue.record("\(source): \(results[0]) | \(results[1])")
-            }
+        }
+        switch (results[0], results[1]) {
+        case (.success(let a), .success(let b)):
+            #expect(a == b, "\(label)")
+        case (.failure(let a), .failure(let b)):
+            #expect(a.kind == b.kind && a.message == b.message, "\(label): \(a.message) | \(b.message)")
+        default:
+            Issue.record("\(label): \(results[0]) | \(results[1])")
         }
     }
 

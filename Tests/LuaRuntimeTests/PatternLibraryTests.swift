@@ -10,16 +10,22 @@ struct PatternLibraryTests {
     @Test func sameResultsAsTheRealInterpreter() throws {
         let source = try String(contentsOf: Self.script, encoding: .utf8)
         let ours = try run(source, limits: LuaLimits(instructions: 50_000_000)).get().value.stringValue
+        let real = try Self.stockLua(Self.script.path)
+        #expect(real.status == 0)
+        #expect(ours == real.output)
+    }
+
+    /// What stock `lua5.4` writes for the value the script at `path` returns.
+    static func stockLua(_ path: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["lua5.4", "-e", "io.write((dofile('\(Self.script.path)')))"]
+        process.arguments = ["lua5.4", "-e", "io.write((dofile('\(path)')))"]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let real = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(ours == real)
+        return (process.terminationStatus, output)
     }
 
     @Test(arguments: [
@@ -83,17 +89,10 @@ struct PatternLibraryTests {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("patterns-\(UUID().uuidString).lua")
         try Data(source.utf8).write(to: script)
         defer { try? FileManager.default.removeItem(at: script) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["lua5.4", "-e", "io.write((dofile('\(script.path)')))"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let real = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let real = try Self.stockLua(script.path)
+        #expect(real.status == 0)
         let a = (ours ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-        let b = real.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = real.output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) where x != y {
             Issue.record("sandbox: \(x) | lua5.4: \(y)")
