@@ -65,6 +65,13 @@ struct SandboxTests {
         }
     }
 
+    /// Globals a call sets are its own: `rawset(_G, ...)` writes them like an assignment (the
+    /// read-only check of `rawset` is for views, not for the environments the sandbox protects).
+    @Test func rawsetOnTheCallsGlobalsIsAnAssignment() {
+        #expect(value("rawset(_G, 'x', 1) return x") == 1)
+        #expect(value("local t = {} rawset(t, 'k', 2) return t.k") == 2)
+    }
+
     @Test func readOnlyArgumentsReadLikeTables() {
         let args: [LuaValue] = [["b": 2, "a": 1, "c": 3, "list": ["x", "y"]]]
         #expect(value("local c = ... return #c.list", arguments: args) == 2)

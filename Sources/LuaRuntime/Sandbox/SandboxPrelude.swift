@@ -43,6 +43,8 @@ local HOST = {}
 local PROTECTED, USER, LOCKED = "protected", "user", "locked"
 -- Keys of a frozen table's metatable: the contents, and the marker itself.
 local TARGET, FROZEN = {}, {}
+-- The mark of a host module's read-only views (internals.metatable_setter): no raw writes.
+local HOST_VIEW = {}
 -- What getmetatable answers for a frozen table that had no metatable: nil, as before.
 local NO_METATABLE = {}
 
@@ -301,9 +303,9 @@ local function sandbox_rawset(t, k, v)
     if rawget(raw_getmetatable(t), FROZEN) then frozen_violation(t, k) end
     violate("attempt to modify a read-only table (field '" .. key_text(k) .. "')", 2)
   end
-  if type(t) == "table" then -- a host module's view (internals.protect): read-only as well
+  if type(t) == "table" then -- a host module's view (internals.metatable_setter): read-only too
     local mt = raw_getmetatable(t)
-    if mt ~= nil and rawget(mt, HOST) == PROTECTED then
+    if mt ~= nil and rawget(mt, HOST_VIEW) then
       violate("attempt to modify a read-only table (field '" .. key_text(k) .. "')", 2)
     end
   end
@@ -752,7 +754,10 @@ end
 --- engine's traced case views): rule code can neither change it (setmetatable) nor write past
 --- it (rawset); both are violations, as for the sandbox's own read-only views.
 function internals.metatable_setter(mt, protected)
-  if protected then rawset(mt, HOST, PROTECTED) end
+  if protected then
+    rawset(mt, HOST, PROTECTED)
+    rawset(mt, HOST_VIEW, true)
+  end
   return function(t) return raw_setmetatable(t, mt) end
 end
 
