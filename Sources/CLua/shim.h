@@ -682,18 +682,23 @@ static inline void clua_arm(lua_State *L, clua_budget *b) {
     lua_sethook(L, clua_hook, LUA_MASKCOUNT, b->hook_interval > 0 ? b->hook_interval : 1000);
 }
 
+/* [safe] The time budgets of a rule call starting at `now`, from the call's limits
+   (call_timeout, call_wall): the CPU-time budget, checked from `deadline` on, and the wall-clock
+   safety net. The caller sets cpu_start. */
+static inline void clua_time_budgets(clua_budget *b, double now) {
+    b->deadline = now + b->call_timeout;
+    b->wall_deadline = now + b->call_wall;
+    b->cpu_limit = b->call_timeout;
+}
+
 /* host.next_call(): fresh budgets for the next rule call of a crossing, as the host gives a call
    (the CPU clock is read at the first hook: a system call most calls never need); in fast mode
    a fresh window and no hook, otherwise the count hook from here. */
 static int clua_next_call(lua_State *L) {
     clua_budget *b = clua_budget_of(L);
-    double now;
     if (!b) return 0;
-    now = clua_now();
     b->instructions = 0;
-    b->deadline = now + b->call_timeout;
-    b->wall_deadline = now + b->call_wall;
-    b->cpu_limit = b->call_timeout;
+    clua_time_budgets(b, clua_now());
     b->cpu_start = -1;
     if (b->fast) clua_fast_next(b); else clua_arm(L, b);
     return 0;

@@ -238,11 +238,9 @@ extension LuaRuntime {
 
         // The time budget is the calling thread's CPU time, which the machine's load does not
         // change; the wall clock only ends a call that load keeps from finishing (safety net).
-        b.pointee.deadline = started + limits.timeoutSeconds
-        b.pointee.wall_deadline = started + limits.wallClockSeconds
-        b.pointee.cpu_limit = limits.timeoutSeconds
         b.pointee.call_timeout = limits.timeoutSeconds
         b.pointee.call_wall = limits.wallClockSeconds
+        clua_time_budgets(b, started)
         b.pointee.cpu_start = clua_thread_cpu()
         b.pointee.instruction_limit = limits.instructions
         // Fast mode's window: the instruction budget at a VM speed far above any machine's

@@ -135,24 +135,45 @@ struct LuaValueReader {
 
         private func end() -> Int32 {
             let frame = frames.removeLast()
-            if !frame.stringKeys.isEmpty && !frame.integerKeys.isEmpty {
+            switch LuaValueReader.table(stringKeys: frame.stringKeys, integerKeys: frame.integerKeys) {
+            case .success(let value):
+                return store(value)
+            case .failure(let problem):
                 frames.append(frame)
                 defer { frames.removeLast() }
-                return fail("a table mixes string keys and integer keys; use an array or an object")
+                return fail(problem.message)
             }
-            if !frame.stringKeys.isEmpty {
-                var object = [String: LuaValue](minimumCapacity: frame.stringKeys.count)
-                for (key, value) in frame.stringKeys { object[key] = value }
-                return store(.object(object))
-            }
-            let sorted = frame.integerKeys.sorted { $0.0 < $1.0 }
-            for (n, entry) in sorted.enumerated() where entry.0 != Int64(n + 1) {
-                frames.append(frame)
-                defer { frames.removeLast() }
-                return fail("array with a gap or a key outside 1..n (key \(entry.0)); arrays must be sequences")
-            }
-            return store(.array(sorted.map(\.1)))
         }
+    }
+
+    /// Why a table's entries make no value.
+    enum TableProblem: Error {
+        case mixedKeys, gap(Int64)
+
+        var message: String {
+            switch self {
+            case .mixedKeys: "a table mixes string keys and integer keys; use an array or an object"
+            case .gap(let key): "array with a gap or a key outside 1..n (key \(key)); arrays must be sequences"
+            }
+        }
+    }
+
+    /// A table's value from its entries, as both readers build it: an object from string keys,
+    /// an array from the integer keys 1...n (in any order).
+    static func table(stringKeys: [(String, LuaValue)], integerKeys: [(Int64, LuaValue)]) -> Result<LuaValue, TableProblem> {
+        if !stringKeys.isEmpty {
+            guard integerKeys.isEmpty else { return .failure(.mixedKeys) }
+            var object = [String: LuaValue](minimumCapacity: stringKeys.count)
+            for (key, value) in stringKeys { object[key] = value }
+            return .success(.object(object))
+        }
+        // lua_next gives an array's part in order: sort only when it did not
+        var entries = integerKeys
+        if !entries.indices.allSatisfy({ entries[$0].0 == Int64($0 + 1) }) {
+            entries.sort { $0.0 < $1.0 }
+            for (n, entry) in entries.enumerated() where entry.0 != Int64(n + 1) { return .failure(.gap(entry.0)) }
+        }
+        return .success(.array(entries.map(\.1)))
     }
 
     /// Reads the value at `index` (a stack index) of `L`. `root` names it in error messages.
@@ -275,17 +296,6 @@ enum CopiedValue {
                 return nil
             }
         }
-        if !stringKeys.isEmpty {
-            guard integerKeys.isEmpty else { return nil }
-            var object = [String: LuaValue](minimumCapacity: stringKeys.count)
-            for (key, v) in stringKeys { object[key] = v }
-            return .object(object)
-        }
-        // lua_next gives an array's part in order: sort only when it did not
-        if !integerKeys.indices.allSatisfy({ integerKeys[$0].0 == Int64($0 + 1) }) {
-            integerKeys.sort { $0.0 < $1.0 }
-            for (n, entry) in integerKeys.enumerated() where entry.0 != Int64(n + 1) { return nil }
-        }
-        return .array(integerKeys.map(\.1))
+        return try? LuaValueReader.table(stringKeys: stringKeys, integerKeys: integerKeys).get()
     }
 }

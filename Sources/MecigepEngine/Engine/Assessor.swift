@@ -336,13 +336,20 @@ public final class Assessor {
     /// The leading parts of a path, cut before each "." and "[" (`a.b[].c` → `a`, `a.b`, `a.b[]`).
     static func leadingParts(_ path: String) -> [Substring] {
         var out: [Substring] = []
+        _ = firstLeadingPart(of: path) { out.append($0); return false }
+        return out
+    }
+
+    /// The first leading part of `path` (shortest first) for which `found` holds, without
+    /// building the list.
+    static func firstLeadingPart(of path: String, where found: (Substring) -> Bool) -> Substring? {
         var index = path.startIndex
         while index < path.endIndex {
             let c = path[index]
-            if (c == "." || c == "["), index > path.startIndex { out.append(path[..<index]) }
+            if (c == "." || c == "["), index > path.startIndex, found(path[..<index]) { return path[..<index] }
             index = path.index(after: index)
         }
-        return out
+        return nil
     }
 
     /// The reads no declaration covers (leaving out `engineReads`). A read is covered when it is a
@@ -366,7 +373,7 @@ public final class Assessor {
                 let path = read.path
                 if covered.contains(path) || engineReads?.contains(path) == true { continue }
                 let p = Self.pattern(path)
-                if paths.declared.contains(p) || paths.leading.contains(p) || Self.insideDeclared(p, paths.declared) {
+                if paths.declared.contains(p) || paths.leading.contains(p) || Self.firstLeadingPart(of: p, where: { paths.declared.contains(String($0)) }) != nil {
                     newlyCovered.append(path)
                     continue
                 }
@@ -380,17 +387,6 @@ public final class Assessor {
             coveredReads[indicator.id, default: []].formUnion(newlyCovered)
         }
         return out
-    }
-
-    /// Whether one of the leading parts of `path` (cut before a "." or "[") is declared.
-    static func insideDeclared(_ path: String, _ declared: Set<String>) -> Bool {
-        var index = path.startIndex
-        while index < path.endIndex {
-            let c = path[index]
-            if (c == "." || c == "["), index > path.startIndex, declared.contains(String(path[..<index])) { return true }
-            index = path.index(after: index)
-        }
-        return false
     }
 
     /// The declared path closest to `path` by edit distance, when it is close: declared paths

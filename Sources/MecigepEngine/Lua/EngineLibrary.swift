@@ -369,24 +369,8 @@ VIEW_MT.__index = function(proxy, key)
       paths[key] = p
     end
   end
-  -- what record() does, written out: this runs for every field a rule reads
-  local trace = current
-  local seen = trace.seen
-  if seen == nil then
-    seen = {}
-    trace.seen, trace.reads = seen, {}
-  end
-  local tx = type(x)
-  if not seen[p] then
-    seen[p] = true
-    local reads, n = trace.reads, trace.n
-    reads[n + 1] = p
-    if tx == "table" then reads[n + 2], reads[n + 3] = "table", null
-    elseif x == nil then reads[n + 2], reads[n + 3] = "absent", null
-    else reads[n + 2], reads[n + 3] = "value", x end
-    trace.n = n + 3
-  end
-  if tx ~= "table" then return x end
+  record(current, p, x)
+  if type(x) ~= "table" then return x end
   local views = state[4]
   if views == nil then views = {}; state[4] = views end
   local c = views[key]
