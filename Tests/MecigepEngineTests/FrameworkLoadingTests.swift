@@ -87,6 +87,40 @@ struct FrameworkLoadingTests {
     @Test(arguments: ["a.b", "a.b[2].c", "costing[].amount", "_x.y_1"])
     func wellFormedPaths(path: String) { #expect(FrameworkDecoder.isWellFormedPath(path)) }
 
-    @Test(arguments: ["", "a..b", "a.", "1a", "a[x]", "a[0]", "a/b", "a b", "año"])
+    @Test(arguments: ["", "a..b", "a.", "1a", "a[x]", "a[0]", "a/b", "a b", "año", "a[01]", "a[1", "a]", "[1]", ".a",
+                      "a[[1]]", "a[1]x", "a[\u{0663}]", "a[\u{00BD}]", "e\u{301}"])
     func malformedPaths(path: String) { #expect(!FrameworkDecoder.isWellFormedPath(path)) }
+
+    /// Guards the byte scan that replaced a scan by Characters (for speed): over 20,000 generated
+    /// paths made of the characters that matter (letters, digits, ".", "[", "]", "_", "0", a
+    /// space, a non-ASCII letter), it answers as the Character version did, the one difference
+    /// kept aside: non-ASCII digits inside brackets ("a[٣]"), which the old version let through.
+    @Test func theByteScanAnswersAsTheCharacterScan() {
+        func reference(_ path: String) -> Bool {
+            guard !path.isEmpty else { return false }
+            for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+                var name = Substring(part)
+                while name.hasSuffix("]") {
+                    guard let open = name.lastIndex(of: "[") else { return false }
+                    let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
+                    guard inside.allSatisfy(\.isNumber), inside.first != "0" else { return false }
+                    name = name[..<open]
+                }
+                guard let first = name.first, first.isLetter || first == "_",
+                      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                      name.unicodeScalars.allSatisfy(\.isASCII) else { return false }
+            }
+            return true
+        }
+        let alphabet: [String] = ["a", "b", "Z", "_", "0", "1", "9", ".", "[", "]", "[]", "[1]", "[0]", " ", "é", "x.y"]
+        var generator = SplitMix64(seed: 20261205)
+        var accepted = 0
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 9)
+            let path = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(FrameworkDecoder.isWellFormedPath(path) == reference(path), "\(path)")
+            if reference(path) { accepted += 1 }
+        }
+        #expect(accepted > 1_000) // the generator reaches well-formed paths, not only broken ones
+    }
 }

@@ -7,7 +7,9 @@ import Testing
 /// one call per indicator for whatever that crossing cannot settle. Guarded here: every
 /// indicator result is exactly what one call per indicator gives (levels, notes, traces, and
 /// for failures their kind, message and place), whatever fails, wherever in the framework it
-/// sits, over many generated cases; and the shipped frameworks agree on every shipped case.
+/// sits, over many generated cases, for the whole framework and for a drawn part of it (rule
+/// tests and robustness evaluate a few indicators in one crossing); and the shipped frameworks
+/// agree on every shipped case.
 @Suite("One crossing per case")
 struct OneCrossingTests {
     /// Indicators that fail in every way a rule can, between ones that work, in an order drawn
@@ -87,18 +89,23 @@ struct OneCrossingTests {
                                      limits: LuaLimits(instructions: fast ? 50_000_000 : 300_000, memoryBytes: 16 << 20,
                                                        timeoutSeconds: fast ? 10 : 2))
         let cases = (0..<(fast ? 3 : 12)).map { Self.generatedCase(&rng, $0) }
+        let subsets = cases.map { _ in Set(Self.bodies.map(\.0).filter { _ in rng.next() % 2 == 0 }) }
         let outcome: Result<Int, any Error> = LuaThread.run {
             Result {
                 let assessor = try Assessor(framework: try loader.load("mixed"), loader: loader, engineVersion: "t")
                 let ids = Set(assessor.framework.indicators.map(\.id))
                 var compared = 0
-                for document in cases {
+                for (document, some) in zip(cases, subsets) {
                     let whole = try assessor.assess(document).indicatorResults
-                    let single = try assessor.evaluate(document, indicators: ids)
+                    let single = try assessor.evaluate(document, indicators: ids, oneCallEach: true)
                     for r in whole {
                         #expect(r == single[r.indicator.id], "seed \(seed), \(document.id), \(r.indicator.id)")
                         compared += 1
                     }
+                    // a crossing of some of the indicators (rule tests, robustness) agrees too
+                    let part = try assessor.evaluate(document, indicators: some)
+                    #expect(Set(part.keys) == some)
+                    for (id, r) in part { #expect(r == single[id], "seed \(seed), \(document.id), subset, \(id)") }
                 }
                 return compared
             }
@@ -145,6 +152,35 @@ struct OneCrossingTests {
         #expect(calls == 1)
     }
 
+    /// An indicator the crossing cannot settle (it raised, ran past fast mode's window, broke a
+    /// rule of the sandbox) costs one exact call of its own: those before it keep the crossing's
+    /// results and those after it run in a new crossing, rather than one exact call each, which is
+    /// what one slow or failing indicator early in a framework used to cost every case.
+    @Test(arguments: ["error('no')", "while true do end", "leaked = 1; return 1"])
+    func anUnsettledIndicatorCostsOneCallOfItsOwn(body: String) throws {
+        let indicators = (1...12).map { n in
+            "m.indicator { id = \"i\(n)\", title = \"i\(n)\", reads = { \"problem\" }, evaluate = function(case) "
+                + (n == 3 ? body : "return case.problem and 2 or 1") + " end }"
+        }
+        let source = """
+            local m = require "mecigep"
+            return m.framework { id = "stops", version = "1.0.0", title = "S", languages = { "en" },
+              scale = m.scales.maturity, criteria = { m.criterion { id = "a", title = "A", indicators = {
+                \(indicators.joined(separator: ",\n"))
+              } } } }
+            """
+        let (calls, results) = try withInlineFramework("stops", source) { assessor in
+            let before = assessor.luaCalls
+            let results = try assessor.assess(CaseDocument(id: "c", value: ["problem": ["x": 1]])).indicatorResults
+            return (assessor.luaCalls - before, results)
+        }
+        #expect(results.map(\.indicator.id) == (1...12).map { "i\($0)" })
+        #expect(results[2].status == .error)
+        #expect(results.enumerated().allSatisfy { $0.offset == 2 || $0.element.grade?.score == 2 })
+        // the crossing, what a stopped crossing settled, the exact call (and its trace), a new crossing
+        #expect(calls <= 5, "\(calls) calls into Lua")
+    }
+
     @Test func shippedFrameworksAgreeOnShippedCases() throws {
         let rules = Fixtures.repository.appendingPathComponent("rules").path
         for (framework, folder) in [("mecigep-core", "examples/cases"), ("pefa-budget", "examples/pefa-cases")] {
@@ -158,7 +194,7 @@ struct OneCrossingTests {
                     for file in files {
                         let document = try CaseDocument.load(path: file)
                         guard let whole = try? assessor.assess(document).indicatorResults else { continue }
-                        let single = try assessor.evaluate(document, indicators: ids)
+                        let single = try assessor.evaluate(document, indicators: ids, oneCallEach: true)
                         for r in whole {
                             #expect(r == single[r.indicator.id], "\(file): \(r.indicator.id)")
                             compared += 1

@@ -47,6 +47,7 @@ public final class Assessor {
     private let aggregateChunk: LuaChunk
     private let lastTraceChunk: LuaChunk
     private let evaluateCaseChunk: LuaChunk
+    private let crossingResultsChunk: LuaChunk
     /// The framework's indicators in order with their criteria, and their ids as handed to
     /// every per-case crossing.
     private let ordered: [(criterion: Criterion, indicator: Indicator)]
@@ -76,6 +77,8 @@ public final class Assessor {
                 return sandbox_internal.aggregate(framework, key, inputs)
                 """, chunkName: "=(sandbox aggregate)")
             lastTraceChunk = try runtime.compile("return sandbox_internal.last_trace()", chunkName: "=(sandbox trace)")
+            crossingResultsChunk = try runtime.compile("return sandbox_internal.crossing_results()",
+                                                       chunkName: "=(sandbox crossing results)")
             evaluateCaseChunk = try runtime.compile("""
                 local framework, ids, case = ...
                 return sandbox_internal.evaluate_case(framework, ids, case)
@@ -124,15 +127,23 @@ public final class Assessor {
 
     /// Evaluates only the indicators named in `ids` on a case (validated as `assess` does),
     /// without aggregating: what `mecigep robustness` needs to re-run the few indicators a
-    /// change can reach. Results come back by indicator id.
+    /// change can reach, and rule tests of single indicators. Results come back by indicator id.
     public func evaluate(_ document: CaseDocument, indicators ids: Set<String>) throws(AssessmentError) -> [String: IndicatorResult] {
+        try evaluate(document, indicators: ids, oneCallEach: false)
+    }
+
+    /// `oneCallEach`: one exact call per indicator, no crossing (the reference the crossing is
+    /// tested against); else one crossing for them all, as `assess` does.
+    func evaluate(_ document: CaseDocument, indicators ids: Set<String>, oneCallEach: Bool) throws(AssessmentError) -> [String: IndicatorResult] {
         let prepared = try prepare(validated(document).value, of: document)
         defer { runtime.release(prepared) }
+        let chosen = ordered.filter { ids.contains($0.indicator.id) }
         var out: [String: IndicatorResult] = [:]
-        for criterion in framework.criteria {
-            for indicator in criterion.indicators where ids.contains(indicator.id) {
-                out[indicator.id] = evaluate(indicator, in: criterion, case: prepared)
-            }
+        if !oneCallEach, let list = try? runtime.prepare(.array(chosen.map { .string($0.indicator.id) })) {
+            defer { runtime.release(list) }
+            for result in evaluateCrossing(chosen[...], ids: list, case: prepared) { out[result.indicator.id] = result }
+        } else {
+            for (criterion, indicator) in chosen { out[indicator.id] = evaluate(indicator, in: criterion, case: prepared) }
         }
         return out
     }
@@ -161,20 +172,50 @@ public final class Assessor {
     /// exact call per indicator from there on, the way errors are attributed; the results are the
     /// same either way.
     private func evaluateAll(_ prepared: LuaPreparedValue) -> [IndicatorResult] {
+        evaluateCrossing(ordered[...], ids: indicatorIDs, case: prepared)
+    }
+
+    /// `chosen` (in framework order, their ids prepared as `ids`) on a case in one crossing. An
+    /// indicator the crossing cannot settle (it raised an error, ran past fast mode's window, hit
+    /// a budget or broke a rule of the sandbox) runs again in one exact call of its own, and the
+    /// indicators after it in a new crossing: the results settled before a stop are kept. When a
+    /// stopped crossing cannot hand back what it settled (a result that cannot be read), the rest
+    /// run one exact call each, so the work stays linear in the indicators.
+    private func evaluateCrossing(_ chosen: ArraySlice<(criterion: Criterion, indicator: Indicator)>,
+                                  ids: LuaPreparedValue, case prepared: LuaPreparedValue) -> [IndicatorResult] {
         var out: [IndicatorResult] = []
-        out.reserveCapacity(ordered.count)
-        let started = clua_seconds()
-        // fast mode: no count hook; a call that runs long fails the crossing and is run again below
-        let value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(indicatorIDs),
-                                                                .prepared(prepared)], fast: true).value
-        luaSeconds += clua_seconds() - started
-        luaCalls += 1
-        if let value, let list = value["results"]?.arrayValue {
-            for (k, (criterion, indicator)) in ordered.prefix(list.count).enumerated() {
-                out.append(result(of: list[k], for: indicator, in: criterion))
+        out.reserveCapacity(chosen.count)
+        var rest = chosen
+        var list = ids
+        var made: LuaPreparedValue? // the id list of a later crossing, released here
+        defer { if let made { runtime.release(made) } }
+        while !rest.isEmpty {
+            let started = clua_seconds()
+            // fast mode: no count hook; a call that runs long stops the crossing
+            var value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(list),
+                                                                    .prepared(prepared)], fast: true).value
+            luaCalls += 1
+            if value == nil { // stopped: what it settled before the stop
+                value = try? runtime.call(crossingResultsChunk).value
+                luaCalls += 1
             }
+            luaSeconds += clua_seconds() - started
+            let results = value?["results"]?.arrayValue ?? []
+            for (k, (criterion, indicator)) in rest.prefix(results.count).enumerated() {
+                out.append(result(of: results[k], for: indicator, in: criterion))
+            }
+            rest = rest.dropFirst(results.count)
+            guard let (criterion, indicator) = rest.first else { break }
+            if value == nil { break } // nothing could be handed back: the rest one call each
+            out.append(evaluate(indicator, in: criterion, case: prepared))
+            rest = rest.dropFirst()
+            guard !rest.isEmpty else { break }
+            if let made { runtime.release(made) }
+            made = try? runtime.prepare(.array(rest.map { .string($0.indicator.id) }))
+            guard let made else { break }
+            list = made
         }
-        for (criterion, indicator) in ordered[out.count...] { out.append(evaluate(indicator, in: criterion, case: prepared)) }
+        for (criterion, indicator) in rest { out.append(evaluate(indicator, in: criterion, case: prepared)) }
         return out
     }
 
@@ -322,16 +363,45 @@ public final class Assessor {
         }
     }
 
-    /// Per indicator: the paths it may read (the framework's fields, its reads and requires, as
-    /// patterns), and every leading part of them cut before a "." or "[".
-    private lazy var coverage: [String: (declared: Set<String>, leading: Set<String>)] = [:]
-    /// Nearest declared path of an undeclared read, per indicator and read pattern.
-    private lazy var nearestCache: [String: String?] = [:]
-    /// Per indicator: reads (as read, indices included) already found covered, so that the
-    /// reads every case repeats cost one lookup. Bounded: past `coveredLimit` paths an
-    /// indicator's reads are worked out each time, as they would be without it.
-    private lazy var coveredReads: [String: Set<String>] = [:]
+    /// The framework's declared fields, which every indicator may read: built once per assessor,
+    /// not once per indicator (a framework declares ~150 fields; a case has ~40 indicators).
+    private lazy var frameworkPaths = DeclaredPaths(framework.fields.lazy.map(\.path))
+    /// Per indicator: its own `reads` and `requires`, what it was found to read within them, and
+    /// the suggestions for what it read outside them.
+    private var indicatorPaths: [String: IndicatorPaths] = [:]
+    /// Past this many covered reads an indicator's reads are worked out each time, as they would
+    /// be without the cache.
     private static let coveredLimit = 4096
+
+    /// A set of declared paths (as patterns: `a.b[].c`) with every leading part of them cut
+    /// before a "." or "[".
+    struct DeclaredPaths {
+        let declared: Set<String>
+        let leading: Set<String>
+
+        init(_ paths: some Sequence<String>) {
+            declared = Set(paths.lazy.map(Assessor.pattern))
+            leading = Set(declared.lazy.flatMap { Assessor.leadingParts($0).lazy.map(String.init) })
+        }
+
+        var isEmpty: Bool { declared.isEmpty }
+
+        /// Whether `pattern` is declared, lies inside a declared path or leads to one.
+        func covers(_ pattern: String) -> Bool {
+            declared.contains(pattern) || leading.contains(pattern)
+                || Assessor.firstLeadingPart(of: pattern, where: { declared.contains(String($0)) }) != nil
+        }
+    }
+
+    /// What the assessor keeps per indicator for the undeclared-read check.
+    private struct IndicatorPaths {
+        let own: DeclaredPaths
+        /// Reads (as read, indices included) already found covered: the reads every case
+        /// repeats cost one lookup.
+        var covered: Set<String> = []
+        /// The nearest declared path of an undeclared read, per read pattern.
+        var nearest: [String: String?] = [:]
+    }
 
     /// The leading parts of a path, cut before each "." and "[" (`a.b[].c` → `a`, `a.b`, `a.b[]`).
     static func leadingParts(_ path: String) -> [Substring] {
@@ -358,33 +428,30 @@ public final class Assessor {
     /// `evidence.fiscal.costing`). A few hash lookups per read, whatever the number of declared
     /// paths; one for a read the indicator made before.
     private func undeclared(_ reads: [TraceRead], except engineReads: Set<String>?, indicator: Indicator) -> [UndeclaredRead] {
-        let paths: (declared: Set<String>, leading: Set<String>)
-        if let known = coverage[indicator.id] { paths = known } else {
-            let declared = Set((framework.fields.map(\.path) + indicator.reads + indicator.requires).map(Self.pattern))
-            paths = (declared, Set(declared.flatMap { Self.leadingParts($0).map(String.init) }))
-            coverage[indicator.id] = paths
-        }
-        guard !paths.declared.isEmpty, !reads.isEmpty else { return [] }
+        let shared = frameworkPaths
+        // taken out while in use, so that adding to its sets does not copy them
+        var paths = indicatorPaths.removeValue(forKey: indicator.id)
+            ?? IndicatorPaths(own: DeclaredPaths(indicator.reads + indicator.requires))
+        defer { indicatorPaths[indicator.id] = paths }
+        guard !(shared.isEmpty && paths.own.isEmpty), !reads.isEmpty else { return [] }
         var out: [UndeclaredRead] = []
         var newlyCovered: [String] = []
-        do {
-            let covered = coveredReads[indicator.id] ?? []
-            for read in reads {
-                let path = read.path
-                if covered.contains(path) || engineReads?.contains(path) == true { continue }
-                let p = Self.pattern(path)
-                if paths.declared.contains(p) || paths.leading.contains(p) || Self.firstLeadingPart(of: p, where: { paths.declared.contains(String($0)) }) != nil {
-                    newlyCovered.append(path)
-                    continue
-                }
-                // the suggestion is worth computing once per indicator and path, not per case
-                let key = indicator.id + "\u{0}" + p
-                if nearestCache[key] == nil { nearestCache[key] = .some(Self.nearest(p, in: paths.declared)) }
-                out.append(UndeclaredRead(path: path, nearest: nearestCache[key] ?? nil))
+        for read in reads {
+            let path = read.path
+            if paths.covered.contains(path) || engineReads?.contains(path) == true { continue }
+            let p = Self.pattern(path)
+            if shared.covers(p) || paths.own.covers(p) {
+                newlyCovered.append(path)
+                continue
             }
+            // the suggestion is worth computing once per indicator and path, not per case
+            if paths.nearest[p] == nil {
+                paths.nearest[p] = .some(Self.nearest(p, in: shared.declared.union(paths.own.declared)))
+            }
+            out.append(UndeclaredRead(path: path, nearest: paths.nearest[p] ?? nil))
         }
-        if !newlyCovered.isEmpty, (coveredReads[indicator.id]?.count ?? 0) < Self.coveredLimit {
-            coveredReads[indicator.id, default: []].formUnion(newlyCovered)
+        if !newlyCovered.isEmpty, paths.covered.count < Self.coveredLimit {
+            paths.covered.formUnion(newlyCovered)
         }
         return out
     }

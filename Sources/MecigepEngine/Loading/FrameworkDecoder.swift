@@ -26,19 +26,40 @@ struct FrameworkDecoder {
     }
 
     static func isWellFormedPath(_ path: String) -> Bool {
-        guard !path.isEmpty else { return false }
-        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-            var name = Substring(part)
-            // trailing [n] or [] selectors
-            while name.hasSuffix("]") {
-                guard let open = name.lastIndex(of: "[") else { return false }
-                let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
-                guard inside.allSatisfy(\.isNumber), inside.first != "0" else { return false }
-                name = name[..<open]
+        // Bytes, not Characters: a declared path is ASCII, and the Unicode properties of a
+        // Character cost more than the rest of a framework's decoding (every declared path of
+        // every indicator passes here).
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
+                guard isWellFormedPart(bytes[start..<end]) else { return false }
+                start = end + 1
             }
-            guard let first = name.first, first.isLetter || first == "_",
-                  name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
-                  name.unicodeScalars.allSatisfy(\.isASCII) else { return false }
+            return true
+        }
+    }
+
+    /// One part of a path: an ASCII name (letter or "_", then letters, digits or "_") with any
+    /// number of trailing `[n]` (n a number without leading zero) or `[]` selectors.
+    private static func isWellFormedPart(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+        var end = part.endIndex
+        while end > part.startIndex, part[end - 1] == UInt8(ascii: "]") {
+            var open = end - 2
+            while open >= part.startIndex, isDigit(part[open]) { open -= 1 }
+            guard open >= part.startIndex, part[open] == UInt8(ascii: "[") else { return false }
+            if open + 1 < end - 1, part[open + 1] == UInt8(ascii: "0") { return false }
+            end = open
+        }
+        guard end > part.startIndex else { return false }
+        let first = part[part.startIndex]
+        guard isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        for i in part.startIndex..<end {
+            let c = part[i]
+            guard isLetter(c) || isDigit(c) || c == UInt8(ascii: "_") else { return false }
         }
         return true
     }

@@ -638,15 +638,23 @@ local function evaluate(framework_id, indicator_id, case)
   return run(framework_id, indicator_id, case, traced(case, ""))
 end
 
+-- The results of the last crossing so far: when a stop ends it (a budget, a violation, fast
+-- mode's window), the host takes those it settled (sandbox_internal.crossing_results). Kept
+-- until the next crossing: when the host could not read what a crossing returned, it finds the
+-- same results here, fails again and runs the rest one call each.
+local settled = nil
+
 --- Runs the indicators `ids` (in order) on a case in one crossing: each is its own protected
 --- call with fresh budgets (sandbox_internal.next_call), reading the case through views made
 --- once for the crossing. Returns { results = { out, ... } }, or with `failed = i` when
---- indicator i raised an error: the host then runs indicators i onwards one call each, which
---- attributes the failure exactly (message, place, trace). A budget stop or a violation ends the
---- whole crossing, and the host runs every indicator one call each.
+--- indicator i raised an error: the host then runs indicator i in one call of its own, which
+--- attributes the failure exactly (message, place, trace), and the rest in a new crossing. A
+--- budget stop or a violation ends the whole crossing: the host takes the results settled before
+--- it and goes on the same way from the indicator that was stopped.
 local function evaluate_case(framework_id, ids, case)
   local next_call = sandbox_internal.next_call
   local results = {}
+  settled = results
   VIEW = {}
   local view = traced(case, "")
   for i, id in ipairs(ids) do
@@ -655,6 +663,13 @@ local function evaluate_case(framework_id, ids, case)
     if not ok then return { results = results, failed = i } end
     results[i] = out
   end
+  return { results = results }
+end
+
+--- The results a crossing that was stopped had settled (once).
+local function crossing_results()
+  local results = settled or {}
+  settled = nil
   return { results = results }
 end
 
@@ -669,6 +684,7 @@ end
 sandbox_internal.describe, sandbox_internal.evaluate, sandbox_internal.aggregate = describe, evaluate, aggregate
 sandbox_internal.last_trace = last_trace_of
 sandbox_internal.evaluate_case = evaluate_case
+sandbox_internal.crossing_results = crossing_results
 
 return M
 """#
