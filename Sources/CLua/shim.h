@@ -165,6 +165,13 @@ typedef struct clua_budget {
     int64_t fast_started_ns;     /* when the current rule call began (monotonic nanoseconds) */
     int64_t fast_window_ns;      /* how long a rule call may run before it is run again exactly */
     int64_t fast_armed;          /* the generation the watchdog last armed the hook for */
+    clockid_t fast_clock;        /* the CPU clock of the thread running the crossing */
+    /* the watchdog's own (its thread only, under its lock): the rule call it last saw, and how
+       much CPU time that call had used at most by then (the thread's CPU clock, and the wall
+       time between the call's start and that look, which bounds what came before it) */
+    int64_t fast_seen_generation;
+    int64_t fast_seen_cpu_ns;
+    int64_t fast_seen_lag_ns;
     /* the time budgets of the call running, which next_call gives each rule call of a crossing */
     double call_timeout;
     double call_wall;

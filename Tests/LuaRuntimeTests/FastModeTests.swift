@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import LuaRuntime
 
@@ -72,9 +73,51 @@ struct FastModeTests {
         #expect(Self.kind(fine) == "value 100000")
     }
 
+    /// The window is CPU time: on a machine busier than its cores, a short call waits past the
+    /// window without running, and is let finish rather than run again (which doubled the work
+    /// of a batch exactly when the machine had least to spare). Guarded over 20 calls of a few
+    /// ms of CPU each (a quarter of their window) while sixteen times as many threads as cores spin;
+    /// the test also checks that a call did wait past the window, or it would prove nothing.
+    @Test func aCallThatWaitsWithoutRunningIsNotStopped() throws {
+        let spinners = 16 * ProcessInfo.processInfo.activeProcessorCount
+        let stop = ManagedAtomicFlag()
+        for _ in 0..<spinners {
+            Thread.detachNewThread { var n = 0; while !stop.isSet { n &+= 1 } }
+        }
+        defer { stop.set() }
+        let outcome: Result<([String], Double), LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                // 200M instructions: a 20 ms window, four times what one call uses
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(instructions: 200_000_000)))
+                let chunk = try runtime.compile("sandbox_internal.next_call()\n"
+                    + "local n = 0 for i = 1, 200000 do n = n + i % 7 end return n > 0", chunkName: "=(sandbox fast test)")
+                var kinds: [String] = []
+                var slowest = 0.0
+                for _ in 0..<20 {
+                    let started = Date()
+                    do throws(LuaError) { kinds.append(Self.kind(.success(try runtime.call(chunk, with: [], fast: true).value))) } catch {
+                        kinds.append(Self.kind(.failure(error)))
+                    }
+                    slowest = max(slowest, Date().timeIntervalSince(started))
+                }
+                return .success((kinds, slowest))
+            } catch { return .failure(error) }
+        }
+        let (kinds, slowest) = try outcome.get()
+        #expect(kinds.allSatisfy { $0 == "value true" }, "\(kinds)")
+        #expect(slowest > 0.02, "no call waited past the 20 ms window: the machine was not busy enough to tell")
+    }
+
     @Test func aSmallInstructionBudgetTurnsFastModeOff() throws {
         // 300,000 instructions: no window is short enough, so the call runs with exact budgets
         let (r, _) = try Self.run("while true do end", limits: LuaLimits(instructions: 300_000, memoryBytes: 16 << 20, timeoutSeconds: 2))
         #expect(Self.kind(r) == "instruction_limit")
     }
+}
+
+/// A flag threads can read and set without a lock (the test's spinners stop on it).
+final class ManagedAtomicFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
 }

@@ -362,8 +362,14 @@ extension LuaRuntime {
             error.message = "time limit exceeded: the call ran longer than \(limits.wallClockSeconds) seconds of "
                 + "wall-clock time without finishing (the machine is too busy: run fewer jobs)"
         }
-        // Free what the failed call left behind before the next call.
-        _ = clua_gc(L, LUA_GCCOLLECT)
+        // Free what the failed call left behind before the next call, when it could matter: after
+        // a memory stop, or with half the cap in use. Otherwise the collector's own steps do it (a
+        // full collection of a loaded framework's state costs milliseconds, and fast mode's reruns
+        // fail calls often on a busy machine); an allocation refused at the cap is retried by Lua
+        // after a full emergency collection anyway, so no memory verdict depends on this.
+        if error.kind == .memoryLimit || b.pointee.memory_used > limits.memoryBytes / 2 {
+            _ = clua_gc(L, LUA_GCCOLLECT)
+        }
         return error
     }
 

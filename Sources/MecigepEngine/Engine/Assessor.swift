@@ -43,6 +43,9 @@ public final class Assessor {
     public private(set) var luaSeconds: Double = 0
     /// Calls made into the Lua runtime.
     public private(set) var luaCalls = 0
+    /// Indicators a crossing could not settle (an error, a stop, fast mode's window) and that ran
+    /// again in one exact call of their own, for benchmarks.
+    public private(set) var reruns = 0
     private let evaluateChunk: LuaChunk
     private let aggregateChunk: LuaChunk
     private let lastTraceChunk: LuaChunk
@@ -208,6 +211,7 @@ public final class Assessor {
             guard let (criterion, indicator) = rest.first else { break }
             if value == nil { break } // nothing could be handed back: the rest one call each
             out.append(evaluate(indicator, in: criterion, case: prepared))
+            reruns += 1
             rest = rest.dropFirst()
             guard !rest.isEmpty else { break }
             if let made { runtime.release(made) }
@@ -215,6 +219,7 @@ public final class Assessor {
             guard let made else { break }
             list = made
         }
+        reruns += rest.count
         for (criterion, indicator) in rest { out.append(evaluate(indicator, in: criterion, case: prepared)) }
         return out
     }
