@@ -170,10 +170,10 @@ public final class Assessor {
     /// Every indicator of the framework on a case, in framework order: one crossing into Lua
     /// for the whole case (each indicator still its own protected call with fresh budgets).
     /// The crossing runs in fast mode (no count hook; a watchdog stops an indicator that runs
-    /// long). Whatever it cannot settle exactly (an indicator that raised an error, ran long, hit
-    /// a budget or broke a rule of the sandbox, a result that cannot be read) is run again one
-    /// exact call per indicator from there on, the way errors are attributed; the results are the
-    /// same either way.
+    /// long). An indicator it cannot settle exactly (it raised an error, ran long, hit a budget or
+    /// broke a rule of the sandbox) runs again in one exact call, the way errors are attributed,
+    /// and the rest go on in a new crossing (`evaluateCrossing`); the results are the same either
+    /// way.
     private func evaluateAll(_ prepared: LuaPreparedValue) -> [IndicatorResult] {
         evaluateCrossing(ordered[...], ids: indicatorIDs, case: prepared)
     }
