@@ -231,11 +231,15 @@ static inline const char *clua_stop_message(int stop) {
    a thousand instructions in a few microseconds and is never affected. */
 #define CLUA_SLOW_INTERVAL 0.002
 
-static inline int64_t clua_now_ns(void) {
+/* A clock's time in nanoseconds, -1 when it cannot be read (a thread's CPU clock, which another
+   thread of the process may read, as the fast-mode watchdog does). */
+static inline int64_t clua_clock_ns(clockid_t clock) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    if (clock_gettime(clock, &ts) != 0) return -1;
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
+
+static inline int64_t clua_now_ns(void) { return clua_clock_ns(CLOCK_MONOTONIC); }
 
 static void clua_hook(lua_State *L, lua_Debug *ar) {
     clua_budget *b = clua_budget_of(L);

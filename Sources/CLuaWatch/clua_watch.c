@@ -11,13 +11,6 @@
 #define CLUA_WATCH_MAX 256
 #define CLUA_WATCH_PERIOD_NS 2000000
 
-/* A clock's time in nanoseconds (a thread's CPU clock: another thread of this process may read it). */
-static int64_t clua_cpu_ns(clockid_t clock) {
-    struct timespec ts;
-    if (clock_gettime(clock, &ts) != 0) return -1;
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static pthread_mutex_t clua_watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t clua_watch_wake = PTHREAD_COND_INITIALIZER;
 static clua_budget *clua_watched[CLUA_WATCH_MAX];
@@ -38,7 +31,7 @@ static void *clua_watch_main(void *unused) {
             if (b->fast_seen_generation != generation) {
                 /* a rule call not seen before: note the CPU time its thread has used so far */
                 b->fast_seen_generation = generation;
-                b->fast_seen_cpu_ns = clua_cpu_ns(b->fast_clock);
+                b->fast_seen_cpu_ns = clua_clock_ns(b->fast_clock);
                 b->fast_seen_lag_ns = now > started ? now - started : 0;
                 continue;
             }
@@ -50,7 +43,7 @@ static void *clua_watch_main(void *unused) {
                margin, thirty times the VM's speed, covers a late one). The estimate never
                exceeds the wall time, so the hook's own check, on wall time, then stops it. */
             if (now - started <= b->fast_window_ns) continue;
-            int64_t cpu = clua_cpu_ns(b->fast_clock);
+            int64_t cpu = clua_clock_ns(b->fast_clock);
             int64_t before = b->fast_seen_lag_ns < CLUA_WATCH_PERIOD_NS ? b->fast_seen_lag_ns : CLUA_WATCH_PERIOD_NS;
             /* a clock that cannot be read counts as spent: the window is then wall time alone */
             if (cpu < 0 || b->fast_seen_cpu_ns < 0 || cpu - b->fast_seen_cpu_ns + before > b->fast_window_ns) {

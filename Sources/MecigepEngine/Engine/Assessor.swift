@@ -141,14 +141,9 @@ public final class Assessor {
         let prepared = try prepare(validated(document).value, of: document)
         defer { runtime.release(prepared) }
         let chosen = ordered.filter { ids.contains($0.indicator.id) }
-        var out: [String: IndicatorResult] = [:]
-        if !oneCallEach, let list = try? runtime.prepare(.array(chosen.map { .string($0.indicator.id) })) {
-            defer { runtime.release(list) }
-            for result in evaluateCrossing(chosen[...], ids: list, case: prepared) { out[result.indicator.id] = result }
-        } else {
-            for (criterion, indicator) in chosen { out[indicator.id] = evaluate(indicator, in: criterion, case: prepared) }
-        }
-        return out
+        let results = oneCallEach ? chosen.map { evaluate($0.indicator, in: $0.criterion, case: prepared) }
+                                  : evaluateCrossing(chosen[...], ids: nil, case: prepared)
+        return Dictionary(uniqueKeysWithValues: results.map { ($0.indicator.id, $0) })
     }
 
     /// The case as the rules see it: validated against the framework's fields and schema, with
@@ -178,21 +173,24 @@ public final class Assessor {
         evaluateCrossing(ordered[...], ids: indicatorIDs, case: prepared)
     }
 
-    /// `chosen` (in framework order, their ids prepared as `ids`) on a case in one crossing. An
+    /// `chosen` (in framework order) on a case in one crossing; `ids`, when the caller keeps
+    /// their ids prepared (the whole framework's), else each crossing prepares its own. An
     /// indicator the crossing cannot settle (it raised an error, ran past fast mode's window, hit
     /// a budget or broke a rule of the sandbox) runs again in one exact call of its own, and the
     /// indicators after it in a new crossing: the results settled before a stop are kept. When a
     /// stopped crossing cannot hand back what it settled (a result that cannot be read), the rest
     /// run one exact call each, so the work stays linear in the indicators.
     private func evaluateCrossing(_ chosen: ArraySlice<(criterion: Criterion, indicator: Indicator)>,
-                                  ids: LuaPreparedValue, case prepared: LuaPreparedValue) -> [IndicatorResult] {
+                                  ids: LuaPreparedValue?, case prepared: LuaPreparedValue) -> [IndicatorResult] {
         var out: [IndicatorResult] = []
         out.reserveCapacity(chosen.count)
         var rest = chosen
-        var list = ids
-        var made: LuaPreparedValue? // the id list of a later crossing, released here
-        defer { if let made { runtime.release(made) } }
+        var given = ids
         while !rest.isEmpty {
+            let made = given == nil ? try? runtime.prepare(.array(rest.map { .string($0.indicator.id) })) : nil
+            defer { if let made { runtime.release(made) } }
+            guard let list = given ?? made else { break }
+            given = nil
             let started = clua_seconds()
             // fast mode: no count hook; a call that runs long stops the crossing
             var value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(list),
@@ -208,16 +206,11 @@ public final class Assessor {
                 out.append(result(of: results[k], for: indicator, in: criterion))
             }
             rest = rest.dropFirst(results.count)
-            guard let (criterion, indicator) = rest.first else { break }
-            if value == nil { break } // nothing could be handed back: the rest one call each
+            // nothing handed back (value nil): the rest one call each, below
+            guard value != nil, let (criterion, indicator) = rest.first else { break }
             out.append(evaluate(indicator, in: criterion, case: prepared))
             reruns += 1
             rest = rest.dropFirst()
-            guard !rest.isEmpty else { break }
-            if let made { runtime.release(made) }
-            made = try? runtime.prepare(.array(rest.map { .string($0.indicator.id) }))
-            guard let made else { break }
-            list = made
         }
         reruns += rest.count
         for (criterion, indicator) in rest { out.append(evaluate(indicator, in: criterion, case: prepared)) }
