@@ -577,6 +577,13 @@ static int clua_charged(lua_State *L) {
     double cost, result_bytes = 0;
     clua_budget *b = clua_budget_of(L);
     cost = clua_estimate(L, kind, &result_bytes);
+    /* These functions build their result in a buffer of the auxiliary library, which asks the
+       allocator directly: unlike the VM's own allocations, a refusal there is not retried after
+       an emergency collection. So when the result (with the buffer's doubling and the final
+       copy, three times its size) might not fit beside what the heap holds, collect first:
+       whether it fits then depends on live data alone, never on garbage an earlier call left. */
+    if (b && b->memory_limit > 0 && result_bytes * 3 > (double)b->memory_limit - (double)b->memory_used)
+        lua_gc(L, LUA_GCCOLLECT, 0);
     if (b && b->memory_limit > 0 && result_bytes > (double)b->memory_limit - (double)b->memory_used)
         cost = 0; /* the allocator refuses it */
     clua_charge_or_stop(L, cost >= 4e18 ? (int64_t)4e18 : (int64_t)cost);  /* no-op outside calls */

@@ -53,6 +53,35 @@ struct BudgetTests {
         #expect(result.value == true)
     }
 
+    /// What an earlier call left behind (a failed one: no full collection follows it unless it
+    /// hit the cap or left half of it in use; a successful one: never) must not count against the
+    /// next call, or a memory verdict, and a level, could depend on the case assessed before.
+    /// Calls holding ~6 MiB (then failing) and ~12 MiB alternate under a 16 MiB cap: each fits on
+    /// its own. It failed before string.rep and its kind collected ahead of a result that might
+    /// not fit (their buffers ask the allocator directly, with no emergency collection).
+    @Test func garbageAFailedCallLeavesDoesNotShrinkTheNextCall() throws {
+        let outcome: Result<[String], LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(
+                    instructions: 50_000_000, memoryBytes: 16 << 20, timeoutSeconds: 5)))
+                var seen: [String] = []
+                for _ in 0..<3 {
+                    do throws(LuaError) {
+                        _ = try runtime.evaluate("local t = {} for i = 1, 96 do t[i] = string.rep('a', 64 * 1024) .. i end error('x')")
+                        seen.append("no error")
+                    } catch { seen.append(error.kind.rawValue) }
+                    do throws(LuaError) {
+                        let v = try runtime.evaluate("local t = {} for i = 1, 192 do t[i] = string.rep('b', 64 * 1024) .. i end return #t").value
+                        seen.append(v.jsonText())
+                    } catch { seen.append(error.kind.rawValue) }
+                }
+                return .success(seen)
+            } catch { return .failure(error) }
+        }
+        let seen = try outcome.get()
+        #expect(seen == ["runtime", "192", "runtime", "192", "runtime", "192"], "\(seen)")
+    }
+
     @Test func deadlineStopsSlowWork() throws {
         let clock = ContinuousClock()
         let start = clock.now
