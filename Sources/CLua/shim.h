@@ -722,6 +722,168 @@ static int clua_next_call(lua_State *L) {
     return 0;
 }
 
+/* ---- The engine's traced case views, in C ------------------------------------------
+
+   A rule reads a case through views that record each field read into the trace of the call
+   running; this is the hottest Lua the engine has (every read a rule makes goes through it), so
+   its two pieces are C functions the engine library installs (host.view_index, host.path_steps).
+   They do exactly what the engine's Lua did; only engine-owned tables are touched raw. */
+
+/* Records a read of `path` (index p) with value (index x) into trace (index t): the flat
+   triples (path, kind, value) of docs/architecture.md, each path once per call. */
+static void clua_trace_read(lua_State *L, int t, int p, int x, int null_index) {
+    lua_getfield(L, t, "seen");                        /* raw in effect: traces have no metatable */
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, t, "seen");
+        lua_newtable(L);
+        lua_setfield(L, t, "reads");
+    } else {
+        lua_pushvalue(L, p);
+        if (lua_rawget(L, -2) != LUA_TNIL && lua_toboolean(L, -1)) { lua_pop(L, 2); return; }
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, p);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);                                 /* seen[path] = true */
+    lua_pop(L, 1);
+    lua_getfield(L, t, "reads");
+    lua_getfield(L, t, "n");
+    lua_Integer n = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    lua_pushvalue(L, p);
+    lua_rawseti(L, -2, n + 1);
+    int kind = lua_type(L, x);
+    if (kind == LUA_TTABLE) { lua_pushliteral(L, "table"); lua_rawseti(L, -2, n + 2); lua_pushvalue(L, null_index); }
+    else if (kind == LUA_TNIL) { lua_pushliteral(L, "absent"); lua_rawseti(L, -2, n + 2); lua_pushvalue(L, null_index); }
+    else { lua_pushliteral(L, "value"); lua_rawseti(L, -2, n + 2); lua_pushvalue(L, x); }
+    lua_rawseti(L, -2, n + 3);
+    lua_pop(L, 1);
+    lua_pushinteger(L, n + 3);
+    lua_setfield(L, t, "n");
+}
+
+/* The views' __index (a closure of host.view_index(box, mt, null)); box[1] maps each view to its
+   state { shown table, path, paths of its fields, views of its fields }, box[2] is the trace of
+   the call running. Returns the field, as a view when it is a table, and records the read. */
+static int clua_view_read(lua_State *L) {
+    lua_settop(L, 2);                                  /* 1 view, 2 key */
+    int box = lua_upvalueindex(1), mt = lua_upvalueindex(2), null_index = lua_upvalueindex(3);
+    lua_rawgeti(L, box, 1);                            /* 3 the views' states */
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, 3) != LUA_TTABLE) return luaL_error(L, "not a view of this crossing's case"); /* 4 */
+    lua_rawgeti(L, 4, 1);                              /* 5 the table shown */
+    lua_pushvalue(L, 2);
+    lua_gettable(L, 5);                                /* 6 x = shown[key] */
+    int key_type = lua_type(L, 2);
+    int cached = key_type == LUA_TSTRING || (key_type == LUA_TNUMBER && lua_isinteger(L, 2));
+    if (lua_rawgeti(L, 4, 3) == LUA_TTABLE) {          /* 7 paths of the fields read so far */
+        lua_pushvalue(L, 2);
+        lua_rawget(L, 7);                              /* 8 */
+    } else {
+        lua_pushnil(L);                                /* 8 */
+    }
+    if (lua_isnil(L, 8)) {
+        lua_pop(L, 1);
+        lua_rawgeti(L, 4, 2);                          /* the view's own path */
+        if (key_type == LUA_TNUMBER) {                 /* path .. "[" .. key .. "]" */
+            lua_pushliteral(L, "[");
+            lua_pushvalue(L, 2);
+            lua_pushliteral(L, "]");
+            lua_concat(L, 4);
+        } else if (lua_rawlen(L, -1) == 0) {           /* tostring(key) */
+            lua_pop(L, 1);
+            luaL_tolstring(L, 2, NULL);
+        } else {                                       /* path .. "." .. tostring(key) */
+            lua_pushliteral(L, ".");
+            luaL_tolstring(L, 2, NULL);
+            lua_concat(L, 3);
+        }                                              /* 8 the field's path */
+        if (cached) {
+            if (lua_type(L, 7) != LUA_TTABLE) {
+                lua_newtable(L);
+                lua_replace(L, 7);
+                lua_pushvalue(L, 7);
+                lua_rawseti(L, 4, 3);
+            }
+            lua_pushvalue(L, 2);
+            lua_pushvalue(L, 8);
+            lua_rawset(L, 7);
+        }
+    }
+    if (lua_rawgeti(L, box, 2) != LUA_TTABLE) return luaL_error(L, "the case was read outside an indicator call");
+    clua_trace_read(L, 9, 8, 6, null_index);
+    if (lua_type(L, 6) != LUA_TTABLE) { lua_pushvalue(L, 6); return 1; }
+    if (lua_rawgeti(L, 4, 4) != LUA_TTABLE) {          /* 10 views of the fields */
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, 4, 4);
+    }
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, 10) != LUA_TNIL) return 1;       /* the field's view, made before */
+    lua_pop(L, 1);
+    lua_newtable(L);                                   /* 11 a new view of the field */
+    lua_pushvalue(L, mt);
+    lua_setmetatable(L, 11);
+    lua_pushvalue(L, 11);
+    lua_createtable(L, 4, 0);
+    lua_pushvalue(L, 6);
+    lua_rawseti(L, -2, 1);
+    lua_pushvalue(L, 8);
+    lua_rawseti(L, -2, 2);
+    lua_rawset(L, 3);                                  /* states[view] = { x, path } */
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 11);
+    lua_rawset(L, 10);                                 /* views[key] = view */
+    return 1;
+}
+
+/* host.view_index(box, mt, null): the views' __index over box (see clua_view_read). */
+static int clua_view_index(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 3);
+    lua_pushcclosure(L, clua_view_read, 3);
+    return 1;
+}
+
+/* host.path_steps(path): the steps of a case path, "fiscal.costing[2].amount" ->
+   { "fiscal", "costing", 2, "amount" }. The parts between dots (empty ones skipped); of each,
+   the name before its first "[" unless empty, then every "[digits]" after it as the number
+   tonumber makes of the digits. What the engine did with gmatch, match and gmatch again. */
+static int clua_path_steps(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_createtable(L, 4, 0);
+    lua_Integer k = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == '.') { i++; continue; }
+        size_t start = i, bracket;
+        while (i < n && s[i] != '.') i++;
+        for (bracket = start; bracket < i && s[bracket] != '['; bracket++) {}
+        if (bracket > start) { lua_pushlstring(L, s + start, bracket - start); lua_rawseti(L, -2, ++k); }
+        size_t j = bracket;
+        while (j < i) {
+            size_t d = j + 1;
+            if (s[j] == '[') while (d < i && s[d] >= '0' && s[d] <= '9') d++;
+            if (s[j] == '[' && d > j + 1 && d < i && s[d] == ']') {
+                lua_pushlstring(L, s + j + 1, d - j - 1);
+                if (lua_stringtonumber(L, lua_tostring(L, -1)) == 0) lua_pushnil(L);
+                lua_remove(L, -2);
+                lua_rawseti(L, -2, ++k);
+                j = d + 1;
+            } else {
+                j++;
+            }
+        }
+    }
+    return 1;
+}
+
 /* ---- Error handling ---------------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when it is not valid. */
@@ -841,7 +1003,9 @@ enum {
     CLUA_OP_CHARGED,     /* push clua_make_charged */
     CLUA_OP_CCALL,       /* push clua_ccall */
     CLUA_OP_TOSTRING,    /* push clua_tostring */
-    CLUA_OP_NEXTCALL     /* push clua_next_call */
+    CLUA_OP_NEXTCALL,    /* push clua_next_call */
+    CLUA_OP_VIEWINDEX,   /* push clua_view_index */
+    CLUA_OP_PATHSTEPS    /* push clua_path_steps */
 };
 
 typedef struct clua_op {
@@ -909,6 +1073,8 @@ static int clua_build_entry(lua_State *L) {
         case CLUA_OP_CHARGED: lua_pushcfunction(L, clua_make_charged); break;
         case CLUA_OP_CCALL: lua_pushcfunction(L, clua_ccall); break;
         case CLUA_OP_NEXTCALL: lua_pushcfunction(L, clua_next_call); break;
+        case CLUA_OP_VIEWINDEX: lua_pushcfunction(L, clua_view_index); break;
+        case CLUA_OP_PATHSTEPS: lua_pushcfunction(L, clua_path_steps); break;
         case CLUA_OP_TOSTRING: lua_pushcfunction(L, clua_tostring); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }

@@ -112,7 +112,7 @@ public final class LuaRuntime {
         defer { refs.deallocate() }
         var stream = LuaOpStream()
         stream.append(.registry(prelude))
-        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 1)))
+        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 3)))
         for (name, function) in functions {
             stream.appendString(name)
             stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
@@ -121,6 +121,13 @@ public final class LuaRuntime {
         // host.next_call is C (clua_next_call): it runs before every indicator of a crossing
         stream.appendString("next_call")
         stream.append(.nextCall)
+        stream.append(.setField)
+        // the engine's traced case views read and record in C (shim.h: clua_view_index)
+        stream.appendString("view_index")
+        stream.append(.viewIndex)
+        stream.append(.setField)
+        stream.appendString("path_steps")
+        stream.append(.pathSteps)
         stream.append(.setField)
         stream.append(.light(readOnlyMark))
         stream.append(.null)

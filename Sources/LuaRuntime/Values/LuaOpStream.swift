@@ -17,6 +17,8 @@ struct LuaOpStream {
         case cCall
         case cToString
         case nextCall
+        case viewIndex
+        case pathSteps
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -103,6 +105,8 @@ struct LuaOpStream {
             case .cCall: op.pointee.code = Int32(CLUA_OP_CCALL)
             case .cToString: op.pointee.code = Int32(CLUA_OP_TOSTRING)
             case .nextCall: op.pointee.code = Int32(CLUA_OP_NEXTCALL)
+            case .viewIndex: op.pointee.code = Int32(CLUA_OP_VIEWINDEX)
+            case .pathSteps: op.pointee.code = Int32(CLUA_OP_PATHSTEPS)
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out

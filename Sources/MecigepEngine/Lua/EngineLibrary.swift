@@ -89,7 +89,10 @@ local function path_join(path, key)
 end
 M.path_join = path_join
 
+local c_path_steps = sandbox_internal.path_steps
+
 local function path_steps(path)
+  if type(path) == "string" then return c_path_steps(path) end -- the same steps, without patterns
   local steps = {}
   for part in string.gmatch(path, "[^%.]+") do
     local name, rest = string.match(part, "^([^%[]*)(.*)$")
@@ -340,7 +343,6 @@ end
 local VIEW = {}
 local VIEW_MT = { __metatable = "case" }
 local as_view = sandbox_internal.metatable_setter(VIEW_MT, true)
-local math_type = math.type
 
 -- The call being evaluated (its trace, which also holds its context, case view and raw case):
 -- the views and the context functions below act on it. One set of functions serves every call
@@ -355,31 +357,16 @@ local function traced(v, path)
   return proxy
 end
 
-VIEW_MT.__index = function(proxy, key)
-  local state = VIEW[proxy]
-  local x = state[1][key]
-  local paths = state[3]
-  local p = paths and paths[key]
-  if p == nil then
-    p = path_join(state[2], key)
-    -- kept for the next read of the field (by any indicator of the case); only string and
-    -- integer keys, so that a read by 1.0 is still written as it was made
-    if type(key) == "string" or math_type(key) == "integer" then
-      if paths == nil then paths = {}; state[3] = paths end
-      paths[key] = p
-    end
-  end
-  record(current, p, x)
-  if type(x) ~= "table" then return x end
-  local views = state[4]
-  if views == nil then views = {}; state[4] = views end
-  local c = views[key]
-  if c == nil then
-    c = traced(x, p)
-    views[key] = c
-  end
-  return c
-end
+-- What the views' __index reads: VIEW (BOX[1]) and the trace of the call running (BOX[2]).
+local BOX = { VIEW, nil }
+
+-- A read: the field (a view of it when it is a table), recorded in the running call's trace as
+-- record() does, at the field's path (path_join of the view's path and the key). The path is
+-- kept for the next read of the field (by any indicator of the case), for string and integer
+-- keys only, so that a read by 1.0 is still written as it was made. The field's view is made
+-- once and kept in the view's state. In C (shim.h: clua_view_read), where every read costs a
+-- fraction of what this function cost in Lua.
+VIEW_MT.__index = sandbox_internal.view_index(BOX, VIEW_MT, null)
 VIEW_MT.__len = function(proxy) return #VIEW[proxy][1] end
 VIEW_MT.__pairs = function(proxy)
   local f, s, k0 = pairs(VIEW[proxy][1])
@@ -602,6 +589,7 @@ local function run(framework_id, indicator_id, case, view)
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   trace.view, trace.raw = view, case
   current = trace
+  BOX[2] = trace
   local ctx = new_context(entry, indicator, trace)
   local result = indicator.evaluate(view, ctx)
   -- empty lists are left out (the host reads absent as empty); a list the rule replaced is kept
@@ -635,6 +623,7 @@ end
 --- Runs one indicator on a case (views of its own); returns plain data.
 local function evaluate(framework_id, indicator_id, case)
   VIEW = {}
+  BOX[1] = VIEW
   return run(framework_id, indicator_id, case, traced(case, ""))
 end
 
@@ -656,6 +645,7 @@ local function evaluate_case(framework_id, ids, case)
   local results = {}
   settled = results
   VIEW = {}
+  BOX[1] = VIEW
   local view = traced(case, "")
   for i, id in ipairs(ids) do
     next_call()

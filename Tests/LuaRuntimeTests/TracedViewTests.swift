@@ -1,0 +1,202 @@
+import Testing
+import LuaRuntime
+
+/// The engine's traced case views read and record in C (shim.h: clua_view_read, clua_path_steps).
+/// These tests keep the Lua they replaced as the specification and check, over many generated
+/// cases, reads and paths, that the C answers exactly as it did: the same values, the same views,
+/// the same trace (paths, kinds, values, each path once per call) and the same steps. A difference
+/// here would change what an assessment says the rules read, or which field `mecigep.get` finds.
+@Suite struct TracedViewTests {
+    /// Runs host Lua (privileged: it sees `sandbox_internal`) and returns its value.
+    static func runHost(_ source: String) throws -> LuaValue {
+        let outcome: Result<LuaValue, LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(
+                    instructions: 2_000_000_000, memoryBytes: 512 << 20, timeoutSeconds: 60)))
+                let chunk = try runtime.compile(source, chunkName: "=(sandbox traced view test)")
+                return .success(try runtime.call(chunk, with: []).value)
+            } catch { return .failure(error) }
+        }
+        return try outcome.get()
+    }
+
+    static func mismatches(_ value: LuaValue) -> (checked: Int, differences: [String]) {
+        guard case .integer(let checked)? = value["checked"] else { return (0, ["no result: \(value)"]) }
+        let differences = (value["differences"]?.arrayValue ?? []).compactMap(\.stringValue)
+        return (Int(checked), differences)
+    }
+
+    @Test func pathStepsAnswerAsThePatternsDid() throws {
+        let value = try Self.runHost(#"""
+            local c_steps = sandbox_internal.path_steps
+            -- the engine's Lua before C: three patterns
+            local function lua_steps(path)
+              local steps = {}
+              for part in string.gmatch(path, "[^%.]+") do
+                local name, rest = string.match(part, "^([^%[]*)(.*)$")
+                if name ~= "" then steps[#steps + 1] = name end
+                for index in string.gmatch(rest, "%[(%d+)%]") do steps[#steps + 1] = tonumber(index) end
+              end
+              return steps
+            end
+            local pieces = { "a", "b", "fiscal", ".", ".", "[", "]", "0", "1", "7", "12", "x", "é", " ",
+              "[3]", "[00]", "99999999999999999999", "[-1]", "[1.5]", "%", "" }
+            math.randomseed(7)
+            local differences, checked = {}, 0
+            local function describe(steps)
+              local out = {}
+              for i, s in ipairs(steps) do out[i] = math.type(s) and (math.type(s) .. ":" .. tostring(s)) or ("s:" .. s) end
+              return table.concat(out, "|")
+            end
+            for _ = 1, 6000 do
+              local parts = {}
+              for i = 1, math.random(0, 9) do parts[i] = pieces[math.random(#pieces)] end
+              local path = table.concat(parts)
+              local want, got = describe(lua_steps(path)), describe(c_steps(path))
+              checked = checked + 1
+              if want ~= got and #differences < 10 then differences[#differences + 1] = path .. " -> " .. got .. " (Lua: " .. want .. ")" end
+            end
+            return { checked = checked, differences = differences }
+            """#)
+        let (checked, differences) = Self.mismatches(value)
+        #expect(checked == 6000)
+        #expect(differences.isEmpty, "\(differences)")
+    }
+
+    @Test func viewReadsAndTracesAnswerAsTheLuaDid() throws {
+        let value = try Self.runHost(#"""
+            local setter = sandbox_internal.metatable_setter
+            -- the engine's Lua before C, as it was
+            local function path_join(path, key)
+              if type(key) == "number" then return path .. "[" .. key .. "]" end
+              if path == "" then return tostring(key) end
+              return path .. "." .. tostring(key)
+            end
+            local function record(trace, path, value)
+              local seen = trace.seen
+              if seen == nil then
+                seen = {}
+                trace.seen, trace.reads = seen, {}
+              elseif seen[path] then
+                return
+              end
+              seen[path] = true
+              local reads, n = trace.reads, trace.n
+              reads[n + 1] = path
+              if type(value) == "table" then reads[n + 2], reads[n + 3] = "table", null
+              elseif value == nil then reads[n + 2], reads[n + 3] = "absent", null
+              else reads[n + 2], reads[n + 3] = "value", value end
+              trace.n = n + 3
+            end
+            local function lua_views()
+              local VIEW, MT, current = {}, { __metatable = "case" }, nil
+              local as_view = setter(MT, false)
+              local function traced(v, path)
+                if type(v) ~= "table" then return v end
+                local proxy = as_view({})
+                VIEW[proxy] = { v, path }
+                return proxy
+              end
+              MT.__index = function(proxy, key)
+                local state = VIEW[proxy]
+                local x = state[1][key]
+                local paths = state[3]
+                local p = paths and paths[key]
+                if p == nil then
+                  p = path_join(state[2], key)
+                  if type(key) == "string" or math.type(key) == "integer" then
+                    if paths == nil then paths = {}; state[3] = paths end
+                    paths[key] = p
+                  end
+                end
+                record(current, p, x)
+                if type(x) ~= "table" then return x end
+                local views = state[4]
+                if views == nil then views = {}; state[4] = views end
+                local c = views[key]
+                if c == nil then
+                  c = traced(x, p)
+                  views[key] = c
+                end
+                return c
+              end
+              return {
+                root = function(case) VIEW = {}; return traced(case, "") end,
+                begin = function(trace) current = trace end,
+                path = function(v) local s = VIEW[v]; return s and s[2] end,
+              }
+            end
+            local function c_views()
+              local VIEW, MT = {}, { __metatable = "case" }
+              local BOX = { VIEW }
+              local as_view = setter(MT, false)
+              MT.__index = sandbox_internal.view_index(BOX, MT, null)
+              return {
+                root = function(case)
+                  VIEW = {}; BOX[1] = VIEW
+                  local proxy = as_view({})
+                  VIEW[proxy] = { case, "" }
+                  return proxy
+                end,
+                begin = function(trace) BOX[2] = trace end,
+                path = function(v) local s = VIEW[v]; return s and s[2] end,
+              }
+            end
+
+            math.randomseed(11)
+            local names = { "a", "b", "c", "documents", "id", "é" }
+            local scalars = { "text", "", 0, 1, -3, 2.5, 1.0, true, false, null }
+            local function gen(depth)
+              if depth > 3 or math.random() < 0.3 then return scalars[math.random(#scalars)] end
+              local t = {}
+              if math.random() < 0.5 then
+                for i = 1, math.random(0, 3) do t[i] = gen(depth + 1) end
+              else
+                for _ = 1, math.random(0, 4) do t[names[math.random(#names)]] = gen(depth + 1) end
+              end
+              return t
+            end
+            local keys = { "a", "b", "c", "documents", "id", "é", "zz", 1, 2, 3, 1.0, 2.5, true, -1 }
+            local function same(x, y, vx, vy)
+              if type(x) ~= type(y) then return false end
+              if type(x) == "table" then return vx.path(x) ~= nil and vx.path(x) == vy.path(y) end
+              return rawequal(x, y) and math.type(x) == math.type(y)
+            end
+            local function trace_text(t)
+              local out = { "n=" .. tostring(t.n) }
+              for i = 1, t.n do
+                local v = t.reads[i]
+                out[#out + 1] = (v == null and "null") or (math.type(v) or type(v)) .. ":" .. tostring(v)
+              end
+              return table.concat(out, " ")
+            end
+            local differences, checked = {}, 0
+            local function differ(text) if #differences < 10 then differences[#differences + 1] = text end end
+            for case_number = 1, 400 do
+              local case = gen(0)
+              if type(case) ~= "table" then case = { a = case } end
+              local L, C = lua_views(), c_views()
+              local rl, rc = L.root(case), C.root(case)
+              for _ = 1, 3 do -- three calls of one crossing share the views
+                local tl, tc = { n = 0 }, { n = 0 }
+                L.begin(tl); C.begin(tc)
+                for _ = 1, 6 do
+                  local vl, vc = rl, rc
+                  for _ = 1, math.random(1, 4) do
+                    local key = keys[math.random(#keys)]
+                    vl, vc = vl[key], vc[key]
+                    checked = checked + 1
+                    if not same(vl, vc, L, C) then differ("case " .. case_number .. ": read " .. tostring(key) .. " gave different values") end
+                    if type(vl) ~= "table" or type(vc) ~= "table" then break end
+                  end
+                end
+                if trace_text(tl) ~= trace_text(tc) then differ("case " .. case_number .. ": traces " .. trace_text(tc) .. " (Lua: " .. trace_text(tl) .. ")") end
+              end
+            end
+            return { checked = checked, differences = differences }
+            """#)
+        let (checked, differences) = Self.mismatches(value)
+        #expect(checked > 5000)
+        #expect(differences.isEmpty, "\(differences)")
+    }
+}
