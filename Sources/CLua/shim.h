@@ -722,6 +722,117 @@ static int clua_next_call(lua_State *L) {
     return 0;
 }
 
+/* ---- Pattern matching: host.find_at -----------------------------------------------------
+
+   The sandbox's string.find, match, gmatch and gsub (PatternLibrarySource.swift) call one
+   primitive, find_at(s, p, init, anchored), that runs the step-counted matcher (Swift:
+   LuaPatternMatcher, which does no Lua API call) and charges its steps to the instruction budget.
+   The primitive is this C function: it reads the arguments, gives the matcher no more steps than
+   the budget and the deadline leave, and pushes the results or raises, all on the C side, so a
+   call costs no protected call or Swift allocation of its own. */
+
+#define CLUA_PATTERN_MAXCAPTURES 32
+/* Matching steps allowed per second of the deadline left: a conservative rate (the matcher does
+   well over this), so that a huge instruction budget cannot outlast the deadline. */
+#define CLUA_PATTERN_STEPS_PER_SECOND 20000000.0
+
+typedef struct clua_pattern_match {
+    int64_t start, end;                                 /* 0-based, end exclusive */
+    int captures;
+    int64_t capture_start[CLUA_PATTERN_MAXCAPTURES];    /* 0-based; a position capture: its 1-based position */
+    int64_t capture_length[CLUA_PATTERN_MAXCAPTURES];   /* -1 for a position capture */
+    char message[256];                                  /* a malformed pattern's message */
+} clua_pattern_match;
+
+enum { CLUA_PATTERN_NONE = 0, CLUA_PATTERN_FOUND = 1, CLUA_PATTERN_MALFORMED = 2, CLUA_PATTERN_BUDGET = 3 };
+
+/* The matcher: finds (anchored: tries `from` only, '^' not special) pattern in subject from byte
+   `from`, taking the work it does off *steps; fills *out; returns a CLUA_PATTERN_ status. */
+typedef int (*clua_pattern_fn)(const unsigned char *subject, size_t subject_length,
+                               const unsigned char *pattern, size_t pattern_length,
+                               size_t from, int anchored, int64_t *steps, clua_pattern_match *out);
+
+/* [safe] For the matcher: records capture i. */
+static inline void clua_pattern_capture(clua_pattern_match *m, int i, int64_t start, int64_t length) {
+    if (i < 0 || i >= CLUA_PATTERN_MAXCAPTURES) return;
+    m->capture_start[i] = start;
+    m->capture_length[i] = length;
+    if (i >= m->captures) m->captures = i + 1;
+}
+
+/* [safe] For the matcher: records a malformed pattern's message (truncated to the buffer). */
+static inline void clua_pattern_message(clua_pattern_match *m, const char *text, size_t length) {
+    if (length >= sizeof m->message) length = sizeof m->message - 1;
+    memcpy(m->message, text, length);
+    m->message[length] = 0;
+}
+
+static int clua_find_at_raise(lua_State *L, const char *message) {
+    lua_pushstring(L, message);
+    return lua_error(L);
+}
+
+/* host.find_at(s, p, init, anchored) -> start, end, captures... | nil (a closure over the
+   matcher, a light userdata). init is 1-based. */
+static int clua_find_at(lua_State *L) {
+    clua_pattern_fn matcher = (clua_pattern_fn)lua_touserdata(L, lua_upvalueindex(1));
+    size_t sn = 0, pn = 0;
+    int is_integer = 0;
+    const char *s = clua_tostring_raw(L, 1, &sn), *p = clua_tostring_raw(L, 2, &pn);
+    lua_Integer init = lua_tointegerx(L, 3, &is_integer);
+    if (!s || !p || !is_integer || lua_type(L, 3) != LUA_TNUMBER)
+        return clua_find_at_raise(L, "find_at: expected (string, string, integer, boolean)");
+    int anchored = lua_toboolean(L, 4);
+    clua_budget *b = clua_budget_of(L);
+    const int64_t half = INT64_MAX / 2;
+    int64_t allowance = half;
+    if (b && b->instruction_limit > 0)
+        allowance = b->instruction_limit - b->instructions > 0 ? b->instruction_limit - b->instructions : 0;
+    if (allowance > half) allowance = half;
+    /* The matcher does not read the clock: give it no more steps than the deadline allows. Until
+       the nominal deadline the wall clock is a lower bound of the CPU time left (a thread cannot
+       use more CPU than wall time), so the thread's CPU clock, a system call, is read only when
+       the time left could bind tighter than the instructions left. */
+    int time_bound = 0;
+    if (b && b->enforce && b->deadline > 0
+        && (b->deadline - clua_now()) * CLUA_PATTERN_STEPS_PER_SECOND < (double)allowance) {
+        if (b->cpu_start < 0) b->cpu_start = clua_thread_cpu();   /* not read yet */
+        double cpu_left = b->cpu_limit - (clua_thread_cpu() - b->cpu_start);
+        double wall_left = b->wall_deadline > 0 ? b->wall_deadline - clua_now() : cpu_left;
+        double seconds = cpu_left < wall_left ? cpu_left : wall_left;
+        if (seconds < 0) seconds = 0;
+        double by_time = seconds * CLUA_PATTERN_STEPS_PER_SECOND;
+        if (by_time > (double)(INT64_MAX / 4)) by_time = (double)(INT64_MAX / 4);
+        if ((int64_t)by_time < allowance) { allowance = (int64_t)by_time; time_bound = 1; }
+    }
+    int64_t steps = allowance;
+    size_t from = init - 1 < 0 ? 0 : ((lua_Unsigned)(init - 1) > sn ? sn : (size_t)(init - 1));
+    clua_pattern_match m;
+    m.captures = 0;
+    m.message[0] = 0;
+    int status = matcher((const unsigned char *)s, sn, (const unsigned char *)p, pn, from, anchored, &steps, &m);
+    if (status == CLUA_PATTERN_BUDGET) {
+        if (time_bound && b->stop == CLUA_STOP_NONE) {
+            b->stop = CLUA_STOP_TIME;
+            clua_trip(b, L);
+            return clua_find_at_raise(L, "time limit exceeded in pattern matching");
+        }
+        (void)clua_charge(L, allowance + 1);
+        return clua_find_at_raise(L, "instruction limit exceeded in pattern matching");
+    }
+    if (status == CLUA_PATTERN_MALFORMED) return clua_find_at_raise(L, m.message);
+    if (clua_charge(L, allowance - steps) != 0) return clua_find_at_raise(L, "budget exceeded in pattern matching");
+    if (status != CLUA_PATTERN_FOUND) { lua_pushnil(L); return 1; }
+    luaL_checkstack(L, 2 + m.captures, "too many captures");
+    lua_pushinteger(L, (lua_Integer)m.start + 1);
+    lua_pushinteger(L, (lua_Integer)m.end);
+    for (int i = 0; i < m.captures; i++) {
+        if (m.capture_length[i] < 0) lua_pushinteger(L, (lua_Integer)m.capture_start[i]);
+        else lua_pushlstring(L, s + m.capture_start[i], (size_t)m.capture_length[i]);
+    }
+    return 2 + m.captures;
+}
+
 /* ---- The engine's traced case views, in C ------------------------------------------
 
    A rule reads a case through views that record each field read into the trace of the call
@@ -1005,7 +1116,8 @@ enum {
     CLUA_OP_TOSTRING,    /* push clua_tostring */
     CLUA_OP_NEXTCALL,    /* push clua_next_call */
     CLUA_OP_VIEWINDEX,   /* push clua_view_index */
-    CLUA_OP_PATHSTEPS    /* push clua_path_steps */
+    CLUA_OP_PATHSTEPS,   /* push clua_path_steps */
+    CLUA_OP_FINDAT       /* push a C closure over clua_find_at with p (the matcher) as its upvalue */
 };
 
 typedef struct clua_op {
@@ -1075,6 +1187,10 @@ static int clua_build_entry(lua_State *L) {
         case CLUA_OP_NEXTCALL: lua_pushcfunction(L, clua_next_call); break;
         case CLUA_OP_VIEWINDEX: lua_pushcfunction(L, clua_view_index); break;
         case CLUA_OP_PATHSTEPS: lua_pushcfunction(L, clua_path_steps); break;
+        case CLUA_OP_FINDAT:
+            lua_pushlightuserdata(L, op.p);
+            lua_pushcclosure(L, clua_find_at, 1);
+            break;
         case CLUA_OP_TOSTRING: lua_pushcfunction(L, clua_tostring); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }

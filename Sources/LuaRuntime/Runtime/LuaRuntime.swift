@@ -97,7 +97,6 @@ public final class LuaRuntime {
             ("print", HostFunction { [unowned self] L in self.hostPrint(L) }),
             ("violation", HostFunction { [unowned self] L in self.hostViolation(L) }),
             ("load_module", HostFunction { [unowned self] L in self.hostLoadModule(L) }),
-            ("find_at", HostFunction { [unowned self] L in self.hostFindAt(L) }),
             ("stopped", HostFunction { [unowned self] L in self.hostStopped(L) }),
             ("upvalue_writes", HostFunction { [unowned self] L in self.hostUpvalueWrites(L) }),
             ("locate", HostFunction { [unowned self] L in self.hostLocate(L) }),
@@ -112,7 +111,7 @@ public final class LuaRuntime {
         defer { refs.deallocate() }
         var stream = LuaOpStream()
         stream.append(.registry(prelude))
-        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 3)))
+        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 4)))
         for (name, function) in functions {
             stream.appendString(name)
             stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
@@ -128,6 +127,10 @@ public final class LuaRuntime {
         stream.append(.setField)
         stream.appendString("path_steps")
         stream.append(.pathSteps)
+        stream.append(.setField)
+        // host.find_at is C over the step-counted matcher (shim.h: clua_find_at)
+        stream.appendString("find_at")
+        stream.append(.findAt(unsafeBitCast(LuaPatternMatcher.entry, to: UnsafeMutableRawPointer.self)))
         stream.append(.setField)
         stream.append(.light(readOnlyMark))
         stream.append(.null)

@@ -19,6 +19,7 @@ struct LuaOpStream {
         case nextCall
         case viewIndex
         case pathSteps
+        case findAt(UnsafeMutableRawPointer)
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -107,6 +108,9 @@ struct LuaOpStream {
             case .nextCall: op.pointee.code = Int32(CLUA_OP_NEXTCALL)
             case .viewIndex: op.pointee.code = Int32(CLUA_OP_VIEWINDEX)
             case .pathSteps: op.pointee.code = Int32(CLUA_OP_PATHSTEPS)
+            case .findAt(let matcher):
+                op.pointee.code = Int32(CLUA_OP_FINDAT)
+                op.pointee.p = matcher
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out
