@@ -490,12 +490,13 @@ static double clua_estimate(lua_State *L, int kind, double *result_bytes) {
         for (k = 1; k <= top; k++) cost += (double)clua_string_length(L, k);
         return clua_cost_copy(cost);
     case CLUA_COST_PATTERN:
-        /* The sandbox sends here only patterns with no quantifier, back-reference, %b or %f, and
-           replacements with no '%': C's matcher then tries each start position in at most the
-           pattern's length of steps (no backtracking), and each match adds at most the
-           replacement. An upper bound, charged before the call. */
+        /* The sandbox sends here only patterns C's matcher cannot backtrack on (clua_pattern_linear)
+           and replacements with no '%' (or a table it looks up without running code): each start
+           position costs at most the pattern's length of steps, a quantified last item expands
+           over each subject byte at most once more (a set costs up to its length per byte), and
+           each match adds at most the replacement. An upper bound, charged before the call. */
         return ((double)clua_string_length(L, 1) + 1.0)
-             * ((double)clua_string_length(L, 2) + (double)clua_string_length(L, 3) + 1.0);
+             * (2.0 * (double)clua_string_length(L, 2) + (double)clua_string_length(L, 3) + 1.0);
     case CLUA_COST_TCONCAT: {
         lua_Integer n = clua_raw_table_length(L, 1, &meta), i, j, x;
         if (lua_type(L, 1) != LUA_TTABLE) return 0;
@@ -833,6 +834,51 @@ static int clua_find_at(lua_State *L) {
     return 2 + m.captures;
 }
 
+/* Whether C's matcher cannot backtrack on pattern p (host.pattern_linear(p) in Lua), so that
+   the stock find, match and gsub, charged up front (CLUA_COST_PATTERN), run in time linear in
+   the subject: no capture, back-reference, %b or %f; every item one character class; and at
+   most one quantifier, which must end p (nothing after it, not even '$'). A quantified last item
+   is expanded once per start position, and a match that reaches it cannot fail afterwards, so
+   the expansions of a gsub cover disjoint stretches of the subject, besides the failed starts.
+   Items are delimited as C's classend does; anything malformed answers false (the step-counted
+   matcher then reports it). [safe] */
+static inline int clua_pattern_is_linear(const char *p, size_t n) {
+    size_t i = 0;
+    if (n > 0 && p[0] == '^') i = 1;
+    while (i < n) {
+        char c = p[i];
+        if (c == '(' || c == ')') return 0;
+        if (c == '%') {
+            if (i + 1 >= n) return 0;
+            char d = p[i + 1];
+            if (d == 'b' || d == 'f' || (d >= '0' && d <= '9')) return 0;
+            i += 2;
+        } else if (c == '[') {
+            size_t j = i + 1;
+            if (j < n && p[j] == '^') j++;
+            for (;;) {                                   /* do ... while (*p != ']') */
+                if (j >= n) return 0;
+                char d = p[j++];
+                if (d == '%' && j < n) j++;
+                if (j < n && p[j] == ']') break;
+            }
+            i = j + 1;
+        } else {
+            i++;
+        }
+        if (i < n && (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?'))
+            return i + 1 == n;                           /* a quantifier: only at the very end */
+    }
+    return 1;
+}
+
+static int clua_pattern_linear(lua_State *L) {
+    size_t n = 0;
+    const char *p = clua_tostring_raw(L, 1, &n);
+    lua_pushboolean(L, p != NULL && clua_pattern_is_linear(p, n));
+    return 1;
+}
+
 /* ---- The engine's traced case views, in C ------------------------------------------
 
    A rule reads a case through views that record each field read into the trace of the call
@@ -1117,7 +1163,8 @@ enum {
     CLUA_OP_NEXTCALL,    /* push clua_next_call */
     CLUA_OP_VIEWINDEX,   /* push clua_view_index */
     CLUA_OP_PATHSTEPS,   /* push clua_path_steps */
-    CLUA_OP_FINDAT       /* push a C closure over clua_find_at with p (the matcher) as its upvalue */
+    CLUA_OP_FINDAT,      /* push a C closure over clua_find_at with p (the matcher) as its upvalue */
+    CLUA_OP_PATTERNLINEAR /* push clua_pattern_linear */
 };
 
 typedef struct clua_op {
@@ -1191,6 +1238,7 @@ static int clua_build_entry(lua_State *L) {
             lua_pushlightuserdata(L, op.p);
             lua_pushcclosure(L, clua_find_at, 1);
             break;
+        case CLUA_OP_PATTERNLINEAR: lua_pushcfunction(L, clua_pattern_linear); break;
         case CLUA_OP_TOSTRING: lua_pushcfunction(L, clua_tostring); break;
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }

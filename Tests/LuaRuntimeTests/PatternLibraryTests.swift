@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CLua
 @testable import LuaRuntime
 
 @Suite("string.find, match, gmatch and gsub on the step-counted matcher")
@@ -45,8 +46,9 @@ struct PatternLibraryTests {
     /// Patterns that cannot backtrack run through the stock functions, charged up front; the rest
     /// through the step-counted matcher. Guarded over 3,000 generated pattern/subject pairs (sets,
     /// classes, anchors, escapes, UTF-8 bytes, malformed ones, and some with quantifiers or
-    /// captures that must take the other path): find, match and gsub answer exactly what lua5.4
-    /// answers, errors included (their text, without the position).
+    /// captures that must take the other path): find, match and gsub (with a replacement string,
+    /// and with tables looked up by either path) answer exactly what lua5.4 answers, errors
+    /// included (their text, without the position).
     @Test func generatedPatternsAnswerAsTheRealInterpreter() throws {
         let source = #"""
             local seed = 12345
@@ -70,6 +72,8 @@ struct PatternLibraryTests {
               for i = 1, t.n do t[i] = bytes(tostring(t[i])) end
               return table.concat(t, ",", 1, t.n)
             end
+            local plain_table = { a = "A", b = false, ["1"] = 7, [" "] = "_", ["á"] = "a" }
+            local indexed_table = setmetatable({ a = "<a>" }, { __index = function(_, k) return k == "b" and "<b>" or nil end })
             local out = {}
             for i = 1, 3000 do
               local p = {}
@@ -82,6 +86,9 @@ struct PatternLibraryTests {
               out[#out + 1] = show(pcall(string.find, subject, pat, init))
               out[#out + 1] = show(pcall(string.match, subject, pat))
               out[#out + 1] = show(pcall(string.gsub, subject, pat, "<>", rnd(3) == 1 and 1 or nil))
+              -- a table of replacements: looked up by the stock gsub when the pattern is linear and
+              -- the lookup runs no code; through the matcher when __index is a function
+              out[#out + 1] = show(pcall(string.gsub, subject, pat, rnd(2) == 1 and plain_table or indexed_table))
             end
             return table.concat(out, "\n")
             """#
@@ -112,6 +119,69 @@ struct PatternLibraryTests {
         let light = try run("return (string.rep('a', 1000):gsub('[xyz]', ''))").get().usage.instructions
         let heavy = try run("return (string.rep('a', 100000):gsub('[xyz]', ''))").get().usage.instructions
         #expect(heavy > light + 400_000)
+    }
+
+    /// What makes the stock functions safe to run uncounted: for every pattern the sandbox calls
+    /// linear (clua_pattern_is_linear), the work C's matcher does over a whole gsub, measured
+    /// step by step with the step-counted port of it, stays within the charge made up front,
+    /// (#s + 1) * (2 * #p + 1), on subjects built to make it work hard. Over 8,000 generated
+    /// patterns, with quantifiers, sets, anchors and escapes anywhere; a pattern that could
+    /// backtrack called linear would exceed the charge on the long runs of the subjects.
+    @Test func linearPatternsNeverWorkPastTheirCharge() throws {
+        let atoms = ["a", "b", ".", "%a", "%s", "[ab]", "[^b]", "[a-c]", "[]]", "[%a ]", "%", "*", "+", "-", "?",
+                     "$", "^", "(", ")", "[", "%b()", "%f[a]", "%1", "%*", "%-", " "]
+        let subjects = [String(repeating: "a", count: 120), String(repeating: "ab", count: 60),
+                        String(repeating: " ", count: 120), String(repeating: "a", count: 119) + "b",
+                        String(repeating: "aab ", count: 30), String(repeating: "(", count: 120)]
+        var seed: UInt64 = 2026
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var linearWithQuantifier = 0
+        for _ in 0..<8_000 {
+            let pattern = (0..<(1 + next(5))).map { _ in atoms[next(atoms.count)] }.joined()
+            let bytes = Array(pattern.utf8)
+            let linear = bytes.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { clua_pattern_is_linear($0.baseAddress, $0.count) != 0 }
+            }
+            guard linear else { continue }
+            if bytes.contains(where: { "*+-?".utf8.contains($0) }) { linearWithQuantifier += 1 }
+            let anchored = bytes.first == UInt8(ascii: "^")
+            let body = Array(anchored ? bytes.dropFirst() : bytes[...])
+            for subject in subjects {
+                let s = Array(subject.utf8)
+                var work = 0
+                var from = 0
+                var malformed = false
+                while from <= s.count {
+                    var steps = Int.max / 4
+                    let found: LuaPatternMatch?
+                    do throws(LuaPatternError) {
+                        found = try s.withUnsafeBufferPointer { sb throws(LuaPatternError) in
+                            try body.withUnsafeBufferPointer { pb throws(LuaPatternError) in
+                                try LuaPatternMatcher.matchAt(subject: sb, pattern: pb, at: from, steps: &steps)
+                            }
+                        }
+                    } catch { malformed = true; break }
+                    work += Int.max / 4 - steps
+                    if let found, found.end > from { from = found.end } else { from += 1 }
+                    if anchored { break }
+                }
+                if malformed { break }
+                let charge = (s.count + 1) * (2 * bytes.count + 1)
+                #expect(work <= charge, "\(pattern) on \(subject.prefix(8))...: \(work) steps, charged \(charge)")
+            }
+        }
+        #expect(linearWithQuantifier > 200, "too few linear patterns with a quantifier were generated")
+        // and the ones that backtrack are not linear
+        for pattern in ["a*b", "a+$", ".-b", "a?a", "[ab]*[ab]*", "a-$", "(a)", "%b()", "%f[a]", "a%1"] {
+            let bytes = Array(pattern.utf8)
+            let linear = bytes.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { clua_pattern_is_linear($0.baseAddress, $0.count) != 0 }
+            }
+            #expect(!linear, "\(pattern)")
+        }
     }
 
     @Test func matchingWorkIsCharged() throws {

@@ -34,6 +34,8 @@ local orig_find, orig_gsub = orig.find, orig.gsub
 -- Optional: the stock functions, charged for their work before they run (the sandbox passes
 -- them); used for patterns that cannot backtrack (see `linear`).
 local linear_find, linear_match, linear_gsub = orig.linear_find, orig.linear_match, orig.linear_gsub
+-- Optional: the exact test of which patterns C's matcher cannot backtrack on (see `linear`).
+local linear_test = orig.linear
 local sub = orig.sub or string.sub
 -- Calls a replacement function the way C gsub does: nothing inside can yield across it.
 local ccall = orig.ccall or function(f, ...) return (f(...)) end
@@ -130,13 +132,26 @@ end
 
 local function pass(...) return ... end
 
--- Whether p cannot backtrack: no quantifier, capture, back-reference, %b or %f anywhere in it.
--- C's matcher then tries each start position in at most #p steps, so the stock function,
--- charged up front, is linear like the plain search. The test is conservative: a '-' in a set
--- or an escaped '%*' also send p to the step-counted matcher. A stock call that raises (a
+-- Whether C's matcher cannot backtrack on p, so that the stock function, charged up front, is
+-- linear like the plain search. The sandbox passes the exact test (shim.h: clua_pattern_linear:
+-- no capture, back-reference, %b or %f, and at most one quantifier, ending p); without it, a
+-- conservative one: no quantifier, capture, back-reference, %b or %f anywhere (a '-' in a set or
+-- an escaped '%*' also send p to the step-counted matcher). A stock call that raises (a
 -- malformed pattern) is redone by the matcher, whose messages name the caller's line.
 local function linear(p)
+  if linear_test ~= nil then return linear_test(p) end
   return not orig_find(p, "[%*%+%-%?%(]") and not orig_find(p, "%%[bf%d]")
+end
+
+-- Whether looking keys up in a gsub replacement table runs no code and costs a lookup or two:
+-- no metatable, or an __index that is a table without one (a frozen module table's contents).
+-- The stock gsub may then do the lookups.
+local function plain_lookup(t)
+  local mt = raw_getmetatable(t)
+  if mt == nil then return true end
+  if dbg == nil or type(mt) ~= "table" then return false end
+  local index = rawget(mt, "__index")
+  return index == nil or (type(index) == "table" and raw_getmetatable(index) == nil)
 end
 
 ---------------------------------------------------------------------------------------------
@@ -432,7 +447,7 @@ local function gsub(...)
   elseif tr ~= "table" and tr ~= "function" then
     arg_error(2, "gsub", 3, "string/function/table expected, got " .. type_name(repl, select("#", ...) >= 3))
   end
-  if tr == "string" and tokens == nil and linear_gsub ~= nil and linear(p) then
+  if (tr == "string" and tokens == nil or tr == "table" and plain_lookup(repl)) and linear_gsub ~= nil and linear(p) then
     local ok, r, k = pcall(linear_gsub, s, p, repl, max_n)
     if ok then return r, k end
   end

@@ -111,7 +111,7 @@ public final class LuaRuntime {
         defer { refs.deallocate() }
         var stream = LuaOpStream()
         stream.append(.registry(prelude))
-        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 4)))
+        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 5)))
         for (name, function) in functions {
             stream.appendString(name)
             stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
@@ -131,6 +131,9 @@ public final class LuaRuntime {
         // host.find_at is C over the step-counted matcher (shim.h: clua_find_at)
         stream.appendString("find_at")
         stream.append(.findAt(unsafeBitCast(LuaPatternMatcher.entry, to: UnsafeMutableRawPointer.self)))
+        stream.append(.setField)
+        stream.appendString("pattern_linear")
+        stream.append(.patternLinear)
         stream.append(.setField)
         stream.append(.light(readOnlyMark))
         stream.append(.null)

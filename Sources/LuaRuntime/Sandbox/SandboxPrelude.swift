@@ -488,7 +488,7 @@ end
 local patterns = patterns_chunk(host.find_at, {
   find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub, sub = s_sub,
   ccall = ccall, linear_find = charged(string.find, COST.pattern), linear_match = charged(string.match, COST.pattern),
-  linear_gsub = charged(string.gsub, COST.pattern),
+  linear_gsub = charged(string.gsub, COST.pattern), linear = host.pattern_linear,
 })
 
 string.find, string.match, string.gmatch, string.gsub = patterns.find, patterns.match, patterns.gmatch, patterns.gsub

@@ -20,6 +20,7 @@ struct LuaOpStream {
         case viewIndex
         case pathSteps
         case findAt(UnsafeMutableRawPointer)
+        case patternLinear
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -111,6 +112,7 @@ struct LuaOpStream {
             case .findAt(let matcher):
                 op.pointee.code = Int32(CLUA_OP_FINDAT)
                 op.pointee.p = matcher
+            case .patternLinear: op.pointee.code = Int32(CLUA_OP_PATTERNLINEAR)
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out
