@@ -16,7 +16,9 @@ public struct JSONSchema: Sendable {
     /// The file it was read from, for messages.
     public let file: String
     let root: LuaValue
-    private let patterns: [String: NSRegularExpressionBox]
+    /// The schema compiled for checking (see `SchemaNode`): `nodes[0]` is the root, and each
+    /// `$ref` names its target by index, so recursive definitions need no cycle of references.
+    private let nodes: [SchemaNode]
 
     static let annotations: Set<String> = ["title", "description", "examples", "$comment", "default", "$schema", "$id",
                                            "deprecated", "readOnly", "writeOnly"]
@@ -38,7 +40,8 @@ public struct JSONSchema: Sendable {
         self.root = root
         var patterns: [String: NSRegularExpressionBox] = [:]
         try Self.inspect(root, pointer: "", root: root, patterns: &patterns)
-        self.patterns = patterns
+        var compiler = SchemaCompiler(root: root, patterns: patterns)
+        self.nodes = compiler.compileAll()
     }
 
     private static func inspect(_ node: LuaValue, pointer: String, root: LuaValue,
@@ -100,7 +103,7 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    private static func resolve(_ ref: String, in root: LuaValue) -> LuaValue? {
+    static func resolve(_ ref: String, in root: LuaValue) -> LuaValue? {
         guard ref.hasPrefix("#") else { return nil }
         var node = root
         for part in ref.dropFirst().split(separator: "/") {
@@ -123,135 +126,16 @@ public struct JSONSchema: Sendable {
 
     /// Every violation of `document`, in document order.
     public func violations(of document: LuaValue) -> [Violation] {
-        var out: [Violation] = []
-        check(document, against: root, path: "", out: &out)
-        return out
+        var checker = SchemaChecker(nodes: nodes)
+        checker.check(document, against: 0)
+        return checker.out
     }
 
     /// Whether `document` is valid.
     public func accepts(_ document: LuaValue) -> Bool {
-        var out: [Violation] = []
-        check(document, against: root, path: "", out: &out, firstOnly: true)
-        return out.isEmpty
-    }
-
-    private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
-
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func check(_ value: LuaValue, against schema: LuaValue, path: String, out: inout [Violation],
-                       firstOnly: Bool = false) {
-        if case .bool(let b) = schema {
-            if !b { out.append(Violation(path: path, message: "is not allowed here", removesValue: true)) }
-            return
-        }
-        guard let s = schema.objectValue else { return }
-        func fail(_ message: String, removes: Bool = true, at p: String? = nil) {
-            out.append(Violation(path: p ?? path, message: message, removesValue: removes))
-        }
-        if let ref = s["$ref"]?.stringValue, let target = Self.resolve(ref, in: root) {
-            check(value, against: target, path: path, out: &out, firstOnly: firstOnly)
-        }
-        if let t = s["type"] {
-            let names = t.arrayValue?.compactMap(\.stringValue) ?? t.stringValue.map { [$0] } ?? []
-            if !names.contains(where: { Self.hasType(value, $0) }) {
-                fail("expected \(Self.describeTypes(names)), got \(CaseValidator.describe(value))")
-                return
-            }
-        }
-        if let e = s["enum"]?.arrayValue, !e.contains(where: { Self.equal($0, value) }) {
-            let shown = e.map { $0.stringValue ?? $0.jsonText() }
-            fail("\(CaseValidator.describe(value)) is not one of: \(shown.joined(separator: ", "))")
-            return
-        }
-        if let c = s["const"], !Self.equal(c, value) {
-            fail("must be \(c.jsonText()), got \(CaseValidator.describe(value))")
-            return
-        }
-        if let d = value.doubleValue {
-            if let m = s["minimum"]?.doubleValue, d < m { fail("must be at least \(Self.number(m)) (got \(Self.number(d)))") }
-            if let m = s["maximum"]?.doubleValue, d > m { fail("must be at most \(Self.number(m)) (got \(Self.number(d)))") }
-            if let m = s["exclusiveMinimum"]?.doubleValue, d <= m { fail("must be more than \(Self.number(m)) (got \(Self.number(d)))") }
-            if let m = s["exclusiveMaximum"]?.doubleValue, d >= m { fail("must be less than \(Self.number(m)) (got \(Self.number(d)))") }
-        }
-        if let text = value.stringValue {
-            // JSON Schema counts characters as Unicode code points.
-            let length = text.unicodeScalars.count
-            if let m = s["minLength"]?.doubleValue, Double(length) < m {
-                fail(m == 1 ? "must not be empty" : "must have at least \(Self.number(m)) characters")
-            }
-            if let m = s["maxLength"]?.doubleValue, Double(length) > m { fail("must have at most \(Self.number(m)) characters") }
-            if let p = s["pattern"]?.stringValue, let regex = patterns[p]?.regex {
-                let range = NSRange(text.startIndex..., in: text)
-                if regex.firstMatch(in: text, range: range) == nil { fail("\(CaseValidator.describe(value)) does not match \(p)") }
-            }
-        }
-        if let elements = value.arrayValue {
-            if let m = s["minItems"]?.doubleValue, Double(elements.count) < m { fail("must have at least \(Self.number(m)) items") }
-            if let m = s["maxItems"]?.doubleValue, Double(elements.count) > m { fail("must have at most \(Self.number(m)) items") }
-            if let items = s["items"] {
-                for (i, element) in elements.enumerated() {
-                    check(element, against: items, path: path + "[\(i + 1)]", out: &out, firstOnly: firstOnly)
-                    if firstOnly && !out.isEmpty { return }
-                }
-            }
-        }
-        if let members = value.objectValue {
-            for name in s["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
-                fail("missing: this field is required", removes: false, at: join(path, name))
-            }
-            let properties = s["properties"]?.objectValue ?? [:]
-            for key in members.keys.sorted() {
-                let child = members[key]!
-                if let sub = properties[key] {
-                    check(child, against: sub, path: join(path, key), out: &out, firstOnly: firstOnly)
-                } else if let extra = s["additionalProperties"] {
-                    if case .bool(false) = extra {
-                        fail("is not a field of this case format", at: join(path, key))
-                    } else {
-                        check(child, against: extra, path: join(path, key), out: &out, firstOnly: firstOnly)
-                    }
-                }
-                if firstOnly && !out.isEmpty { return }
-            }
-        }
-        if let all = s["allOf"]?.arrayValue {
-            for sub in all { check(value, against: sub, path: path, out: &out, firstOnly: firstOnly) }
-        }
-        if let any = s["anyOf"]?.arrayValue, !any.contains(where: { accepts(value, $0) }) {
-            fail(alternativesMessage(value, any, path: path))
-        }
-        if let one = s["oneOf"]?.arrayValue {
-            let n = one.filter { accepts(value, $0) }.count
-            if n != 1 { fail(n == 0 ? alternativesMessage(value, one, path: path) : "matches \(n) of the allowed forms; it must match exactly one") }
-        }
-        if let not = s["not"], accepts(value, not) { fail("is a value this field does not allow") }
-    }
-
-    private func accepts(_ value: LuaValue, _ schema: LuaValue) -> Bool {
-        var out: [Violation] = []
-        check(value, against: schema, path: "", out: &out, firstOnly: true)
-        return out.isEmpty
-    }
-
-    /// For a value no alternative accepts: the message of the alternative whose type fits (the
-    /// most useful one: "not one of: none, ninguno, …" or the mapping's own field error).
-    private func alternativesMessage(_ value: LuaValue, _ alternatives: [LuaValue], path: String) -> String {
-        for alternative in alternatives {
-            let target = alternative["$ref"]?.stringValue.flatMap { Self.resolve($0, in: root) } ?? alternative
-            if let t = target["type"] {
-                let names = t.arrayValue?.compactMap(\.stringValue) ?? t.stringValue.map { [$0] } ?? []
-                if !names.contains(where: { Self.hasType(value, $0) }) { continue }
-            } else if let e = target["enum"]?.arrayValue, !e.contains(where: { $0.typeName == value.typeName }) {
-                continue
-            }
-            var out: [Violation] = []
-            check(value, against: alternative, path: path, out: &out)
-            if let first = out.first {
-                let at = first.path == path ? "" : " (at \(first.path))"
-                return first.message + at
-            }
-        }
-        return "\(CaseValidator.describe(value)) matches none of the forms this field allows"
+        var checker = SchemaChecker(nodes: nodes, firstOnly: true)
+        checker.check(document, against: 0)
+        return checker.out.isEmpty
     }
 
     static func hasType(_ v: LuaValue, _ name: String) -> Bool {
@@ -277,14 +161,14 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    private static func describeTypes(_ names: [String]) -> String {
+    static func describeTypes(_ names: [String]) -> String {
         let words = ["null": "null", "boolean": "true or false", "integer": "a whole number", "number": "a number",
                      "string": "text", "array": "a list", "object": "a mapping"]
         let shown = names.filter { $0 != "null" }.map { words[$0] ?? $0 }
         return shown.isEmpty ? "null" : shown.joined(separator: " or ")
     }
 
-    private static func number(_ d: Double) -> String {
+    static func number(_ d: Double) -> String {
         d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     }
 }
