@@ -412,17 +412,18 @@ local function cited(case, paths, trace)
   local function walk(v, path, depth)
     if type(v) ~= "table" or depth > 8 then return end
     for k, x in pairs(v) do
-      local p = path_join(path, k)
+      -- (a field's path is made only for what is recorded or walked into: most fields are text)
       if k == "document" and type(x) == "string" then
-        engine_read(p, x)
+        engine_read(path_join(path, k), x)
         if register[x] then found[x] = true end
       elseif k == "documents" and type(x) == "table" then
+        local p = path_join(path, k)
         for i, id in ipairs(x) do
           engine_read(p .. "[" .. i .. "]", id)
           if type(id) == "string" and register[id] then found[id] = true end
         end
-      else
-        walk(x, p, depth + 1)
+      elseif type(x) == "table" and depth < 8 then
+        walk(x, path_join(path, k), depth + 1)
       end
     end
   end
