@@ -807,7 +807,7 @@ static int clua_find_at(lua_State *L) {
         if ((int64_t)by_time < allowance) { allowance = (int64_t)by_time; time_bound = 1; }
     }
     int64_t steps = allowance;
-    size_t from = init - 1 < 0 ? 0 : ((lua_Unsigned)(init - 1) > sn ? sn : (size_t)(init - 1));
+    size_t from = init < 1 ? 0 : ((lua_Unsigned)(init - 1) > sn ? sn : (size_t)(init - 1));
     clua_pattern_match m;
     m.captures = 0;
     m.message[0] = 0;
@@ -1157,15 +1157,34 @@ enum {
     CLUA_OP_HOSTFN,      /* push a C closure over clua_trampoline with p as its upvalue */
     CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
     CLUA_OP_MAKEREF,     /* pop the top value into the registry; its reference goes to *out */
-    CLUA_OP_CHARGED,     /* push clua_make_charged */
-    CLUA_OP_CCALL,       /* push clua_ccall */
-    CLUA_OP_TOSTRING,    /* push clua_tostring */
-    CLUA_OP_NEXTCALL,    /* push clua_next_call */
-    CLUA_OP_VIEWINDEX,   /* push clua_view_index */
-    CLUA_OP_PATHSTEPS,   /* push clua_path_steps */
-    CLUA_OP_FINDAT,      /* push a C closure over clua_find_at with p (the matcher) as its upvalue */
-    CLUA_OP_PATTERNLINEAR /* push clua_pattern_linear */
+    CLUA_OP_CFUNCTION    /* push the C function i (CLUA_FN_*), as a closure over p when p is set */
 };
+
+/* The C functions of this header the runtime hands to Lua (CLUA_OP_CFUNCTION's i). */
+enum {
+    CLUA_FN_CHARGED,         /* clua_make_charged */
+    CLUA_FN_CCALL,           /* clua_ccall */
+    CLUA_FN_TOSTRING,        /* clua_tostring */
+    CLUA_FN_NEXTCALL,        /* clua_next_call */
+    CLUA_FN_VIEWINDEX,       /* clua_view_index */
+    CLUA_FN_PATHSTEPS,       /* clua_path_steps */
+    CLUA_FN_FINDAT,          /* clua_find_at (its upvalue: the matcher) */
+    CLUA_FN_PATTERNLINEAR    /* clua_pattern_linear */
+};
+
+static lua_CFunction clua_host_cfunction(lua_Integer i) {
+    switch (i) {
+    case CLUA_FN_CHARGED: return clua_make_charged;
+    case CLUA_FN_CCALL: return clua_ccall;
+    case CLUA_FN_TOSTRING: return clua_tostring;
+    case CLUA_FN_NEXTCALL: return clua_next_call;
+    case CLUA_FN_VIEWINDEX: return clua_view_index;
+    case CLUA_FN_PATHSTEPS: return clua_path_steps;
+    case CLUA_FN_FINDAT: return clua_find_at;
+    case CLUA_FN_PATTERNLINEAR: return clua_pattern_linear;
+    default: return NULL;
+    }
+}
 
 typedef struct clua_op {
     int code;
@@ -1229,17 +1248,13 @@ static int clua_build_entry(lua_State *L) {
             if (op.out) *op.out = r;
             break;
         }
-        case CLUA_OP_CHARGED: lua_pushcfunction(L, clua_make_charged); break;
-        case CLUA_OP_CCALL: lua_pushcfunction(L, clua_ccall); break;
-        case CLUA_OP_NEXTCALL: lua_pushcfunction(L, clua_next_call); break;
-        case CLUA_OP_VIEWINDEX: lua_pushcfunction(L, clua_view_index); break;
-        case CLUA_OP_PATHSTEPS: lua_pushcfunction(L, clua_path_steps); break;
-        case CLUA_OP_FINDAT:
-            lua_pushlightuserdata(L, op.p);
-            lua_pushcclosure(L, clua_find_at, 1);
+        case CLUA_OP_CFUNCTION: {
+            lua_CFunction f = clua_host_cfunction(op.i);
+            if (!f) return luaL_error(L, "unknown host C function %d", (int)op.i);
+            if (op.p) { lua_pushlightuserdata(L, op.p); lua_pushcclosure(L, f, 1); }
+            else lua_pushcfunction(L, f);
             break;
-        case CLUA_OP_PATTERNLINEAR: lua_pushcfunction(L, clua_pattern_linear); break;
-        case CLUA_OP_TOSTRING: lua_pushcfunction(L, clua_tostring); break;
+        }
         default: return luaL_error(L, "unknown host operation %d", op.code);
         }
         memset(&op, 0, sizeof op);

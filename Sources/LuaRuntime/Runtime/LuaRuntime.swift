@@ -111,36 +111,33 @@ public final class LuaRuntime {
         defer { refs.deallocate() }
         var stream = LuaOpStream()
         stream.append(.registry(prelude))
-        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + 5)))
+        // The host functions written in C (shim.h): next_call runs before every indicator of a
+        // crossing; the engine's traced case views read and record with view_index and path_steps;
+        // find_at runs the step-counted matcher (its upvalue) and pattern_linear says which
+        // patterns may run through Lua's own functions.
+        let cFunctions: [(String, Int, UnsafeMutableRawPointer?)] = [
+            ("next_call", CLUA_FN_NEXTCALL, nil), ("view_index", CLUA_FN_VIEWINDEX, nil),
+            ("path_steps", CLUA_FN_PATHSTEPS, nil),
+            ("find_at", CLUA_FN_FINDAT, unsafeBitCast(LuaPatternMatcher.entry, to: UnsafeMutableRawPointer.self)),
+            ("pattern_linear", CLUA_FN_PATTERNLINEAR, nil),
+        ]
+        stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {
             stream.appendString(name)
             stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
             stream.append(.setField)
         }
-        // host.next_call is C (clua_next_call): it runs before every indicator of a crossing
-        stream.appendString("next_call")
-        stream.append(.nextCall)
-        stream.append(.setField)
-        // the engine's traced case views read and record in C (shim.h: clua_view_index)
-        stream.appendString("view_index")
-        stream.append(.viewIndex)
-        stream.append(.setField)
-        stream.appendString("path_steps")
-        stream.append(.pathSteps)
-        stream.append(.setField)
-        // host.find_at is C over the step-counted matcher (shim.h: clua_find_at)
-        stream.appendString("find_at")
-        stream.append(.findAt(unsafeBitCast(LuaPatternMatcher.entry, to: UnsafeMutableRawPointer.self)))
-        stream.append(.setField)
-        stream.appendString("pattern_linear")
-        stream.append(.patternLinear)
-        stream.append(.setField)
+        for (name, function, upvalue) in cFunctions {
+            stream.appendString(name)
+            stream.append(.cFunction(function, upvalue: upvalue))
+            stream.append(.setField)
+        }
         stream.append(.light(readOnlyMark))
         stream.append(.null)
         stream.append(.registry(patterns))
-        stream.append(.chargedMaker)
-        stream.append(.cCall)
-        stream.append(.cToString)
+        stream.append(.cFunction(CLUA_FN_CHARGED))
+        stream.append(.cFunction(CLUA_FN_CCALL))
+        stream.append(.cFunction(CLUA_FN_TOSTRING))
         stream.append(.call(arguments: 7, results: 2))
         stream.append(.makeReference(refs + 1))
         stream.append(.makeReference(refs))

@@ -13,14 +13,8 @@ struct LuaOpStream {
         case call(arguments: Int32, results: Int32)
         case hostFunction(UnsafeMutableRawPointer)
         case openLibraries
-        case chargedMaker
-        case cCall
-        case cToString
-        case nextCall
-        case viewIndex
-        case pathSteps
-        case findAt(UnsafeMutableRawPointer)
-        case patternLinear
+        /// One of shim.h's C functions (a `CLUA_FN_*`), a closure over `upvalue` when given.
+        case cFunction(Int, upvalue: UnsafeMutableRawPointer? = nil)
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -103,16 +97,10 @@ struct LuaOpStream {
                 op.pointee.code = Int32(CLUA_OP_HOSTFN)
                 op.pointee.p = p
             case .openLibraries: op.pointee.code = Int32(CLUA_OP_OPENLIBS)
-            case .chargedMaker: op.pointee.code = Int32(CLUA_OP_CHARGED)
-            case .cCall: op.pointee.code = Int32(CLUA_OP_CCALL)
-            case .cToString: op.pointee.code = Int32(CLUA_OP_TOSTRING)
-            case .nextCall: op.pointee.code = Int32(CLUA_OP_NEXTCALL)
-            case .viewIndex: op.pointee.code = Int32(CLUA_OP_VIEWINDEX)
-            case .pathSteps: op.pointee.code = Int32(CLUA_OP_PATHSTEPS)
-            case .findAt(let matcher):
-                op.pointee.code = Int32(CLUA_OP_FINDAT)
-                op.pointee.p = matcher
-            case .patternLinear: op.pointee.code = Int32(CLUA_OP_PATTERNLINEAR)
+            case .cFunction(let function, let upvalue):
+                op.pointee.code = Int32(CLUA_OP_CFUNCTION)
+                op.pointee.i = lua_Integer(function)
+                op.pointee.p = upvalue
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out

@@ -113,7 +113,7 @@ struct SchemaCompiler {
 /// violation.
 struct SchemaChecker {
     let nodes: [SchemaNode]
-    var firstOnly = false
+    let firstOnly: Bool
     private(set) var out: [JSONSchema.Violation] = []
     private var path: [UInt8] = []
 
