@@ -175,6 +175,8 @@ typedef struct clua_budget {
     /* the time budgets of the call running, which next_call gives each rule call of a crossing */
     double call_timeout;
     double call_wall;
+    /* bumped at every rule call (the host's and next_call): what a gmatch iterator belongs to */
+    int64_t call_serial;
 } clua_budget;
 
 static inline double clua_now(void) {
@@ -355,8 +357,7 @@ enum {
     CLUA_COST_TUNPACK,      /* table.unpack(t, i, j) */
     CLUA_COST_TLEN,         /* #t: insert, remove */
     CLUA_COST_TMOVE,        /* table.move(a, f, e, t) */
-    CLUA_COST_TSORT,        /* table.sort: n log n comparisons, longer for long strings */
-    CLUA_COST_PATTERN       /* find/match/gsub with a pattern that cannot backtrack (below) */
+    CLUA_COST_TSORT         /* table.sort: n log n comparisons, longer for long strings */
 };
 
 /* Work per byte: a byte processed one by one (upper, utf8.len) costs 1/8 of a VM instruction, a
@@ -489,14 +490,6 @@ static double clua_estimate(lua_State *L, int kind, double *result_bytes) {
     case CLUA_COST_ALLBYTES:
         for (k = 1; k <= top; k++) cost += (double)clua_string_length(L, k);
         return clua_cost_copy(cost);
-    case CLUA_COST_PATTERN:
-        /* The sandbox sends here only patterns C's matcher cannot backtrack on (clua_pattern_linear)
-           and replacements with no '%' (or a table it looks up without running code): each start
-           position costs at most the pattern's length of steps, a quantified last item expands
-           over each subject byte at most once more (a set costs up to its length per byte), and
-           each match adds at most the replacement. An upper bound, charged before the call. */
-        return ((double)clua_string_length(L, 1) + 1.0)
-             * (2.0 * (double)clua_string_length(L, 2) + (double)clua_string_length(L, 3) + 1.0);
     case CLUA_COST_TCONCAT: {
         lua_Integer n = clua_raw_table_length(L, 1, &meta), i, j, x;
         if (lua_type(L, 1) != LUA_TTABLE) return 0;
@@ -717,167 +710,19 @@ static int clua_next_call(lua_State *L) {
     clua_budget *b = clua_budget_of(L);
     if (!b) return 0;
     b->instructions = 0;
+    b->call_serial++;
     clua_time_budgets(b, clua_now());
     b->cpu_start = -1;
     if (b->fast) clua_fast_next(b); else clua_arm(L, b);
     return 0;
 }
 
-/* ---- Pattern matching: host.find_at -----------------------------------------------------
+/* ---- Pattern matching ------------------------------------------------------------------
 
-   The sandbox's string.find, match, gmatch and gsub (PatternLibrarySource.swift) call one
-   primitive, find_at(s, p, init, anchored), that runs the step-counted matcher (Swift:
-   LuaPatternMatcher, which does no Lua API call) and charges its steps to the instruction budget.
-   The primitive is this C function: it reads the arguments, gives the matcher no more steps than
-   the budget and the deadline leave, and pushes the results or raises, all on the C side, so a
-   call costs no protected call or Swift allocation of its own. */
-
-#define CLUA_PATTERN_MAXCAPTURES 32
-/* Matching steps allowed per second of the deadline left: a conservative rate (the matcher does
-   well over this), so that a huge instruction budget cannot outlast the deadline. */
-#define CLUA_PATTERN_STEPS_PER_SECOND 20000000.0
-
-typedef struct clua_pattern_match {
-    int64_t start, end;                                 /* 0-based, end exclusive */
-    int captures;
-    int64_t capture_start[CLUA_PATTERN_MAXCAPTURES];    /* 0-based; a position capture: its 1-based position */
-    int64_t capture_length[CLUA_PATTERN_MAXCAPTURES];   /* -1 for a position capture */
-    char message[256];                                  /* a malformed pattern's message */
-} clua_pattern_match;
-
-enum { CLUA_PATTERN_NONE = 0, CLUA_PATTERN_FOUND = 1, CLUA_PATTERN_MALFORMED = 2, CLUA_PATTERN_BUDGET = 3 };
-
-/* The matcher: finds (anchored: tries `from` only, '^' not special) pattern in subject from byte
-   `from`, taking the work it does off *steps; fills *out; returns a CLUA_PATTERN_ status. */
-typedef int (*clua_pattern_fn)(const unsigned char *subject, size_t subject_length,
-                               const unsigned char *pattern, size_t pattern_length,
-                               size_t from, int anchored, int64_t *steps, clua_pattern_match *out);
-
-/* [safe] For the matcher: records capture i. */
-static inline void clua_pattern_capture(clua_pattern_match *m, int i, int64_t start, int64_t length) {
-    if (i < 0 || i >= CLUA_PATTERN_MAXCAPTURES) return;
-    m->capture_start[i] = start;
-    m->capture_length[i] = length;
-    if (i >= m->captures) m->captures = i + 1;
-}
-
-/* [safe] For the matcher: records a malformed pattern's message (truncated to the buffer). */
-static inline void clua_pattern_message(clua_pattern_match *m, const char *text, size_t length) {
-    if (length >= sizeof m->message) length = sizeof m->message - 1;
-    memcpy(m->message, text, length);
-    m->message[length] = 0;
-}
-
-static int clua_find_at_raise(lua_State *L, const char *message) {
-    lua_pushstring(L, message);
-    return lua_error(L);
-}
-
-/* host.find_at(s, p, init, anchored) -> start, end, captures... | nil (a closure over the
-   matcher, a light userdata). init is 1-based. */
-static int clua_find_at(lua_State *L) {
-    clua_pattern_fn matcher = (clua_pattern_fn)lua_touserdata(L, lua_upvalueindex(1));
-    size_t sn = 0, pn = 0;
-    int is_integer = 0;
-    const char *s = clua_tostring_raw(L, 1, &sn), *p = clua_tostring_raw(L, 2, &pn);
-    lua_Integer init = lua_tointegerx(L, 3, &is_integer);
-    if (!s || !p || !is_integer || lua_type(L, 3) != LUA_TNUMBER)
-        return clua_find_at_raise(L, "find_at: expected (string, string, integer, boolean)");
-    int anchored = lua_toboolean(L, 4);
-    clua_budget *b = clua_budget_of(L);
-    const int64_t half = INT64_MAX / 2;
-    int64_t allowance = half;
-    if (b && b->instruction_limit > 0)
-        allowance = b->instruction_limit - b->instructions > 0 ? b->instruction_limit - b->instructions : 0;
-    if (allowance > half) allowance = half;
-    /* The matcher does not read the clock: give it no more steps than the deadline allows. Until
-       the nominal deadline the wall clock is a lower bound of the CPU time left (a thread cannot
-       use more CPU than wall time), so the thread's CPU clock, a system call, is read only when
-       the time left could bind tighter than the instructions left. */
-    int time_bound = 0;
-    if (b && b->enforce && b->deadline > 0
-        && (b->deadline - clua_now()) * CLUA_PATTERN_STEPS_PER_SECOND < (double)allowance) {
-        if (b->cpu_start < 0) b->cpu_start = clua_thread_cpu();   /* not read yet */
-        double cpu_left = b->cpu_limit - (clua_thread_cpu() - b->cpu_start);
-        double wall_left = b->wall_deadline > 0 ? b->wall_deadline - clua_now() : cpu_left;
-        double seconds = cpu_left < wall_left ? cpu_left : wall_left;
-        if (seconds < 0) seconds = 0;
-        double by_time = seconds * CLUA_PATTERN_STEPS_PER_SECOND;
-        if (by_time > (double)(INT64_MAX / 4)) by_time = (double)(INT64_MAX / 4);
-        if ((int64_t)by_time < allowance) { allowance = (int64_t)by_time; time_bound = 1; }
-    }
-    int64_t steps = allowance;
-    size_t from = init < 1 ? 0 : ((lua_Unsigned)(init - 1) > sn ? sn : (size_t)(init - 1));
-    clua_pattern_match m;
-    m.captures = 0;
-    m.message[0] = 0;
-    int status = matcher((const unsigned char *)s, sn, (const unsigned char *)p, pn, from, anchored, &steps, &m);
-    if (status == CLUA_PATTERN_BUDGET) {
-        if (time_bound && b->stop == CLUA_STOP_NONE) {
-            b->stop = CLUA_STOP_TIME;
-            clua_trip(b, L);
-            return clua_find_at_raise(L, "time limit exceeded in pattern matching");
-        }
-        (void)clua_charge(L, allowance + 1);
-        return clua_find_at_raise(L, "instruction limit exceeded in pattern matching");
-    }
-    if (status == CLUA_PATTERN_MALFORMED) return clua_find_at_raise(L, m.message);
-    if (clua_charge(L, allowance - steps) != 0) return clua_find_at_raise(L, "budget exceeded in pattern matching");
-    if (status != CLUA_PATTERN_FOUND) { lua_pushnil(L); return 1; }
-    luaL_checkstack(L, 2 + m.captures, "too many captures");
-    lua_pushinteger(L, (lua_Integer)m.start + 1);
-    lua_pushinteger(L, (lua_Integer)m.end);
-    for (int i = 0; i < m.captures; i++) {
-        if (m.capture_length[i] < 0) lua_pushinteger(L, (lua_Integer)m.capture_start[i]);
-        else lua_pushlstring(L, s + m.capture_start[i], (size_t)m.capture_length[i]);
-    }
-    return 2 + m.captures;
-}
-
-/* Whether C's matcher cannot backtrack on pattern p (host.pattern_linear(p) in Lua), so that
-   the stock find, match and gsub, charged up front (CLUA_COST_PATTERN), run in time linear in
-   the subject: no capture, back-reference, %b or %f; every item one character class; and at
-   most one quantifier, which must end p (nothing after it, not even '$'). A quantified last item
-   is expanded once per start position, and a match that reaches it cannot fail afterwards, so
-   the expansions of a gsub cover disjoint stretches of the subject, besides the failed starts.
-   Items are delimited as C's classend does; anything malformed answers false (the step-counted
-   matcher then reports it). [safe] */
-static inline int clua_pattern_is_linear(const char *p, size_t n) {
-    size_t i = 0;
-    if (n > 0 && p[0] == '^') i = 1;
-    while (i < n) {
-        char c = p[i];
-        if (c == '(' || c == ')') return 0;
-        if (c == '%') {
-            if (i + 1 >= n) return 0;
-            char d = p[i + 1];
-            if (d == 'b' || d == 'f' || (d >= '0' && d <= '9')) return 0;
-            i += 2;
-        } else if (c == '[') {
-            size_t j = i + 1;
-            if (j < n && p[j] == '^') j++;
-            for (;;) {                                   /* do ... while (*p != ']') */
-                if (j >= n) return 0;
-                char d = p[j++];
-                if (d == '%' && j < n) j++;
-                if (j < n && p[j] == ']') break;
-            }
-            i = j + 1;
-        } else {
-            i++;
-        }
-        if (i < n && (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?'))
-            return i + 1 == n;                           /* a quantifier: only at the very end */
-    }
-    return 1;
-}
-
-static int clua_pattern_linear(lua_State *L) {
-    size_t n = 0;
-    const char *p = clua_tostring_raw(L, 1, &n);
-    lua_pushboolean(L, p != NULL && clua_pattern_is_linear(p, n));
-    return 1;
-}
+   The sandbox's string.find, match, gmatch and gsub are C functions of their own, with Lua 5.4's
+   answers and messages and every unit of matching work counted against the budget
+   (Sources/CLuaPatterns/clua_patterns.c). host.patterns(violate) returns them in a table. */
+int clua_patterns_open(lua_State *L);
 
 /* ---- The engine's traced case views, in C ------------------------------------------
 
@@ -1168,8 +1013,7 @@ enum {
     CLUA_FN_NEXTCALL,        /* clua_next_call */
     CLUA_FN_VIEWINDEX,       /* clua_view_index */
     CLUA_FN_PATHSTEPS,       /* clua_path_steps */
-    CLUA_FN_FINDAT,          /* clua_find_at (its upvalue: the matcher) */
-    CLUA_FN_PATTERNLINEAR    /* clua_pattern_linear */
+    CLUA_FN_PATTERNS         /* clua_patterns_open (clua_patterns.c) */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1180,8 +1024,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_NEXTCALL: return clua_next_call;
     case CLUA_FN_VIEWINDEX: return clua_view_index;
     case CLUA_FN_PATHSTEPS: return clua_path_steps;
-    case CLUA_FN_FINDAT: return clua_find_at;
-    case CLUA_FN_PATTERNLINEAR: return clua_pattern_linear;
+    case CLUA_FN_PATTERNS: return clua_patterns_open;
     default: return NULL;
     }
 }

@@ -144,7 +144,6 @@ enum HostileCatalog {
     /// Whether the step-counted pattern matcher has replaced the temporary stub (which hands
     /// rule code Lua's own C functions, so a pattern bomb there would hang the suite).
     static var patternMatcherLanded: Bool {
-        if PatternLibrarySource.lua.contains("find = orig.find") { return false }
         let sources = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/LuaRuntime").path
         let files = FileManager.default.enumerator(atPath: sources)?.allObjects as? [String] ?? []

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import LuaRuntime
 
-/// The step-counted matcher against the real lua5.4: `Fixtures/patterns.tsv` was generated from
+/// The reference matcher (Reference/LuaPatternMatcher.swift, the Swift port the sandbox's C
+/// matcher is checked against in CPatternMatcherTests) against the real lua5.4: `Fixtures/patterns.tsv` was generated from
 /// lua5.4's string.find (a throwaway script; the header of the file says how), so every result,
 /// capture and error message must agree byte for byte.
 @Suite("LuaPatternMatcher: Lua 5.4 pattern matching with a step budget")
@@ -132,22 +133,26 @@ struct LuaPatternMatcherTests {
         }
     }
 
-    @Test func agreesWithLua54OnTheFixture() throws {
-        let cases = try Self.loadFixture()
+    /// A matcher (this reference, or the C one) run over every fixture case: a mismatch is recorded.
+    static func checkFixture(_ matcher: ([UInt8], [UInt8], Int, Bool, inout Int) -> Result<LuaPatternMatch?, LuaPatternError>) throws {
+        let cases = try loadFixture()
         #expect(cases.count >= 150)
         var failures = 0
         for c in cases {
             var steps = 1_000_000_000
-            let result = Self.run(c.subject, c.pattern, from: c.from, anchoredAt: c.kind == "at", steps: &steps)
-            let actual = Self.describe(result, subject: c.subject)
+            let actual = describe(matcher(c.subject, c.pattern, c.from, c.kind == "at", &steps), subject: c.subject)
             if actual != c.expected {
                 failures += 1
                 if failures <= 30 {
-                    Issue.record("patterns.tsv:\(c.line) \(c.kind) \(Self.escape(c.subject)) \(Self.escape(c.pattern)) from \(c.from): expected \(c.expected), got \(actual)")
+                    Issue.record("patterns.tsv:\(c.line) \(c.kind) \(escape(c.subject)) \(escape(c.pattern)) from \(c.from): expected \(c.expected), got \(actual)")
                 }
             }
         }
         #expect(failures == 0)
+    }
+
+    @Test func agreesWithLua54OnTheFixture() throws {
+        try Self.checkFixture { Self.run($0, $1, from: $2, anchoredAt: $3, steps: &$4) }
     }
 
     @Test func coversEveryErrorMessage() throws {
@@ -311,36 +316,6 @@ struct LuaPatternMatcherTests {
         _ = Self.run(subject, Array(("[" + String(repeating: "bcdefghijk", count: 20) + "a]*x").utf8), steps: &long)
         #expect(long > 0 && short > 0)
         #expect(100_000_000 - long > 5 * (100_000_000 - short))
-    }
-
-    // MARK: The Lua wrappers, with plain lua5.4
-
-    static let lua54: String? = ["/usr/bin/lua5.4", "/usr/local/bin/lua5.4", "/opt/homebrew/bin/lua5.4"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// Runs Fixtures/pattern_wrappers_spec.lua, which compares the chunk in PatternLibrarySource
-    /// with the real string library over many inputs (find_at emulated on the real string.find).
-    @Test(.enabled(if: lua54 != nil, "needs lua5.4"))
-    func wrapperSpecPassesWithLua54() throws {
-        let sourceFile = Self.fixtures.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/LuaRuntime/Patterns/PatternLibrarySource.swift")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.lua54!)
-        process.arguments = [Self.fixtures.appendingPathComponent("pattern_wrappers_spec.lua").path, sourceFile.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains(" 0 failures"))
-    }
-
-    @Test func wrapperChunkIsExtractable() {
-        // The spec (and the awk line in its header) read the chunk between the #""" lines.
-        #expect(PatternLibrarySource.lua.hasPrefix("local find_at, orig = ...\n"))
-        #expect(PatternLibrarySource.lua.contains("return { find = find, match = match, gmatch = gmatch, gsub = gsub }"))
     }
 }
 

@@ -207,6 +207,7 @@ extension LuaRuntime {
         b.pointee.stop = Int32(CLUA_STOP_NONE)
         b.pointee.pending = 0
         b.pointee.instructions = 0
+        b.pointee.call_serial &+= 1
         b.pointee.memory_peak = b.pointee.memory_used
         b.pointee.error_message_length = Int.max
         b.pointee.error_line = 0

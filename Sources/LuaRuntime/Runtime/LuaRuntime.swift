@@ -104,7 +104,6 @@ public final class LuaRuntime {
         ]
         hostFunctions = functions.map(\.1)
 
-        let patterns = try reference(compiling: PatternLibrarySource.lua, name: "=(sandbox patterns)")
         let prelude = try reference(compiling: SandboxPrelude.lua, name: SandboxPrelude.chunkName)
 
         let refs = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
@@ -113,13 +112,11 @@ public final class LuaRuntime {
         stream.append(.registry(prelude))
         // The host functions written in C (shim.h): next_call runs before every indicator of a
         // crossing; the engine's traced case views read and record with view_index and path_steps;
-        // find_at runs the step-counted matcher (its upvalue) and pattern_linear says which
-        // patterns may run through Lua's own functions.
+        // patterns makes the pattern functions (clua_patterns.c).
         let cFunctions: [(String, Int, UnsafeMutableRawPointer?)] = [
             ("next_call", CLUA_FN_NEXTCALL, nil), ("view_index", CLUA_FN_VIEWINDEX, nil),
             ("path_steps", CLUA_FN_PATHSTEPS, nil),
-            ("find_at", CLUA_FN_FINDAT, unsafeBitCast(LuaPatternMatcher.entry, to: UnsafeMutableRawPointer.self)),
-            ("pattern_linear", CLUA_FN_PATTERNLINEAR, nil),
+            ("patterns", CLUA_FN_PATTERNS, nil),
         ]
         stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {
@@ -134,18 +131,16 @@ public final class LuaRuntime {
         }
         stream.append(.light(readOnlyMark))
         stream.append(.null)
-        stream.append(.registry(patterns))
         stream.append(.cFunction(CLUA_FN_CHARGED))
         stream.append(.cFunction(CLUA_FN_CCALL))
         stream.append(.cFunction(CLUA_FN_TOSTRING))
-        stream.append(.call(arguments: 7, results: 2))
+        stream.append(.call(arguments: 6, results: 2))
         stream.append(.makeReference(refs + 1))
         stream.append(.makeReference(refs))
         try check(stream.run(on: state).status, "building the sandbox")
         beginCallReference = refs[0]
         viewKitReference = refs[1]
         clua_unref(state, prelude)
-        clua_unref(state, patterns)
         budget.pointee.host_mode = 0
     }
 

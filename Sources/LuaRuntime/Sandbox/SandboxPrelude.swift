@@ -23,7 +23,7 @@ public enum SandboxPrelude {
     ]
 
     static let lua: String = #"""
-local host, MARK, null, patterns_chunk, charged, ccall, c_tostring = ...
+local host, MARK, null, charged, ccall, c_tostring = ...
 
 -- What the sandbox itself needs from the full libraries, captured before anything is hidden.
 local raw_getmetatable, raw_setmetatable = debug.getmetatable, debug.setmetatable
@@ -156,7 +156,7 @@ end
 -- with the caller's stack, so results and error messages are stock Lua's.
 ---------------------------------------------------------------------------------------------
 local COST = { bytes1 = 1, sub = 2, byte = 3, utf8len = 4, nargs = 5, rep = 6, format = 7, allbytes = 8,
-               tconcat = 9, tunpack = 10, tlen = 11, tmove = 12, tsort = 13, pattern = 14 }
+               tconcat = 9, tunpack = 10, tlen = 11, tmove = 12, tsort = 13 }
 local CHARGED = {
   [string] = { upper = "bytes1", lower = "bytes1", reverse = "bytes1", sub = "sub", byte = "byte",
                char = "nargs", rep = "rep", format = "format", pack = "allbytes", unpack = "allbytes" },
@@ -482,15 +482,9 @@ local function guarded_wrap(...)
   end
 end
 
--- Pattern matching through the host's step-counted matcher.
--- Patterns that cannot backtrack run through the stock functions, charged up front (COST.pattern):
--- linear, like the plain finds; everything else through the step-counted matcher.
-local patterns = patterns_chunk(host.find_at, {
-  find = string.find, match = string.match, gmatch = string.gmatch, gsub = string.gsub, sub = s_sub,
-  ccall = ccall, linear_find = charged(string.find, COST.pattern), linear_match = charged(string.match, COST.pattern),
-  linear_gsub = charged(string.gsub, COST.pattern), linear = host.pattern_linear,
-})
-
+-- Pattern matching in C (clua_patterns.c): Lua's answers and messages, every unit of matching
+-- work charged to the budget; a gmatch iterator used in a call other than its own is a violation.
+local patterns = host.patterns(violate)
 string.find, string.match, string.gmatch, string.gsub = patterns.find, patterns.match, patterns.gmatch, patterns.gsub
 string.dump = nil
 coroutine.create, coroutine.resume, coroutine.wrap = guarded_create, guarded_resume, guarded_wrap

@@ -1,4 +1,6 @@
-// A step-counted port of Lua 5.4's pattern matcher (lstrlib.c: `match` and its helpers).
+// A step-counted port of Lua 5.4's pattern matcher (lstrlib.c: `match` and its helpers), in
+// Swift: the reference the sandbox's C matcher (Sources/CLuaPatterns) is checked against
+// (CPatternMatcherTests), and what the sandbox ran before the pattern functions moved to C.
 //
 // Lua's C matcher cannot be interrupted by the count hook, so a hostile pattern such as
 // `string.find(("a"):rep(1e5), ".-.-.-.-b")` would hang the host. This port keeps Lua 5.4.4's
@@ -6,8 +8,6 @@
 // and throws `.budgetExhausted` when the budget runs out.
 //
 // Semantics follow the C locale: character classes are ASCII only.
-
-import CLua
 
 /// One match of a Lua pattern: byte offsets are 0-based, `end` exclusive.
 struct LuaPatternMatch: Equatable {
@@ -85,43 +85,6 @@ enum LuaPatternMatcher {
                 }
             }
         return try outcome.get()
-    }
-}
-
-extension LuaPatternMatcher {
-    /// The matcher as the C primitive `host.find_at` calls (shim.h: clua_find_at), which reads the
-    /// arguments, sets the step allowance, charges the steps and pushes the results. Makes no Lua
-    /// API call, so nothing here can raise.
-    static let entry: clua_pattern_fn = { subject, subjectLength, pattern, patternLength, from, anchored, steps, out in
-        guard let steps, let out else { return Int32(CLUA_PATTERN_BUDGET) }
-        let s = UnsafeBufferPointer(start: subject, count: subjectLength)
-        let p = UnsafeBufferPointer(start: pattern, count: patternLength)
-        var budget = Int(steps.pointee)
-        defer { steps.pointee = Int64(budget) }
-        do throws(LuaPatternError) {
-            let found = anchored != 0
-                ? try matchAt(subject: s, pattern: p, at: from, steps: &budget)
-                : try find(subject: s, pattern: p, from: from, steps: &budget)
-            guard let found else { return Int32(CLUA_PATTERN_NONE) }
-            out.pointee.start = Int64(found.start)
-            out.pointee.end = Int64(found.end)
-            for (i, capture) in found.captures.enumerated() {
-                switch capture {
-                case .substring(let start, let end): clua_pattern_capture(out, Int32(i), Int64(start), Int64(end - start))
-                case .position(let position): clua_pattern_capture(out, Int32(i), Int64(position), -1)
-                }
-            }
-            return Int32(CLUA_PATTERN_FOUND)
-        } catch {
-            switch error {
-            case .budgetExhausted: return Int32(CLUA_PATTERN_BUDGET)
-            case .malformed(var message):
-                message.withUTF8 { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) { clua_pattern_message(out, $0.baseAddress, $0.count) }
-                }
-                return Int32(CLUA_PATTERN_MALFORMED)
-            }
-        }
     }
 }
 
