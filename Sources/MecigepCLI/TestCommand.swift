@@ -95,12 +95,20 @@ struct TestCommand: ParsableCommand {
         }
         let results = Mutex<[RuleTestOutcome?]>(Array(repeating: nil, count: tests.count))
         let setupFailure = Mutex<FrameworkLoadError?>(nil)
-        LuaThread.runEach(workers) { w in
+        // Tests differ in cost (a whole example case against one indicator's fixture): each worker
+        // takes the next test not yet taken, so none waits while another has a long tail.
+        let nextTest = Mutex(0)
+        LuaThread.runEach(workers) { _ in
             let assessor: Assessor
             do throws(FrameworkLoadError) {
                 assessor = try Assessor(framework: framework, loader: loader, engineVersion: MecigepVersion.current)
             } catch { setupFailure.withLock { $0 = error }; return }
-            for index in stride(from: w, to: tests.count, by: workers) {
+            while true {
+                let index = nextTest.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < tests.count else { break }
                 let outcome = RuleTestRunner.run(tests[index], with: assessor, onlyTested: onlyTested)
                 results.withLock { $0[index] = outcome }
             }
@@ -128,14 +136,23 @@ struct TestCommand: ParsableCommand {
         var loadFailures: [(String, String)] = []
         var frameworks: [String: Framework] = [:]
         let groups = Dictionary(grouping: tests, by: \.framework)
-        for id in groups.keys.sorted() {
-            let result: Result<(Framework, [RuleTestOutcome]), FrameworkLoadError> = LuaThread.run {
-                do throws(FrameworkLoadError) {
-                    let fw = try loader.load(id)
-                    // Coverage needs every indicator's result; otherwise a test of one indicator runs one.
-                    return .success((fw, try Self.runInParallel(groups[id]!, framework: fw, loader: loader, onlyTested: !coverage)))
-                } catch { return .failure(error) }
-            }
+        let order = groups.keys.sorted()
+        // The frameworks load and run their tests at the same time (a small framework's tests then
+        // fill the cores a large one leaves idle); outcomes are reported in the frameworks' order.
+        let coverage = coverage
+        let results = Mutex<[Result<(Framework, [RuleTestOutcome]), FrameworkLoadError>?]>(Array(repeating: nil, count: order.count))
+        LuaThread.runEach(order.count) { k in
+            let id = order[k]
+            let result: Result<(Framework, [RuleTestOutcome]), FrameworkLoadError>
+            do throws(FrameworkLoadError) {
+                let fw = try loader.load(id)
+                // Coverage needs every indicator's result; otherwise a test of one indicator runs one.
+                result = .success((fw, try Self.runInParallel(groups[id]!, framework: fw, loader: loader, onlyTested: !coverage)))
+            } catch { result = .failure(error) }
+            results.withLock { $0[k] = result }
+        }
+        for (k, id) in order.enumerated() {
+            guard let result = results.withLock({ $0[k] }) else { continue }
             switch result {
             case .success(let (fw, list)):
                 frameworks[id] = fw

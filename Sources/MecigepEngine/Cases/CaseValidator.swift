@@ -127,18 +127,35 @@ public enum CaseValidator {
 
     enum Step: Equatable { case key(String), each, index(Int) }
 
+    /// A declared or reported path as steps: "a.b[2].c" gives key a, key b, index 2, key c; "[]"
+    /// is every element. Empty parts ("a..b") are skipped. Read byte by byte: it runs for every
+    /// declared field of every case.
     static func steps(_ path: String) -> [Step] {
         var out: [Step] = []
-        for part in path.split(separator: ".") {
-            var name = Substring(part)
-            var selectors: [Step] = []
-            while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
-                let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
-                selectors.insert(inside.isEmpty ? .each : .index(Int(inside) ?? 1), at: 0)
-                name = name[..<open]
+        var path = path
+        path.withUTF8 { bytes in
+            let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != dot { end += 1 }
+                if end > start {
+                    // trailing selectors, each from the last '[' to a closing ']' at the end
+                    var nameEnd = end
+                    var selectors: [Step] = []
+                    while nameEnd > start && bytes[nameEnd - 1] == close {
+                        var i = nameEnd - 1
+                        while i > start && bytes[i - 1] != open { i -= 1 }
+                        guard i > start else { break }
+                        let inside = UnsafeBufferPointer(rebasing: bytes[i..<(nameEnd - 1)])
+                        selectors.append(inside.isEmpty ? .each : .index(Int(String(decoding: inside, as: UTF8.self)) ?? 1))
+                        nameEnd = i - 1
+                    }
+                    out.append(.key(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<nameEnd]), as: UTF8.self)))
+                    out.append(contentsOf: selectors.reversed())
+                }
+                start = end + 1
             }
-            out.append(.key(String(name)))
-            out += selectors
         }
         return out
     }

@@ -160,25 +160,31 @@ public struct FrameworkLoader: Sendable {
     }
 }
 
-/// The runtime the last `load(_:)` used, kept for the first `Assessor` of the same framework
-/// (same rules folder, content and budgets): a command reads a framework and then assesses with
-/// it, and the second load of the same files is skipped. One slot, taken once, so nothing grows.
+/// The runtimes the last few `load(_:)` calls used, each kept for the first `Assessor` of the
+/// same framework (same rules folder, content and budgets): a command reads a framework and then
+/// assesses with it, and the second load of the same files is skipped. A few slots, because
+/// `mecigep test` loads its frameworks at the same time; each is taken once, and the oldest
+/// goes when a fifth comes, so nothing grows.
 final class WarmRuntime: @unchecked Sendable {
     static let shared = WarmRuntime()
+    static let capacity = 4
     private let lock = NSLock()
-    private var slot: (folder: String, id: String, hash: String, limits: LuaLimits, runtime: LuaRuntime)?
+    private var slots: [(folder: String, id: String, hash: String, limits: LuaLimits, runtime: LuaRuntime)] = []
 
     func keep(_ runtime: LuaRuntime, for framework: Framework, loader: FrameworkLoader) {
-        lock.withLock { slot = (loader.rulesFolder, framework.id, framework.contentHash, loader.limits, runtime) }
+        lock.withLock {
+            slots.removeAll { $0.folder == loader.rulesFolder && $0.id == framework.id }
+            slots.append((loader.rulesFolder, framework.id, framework.contentHash, loader.limits, runtime))
+            if slots.count > Self.capacity { slots.removeFirst(slots.count - Self.capacity) }
+        }
     }
 
-    /// The kept runtime, if it holds exactly `framework` as `loader` would load it.
+    /// A kept runtime, if one holds exactly `framework` as `loader` would load it.
     func take(for framework: Framework, loader: FrameworkLoader) -> LuaRuntime? {
         lock.withLock {
-            guard let s = slot, s.folder == loader.rulesFolder, s.id == framework.id, s.hash == framework.contentHash,
-                  s.limits == loader.limits else { return nil }
-            slot = nil
-            return s.runtime
+            guard let i = slots.firstIndex(where: { $0.folder == loader.rulesFolder && $0.id == framework.id
+                && $0.hash == framework.contentHash && $0.limits == loader.limits }) else { return nil }
+            return slots.remove(at: i).runtime
         }
     }
 }

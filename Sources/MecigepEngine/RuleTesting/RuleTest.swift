@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LuaRuntime
 
 /// A rule test: a case and the results a framework must give for it (see docs/rules.md).
@@ -25,18 +26,26 @@ public struct RuleTest: Sendable {
 
     /// Every test under `<rules>/frameworks/<id>/tests/`, sorted by file.
     public static func discover(rulesFolder: String, frameworks: [String]) -> [RuleTest] {
-        var tests: [RuleTest] = []
+        var files: [(path: String, framework: String, name: String)] = []
         for framework in frameworks {
             let folder = (rulesFolder as NSString).appendingPathComponent("frameworks/\(framework)/tests")
-            let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+            let found = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
                 .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
                 .sorted()
-            for relative in files {
-                tests.append(load((folder as NSString).appendingPathComponent(relative), framework: framework,
-                                  name: (relative as NSString).deletingPathExtension))
+            for relative in found {
+                files.append(((folder as NSString).appendingPathComponent(relative), framework,
+                              (relative as NSString).deletingPathExtension))
             }
         }
-        return tests
+        // Reading and parsing a hundred test files is most of a test run's start: on every core,
+        // in the files' order.
+        let tests = Mutex<[RuleTest?]>(Array(repeating: nil, count: files.count))
+        let list = files
+        DispatchQueue.concurrentPerform(iterations: list.count) { i in
+            let test = load(list[i].path, framework: list[i].framework, name: list[i].name)
+            tests.withLock { $0[i] = test }
+        }
+        return tests.withLock { $0.compactMap { $0 } }
     }
 
     static func load(_ file: String, framework: String, name: String) -> RuleTest {
