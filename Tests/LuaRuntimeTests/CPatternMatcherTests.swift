@@ -56,7 +56,8 @@ struct CPatternMatcherTests {
                      "[^]]", "\u{e1}", "%.", "%%", "%-", "x", " ", "1", "[", "%", "[a", "%z", "%f[%a]", "%f[%A]",
                      "%b()", "%bab", "(", ")", "()", "a*", "b+", "a-", "b?", ".*", ".-", "[ab]*", "%a+", "%1",
                      "%2", "$", "^", "(a)", "(.-)", "%0"]
-        let letters = ["a", "b", "c", "1", " ", ".", "-", "(", ")", "\u{e1}", "x", "%", "]", "ab", "aa"]
+        let letters = ["a", "b", "c", "1", " ", ".", "-", "(", ")", "\u{e1}", "x", "%", "]", "ab", "aa",
+                       String(repeating: "x", count: 40), String(repeating: "ab ", count: 15)]
         var seed: UInt64 = 6021
         func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -68,7 +69,7 @@ struct CPatternMatcherTests {
             let subject = Array((0..<(next(14))).map { _ in letters[next(letters.count)] }.joined().utf8)
             let from = next(subject.count + 1)
             let anchored = next(4) == 0
-            let budget = [3, 10, 40, 200, 1_000_000][next(5)]
+            let budget = [3, 10, 40, 200, 1_000_000, next(120)][next(6)]
             var cSteps = budget, swiftSteps = budget
             let c = Self.run(subject, pattern, from: from, anchoredAt: anchored, steps: &cSteps)
             let reference = LuaPatternMatcherTests.run(subject, pattern, from: from, anchoredAt: anchored, steps: &swiftSteps)
