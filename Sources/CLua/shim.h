@@ -1002,7 +1002,7 @@ enum {
     CLUA_OP_HOSTFN,      /* push a C closure over clua_trampoline with p as its upvalue */
     CLUA_OP_OPENLIBS,    /* open the standard libraries into the real global table */
     CLUA_OP_MAKEREF,     /* pop the top value into the registry; its reference goes to *out */
-    CLUA_OP_CFUNCTION    /* push the C function i (CLUA_FN_*), as a closure over p when p is set */
+    CLUA_OP_CFUNCTION    /* push the C function i (CLUA_FN_*) */
 };
 
 /* The C functions of this header the runtime hands to Lua (CLUA_OP_CFUNCTION's i). */
@@ -1094,8 +1094,7 @@ static int clua_build_entry(lua_State *L) {
         case CLUA_OP_CFUNCTION: {
             lua_CFunction f = clua_host_cfunction(op.i);
             if (!f) return luaL_error(L, "unknown host C function %d", (int)op.i);
-            if (op.p) { lua_pushlightuserdata(L, op.p); lua_pushcclosure(L, f, 1); }
-            else lua_pushcfunction(L, f);
+            lua_pushcfunction(L, f);
             break;
         }
         default: return luaL_error(L, "unknown host operation %d", op.code);

@@ -480,13 +480,6 @@ static int pm_run(lua_State *L, pm_state *ms, pm_ptr start, int anchored) {
 
 /* ---- The library functions --------------------------------------------------------------- */
 
-static size_t pm_position(lua_Integer pos, size_t len) {   /* posrelatI */
-    if (pos > 0) return (size_t)pos;
-    if (pos == 0) return 1;
-    if (pos < -(lua_Integer)len) return 1;
-    return len + (size_t)pos + 1;
-}
-
 static int pm_no_specials(const char *p, size_t lp) {
     for (size_t i = 0; i < lp; i++) {
         switch (p[i]) {
@@ -563,7 +556,7 @@ static int pm_find_aux(lua_State *L, int find) {
     size_t ls, lp;
     const char *s = luaL_checklstring(L, 1, &ls);
     const char *p = luaL_checklstring(L, 2, &lp);
-    size_t init = pm_position(luaL_optinteger(L, 3, 1), ls) - 1;
+    size_t init = (size_t)clua_slice_start(luaL_optinteger(L, 3, 1), ls) - 1;   /* posrelatI */
     if (init > ls) { luaL_pushfail(L); return 1; }   /* starts after the subject's end */
     if (find && (lua_toboolean(L, 4) || pm_no_specials(p, lp))) return pm_plain_find(L, s, ls, init, p, lp);
     pm_state ms;
@@ -632,7 +625,7 @@ static int pm_str_gmatch(lua_State *L) {
     size_t ls, lp;
     luaL_checklstring(L, 1, &ls);
     luaL_checklstring(L, 2, &lp);
-    size_t init = pm_position(luaL_optinteger(L, 3, 1), ls) - 1;
+    size_t init = (size_t)clua_slice_start(luaL_optinteger(L, 3, 1), ls) - 1;   /* posrelatI */
     lua_settop(L, 2);   /* the strings stay alive as the iterator's upvalues */
     pm_gmatch *gm = (pm_gmatch *)lua_newuserdatauv(L, sizeof(pm_gmatch), 0);
     if (init > ls) init = ls + 1;   /* starts after the subject's end: nothing to find */

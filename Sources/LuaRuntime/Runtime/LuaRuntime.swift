@@ -113,10 +113,9 @@ public final class LuaRuntime {
         // The host functions written in C (shim.h): next_call runs before every indicator of a
         // crossing; the engine's traced case views read and record with view_index and path_steps;
         // patterns makes the pattern functions (clua_patterns.c).
-        let cFunctions: [(String, Int, UnsafeMutableRawPointer?)] = [
-            ("next_call", CLUA_FN_NEXTCALL, nil), ("view_index", CLUA_FN_VIEWINDEX, nil),
-            ("path_steps", CLUA_FN_PATHSTEPS, nil),
-            ("patterns", CLUA_FN_PATTERNS, nil),
+        let cFunctions: [(String, Int)] = [
+            ("next_call", CLUA_FN_NEXTCALL), ("view_index", CLUA_FN_VIEWINDEX),
+            ("path_steps", CLUA_FN_PATHSTEPS), ("patterns", CLUA_FN_PATTERNS),
         ]
         stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {
@@ -124,9 +123,9 @@ public final class LuaRuntime {
             stream.append(.hostFunction(UnsafeMutableRawPointer(function.record)))
             stream.append(.setField)
         }
-        for (name, function, upvalue) in cFunctions {
+        for (name, function) in cFunctions {
             stream.appendString(name)
-            stream.append(.cFunction(function, upvalue: upvalue))
+            stream.append(.cFunction(function))
             stream.append(.setField)
         }
         stream.append(.light(readOnlyMark))

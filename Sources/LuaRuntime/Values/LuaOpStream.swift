@@ -13,8 +13,8 @@ struct LuaOpStream {
         case call(arguments: Int32, results: Int32)
         case hostFunction(UnsafeMutableRawPointer)
         case openLibraries
-        /// One of shim.h's C functions (a `CLUA_FN_*`), a closure over `upvalue` when given.
-        case cFunction(Int, upvalue: UnsafeMutableRawPointer? = nil)
+        /// One of shim.h's C functions (a `CLUA_FN_*`).
+        case cFunction(Int)
         case makeReference(UnsafeMutablePointer<Int32>)
     }
 
@@ -97,10 +97,9 @@ struct LuaOpStream {
                 op.pointee.code = Int32(CLUA_OP_HOSTFN)
                 op.pointee.p = p
             case .openLibraries: op.pointee.code = Int32(CLUA_OP_OPENLIBS)
-            case .cFunction(let function, let upvalue):
+            case .cFunction(let function):
                 op.pointee.code = Int32(CLUA_OP_CFUNCTION)
                 op.pointee.i = lua_Integer(function)
-                op.pointee.p = upvalue
             case .makeReference(let out):
                 op.pointee.code = Int32(CLUA_OP_MAKEREF)
                 op.pointee.out = out
