@@ -27,8 +27,15 @@ enum Harness: String, CaseIterable {
     static let limits = DocumentLimits(maxBytes: 1 << 20, maxDepth: 64, maxValues: 50_000)
 
     /// Parsing never crashes; a document that parses gives a value whose JSON text parses back
-    /// to the same value.
+    /// to the same value; YAML read from libyaml's events gives the composed tree's value or
+    /// nothing.
     static func document(_ data: Data, format: DocumentFormat) {
+        if format == .yaml {
+            let (events, composed) = DocumentLoader.yamlReadings(data, limits: limits)
+            if let events, events != composed {
+                fatalError("the YAML event reader gave another value than the composed tree")
+            }
+        }
         guard let value = try? DocumentLoader.parse(data, format: format, name: "fuzz", limits: limits) else { return }
         let text = value.jsonText()
         guard let again = try? DocumentLoader.parse(Data(text.utf8), format: .json, name: "again", limits: limits) else {

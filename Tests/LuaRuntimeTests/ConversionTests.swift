@@ -15,7 +15,7 @@ struct ConversionTests {
 
     /// Results are read by a one-pass copy in C first, and by the event walk when the copy
     /// refuses. Guarded over 400 generated results of every shape a rule can return (objects,
-    /// arrays with and without gaps, mixed keys, floats that are not finite, text that is not
+    /// arrays with and without gaps, arrays filled backwards, mixed keys, floats that are not finite, text that is not
     /// UTF-8, null, functions, cycles, read-only views, nesting and sizes past the limits): the
     /// value, or the error and its message, is the same as the walk alone gives.
     @Test func theCopyReadsWhatTheWalkReads() throws {
@@ -32,6 +32,8 @@ struct ConversionTests {
                 for i = 1, rnd(5) - 1 do t[i] = make(depth + 1) end
               elseif kind <= 9 then -- an object
                 for i = 1, rnd(5) do t["k" .. rnd(8)] = make(depth + 1) end
+              elseif kind == 10 and rnd(3) == 1 then -- an array filled backwards (its keys in the hash part)
+                for i = rnd(6), 1, -1 do t[i] = make(depth + 1) end
               elseif kind == 10 then -- an array with a gap, or keys of both kinds
                 t[1] = make(depth + 1); t[rnd(2) + 2] = 1
                 if rnd(2) == 1 then t.x = 1 end

@@ -52,7 +52,7 @@ struct LuaValueReader {
             guard let chars = clua_tostring_raw(L, -1, &length) else { return nil }
             bytes += length
             let buffer = UnsafeRawBufferPointer(start: chars, count: length)
-            guard let s = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self) else {
+            guard let s = UTF8Text.string(buffer.bindMemory(to: UInt8.self)) else {
                 _ = fail("\(what) is not valid UTF-8")
                 return nil
             }
@@ -273,29 +273,52 @@ enum CopiedValue {
         let n = Int(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt32.self))
         i += 4
         guard i + n <= b.count else { return nil }
-        let s = String(validating: UnsafeBufferPointer(start: b.baseAddress! + i, count: n), as: UTF8.self)
+        let s = UTF8Text.string(UnsafeBufferPointer(start: b.baseAddress! + i, count: n))
         i += n
         return s
     }
 
+    /// A table as the walk builds it, straight into its array or dictionary (no list of pairs
+    /// in between): string keys make an object; integer keys 1...n, as `lua_next` gives an array
+    /// part in order, an array; keys out of order are sorted, and a gap or both kinds of key
+    /// give nil.
     private static func table(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> LuaValue? {
-        var stringKeys: [(String, LuaValue)] = []
-        var integerKeys: [(Int64, LuaValue)] = []
-        while true {
-            guard i < b.count else { return nil }
-            let tag = b[i]
+        guard i < b.count else { return nil }
+        switch b[i] {
+        case UInt8(ascii: "}"):
             i += 1
-            if tag == UInt8(ascii: "}") { break }
-            if tag == UInt8(ascii: "S") {
-                guard let key = string(b, &i), let v = value(b, &i) else { return nil }
-                stringKeys.append((key, v))
-            } else if tag == UInt8(ascii: "I") {
-                guard let key = integer(b, &i), let v = value(b, &i) else { return nil }
-                integerKeys.append((key, v))
-            } else {
-                return nil
+            return .array([])
+        case UInt8(ascii: "S"):
+            var object: [String: LuaValue] = [:]
+            while true {
+                guard i < b.count else { return nil }
+                let tag = b[i]
+                i += 1
+                if tag == UInt8(ascii: "}") { return .object(object) }
+                guard tag == UInt8(ascii: "S"), let key = string(b, &i), let v = value(b, &i) else { return nil }
+                object[key] = v
             }
+        default:
+            var items: [LuaValue] = []
+            var unordered: [(Int64, LuaValue)] = []
+            while true {
+                guard i < b.count else { return nil }
+                let tag = b[i]
+                i += 1
+                if tag == UInt8(ascii: "}") { break }
+                guard tag == UInt8(ascii: "I"), let key = integer(b, &i), let v = value(b, &i) else { return nil }
+                if unordered.isEmpty, key == Int64(items.count) + 1 {
+                    items.append(v)
+                } else {
+                    if unordered.isEmpty {
+                        unordered = items.enumerated().map { (Int64($0.offset) + 1, $0.element) }
+                        items = []
+                    }
+                    unordered.append((key, v))
+                }
+            }
+            if unordered.isEmpty { return .array(items) }
+            return try? LuaValueReader.table(stringKeys: [], integerKeys: unordered).get()
         }
-        return try? LuaValueReader.table(stringKeys: stringKeys, integerKeys: integerKeys).get()
     }
 }

@@ -62,6 +62,18 @@ public enum DocumentLoader {
         return try result.get()
     }
 
+    /// A YAML document read both ways `parse` can read it: from libyaml's events (nil when that
+    /// reader declines it) and through the composed tree (nil when refused). For the fuzzing
+    /// harness, which checks that the first is nil or equal to the second.
+    public static func yamlReadings(_ data: Data, limits: DocumentLimits = .init()) -> (events: LuaValue?, composed: LuaValue?) {
+        let bytes = [UInt8](data)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard DocumentText.firstInvalidUTF8(in: buffer) == nil else { return (nil, nil) }
+            return (YAMLEventReader.read(buffer, limits: limits),
+                    try? YAMLDocumentParser.parse(bytes: buffer, name: "yaml", limits: limits, events: false))
+        }
+    }
+
     // MARK: - Format
 
     /// The format named by a path's extension, if it names one.
@@ -156,28 +168,7 @@ enum DocumentText {
     /// The offset of the first byte that is not part of a well-formed UTF-8 sequence
     /// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
     static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF  // bounds of the second byte
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
-            guard i + 1 < n, bytes[i + 1] >= lower, bytes[i + 1] <= upper else { return i }
-            for k in 2..<length where i + k >= n || bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += length
-        }
-        return nil
+        UTF8Text.firstInvalid(in: bytes)
     }
 
     /// 1-based line and column of a byte offset. Lines end at LF, CRLF or a lone CR; columns count

@@ -32,7 +32,11 @@ enum YAMLDocumentParser {
     static let aliasMarker: Unicode.Scalar = "\u{E000}"
     static let aliasMarkerBytes: [UInt8] = [0xEE, 0x80, 0x80]
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, limits: DocumentLimits) throws(DocumentError) -> LuaValue {
+    /// `events`: read the common document straight from libyaml's events (`YAMLEventReader`),
+    /// composing Yams' tree only for what that reader declines; false composes every document
+    /// (the reference the reader is tested against).
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, limits: DocumentLimits,
+                      events: Bool = true) throws(DocumentError) -> LuaValue {
         if let bad = firstForbiddenCharacter(in: bytes) {
             let (line, column) = DocumentText.position(ofByte: bad.offset, in: bytes)
             throw DocumentError(
@@ -40,6 +44,7 @@ enum YAMLDocumentParser {
                 message: "control character \(DocumentText.codePoint(bad.value)) is not allowed in YAML; remove it "
                     + "(inside double quotes it may be written as an escape such as \\x\(String(format: "%02X", min(bad.value, 0xFF))))")
         }
+        if events, let value = YAMLEventReader.read(bytes, limits: limits) { return value }
         let context = Context(name: name, limits: limits, original: bytes)
         if let disarmed = disarmAliases(bytes) {
             try vetAliases(disarmed, context)

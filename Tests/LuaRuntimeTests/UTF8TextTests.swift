@@ -1,0 +1,56 @@
+import Testing
+@testable import LuaRuntime
+
+/// `UTF8Text` decides which text crosses from Lua (a result that is not UTF-8 is refused) and
+/// which documents load. What it guards: it accepts exactly what the standard library's
+/// `String(validating:as:)` accepts, and gives the same text.
+@Suite struct UTF8TextTests {
+    /// Pieces that make well-formed and ill-formed sequences: ASCII runs (the eight-byte path),
+    /// every length of sequence, overlong forms, surrogates, values past U+10FFFF, stray and
+    /// missing continuation bytes.
+    static let pieces: [[UInt8]] = [
+        Array("plain ascii text".utf8), [0x41], [0x00], [0x7F], Array("olá".utf8), Array("日本".utf8), Array("😀".utf8),
+        [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF],
+        [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+        [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80],
+        [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xFE], [0x80], [0xBF],
+        [0xC2], [0xE1, 0x80], [0xF1, 0x80, 0x80],
+    ]
+
+    @Test func acceptsExactlyWhatTheStandardLibraryAccepts() {
+        var g = SplitMix(state: 7)
+        var valid = 0, invalid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(g.next() % 8) {
+                // mostly well-formed pieces, so that long valid runs are common
+                let index = g.next() % 4 == 0 ? Int(g.next() % UInt64(Self.pieces.count)) : Int(g.next() % 7)
+                bytes += Self.pieces[index]
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let expected = String(validating: buffer, as: UTF8.self)
+                let got = UTF8Text.string(buffer)
+                #expect(got == expected, "\(bytes)")
+                if let bad = UTF8Text.firstInvalid(in: buffer) {
+                    invalid += 1
+                    // everything before the first bad byte is well formed
+                    #expect(String(validating: UnsafeBufferPointer(rebasing: buffer[..<bad]), as: UTF8.self) != nil)
+                } else {
+                    valid += 1
+                }
+            }
+        }
+        #expect(valid > 5_000 && invalid > 5_000)
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
