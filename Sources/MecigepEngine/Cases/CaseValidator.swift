@@ -17,9 +17,19 @@ public enum CaseValidator {
     public static func validate(_ value: LuaValue, fields: [FieldRule], maxItems: Int = Framework.defaultMaxItems,
                                 schema: JSONSchema? = nil, placeholders: Set<String> = [])
         -> (value: LuaValue, issues: [CaseIssue], placeholders: [CaseIssue]) {
-        var (cleaned, issues) = validateStructure(value, fields: fields, maxItems: maxItems, schema: schema)
-        let found = Placeholders.remove(from: &cleaned, words: placeholders)
-        dropEmptyMappings(&cleaned)
+        validate(value, fields: fields, maxItems: maxItems, schema: schema, placeholders: placeholders, shortcuts: true)
+    }
+
+    /// `shortcuts`: skip the walks that change nothing (no list over the smallest limit, no
+    /// placeholder, no empty mapping) after one read of the case; false walks every time (the
+    /// reference `ValidationShortcutTests` hold the shortcuts to).
+    static func validate(_ value: LuaValue, fields: [FieldRule], maxItems: Int, schema: JSONSchema?,
+                         placeholders: Set<String>, shortcuts: Bool)
+        -> (value: LuaValue, issues: [CaseIssue], placeholders: [CaseIssue]) {
+        var (cleaned, issues) = validateStructure(value, fields: fields, maxItems: maxItems, schema: schema, shortcuts: shortcuts)
+        let found = shortcuts ? Placeholders.remove(from: &cleaned, words: placeholders)
+                              : Placeholders.strip(&cleaned, words: placeholders, path: "")
+        if shortcuts { dropEmptyMappings(&cleaned) } else { dropEmptyMappingsWalk(&cleaned) }
         return (cleaned, issues, found)
     }
 
@@ -27,17 +37,23 @@ public enum CaseValidator {
     /// above: a block with nothing in it was not written ("not reported"). Rules cannot tell an
     /// empty mapping from an empty list, and `[]` means "there is none"; `{}` must not.
     static func dropEmptyMappings(_ value: inout LuaValue) {
+        // nearly every case has none: read once, and nothing copied
+        guard holdsEmptyMapping(value) else { return }
+        dropEmptyMappingsWalk(&value)
+    }
+
+    static func dropEmptyMappingsWalk(_ value: inout LuaValue) {
         switch value {
         case .object(var members):
             for key in members.keys.sorted() {
                 var child = members[key]!
-                dropEmptyMappings(&child)
+                dropEmptyMappingsWalk(&child)
                 if case .object(let m) = child, m.isEmpty { members[key] = nil } else { members[key] = child }
             }
             value = .object(members)
         case .array(var items):
             for i in items.indices {
-                dropEmptyMappings(&items[i])
+                dropEmptyMappingsWalk(&items[i])
                 if case .object(let m) = items[i], m.isEmpty { items[i] = .null }
             }
             value = .array(items)
@@ -46,8 +62,29 @@ public enum CaseValidator {
         }
     }
 
+    /// Whether any member or item (at any depth) of `value` is an empty mapping.
+    static func holdsEmptyMapping(_ value: LuaValue) -> Bool {
+        switch value {
+        case .object(let members):
+            return members.values.contains { if case .object(let m) = $0, m.isEmpty { true } else { holdsEmptyMapping($0) } }
+        case .array(let items):
+            return items.contains { if case .object(let m) = $0, m.isEmpty { true } else { holdsEmptyMapping($0) } }
+        default:
+            return false
+        }
+    }
+
+    /// The length of the longest list anywhere in `value`.
+    static func longestList(in value: LuaValue) -> Int {
+        switch value {
+        case .object(let members): return members.values.reduce(0) { max($0, longestList(in: $1)) }
+        case .array(let items): return items.reduce(items.count) { max($0, longestList(in: $1)) }
+        default: return 0
+        }
+    }
+
     private static func validateStructure(_ value: LuaValue, fields: [FieldRule], maxItems: Int,
-                                          schema: JSONSchema?) -> (value: LuaValue, issues: [CaseIssue]) {
+                                          schema: JSONSchema?, shortcuts: Bool) -> (value: LuaValue, issues: [CaseIssue]) {
         var cleaned = value
         var issues: [CaseIssue] = []
         if value.objectValue == nil {
@@ -62,7 +99,10 @@ public enum CaseValidator {
         // Lists longer than the framework accepts come first: padding must not reach the rules.
         var bounds: [String: Int] = [:]
         for rule in fields { if let m = rule.maxItems { bounds[rule.path] = m } }
-        bound(&cleaned, path: "", pattern: "", bounds: bounds, fallback: maxItems, issues: &issues)
+        // a case whose lists are all within the smallest limit is not walked with paths
+        if !shortcuts || longestList(in: cleaned) > min(maxItems, bounds.values.min() ?? maxItems) {
+            bound(&cleaned, path: "", pattern: "", bounds: bounds, fallback: maxItems, issues: &issues)
+        }
         var fieldIssues: [CaseIssue] = []
         for rule in fields {
             check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &fieldIssues)

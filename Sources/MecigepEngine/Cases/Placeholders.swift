@@ -11,18 +11,21 @@ public enum Placeholders {
         // ASCII text (most answers and codes): lower case and collapsed spaces by hand, the same
         // result as the Unicode folding below, without its cost on every string of every case.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count)
-            var space = false
-            for b in text.utf8 {
-                if b == 0x20 || (0x09...0x0d).contains(b) {
-                    space = !out.isEmpty
-                    continue
+            // written straight into the string (no buffer in between; short text stays inline)
+            return String(unsafeUninitializedCapacity: text.utf8.count) { out in
+                var n = 0
+                var space = false
+                for b in text.utf8 {
+                    if b == 0x20 || (0x09...0x0d).contains(b) {
+                        space = n > 0
+                        continue
+                    }
+                    if space { out[n] = 0x20; n += 1; space = false }
+                    out[n] = (0x41...0x5a).contains(b) ? b | 0x20 : b
+                    n += 1
                 }
-                if space { out.append(0x20); space = false }
-                out.append((0x41...0x5a).contains(b) ? b | 0x20 : b)
+                return n
             }
-            return String(decoding: out, as: UTF8.self)
         }
         var s = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         s = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -38,9 +41,15 @@ public enum Placeholders {
     }
 
     /// Every string in `value` that is a placeholder, removed (a member deleted, a list item
-    /// made null), with a notice naming its path and what to give instead.
+    /// made null), with a notice naming its path and what to give instead. A case without any
+    /// (nearly every case) is read once and left as it is: no paths made, nothing copied.
     static func remove(from value: inout LuaValue, words: Set<String>, path: String = "") -> [CaseIssue] {
-        guard !words.isEmpty else { return [] }
+        guard !words.isEmpty, holdsPlaceholder(value, words) else { return [] }
+        return strip(&value, words: words, path: path)
+    }
+
+    /// The walk `remove` makes once it knows there is something to remove.
+    static func strip(_ value: inout LuaValue, words: Set<String>, path: String) -> [CaseIssue] {
         switch value {
         case .string(let s) where isPlaceholder(s, in: words):
             return [CaseIssue(path: path.isEmpty ? "(document)" : path, message:
@@ -51,7 +60,7 @@ public enum Placeholders {
             for key in members.keys.sorted() {
                 var child = members[key]!
                 let here = path.isEmpty ? key : path + "." + key
-                let found = remove(from: &child, words: words, path: here)
+                let found = strip(&child, words: words, path: here)
                 if !found.isEmpty {
                     notices += found
                     if case .string = child { members[key] = nil } else { members[key] = child }
@@ -62,7 +71,7 @@ public enum Placeholders {
         case .array(var items):
             var notices: [CaseIssue] = []
             for i in items.indices {
-                let found = remove(from: &items[i], words: words, path: path + "[\(i + 1)]")
+                let found = strip(&items[i], words: words, path: path + "[\(i + 1)]")
                 if !found.isEmpty {
                     notices += found
                     if case .string = items[i] { items[i] = .null }
@@ -72,6 +81,16 @@ public enum Placeholders {
             return notices
         default:
             return []
+        }
+    }
+
+    /// Whether any string in `value` is a placeholder.
+    static func holdsPlaceholder(_ value: LuaValue, _ words: Set<String>) -> Bool {
+        switch value {
+        case .string(let s): return isPlaceholder(s, in: words)
+        case .object(let members): return members.values.contains { holdsPlaceholder($0, words) }
+        case .array(let items): return items.contains { holdsPlaceholder($0, words) }
+        default: return false
         }
     }
 }

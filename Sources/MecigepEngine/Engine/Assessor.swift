@@ -101,10 +101,16 @@ public final class Assessor {
         let prepared = try prepare(cleaned, of: document)
         defer { runtime.release(prepared) }
 
-        var results = evaluateAll(prepared).makeIterator()
+        // moved, not copied, into their criteria: taken from the end of the reversed list
+        var pending = evaluateAll(prepared)
+        pending.reverse()
         var criteria: [CriterionResult] = []
+        criteria.reserveCapacity(framework.criteria.count)
         for criterion in framework.criteria {
-            criteria.append(aggregate(criterion, criterion.indicators.map { _ in results.next()! }))
+            var own: [IndicatorResult] = []
+            own.reserveCapacity(criterion.indicators.count)
+            for _ in criterion.indicators { own.append(pending.removeLast()) }
+            criteria.append(aggregate(criterion, own))
         }
         if options.strict {
             let failures = criteria.flatMap(\.indicators).filter { $0.status == .error }
@@ -202,8 +208,9 @@ public final class Assessor {
             }
             luaSeconds += clua_seconds() - started
             let results = value?["results"]?.arrayValue ?? []
-            for (k, (criterion, indicator)) in rest.prefix(results.count).enumerated() {
-                out.append(result(of: results[k], for: indicator, in: criterion))
+            for k in 0..<min(results.count, rest.count) {
+                let at = rest.startIndex + k
+                out.append(result(of: results[k], for: rest[at].indicator, in: rest[at].criterion))
             }
             rest = rest.dropFirst(results.count)
             // nothing handed back (value nil): the rest one call each, below
@@ -426,12 +433,17 @@ public final class Assessor {
     /// `evidence.fiscal.costing`). A few hash lookups per read, whatever the number of declared
     /// paths; one for a read the indicator made before.
     private func undeclared(_ reads: [TraceRead], except engineReads: Set<String>?, indicator: Indicator) -> [UndeclaredRead] {
+        guard !reads.isEmpty else { return [] }
         let shared = frameworkPaths
-        // taken out while in use, so that adding to its sets does not copy them
-        var paths = indicatorPaths.removeValue(forKey: indicator.id)
-            ?? IndicatorPaths(own: DeclaredPaths(indicator.reads + indicator.requires))
-        defer { indicatorPaths[indicator.id] = paths }
-        guard !(shared.isEmpty && paths.own.isEmpty), !reads.isEmpty else { return [] }
+        // changed in place (one lookup, and adding to its sets does not copy them)
+        let (own, required) = (indicator.reads, indicator.requires)  // not the whole indicator into the closure
+        return Self.undeclared(reads, except: engineReads, shared: shared,
+                               paths: &indicatorPaths[indicator.id, default: IndicatorPaths(own: DeclaredPaths(own + required))])
+    }
+
+    private static func undeclared(_ reads: [TraceRead], except engineReads: Set<String>?, shared: DeclaredPaths,
+                                   paths: inout IndicatorPaths) -> [UndeclaredRead] {
+        guard !(shared.isEmpty && paths.own.isEmpty) else { return [] }
         var out: [UndeclaredRead] = []
         var newlyCovered: [String] = []
         for read in reads {
@@ -444,11 +456,11 @@ public final class Assessor {
             }
             // the suggestion is worth computing once per indicator and path, not per case
             if paths.nearest[p] == nil {
-                paths.nearest[p] = .some(Self.nearest(p, in: shared.declared.union(paths.own.declared)))
+                paths.nearest[p] = .some(nearest(p, in: shared.declared.union(paths.own.declared)))
             }
             out.append(UndeclaredRead(path: path, nearest: paths.nearest[p] ?? nil))
         }
-        if !newlyCovered.isEmpty, paths.covered.count < Self.coveredLimit {
+        if !newlyCovered.isEmpty, paths.covered.count < coveredLimit {
             paths.covered.formUnion(newlyCovered)
         }
         return out
