@@ -20,7 +20,7 @@ extension LuaValue {
     /// Appends the JSON text to `out` as if the value sat `indent` levels deep in a pretty
     /// document (for writing a large document piece by piece).
     public func writeJSON(into out: inout [UInt8], pretty: Bool, indent: Int = 0) {
-        var writer = JSONWriter(pretty: pretty)
+        var writer = JSONWriter(pretty: pretty, reserving: 0)  // it writes into `out`: no buffer of its own
         swap(&writer.out, &out)
         writer.write(self, indent: indent)
         swap(&writer.out, &out)
@@ -49,9 +49,9 @@ private struct JSONWriter {
     var out: [UInt8] = []
     let pretty: Bool
 
-    init(pretty: Bool) {
+    init(pretty: Bool, reserving capacity: Int = 4096) {
         self.pretty = pretty
-        out.reserveCapacity(4096)
+        if capacity > 0 { out.reserveCapacity(capacity) }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

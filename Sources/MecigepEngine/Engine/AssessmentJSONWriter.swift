@@ -108,7 +108,18 @@ struct AssessmentJSONWriter {
 
     private mutating func value(_ v: LuaValue) { v.writeJSON(into: &out, pretty: false) }
     private mutating func string(_ s: String) { LuaValue.string(s).writeJSON(into: &out, pretty: false) }
-    private mutating func text(_ t: LocalizedText) { value(t.value) }
+    /// `t.value` as JSON, written without building that value (a dictionary per text).
+    private mutating func text(_ t: LocalizedText) {
+        if let s = t.translations["*"] { string(s); return }
+        raw("{")
+        for (n, language) in t.translations.keys.sorted(by: LuaValue.keyOrder).enumerated() {
+            if n > 0 { raw(",") }
+            string(language)
+            raw(":")
+            string(t.translations[language]!)
+        }
+        raw("}")
+    }
     private mutating func optionalString(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
