@@ -737,10 +737,11 @@ static void clua_trace_read(lua_State *L, int t, int p, int x, int null_index) {
     lua_getfield(L, t, "seen");                        /* raw in effect: traces have no metatable */
     if (lua_type(L, -1) != LUA_TTABLE) {
         lua_pop(L, 1);
-        lua_newtable(L);
+        /* sized for a rule's usual reads (a few paths, three slots each): no growing on the way */
+        lua_createtable(L, 0, 8);
         lua_pushvalue(L, -1);
         lua_setfield(L, t, "seen");
-        lua_newtable(L);
+        lua_createtable(L, 24, 0);
         lua_setfield(L, t, "reads");
     } else {
         lua_pushvalue(L, p);
