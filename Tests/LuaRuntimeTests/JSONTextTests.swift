@@ -51,14 +51,9 @@ struct JSONTextTests {
     }
 
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var base: SplitMix
+        init(state: UInt64) { base = SplitMix(state: state) }
+        mutating func next() -> UInt64 { base.next() }
         mutating func string() -> String {
             let pieces: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1f}", "\u{7f}", "é", "ñ", "ç",
                                     "€", "😀", "\u{2028}", "/", "{", "]", "participação", "0", "-1e5"]

@@ -10,15 +10,13 @@ import Testing
 @Suite struct YAMLEventReaderTests {
     /// The composed path's value, or nil when it refuses the document.
     static func composed(_ text: String, limits: DocumentLimits = .init()) -> LuaValue? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
-            try? YAMLDocumentParser.parse(bytes: UnsafeBufferPointer(buffer), name: "t", limits: limits, events: false)
+        Array(text.utf8).withUnsafeBufferPointer { buffer in
+            try? YAMLDocumentParser.parse(bytes: buffer, name: "t", limits: limits, events: false)
         }
     }
 
     static func read(_ text: String, limits: DocumentLimits = .init()) -> LuaValue? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { YAMLEventReader.read(UnsafeBufferPointer($0), limits: limits) }
+        Array(text.utf8).withUnsafeBufferPointer { YAMLEventReader.read($0, limits: limits) }
     }
 
     /// Every YAML file the project ships (example cases, rule tests, fixtures): read by the

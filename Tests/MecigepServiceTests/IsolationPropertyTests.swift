@@ -1,5 +1,6 @@
 import Foundation
 @testable import MecigepService
+import MecigepEngine
 import MecigepStore
 import Testing
 
@@ -12,21 +13,10 @@ import Testing
 /// - another peer's input only once the round is published and the input submitted;
 /// - a methodologist sees no case or round.
 @Suite(.serialized) struct IsolationPropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("over 12 generated worlds, no account sees another country's case, round, revision or peer input",
           arguments: 0..<12)
     func isolation(seed: Int) async throws {
-        var rng = Generator(state: UInt64(seed) &* 7919 &+ 17)
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let countries = ["AR", "BR", "CL", "CO", "MX", "PE", "UY"].shuffled(using: &rng).prefix(Int.random(in: 3...5, using: &rng))
         let server = try await TestServer()
         try await server.account("sec", .secretariat)

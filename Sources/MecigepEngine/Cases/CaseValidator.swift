@@ -64,13 +64,14 @@ public enum CaseValidator {
 
     /// Whether any member or item (at any depth) of `value` is an empty mapping.
     static func holdsEmptyMapping(_ value: LuaValue) -> Bool {
+        func isOrHolds(_ child: LuaValue) -> Bool {
+            if case .object(let m) = child, m.isEmpty { return true }
+            return holdsEmptyMapping(child)
+        }
         switch value {
-        case .object(let members):
-            return members.values.contains { if case .object(let m) = $0, m.isEmpty { true } else { holdsEmptyMapping($0) } }
-        case .array(let items):
-            return items.contains { if case .object(let m) = $0, m.isEmpty { true } else { holdsEmptyMapping($0) } }
-        default:
-            return false
+        case .object(let members): return members.values.contains(where: isOrHolds)
+        case .array(let items): return items.contains(where: isOrHolds)
+        default: return false
         }
     }
 

@@ -43,7 +43,7 @@ public enum DocumentLoader {
         }
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(DocumentError) -> LuaValue in
-                if let bad = DocumentText.firstInvalidUTF8(in: buffer) {
+                if let bad = UTF8Text.firstInvalid(in: buffer) {
                     let (line, column) = DocumentText.position(ofByte: bad, in: buffer)
                     throw DocumentError(
                         file: name, line: line, column: column,
@@ -68,7 +68,7 @@ public enum DocumentLoader {
     public static func yamlReadings(_ data: Data, limits: DocumentLimits = .init()) -> (events: LuaValue?, composed: LuaValue?) {
         let bytes = [UInt8](data)
         return bytes.withUnsafeBufferPointer { buffer in
-            guard DocumentText.firstInvalidUTF8(in: buffer) == nil else { return (nil, nil) }
+            guard UTF8Text.firstInvalid(in: buffer) == nil else { return (nil, nil) }
             return (YAMLEventReader.read(buffer, limits: limits),
                     try? YAMLDocumentParser.parse(bytes: buffer, name: "yaml", limits: limits, events: false))
         }
@@ -165,12 +165,6 @@ public enum DocumentLoader {
 
 /// Byte-level helpers shared by the JSON and YAML parsers.
 enum DocumentText {
-    /// The offset of the first byte that is not part of a well-formed UTF-8 sequence
-    /// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
-    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        UTF8Text.firstInvalid(in: bytes)
-    }
-
     /// 1-based line and column of a byte offset. Lines end at LF, CRLF or a lone CR; columns count
     /// Unicode scalars (as libyaml does), so they match what an editor shows.
     static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {

@@ -41,3 +41,16 @@ final class TemporaryFolder {
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// A seeded generator (SplitMix64, as `MecigepEngine.SplitMix64`, which these tests cannot see):
+/// generated inputs are reproducible and a failure names its seed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
