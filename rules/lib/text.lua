@@ -56,15 +56,19 @@ end
 -- @return the normalised text
 function M.normalise(s)
   if type(s) ~= "string" then return "" end
-  s = string.gsub(s, "[\194-\197][\128-\191]", FOLD)
-  -- Remaining Latin-1 signs (« » ¿ ¡ °) and general punctuation (’ “ ” – — …) split words.
-  s = string.gsub(s, "\194[\128-\191]", " ")
-  s = string.gsub(s, "\226[\128\129][\128-\191]", " ")
+  -- (ASCII text has nothing to fold: most answers are)
+  if string.find(s, "[\128-\255]") then
+    s = string.gsub(s, "[\194-\197][\128-\191]", FOLD)
+    -- Remaining Latin-1 signs (« » ¿ ¡ °) and general punctuation (’ “ ” – — …) split words.
+    s = string.gsub(s, "\194[\128-\191]", " ")
+    s = string.gsub(s, "\226[\128\129][\128-\191]", " ")
+  end
   s = string.lower(s)
   -- Anything that is not an ASCII letter or digit (or part of another UTF-8 letter) splits words.
   s = string.gsub(s, "[^%w\128-\255]+", " ")
-  s = string.gsub(s, "^ +", "")
-  s = string.gsub(s, " +$", "")
+  -- Trimmed: after the line above, at most one space at each end.
+  if string.byte(s, 1) == 32 then s = string.sub(s, 2) end
+  if string.byte(s, -1) == 32 then s = string.sub(s, 1, -2) end
   return s
 end
 

@@ -13,6 +13,7 @@ local i18n = require "lib.i18n"
 local dates = require "lib.dates"
 
 local L = i18n.L
+local T = i18n.template
 local M = {}
 
 M.L = L
@@ -154,11 +155,11 @@ function M.launch_year(case)
   return dates.year(M.launch(case))
 end
 
-local IMPLAUSIBLE_AMOUNT = L(
+local IMPLAUSIBLE_AMOUNT = T(L(
   "{path} gives {amount}, less than {share} % of the costed total ({total}): an amount that small is not a budget. Give the amount actually reserved, with the budget line that holds it.",
   "{path} indica {amount}, menos del {share} % del total costeado ({total}): un monto tan pequeño no es un presupuesto. Indique el monto realmente reservado, con la partida que lo contiene.",
   "{path} indica {amount}, menos de {share} % do total custeado ({total}): um valor tão pequeno não é um orçamento. Indique o valor realmente reservado, com a rubrica que o contém.",
-  "{path} indique {amount}, moins de {share} % du total chiffré ({total}) : un montant aussi faible n'est pas un budget. Indiquez le montant réellement réservé, avec la ligne budgétaire qui le porte.")
+  "{path} indique {amount}, moins de {share} % du total chiffré ({total}) : un montant aussi faible n'est pas un budget. Indiquez le montant réellement réservé, avec la ligne budgétaire qui le porte."))
 
 --- Whether a budget amount is plausible: a positive number and, when the case costs the
 -- initiative, at least `calibration.min_budget_share` of that cost (a budget of 1 is a
@@ -176,18 +177,18 @@ function M.plausible_amount(ctx, case, amount, path)
   end
   local share = require("frameworks.mecigep-core.calibration").values.min_budget_share
   if total > 0 and amount < total * share then
-    ctx.suggest(i18n.format(IMPLAUSIBLE_AMOUNT, { path = path, amount = i18n.number(amount), share = i18n.number(share * 100),
+    ctx.suggest(i18n.fill(IMPLAUSIBLE_AMOUNT, { path = path, amount = i18n.number(amount), share = i18n.number(share * 100),
       total = i18n.number(total) }), path)
     return false
   end
   return true
 end
 
-local FUTURE_YEAR = L(
+local FUTURE_YEAR = T(L(
   "{path} is dated {year}, after the launch ({launch}): what the initiative rests on must exist before it starts. Correct the year, or leave the item out until it exists.",
   "{path} tiene fecha {year}, posterior al lanzamiento ({launch}): aquello en que se basa la iniciativa debe existir antes de que comience. Corrija el año, o deje fuera el elemento hasta que exista.",
   "{path} tem data {year}, posterior ao lançamento ({launch}): aquilo em que a iniciativa se baseia deve existir antes de ela começar. Corrija o ano, ou deixe o item de fora até que exista.",
-  "{path} est daté de {year}, après le lancement ({launch}) : ce sur quoi l'initiative repose doit exister avant qu'elle ne commence. Corrigez l'année, ou laissez l'élément de côté tant qu'il n'existe pas.")
+  "{path} est daté de {year}, après le lancement ({launch}) : ce sur quoi l'initiative repose doit exister avant qu'elle ne commence. Corrigez l'année, ou laissez l'élément de côté tant qu'il n'existe pas."))
 
 --- Whether a year that must precede the launch does (a study, a baseline figure); a later
 -- year is implausible, counts as missing, and `validate` says so. True when either is unknown.
@@ -199,7 +200,7 @@ local FUTURE_YEAR = L(
 function M.before_launch(ctx, case, year, path)
   local launch = M.launch_year(case)
   if math.type(year) ~= "integer" or launch == nil or year <= launch then return true end
-  ctx.suggest(i18n.format(FUTURE_YEAR, { path = path, year = tostring(year), launch = tostring(launch) }), path)
+  ctx.suggest(i18n.fill(FUTURE_YEAR, { path = path, year = tostring(year), launch = tostring(launch) }), path)
   return false
 end
 
@@ -226,11 +227,18 @@ end
 -- Owners, deadlines, placeholders
 ---------------------------------------------------------------------------------------------
 
-local LEAD_NAMED = L("{name} (lead institution)", "{name} (institución líder)", "{name} (instituição líder)",
-  "{name} (institution chef de file)")
+local LEAD_NAMED = T(L("{name} (lead institution)", "{name} (institución líder)", "{name} (instituição líder)",
+  "{name} (institution chef de file)"))
 local LEAD = L("The lead institution", "La institución líder", "A instituição líder", "L'institution chef de file")
 local LEAD_NAME = L("the lead institution", "la institución líder", "a instituição líder", "l'institution chef de file")
 local OF_LEAD = L("of the lead institution", "de la institución líder", "da instituição líder", "de l'institution chef de file")
+local BEFORE_DATED = T(L("before the launch planned for {d}", "antes del lanzamiento previsto para el {d}",
+  "antes do lançamento previsto para {d}", "avant le lancement prévu le {d}"))
+local FIRST_YEAR_DATED = T(L("by {d}, one year after the launch", "a más tardar el {d}, un año después del lanzamiento",
+  "até {d}, um ano após o lançamento", "au plus tard le {d}, un an après le lancement"))
+local BEFORE = L("before the launch", "antes del lanzamiento", "antes do lançamento", "avant le lancement")
+local FIRST_YEAR = L("within the first year of operation", "durante el primer año de operación",
+  "durante o primeiro ano de operação", "au cours de la première année de fonctionnement")
 
 --- Suggested owners of recommendations; `{lead}` is the case's lead institution.
 M.OWNERS = {
@@ -273,6 +281,10 @@ M.OWNERS = {
     "Escritório de gestão de projetos {of_lead}", "Bureau de gestion de projet {of_lead}"),
 }
 
+-- The owners as templates, for M.gap.
+local OWNER_TEMPLATES = {}
+for key, owner in pairs(M.OWNERS) do OWNER_TEMPLATES[key] = T(owner) end
+
 --- Placeholders every recommendation may use: {lead} ("AGESIC (lead institution)"),
 -- {lead_name} ("AGESIC", or "the lead institution"), {of_lead} ("of AGESIC", "d'AGESIC"),
 -- {launch}, {before_launch},
@@ -284,7 +296,7 @@ function M.vars(case)
   if not M.is_text(name) then name = M.get(case, "identification.agency") end
   local lead, lead_name, of_lead = LEAD, LEAD_NAME, OF_LEAD
   if M.is_text(name) then
-    lead = i18n.format(LEAD_NAMED, { name = name })
+    lead = i18n.fill(LEAD_NAMED, { name = name })
     lead_name = name
     -- French elides "de" before a vowel or a mute h: "d'AGESIC", "de la SUNAT".
     local fr_of = string.find(text.normalise(name), "^[aeiouyh]") and "d'" or "de "
@@ -293,15 +305,10 @@ function M.vars(case)
   local launch = M.launch(case)
   local before, first_year
   if launch then
-    before = i18n.format(L("before the launch planned for {d}", "antes del lanzamiento previsto para el {d}",
-      "antes do lançamento previsto para {d}", "avant le lancement prévu le {d}"), { d = i18n.date(launch) })
-    first_year = i18n.format(L("by {d}, one year after the launch", "a más tardar el {d}, un año después del lanzamiento",
-      "até {d}, um ano após o lançamento", "au plus tard le {d}, un an après le lancement"),
-      { d = i18n.date(dates.add_years(launch, 1)) })
+    before = i18n.fill(BEFORE_DATED, { d = i18n.date(launch) })
+    first_year = i18n.fill(FIRST_YEAR_DATED, { d = i18n.date(dates.add_years(launch, 1)) })
   else
-    before = L("before the launch", "antes del lanzamiento", "antes do lançamento", "avant le lancement")
-    first_year = L("within the first year of operation", "durante el primer año de operación",
-      "durante o primeiro ano de operação", "au cours de la première année de fonctionnement")
+    before, first_year = BEFORE, FIRST_YEAR
   end
   return { lead = lead, lead_name = lead_name, of_lead = of_lead, launch = launch or before,
     before_launch = before, first_year = first_year }
@@ -341,8 +348,8 @@ end
 -- Results
 ---------------------------------------------------------------------------------------------
 
-local RUNG = L("Reaches level {n}: {rubric}", "Alcanza el nivel {n}: {rubric}", "Alcança o nível {n}: {rubric}",
-  "Atteint le niveau {n} : {rubric}")
+local RUNG = T(L("Reaches level {n}: {rubric}", "Alcanza el nivel {n}: {rubric}", "Alcança o nível {n}: {rubric}",
+  "Atteint le niveau {n} : {rubric}"))
 
 --- The level reached on a maturity ladder: the highest n such that rungs 1..n all hold.
 -- Each rung is recorded with ctx.check, labelled with the rubric of its level.
@@ -354,7 +361,7 @@ function M.ladder(ctx, rungs)
   local level, open = 0, true
   for n = 1, 4 do
     local ok = rungs[n] and true or false
-    local label = levels[n] and i18n.format(RUNG, { n = n, rubric = levels[n] }) or ("level " .. n)
+    local label = levels[n] and i18n.fill(RUNG, { n = n, rubric = levels[n] }) or ("level " .. n)
     ctx.check(label, ok)
     if open and ok then level = n else open = false end
   end
@@ -391,7 +398,7 @@ function M.gap(ctx, case, gap, vars)
   end
   if gap.finding then ctx.finding(i18n.format(gap.finding, all), gap.evidence or {}) end
   local owner = gap.owner or "lead"
-  if type(owner) == "string" then owner = M.OWNERS[owner] end
+  if type(owner) == "string" then owner = OWNER_TEMPLATES[owner] end
   ctx.recommend {
     text = i18n.format(gap.text, all),
     priority = gap.priority or "medium",
@@ -401,31 +408,46 @@ function M.gap(ctx, case, gap, vars)
   }
 end
 
-local REACHED = L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}")
+--- Prepares a list of gaps (see M.gap) while the module loads: the findings, texts and owners
+-- given as text tables become templates (lib.i18n), which M.gap fills without searching them
+-- for placeholders. Gaps already prepared are left as they are.
+-- @param list { [level] = gap, ... }
+-- @return the list
+function M.gaps(list)
+  for _, gap in pairs(list) do
+    for _, key in ipairs({ "finding", "text", "owner" }) do
+      local t = gap[key]
+      if type(t) == "table" and t.parts == nil then gap[key] = T(t) end
+    end
+  end
+  return list
+end
+
+local REACHED = T(L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}"))
 
 --- The highest level a claim may reach without a cited document (calibration.lua).
 M.UNCITED_CAP = require("frameworks.mecigep-core.calibration").values.uncited_cap
 
-local CAPPED = L(
+local CAPPED = T(L(
   "Level {n} would need a cited document: the answers under {paths} cite none of the case's register (documents[].id). Cite the law, budget line, study or minutes they rest on with document: or documents:; until then the level stays at {cap}.",
   "El nivel {n} requeriría un documento citado: las respuestas en {paths} no citan ninguno del registro del caso (documents[].id). Cite la ley, partida presupuestaria, estudio o acta en que se basan con document: o documents:; mientras tanto el nivel queda en {cap}.",
   "O nível {n} exigiria um documento citado: as respostas em {paths} não citam nenhum do registro do caso (documents[].id). Cite a lei, rubrica orçamentária, estudo ou ata em que se baseiam com document: ou documents:; até lá o nível fica em {cap}.",
-  "Le niveau {n} exigerait un document cité : les réponses sous {paths} ne citent aucun document du registre du cas (documents[].id). Citez la loi, la ligne budgétaire, l'étude ou le procès-verbal sur lesquels elles reposent avec document: ou documents: ; d'ici là le niveau reste à {cap}.")
+  "Le niveau {n} exigerait un document cité : les réponses sous {paths} ne citent aucun document du registre du cas (documents[].id). Citez la loi, la ligne budgétaire, l'étude ou le procès-verbal sur lesquels elles reposent avec document: ou documents: ; d'ici là le niveau reste à {cap}."))
 
-local CITE = L("Add the documents behind {paths} to the case's register (documents: id, title, issuer, date, kind, link) and cite them by id where the facts are given, {before_launch}: the facts already support level {n}.",
+local CITE = T(L("Add the documents behind {paths} to the case's register (documents: id, title, issuer, date, kind, link) and cite them by id where the facts are given, {before_launch}: the facts already support level {n}.",
   "Agregue los documentos que respaldan {paths} al registro del caso (documents: id, título, emisor, fecha, tipo, enlace) y cítelos por id donde se dan los hechos, {before_launch}: los hechos ya sustentan el nivel {n}.",
   "Acrescente os documentos que sustentam {paths} ao registro do caso (documents: id, título, emissor, data, tipo, link) e cite-os por id onde os fatos são dados, {before_launch}: os fatos já sustentam o nível {n}.",
-  "Ajoutez les documents à l'appui de {paths} au registre du cas (documents : id, titre, émetteur, date, type, lien) et citez-les par leur id là où les faits sont donnés, {before_launch} : les faits justifient déjà le niveau {n}.")
+  "Ajoutez les documents à l'appui de {paths} au registre du cas (documents : id, titre, émetteur, date, type, lien) et citez-les par leur id là où les faits sont donnés, {before_launch} : les faits justifient déjà le niveau {n}."))
 
-local RESTS_ON = L("The level rests on these documents of the case's register: {documents}.",
+local RESTS_ON = T(L("The level rests on these documents of the case's register: {documents}.",
   "El nivel se basa en estos documentos del registro del caso: {documents}.",
   "O nível se baseia nestes documentos do registro do caso: {documents}.",
-  "Le niveau repose sur ces documents du registre du cas : {documents}.")
+  "Le niveau repose sur ces documents du registre du cas : {documents}."))
 
-local CITED = L("A document of the case's register is cited (needed above level {cap})",
+local CITED = T(L("A document of the case's register is cited (needed above level {cap})",
   "Se cita un documento del registro del caso (necesario por encima del nivel {cap})",
   "Cita-se um documento do registro do caso (necessário acima do nível {cap})",
-  "Un document du registre du cas est cité (nécessaire au-dessus du niveau {cap})")
+  "Un document du registre du cas est cité (nécessaire au-dessus du niveau {cap})"))
 
 --- The ids of the case's document register (documents[].id).
 function M.register(case)
@@ -450,20 +472,20 @@ function M.finish(ctx, case, level, gaps, evidence, vars)
   -- A level above the cap rests on cited documents, never on the State's word alone.
   local documents = ctx.cited(evidence or {})
   ctx.basis(#documents > 0 and "documented" or "self_declared", documents)
-  ctx.check(i18n.format(CITED, { cap = M.UNCITED_CAP }), #documents > 0)
+  ctx.check(i18n.fill(CITED, { cap = M.UNCITED_CAP }), #documents > 0)
   if level > M.UNCITED_CAP and #documents == 0 then
     local paths = table.concat(evidence or {}, ", ")
-    ctx.finding(i18n.format(CAPPED, { n = level, cap = M.UNCITED_CAP, paths = paths }), evidence or {})
+    ctx.finding(i18n.fill(CAPPED, { n = level, cap = M.UNCITED_CAP, paths = paths }), evidence or {})
     local reached = M.UNCITED_CAP
-    if levels[reached] then ctx.finding(i18n.format(REACHED, { n = reached, rubric = levels[reached] }), evidence or {}) end
+    if levels[reached] then ctx.finding(i18n.fill(REACHED, { n = reached, rubric = levels[reached] }), evidence or {}) end
     M.gap(ctx, case, { text = CITE, priority = "medium", horizon = "short", owner = "lead" }, { paths = paths, n = level })
     return ctx.level(reached)
   end
   if levels[level] and level > 0 then
-    ctx.finding(i18n.format(REACHED, { n = level, rubric = levels[level] }), evidence or {})
+    ctx.finding(i18n.fill(REACHED, { n = level, rubric = levels[level] }), evidence or {})
   end
   if #documents > 0 and level > 0 then
-    ctx.finding(i18n.format(RESTS_ON, { documents = table.concat(documents, ", ") }), evidence or {})
+    ctx.finding(i18n.fill(RESTS_ON, { documents = table.concat(documents, ", ") }), evidence or {})
   end
   if level < 4 and gaps[level + 1] then
     M.gap(ctx, case, gaps[level + 1], vars)
@@ -471,11 +493,11 @@ function M.finish(ctx, case, level, gaps, evidence, vars)
   return ctx.level(level)
 end
 
-local NOT_REPORTED = L(
+local NOT_REPORTED = T(L(
   "Not reported: the case does not give {path}. Add it, or write none (or []) if there is none.",
   "No informado: el caso no indica {path}. Agréguelo, o escriba none (o []) si no existe.",
   "Não informado: o caso não indica {path}. Acrescente-o, ou escreva none (ou []) se não existir.",
-  "Non renseigné : le cas n'indique pas {path}. Ajoutez-le, ou écrivez none (ou []) s'il n'existe pas.")
+  "Non renseigné : le cas n'indique pas {path}. Ajoutez-le, ou écrivez none (ou []) s'il n'existe pas."))
 
 --- The result for a field the case does not report.
 -- @param ctx the rule context
@@ -483,7 +505,7 @@ local NOT_REPORTED = L(
 -- @return ctx.insufficient(...)
 function M.insufficient(ctx, path)
   local first = type(path) == "table" and path[1] or path
-  return ctx.insufficient(path, i18n.format(NOT_REPORTED, { path = first }))
+  return ctx.insufficient(path, i18n.fill(NOT_REPORTED, { path = first }))
 end
 
 return M

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+import LuaRuntime
+@testable import MecigepEngine
+
+/// The shipped rule library (`rules/lib`), run in the sandbox as rules run it. Where a library
+/// function was rewritten for speed, a generated-input property holds it to what it did before.
+@Suite struct RuleLibraryTests {
+    /// Runs `source` with the shipped rules (and `extra`, a folder of probe modules) on `require`'s path.
+    static func run(_ source: String, extra: [String: String] = [:]) throws -> LuaValue {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rule-library-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, text) in extra {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        let roots = [Fixtures.repository.appendingPathComponent("rules").path, folder.path]
+        let limits = LuaLimits(instructions: 2_000_000_000, memoryBytes: 256 << 20, timeoutSeconds: 60)
+        return try LuaThread.run { () -> Result<LuaValue, LuaError> in
+            do throws(LuaError) {
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: limits, moduleRoots: roots))
+                return .success(try runtime.evaluate(source, chunkName: "test.lua").value)
+            } catch {
+                return .failure(error)
+            }
+        }.get()
+    }
+
+    /// A deterministic generator for the Lua side (64-bit LCG, high bits).
+    static let generator = """
+        local state = SEED
+        local function draw(n)
+          state = state * 6364136223846793005 + 1442695040888963407
+          return ((state >> 33) % n) + 1
+        end
+        local function pick(list) return list[draw(#list)] end
+        """
+
+    /// Guards `i18n.template` and `i18n.fill`: for every text, filling its template (and
+    /// formatting the template) gives what `i18n.format` gives for the text itself, including
+    /// which error is raised (a placeholder without a value, a value of no use) and where (the
+    /// caller's line; inside the library only the line number may differ). The templates are made
+    /// while a probe module loads, so they are frozen as a framework's are.
+    @Test func aTemplateFillsAsTheTextFormats() throws {
+        let probe = """
+            local i18n = require "lib.i18n"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "20261206"))
+            local NAMES = { "a", "b", "n", "rubric", "x_1", "_y" }
+            local LITERALS = { "Level ", " of ", ": ", "é", "ção ", "{1}", "{ a}", "{a b}", "{", "}", "{{", "}}", "%", "%1",
+              "Niveau ", " : ", "«", "»", "", "  ", "{é}", "{-a}" }
+            local function text()
+              local parts = {}
+              for _ = 1, draw(9) - 1 do
+                if draw(3) == 1 then parts[#parts + 1] = "{" .. pick(NAMES) .. "}" else parts[#parts + 1] = pick(LITERALS) end
+              end
+              return table.concat(parts)
+            end
+            local specs = {}
+            for i = 1, 600 do
+              local t = { en = text() }
+              for _, lang in ipairs({ "es", "pt", "fr" }) do
+                if draw(4) > 1 then t[lang] = text() end
+              end
+              local source = draw(10) == 1 and t.en or t
+              specs[i] = { text = source, template = i18n.template(source) }
+            end
+            return specs
+            """
+        let script = """
+            local i18n = require "lib.i18n"
+            local specs = require "probe.templates"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "77"))
+            local NAMES = { "a", "b", "n", "rubric", "x_1", "_y" }
+            local VALUES = {
+              function() return "v{a}%1" end, function() return "" end, function() return draw(100000) end,
+              function() return 2.5 end, function() return 1234567.891 end, function() return 3.0 end,
+              function() return { en = "E", es = "S", pt = "P", fr = "F" } end, function() return { en = "only-en" } end,
+              function() return { es = "no-en" } end, function() return { en = 1 } end, function() return true end,
+              function() return nil end,
+            }
+            local function go(f, t, vars) local r = f(t, vars) return r end
+            local function norm(message) return (string.gsub(tostring(message), "i18n%.lua:%d+:", "i18n.lua:")) end
+            local function same(a, b)
+              if a[1] ~= b[1] then return false end
+              if not a[1] then return norm(a[2]) == norm(b[2]) end
+              for _, lang in ipairs(i18n.languages) do if a[2][lang] ~= b[2][lang] then return false end end
+              local n = 0
+              for _ in pairs(b[2]) do n = n + 1 end
+              return n == 4
+            end
+            local counts = { compared = 0, filled = 0, missing = 0, unusable = 0, long = 0, mismatches = 0 }
+            local first
+            for round = 1, 8 do
+              for i = 1, #specs do
+                local spec = specs[i]
+                local vars = {}
+                for _, name in ipairs(NAMES) do
+                  if draw(6) > 1 then vars[name] = VALUES[draw(#VALUES - 1)]() end
+                end
+                if round == 1 then for _, name in ipairs(NAMES) do vars[name] = "x" end end
+                local want = { pcall(go, i18n.format, spec.text, vars) }
+                local got = { pcall(go, i18n.fill, spec.template, vars) }
+                local via = { pcall(go, i18n.format, spec.template, vars) }
+                counts.compared = counts.compared + 1
+                if want[1] then counts.filled = counts.filled + 1
+                elseif string.find(tostring(want[2]), "no value", 1, true) then counts.missing = counts.missing + 1
+                elseif string.find(tostring(want[2]), "no usable", 1, true) then counts.unusable = counts.unusable + 1 end
+                local _, braces = string.gsub(type(spec.text) == "table" and spec.text.en or spec.text, "{[%a_][%w_]*}", "")
+                if braces > 3 and want[1] then counts.long = counts.long + 1 end
+                if not same(want, got) or not same(want, via) then
+                  counts.mismatches = counts.mismatches + 1
+                  first = first or string.format("%s | want %s | fill %s | format(template) %s",
+                    type(spec.text) == "table" and spec.text.en or spec.text,
+                    want[1] and want[2].en or norm(want[2]), got[1] and got[2].en or norm(got[2]),
+                    via[1] and via[2].en or norm(via[2]))
+                end
+              end
+            end
+            counts.first = first
+            return counts
+            """
+        let result = try Self.run(script, extra: ["probe/templates.lua": probe])
+        #expect(result["mismatches"] == 0, "first: \(result["first"]?.stringValue ?? "")")
+        #expect(result["compared"] == 4800)
+        // every branch was taken: filled texts (some with more than three placeholders), both errors
+        #expect((result["filled"]?.integerValue ?? 0) > 1000)
+        #expect((result["long"]?.integerValue ?? 0) > 20)
+        #expect((result["missing"]?.integerValue ?? 0) > 100)
+        #expect((result["unusable"]?.integerValue ?? 0) > 100)
+    }
+
+    /// `i18n.fill` on something that is not a template says so.
+    @Test func fillingATextTableIsAClearError() throws {
+        let result = try Self.run("""
+            local i18n = require "lib.i18n"
+            local ok, message = pcall(i18n.fill, i18n.L("a", "b", "c", "d"), {})
+            return { ok = ok, message = message }
+            """)
+        #expect(result["ok"] == false)
+        #expect(result["message"]?.stringValue?.contains("not a template (make one with i18n.template)") == true)
+    }
+
+    /// Guards `text.normalise`'s shortcuts (ASCII text skips the folding passes; the ends are
+    /// trimmed by bytes): over generated texts of ASCII, accented letters, Latin-1 signs,
+    /// typographic punctuation, no-break spaces and broken UTF-8, it gives what the passes it
+    /// documents give one after another — each character folded as it folds alone, Latin-1 signs
+    /// and general punctuation as spaces, lower case, every run of anything but letters and digits
+    /// one space, no space at either end.
+    @Test func normaliseIsItsPassesOneAfterAnother() throws {
+        let script = """
+            local text = require "lib.text"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "4242"))
+            -- each two-byte character of the folded range, as normalise folds it alone
+            local folded = {}
+            for first = 194, 197 do
+              for second = 128, 191 do
+                local c = string.char(first, second)
+                local alone = text.normalise("a" .. c .. "a")
+                folded[c] = string.sub(alone, 2, -2)
+              end
+            end
+            local function reference(s)
+              if type(s) ~= "string" then return "" end
+              s = string.gsub(s, "[\\194-\\197][\\128-\\191]", folded)
+              s = string.gsub(s, "\\226[\\128\\129][\\128-\\191]", " ")
+              s = string.lower(s)
+              s = string.gsub(s, "[^%w\\128-\\255]+", " ")
+              s = string.gsub(s, "^ +", "")
+              s = string.gsub(s, " +$", "")
+              return s
+            end
+            local PIECES = { "Ley", "N°", "19.882", " ", "  ", "\\t", "\\n", "—", "…", "«", "»", "’", "“", "”", "-", ".",
+              ",", "(", ")", "é", "Œuvre", "ÇA", "\\u{A0}", "ñandú", "ÿ", "x", "ABC", "ĀĂ", "ż", "¿", "¡", "°", "º", "ª",
+              "\\xC3", "\\xE2\\x80", "\\xFF", "\\xC2", "日本", "Ł", "ŕ", "sin", "0" }
+            local compared, mismatches, ascii, first = 0, 0, 0, nil
+            for _ = 1, 6000 do
+              local parts = {}
+              for _ = 1, draw(10) - 1 do parts[#parts + 1] = pick(PIECES) end
+              local s = table.concat(parts)
+              if not string.find(s, "[\\128-\\255]") then ascii = ascii + 1 end
+              compared = compared + 1
+              if text.normalise(s) ~= reference(s) then
+                mismatches = mismatches + 1
+                first = first or s
+              end
+            end
+            for _, v in ipairs({ 5, true, {} }) do
+              compared = compared + 1
+              if text.normalise(v) ~= "" then mismatches = mismatches + 1 end
+            end
+            return { compared = compared, mismatches = mismatches, ascii = ascii, first = first }
+            """
+        let result = try Self.run(script)
+        #expect(result["mismatches"] == 0, "first: \(result["first"]?.stringValue ?? "")")
+        #expect(result["compared"] == 6003)
+        #expect((result["ascii"]?.integerValue ?? 0) > 300)
+    }
+}
