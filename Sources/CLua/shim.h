@@ -177,6 +177,9 @@ typedef struct clua_budget {
     double call_wall;
     /* bumped at every rule call (the host's and next_call): what a gmatch iterator belongs to */
     int64_t call_serial;
+    /* the engine's trace box (registry reference; 0 before host.trace_kit): its slot 3 holds the
+       buffer of reads the host reads after a call (clua_trace_span) */
+    int trace_box_ref;
 } clua_budget;
 
 static inline double clua_now(void) {
@@ -731,18 +734,86 @@ int clua_patterns_open(lua_State *L);
    its two pieces are C functions the engine library installs (host.view_index, host.path_steps).
    They do exactly what the engine's Lua did; only engine-owned tables are touched raw. */
 
-/* Records a read of `path` (index p) with value (index x) into trace (index t): the flat
-   triples (path, kind, value) of docs/architecture.md, each path once per call. */
-static void clua_trace_read(lua_State *L, int t, int p, int x, int null_index) {
+/* The reads of the calls of a crossing, kept in one buffer (a userdata in slot 3 of the engine's
+   box) rather than in Lua tables the host would copy and decode: each read is
+     u32 length, the path's bytes, a kind ('t' table, 'a' absent, 'v' value), and for a value
+     its copy tag ('N' null, 'T', 'F', 'I' + 8 bytes, 'D' + 8 bytes, 'S' + u32 length + bytes; 'X'
+     for anything else, which the host refuses as it refuses it in a result).
+   A call's reads are a span of the buffer (host.trace_kit's mark before and after); the buffer is
+   emptied when a crossing starts. It is Lua memory: it counts against the state's cap. */
+typedef struct clua_trace_buffer {
+    size_t len, cap;
+    unsigned char data[];
+} clua_trace_buffer;
+
+/* The buffer in slot 3 of the box at index box, with room for `more` bytes (grown by doubling
+   into a new userdata; raises a memory error past the cap). */
+static clua_trace_buffer *clua_trace_room(lua_State *L, int box, size_t more) {
+    clua_trace_buffer *tb = NULL;
+    if (lua_rawgeti(L, box, 3) == LUA_TUSERDATA) tb = (clua_trace_buffer *)lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (tb && tb->cap - tb->len >= more) return tb;
+    size_t len = tb ? tb->len : 0, cap = tb ? tb->cap : 0;
+    size_t want = cap < 4096 ? 4096 : cap * 2;
+    if (want - len < more) want = len + more;
+    clua_trace_buffer *grown = (clua_trace_buffer *)lua_newuserdatauv(L, sizeof(clua_trace_buffer) + want, 0);
+    grown->len = len;
+    grown->cap = want;
+    if (len) memcpy(grown->data, tb->data, len);
+    lua_rawseti(L, box, 3);
+    return grown;
+}
+
+/* Appends the read of `path` (index p, a string) with value (index x) to the box's buffer. */
+static void clua_trace_append(lua_State *L, int box, int p, int x) {
+    size_t plen, slen = 0;
+    const char *path = lua_tolstring(L, p, &plen);
+    const char *str = NULL;
+    unsigned char kind, tag = 0;
+    size_t need = 4 + plen + 1;
+    switch (lua_type(L, x)) {
+    case LUA_TTABLE: kind = 't'; break;
+    case LUA_TNIL: kind = 'a'; break;
+    case LUA_TSTRING: kind = 'v'; tag = 'S'; str = lua_tolstring(L, x, &slen); need += 1 + 4 + slen; break;
+    case LUA_TNUMBER: kind = 'v'; tag = lua_isinteger(L, x) ? 'I' : 'D'; need += 9; break;
+    case LUA_TBOOLEAN: kind = 'v'; tag = lua_toboolean(L, x) ? 'T' : 'F'; need += 1; break;
+    case LUA_TLIGHTUSERDATA: kind = 'v'; tag = lua_touserdata(L, x) == NULL ? 'N' : 'X'; need += 1; break;
+    default: kind = 'v'; tag = 'X'; need += 1; break;
+    }
+    if (plen > UINT32_MAX || slen > UINT32_MAX) luaL_error(L, "a read's path or value is too long to trace");
+    clua_trace_buffer *tb = clua_trace_room(L, box, need);
+    unsigned char *w = tb->data + tb->len;
+    uint32_t n32 = (uint32_t)plen;
+    memcpy(w, &n32, 4); w += 4;
+    memcpy(w, path, plen); w += plen;
+    *w++ = kind;
+    if (kind == 'v') {
+        *w++ = tag;
+        if (tag == 'S') {
+            n32 = (uint32_t)slen;
+            memcpy(w, &n32, 4); w += 4;
+            memcpy(w, str, slen); w += slen;
+        } else if (tag == 'I') {
+            int64_t v = (int64_t)lua_tointeger(L, x);
+            memcpy(w, &v, 8); w += 8;
+        } else if (tag == 'D') {
+            double v = (double)lua_tonumber(L, x);
+            memcpy(w, &v, 8); w += 8;
+        }
+    }
+    tb->len = (size_t)(w - tb->data);
+}
+
+/* Records a read of `path` (index p) with value (index x) in the call whose trace is at index t,
+   each path once per call (the trace's `seen` set), into the box's buffer (index box). */
+static void clua_trace_read(lua_State *L, int box, int t, int p, int x) {
     lua_getfield(L, t, "seen");                        /* raw in effect: traces have no metatable */
     if (lua_type(L, -1) != LUA_TTABLE) {
         lua_pop(L, 1);
-        /* sized for a rule's usual reads (a few paths, three slots each): no growing on the way */
+        /* sized for a rule's usual reads: no growing on the way */
         lua_createtable(L, 0, 8);
         lua_pushvalue(L, -1);
         lua_setfield(L, t, "seen");
-        lua_createtable(L, 24, 0);
-        lua_setfield(L, t, "reads");
     } else {
         lua_pushvalue(L, p);
         if (lua_rawget(L, -2) != LUA_TNIL && lua_toboolean(L, -1)) { lua_pop(L, 2); return; }
@@ -752,20 +823,7 @@ static void clua_trace_read(lua_State *L, int t, int p, int x, int null_index) {
     lua_pushboolean(L, 1);
     lua_rawset(L, -3);                                 /* seen[path] = true */
     lua_pop(L, 1);
-    lua_getfield(L, t, "reads");
-    lua_getfield(L, t, "n");
-    lua_Integer n = lua_tointeger(L, -1);
-    lua_pop(L, 1);
-    lua_pushvalue(L, p);
-    lua_rawseti(L, -2, n + 1);
-    int kind = lua_type(L, x);
-    if (kind == LUA_TTABLE) { lua_pushliteral(L, "table"); lua_rawseti(L, -2, n + 2); lua_pushvalue(L, null_index); }
-    else if (kind == LUA_TNIL) { lua_pushliteral(L, "absent"); lua_rawseti(L, -2, n + 2); lua_pushvalue(L, null_index); }
-    else { lua_pushliteral(L, "value"); lua_rawseti(L, -2, n + 2); lua_pushvalue(L, x); }
-    lua_rawseti(L, -2, n + 3);
-    lua_pop(L, 1);
-    lua_pushinteger(L, n + 3);
-    lua_setfield(L, t, "n");
+    clua_trace_append(L, box, p, x);
 }
 
 /* The views' __index (a closure of host.view_index(box, mt, null)); box[1] maps each view to its
@@ -773,7 +831,7 @@ static void clua_trace_read(lua_State *L, int t, int p, int x, int null_index) {
    the call running. Returns the field, as a view when it is a table, and records the read. */
 static int clua_view_read(lua_State *L) {
     lua_settop(L, 2);                                  /* 1 view, 2 key */
-    int box = lua_upvalueindex(1), mt = lua_upvalueindex(2), null_index = lua_upvalueindex(3);
+    int box = lua_upvalueindex(1), mt = lua_upvalueindex(2);
     lua_rawgeti(L, box, 1);                            /* 3 the views' states */
     lua_pushvalue(L, 1);
     if (lua_rawget(L, 3) != LUA_TTABLE) return luaL_error(L, "not a view of this crossing's case"); /* 4 */
@@ -817,7 +875,7 @@ static int clua_view_read(lua_State *L) {
         }
     }
     if (lua_rawgeti(L, box, 2) != LUA_TTABLE) return luaL_error(L, "the case was read outside an indicator call");
-    clua_trace_read(L, 9, 8, 6, null_index);
+    clua_trace_read(L, box, 9, 8, 6);
     if (lua_type(L, 6) != LUA_TTABLE) { lua_pushvalue(L, 6); return 1; }
     if (lua_rawgeti(L, 4, 4) != LUA_TTABLE) {          /* 10 views of the fields */
         lua_pop(L, 1);
@@ -844,13 +902,128 @@ static int clua_view_read(lua_State *L) {
     return 1;
 }
 
-/* host.view_index(box, mt, null): the views' __index over box (see clua_view_read). */
+/* host.view_index(box, mt): the views' __index over box (see clua_view_read). */
 static int clua_view_index(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checktype(L, 2, LUA_TTABLE);
-    lua_settop(L, 3);
-    lua_pushcclosure(L, clua_view_read, 3);
+    lua_settop(L, 2);
+    lua_pushcclosure(L, clua_view_read, 2);
     return 1;
+}
+
+/* The box's buffer, or NULL (upvalue 1 is the box). */
+static clua_trace_buffer *clua_trace_of(lua_State *L) {
+    clua_trace_buffer *tb = NULL;
+    if (lua_rawgeti(L, lua_upvalueindex(1), 3) == LUA_TUSERDATA) tb = (clua_trace_buffer *)lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return tb;
+}
+
+/* kit.record(trace, path, value): a read the engine makes for a rule (ctx.cited), recorded as
+   the views record theirs. */
+static int clua_trace_record(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TSTRING);
+    lua_settop(L, 3);
+    clua_trace_read(L, lua_upvalueindex(1), 1, 2, 3);
+    return 0;
+}
+
+/* kit.mark(): the bytes recorded so far (where the next read goes). */
+static int clua_trace_mark(lua_State *L) {
+    clua_trace_buffer *tb = clua_trace_of(L);
+    lua_pushinteger(L, tb ? (lua_Integer)tb->len : 0);
+    return 1;
+}
+
+/* kit.reset(): empties the buffer (a crossing starts). */
+static int clua_trace_reset(lua_State *L) {
+    clua_trace_buffer *tb = clua_trace_of(L);
+    if (tb) tb->len = 0;
+    return 0;
+}
+
+/* kit.reads(from, to): the reads of a span as the flat triples (path, kind, value) the engine
+   kept in Lua before the buffer ("table", "absent" and "value"; null for the first two). */
+static int clua_trace_reads(lua_State *L) {
+    clua_trace_buffer *tb = clua_trace_of(L);
+    lua_Integer from = luaL_checkinteger(L, 1), to = luaL_checkinteger(L, 2), n = 0;
+    lua_createtable(L, 0, 0);
+    if (!tb || from < 0 || to > (lua_Integer)tb->len || from > to) return 1;
+    const unsigned char *r = tb->data + from, *end = tb->data + to;
+    while (r < end) {
+        uint32_t len;
+        memcpy(&len, r, 4); r += 4;
+        lua_pushlstring(L, (const char *)r, len); r += len;
+        lua_rawseti(L, -2, ++n);
+        unsigned char kind = *r++;
+        if (kind != 'v') {
+            lua_pushstring(L, kind == 't' ? "table" : "absent");
+            lua_rawseti(L, -2, ++n);
+            lua_pushlightuserdata(L, NULL);
+            lua_rawseti(L, -2, ++n);
+            continue;
+        }
+        lua_pushliteral(L, "value");
+        lua_rawseti(L, -2, ++n);
+        unsigned char tag = *r++;
+        switch (tag) {
+        case 'S': memcpy(&len, r, 4); r += 4; lua_pushlstring(L, (const char *)r, len); r += len; break;
+        case 'I': { int64_t v; memcpy(&v, r, 8); r += 8; lua_pushinteger(L, (lua_Integer)v); break; }
+        case 'D': { double v; memcpy(&v, r, 8); r += 8; lua_pushnumber(L, (lua_Number)v); break; }
+        case 'T': lua_pushboolean(L, 1); break;
+        case 'F': lua_pushboolean(L, 0); break;
+        case 'N': lua_pushlightuserdata(L, NULL); break;
+        default: lua_pushliteral(L, "?"); break;
+        }
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
+/* host.trace_kit(box): { record, mark, reset, reads } over box's buffer (see clua_trace_buffer);
+   box becomes the one the host reads after a call (clua_trace_span). */
+static int clua_trace_kit(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    clua_budget *b = clua_budget_of(L);
+    if (b) {
+        int old = b->trace_box_ref;
+        lua_pushvalue(L, 1);
+        b->trace_box_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        if (old > 0) luaL_unref(L, LUA_REGISTRYINDEX, old);
+    }
+    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, clua_trace_record, 1);
+    lua_setfield(L, -2, "record");
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, clua_trace_mark, 1);
+    lua_setfield(L, -2, "mark");
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, clua_trace_reset, 1);
+    lua_setfield(L, -2, "reset");
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, clua_trace_reads, 1);
+    lua_setfield(L, -2, "reads");
+    return 1;
+}
+
+/* [safe] The registered box's buffer as it is now: *data NULL and *len 0 when there is none.
+   Valid until the next call into Lua (the box keeps the buffer alive). */
+static inline void clua_trace_span(lua_State *L, const unsigned char **data, size_t *len) {
+    clua_budget *b = clua_budget_of(L);
+    *data = NULL;
+    *len = 0;
+    if (!b || b->trace_box_ref <= 0 || !lua_checkstack(L, 2)) return;
+    int top = lua_gettop(L);
+    if (lua_rawgeti(L, LUA_REGISTRYINDEX, b->trace_box_ref) == LUA_TTABLE
+        && lua_rawgeti(L, -1, 3) == LUA_TUSERDATA) {
+        clua_trace_buffer *tb = (clua_trace_buffer *)lua_touserdata(L, -1);
+        *data = tb->data;
+        *len = tb->len;
+    }
+    lua_settop(L, top);
 }
 
 /* host.path_steps(path): the steps of a case path, "fiscal.costing[2].amount" ->
@@ -1014,7 +1187,8 @@ enum {
     CLUA_FN_NEXTCALL,        /* clua_next_call */
     CLUA_FN_VIEWINDEX,       /* clua_view_index */
     CLUA_FN_PATHSTEPS,       /* clua_path_steps */
-    CLUA_FN_PATTERNS         /* clua_patterns_open (clua_patterns.c) */
+    CLUA_FN_PATTERNS,        /* clua_patterns_open (clua_patterns.c) */
+    CLUA_FN_TRACEKIT         /* clua_trace_kit */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1026,6 +1200,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_VIEWINDEX: return clua_view_index;
     case CLUA_FN_PATHSTEPS: return clua_path_steps;
     case CLUA_FN_PATTERNS: return clua_patterns_open;
+    case CLUA_FN_TRACEKIT: return clua_trace_kit;
     default: return NULL;
     }
 }

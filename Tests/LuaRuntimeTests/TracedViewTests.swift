@@ -129,8 +129,9 @@ import LuaRuntime
             local function c_views()
               local VIEW, MT = {}, { __metatable = "case" }
               local BOX = { VIEW }
+              local kit = sandbox_internal.trace_kit(BOX)
               local as_view = setter(MT, false)
-              MT.__index = sandbox_internal.view_index(BOX, MT, null)
+              MT.__index = sandbox_internal.view_index(BOX, MT)
               return {
                 root = function(case)
                   VIEW = {}; BOX[1] = VIEW
@@ -138,7 +139,9 @@ import LuaRuntime
                   VIEW[proxy] = { case, "" }
                   return proxy
                 end,
-                begin = function(trace) BOX[2] = trace end,
+                -- the call's reads are the buffer's bytes from its mark at the start
+                begin = function(trace) trace.from = kit.mark(); BOX[2] = trace end,
+                reads = function(trace) local r = kit.reads(trace.from, kit.mark()); return r, #r end,
                 path = function(v) local s = VIEW[v]; return s and s[2] end,
               }
             end
@@ -162,10 +165,10 @@ import LuaRuntime
               if type(x) == "table" then return vx.path(x) ~= nil and vx.path(x) == vy.path(y) end
               return rawequal(x, y) and math.type(x) == math.type(y)
             end
-            local function trace_text(t)
-              local out = { "n=" .. tostring(t.n) }
-              for i = 1, t.n do
-                local v = t.reads[i]
+            local function trace_text(reads, n)
+              local out = { "n=" .. tostring(n) }
+              for i = 1, n do
+                local v = reads[i]
                 out[#out + 1] = (v == null and "null") or (math.type(v) or type(v)) .. ":" .. tostring(v)
               end
               return table.concat(out, " ")
@@ -178,7 +181,7 @@ import LuaRuntime
               local L, C = lua_views(), c_views()
               local rl, rc = L.root(case), C.root(case)
               for _ = 1, 3 do -- three calls of one crossing share the views
-                local tl, tc = { n = 0 }, { n = 0 }
+                local tl, tc = { n = 0 }, {}
                 L.begin(tl); C.begin(tc)
                 for _ = 1, 6 do
                   local vl, vc = rl, rc
@@ -190,7 +193,8 @@ import LuaRuntime
                     if type(vl) ~= "table" or type(vc) ~= "table" then break end
                   end
                 end
-                if trace_text(tl) ~= trace_text(tc) then differ("case " .. case_number .. ": traces " .. trace_text(tc) .. " (Lua: " .. trace_text(tl) .. ")") end
+                local want, got = trace_text(tl.reads or {}, tl.n), trace_text(C.reads(tc))
+                if want ~= got then differ("case " .. case_number .. ": traces " .. got .. " (Lua: " .. want .. ")") end
               end
             end
             return { checked = checked, differences = differences }

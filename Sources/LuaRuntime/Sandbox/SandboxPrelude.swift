@@ -766,8 +766,9 @@ function internals.next_call()
   host.next_call()
 end
 
--- The engine's traced case views, read and recorded in C (shim.h: clua_view_index, clua_path_steps).
-internals.view_index, internals.path_steps = host.view_index, host.path_steps
+-- The engine's traced case views, read and recorded in C (shim.h: clua_view_index, clua_path_steps),
+-- into the buffer of reads trace_kit keeps (clua_trace_kit).
+internals.view_index, internals.path_steps, internals.trace_kit = host.view_index, host.path_steps, host.trace_kit
 
 -- What the host needs to build read-only views in C, the same way seal() does.
 local view_kit = { newindex = view_newindex, len = view_len, pairs = view_pairs, host = HOST, protected = PROTECTED }

@@ -243,7 +243,7 @@ public final class Assessor {
                                          line: inRule ? error.line : indicator.ruleLocation?.line)
             // What the rule read and checked before it failed, for explain and the report.
             if let trace = try? runtime.call(lastTraceChunk).value {
-                appendTrace(trace, to: &result)
+                try? appendTrace(reads: trace["reads"], conditions: trace["conditions"], to: &result)
             }
             return result
         }
@@ -274,11 +274,33 @@ public final class Assessor {
 
     private func decode(_ v: LuaValue, into result: inout IndicatorResult, criterion: Criterion) throws(ResultDecodingError) {
         let scale = framework.scale
-        switch v["status"]?.stringValue {
+        // The fields the engine's Lua returns, in one pass over the result (rather than a hashed
+        // lookup for each field it might have).
+        var status, levelValue, note, missing, findings, recommendations, suggestions, basis, reads, conditions,
+            engineReadList: LuaValue?
+        if case .object(let fields) = v {
+            for (key, value) in fields {
+                switch key {
+                case "status": status = value
+                case "level": levelValue = value
+                case "note": note = value
+                case "missing": missing = value
+                case "findings": findings = value
+                case "recommendations": recommendations = value
+                case "suggestions": suggestions = value
+                case "basis": basis = value
+                case "reads": reads = value
+                case "conditions": conditions = value
+                case "engine_reads": engineReadList = value
+                default: break
+                }
+            }
+        }
+        switch status?.stringValue {
         case "assessed":
             // Exactly a level of the scale: no coercion ("3" is not 3), no clamping (5 is not 4).
-            guard let levelValue = v["level"], let level = scale.exactLevel(levelValue) else {
-                let returned = v["level"]?.jsonText() ?? "nothing"
+            guard let levelValue, let level = scale.exactLevel(levelValue) else {
+                let returned = levelValue?.jsonText() ?? "nothing"
                 let kind = scale.kind == .numeric ? "a number" : "a letter"
                 throw ResultDecodingError(message: "the rule returned level \(returned), which is not a level of the "
                     + "scale '\(scale.id)': return \(kind) among \(scale.levelList)")
@@ -290,22 +312,22 @@ public final class Assessor {
         default:
             throw ResultDecodingError(message: "the rule returned no status")
         }
-        if let note = v["note"], note != .null {
+        if let note, note != .null {
             guard let text = LocalizedText(note) else { throw ResultDecodingError(message: "note must be text") }
             result.note = text
         }
-        for (n, path) in (v["missing"]?.arrayValue ?? []).enumerated() {
+        for (n, path) in (missing?.arrayValue ?? []).enumerated() {
             guard let p = path.stringValue else { throw ResultDecodingError(message: "missing[\(n + 1)] must be a path string") }
             result.missing.append(p)
         }
-        for (n, f) in (v["findings"]?.arrayValue ?? []).enumerated() {
+        for (n, f) in (findings?.arrayValue ?? []).enumerated() {
             guard let text = LocalizedText(f["text"]) else {
                 throw ResultDecodingError(message: "finding \(n + 1): text must be a string or translations")
             }
             let evidence = (f["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
             result.findings.append(Finding(text: text, evidence: evidence))
         }
-        for (n, r) in (v["recommendations"]?.arrayValue ?? []).enumerated() {
+        for (n, r) in (recommendations?.arrayValue ?? []).enumerated() {
             let label = "recommendation \(n + 1)"
             guard let text = LocalizedText(r["text"]) else {
                 throw ResultDecodingError(message: "\(label): text must be a string or translations")
@@ -327,18 +349,18 @@ public final class Assessor {
                 id: "\(result.indicator.id).r\(n + 1)", text: text, priority: priority, horizon: horizon, owner: owner,
                 challenge: r["challenge"]?.stringValue, criterion: criterion.id, indicator: result.indicator.id))
         }
-        for (n, s) in (v["suggestions"]?.arrayValue ?? []).enumerated() {
+        for (n, s) in (suggestions?.arrayValue ?? []).enumerated() {
             guard let text = LocalizedText(s["text"]) else {
                 throw ResultDecodingError(message: "suggestion \(n + 1): text must be a string or translations")
             }
             result.suggestions.append(Suggestion(text: text, path: s["path"]?.stringValue))
         }
-        if let b = v["basis"], let kind = b["kind"]?.stringValue.flatMap(EvidenceBasis.Kind.init(rawValue:)) {
+        if let b = basis, let kind = b["kind"]?.stringValue.flatMap(EvidenceBasis.Kind.init(rawValue:)) {
             result.basis = EvidenceBasis(kind: kind, documents: (b["documents"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
-        appendTrace(v, to: &result)
+        try appendTrace(reads: reads, conditions: conditions, to: &result)
         // what the engine read for the rule (citations under ctx.cited) is not the rule's to declare
-        let engineReads = v["engine_reads"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
+        let engineReads = engineReadList?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
         result.undeclaredReads = undeclared(result.reads, except: engineReads, indicator: result.indicator)
     }
 
@@ -480,21 +502,26 @@ public final class Assessor {
         return Spelling.nearest(path, in: candidates, maxDistance: max(2, path.count / 5))
     }
 
-    /// The reads and conditions of a trace (`{ reads = {...}, conditions = {...} }`). Reads come
-    /// as flat triples: path, then "value" and the value read, or "table" / "absent" and null.
-    private func appendTrace(_ v: LuaValue, to result: inout IndicatorResult) {
-        if let reads = v["reads"]?.arrayValue {
-            result.reads.reserveCapacity(reads.count / 3)
-            var i = 0
-            while i + 2 < reads.count {
-                if let path = reads[i].stringValue, let kind = reads[i + 1].stringValue {
-                    result.reads.append(kind == "value" ? TraceRead(path: path, value: reads[i + 2], kind: nil)
-                                                        : TraceRead(path: path, value: nil, kind: kind))
+    /// What a call read and checked (a result's or a trace's `reads` and `conditions`), into
+    /// `result`. Its reads are the bytes `reads = { from, to }` of the crossing's trace buffer
+    /// (`LuaRuntime.forEachTracedRead`), read here before the next call into Lua empties it.
+    private func appendTrace(reads: LuaValue?, conditions: LuaValue?,
+                             to result: inout IndicatorResult) throws(ResultDecodingError) {
+        if let span = reads?.arrayValue, span.count == 2,
+           let from = span[0].integerValue, let to = span[1].integerValue {
+            do throws(LuaError) {
+                try runtime.forEachTracedRead(from: Int(from), to: Int(to)) { path, found in
+                    switch found {
+                    case .value(let value): result.reads.append(TraceRead(path: path, value: value, kind: nil))
+                    case .table: result.reads.append(TraceRead(path: path, value: nil, kind: "table"))
+                    case .absent: result.reads.append(TraceRead(path: path, value: nil, kind: "absent"))
+                    }
                 }
-                i += 3
+            } catch {
+                throw ResultDecodingError(message: error.message)
             }
         }
-        for condition in v["conditions"]?.arrayValue ?? [] {
+        for condition in conditions?.arrayValue ?? [] {
             if let label = LocalizedText(condition["label"]) {
                 result.conditions.append(TraceCondition(label: label, value: condition["value"]?.boolValue ?? false))
             }

@@ -307,30 +307,14 @@ end
 ---------------------------------------------------------------------------------------------
 -- Evaluating one indicator
 ---------------------------------------------------------------------------------------------
--- A trace: the reads of one call as flat triples (path, kind, value), so that the host reads one
--- list rather than a table per read: kind is "value" (the value follows), "table" or "absent"
--- (null follows). `engine` lists the paths the engine read on the rule's behalf (ctx.cited).
--- (`reads`, `seen`, `conditions` and `engine` are made when first needed: most calls read a few
--- fields and check nothing.)
-local function new_trace()
-  return { n = 0 }
-end
-
-local function record(trace, path, value)
-  local seen = trace.seen
-  if seen == nil then
-    seen = {}
-    trace.seen, trace.reads = seen, {}
-  elseif seen[path] then
-    return
-  end
-  seen[path] = true
-  local reads, n = trace.reads, trace.n
-  reads[n + 1] = path
-  if type(value) == "table" then reads[n + 2], reads[n + 3] = "table", null
-  elseif value == nil then reads[n + 2], reads[n + 3] = "absent", null
-  else reads[n + 2], reads[n + 3] = "value", value end
-  trace.n = n + 3
+-- A trace: what one call read and checked. Its reads (each path once, with what it found) go to
+-- one buffer for the crossing, kept in C (shim.h: clua_trace_buffer), which the host reads after
+-- the call without copying Lua tables: a call's reads are the bytes between the buffer's mark
+-- when it starts (`from`) and when it ends. `seen` holds the paths read in the call; `engine`
+-- lists the paths the engine read on the rule's behalf (ctx.cited). (`seen`, `conditions` and
+-- `engine` are made when first needed: most calls read a few fields and check nothing.)
+local function new_trace(from)
+  return { from = from }
 end
 
 -- A view of the case that records every field read, into the trace of the call running
@@ -357,8 +341,12 @@ local function traced(v, path)
   return proxy
 end
 
--- What the views' __index reads: VIEW (BOX[1]) and the trace of the call running (BOX[2]).
+-- What the views' __index reads: VIEW (BOX[1]) and the trace of the call running (BOX[2]); BOX[3]
+-- is the buffer of reads (made by the first read).
 local BOX = { VIEW, nil }
+local TRACE = sandbox_internal.trace_kit(BOX)
+-- A read the engine makes for a rule, recorded as the views record theirs (each path once a call).
+local record, trace_mark, trace_reset = TRACE.record, TRACE.mark, TRACE.reset
 
 -- A read: the field (a view of it when it is a table), recorded in the running call's trace as
 -- record() does, at the field's path (path_join of the view's path and the key). The path is
@@ -366,7 +354,7 @@ local BOX = { VIEW, nil }
 -- keys only, so that a read by 1.0 is still written as it was made. The field's view is made
 -- once and kept in the view's state. In C (shim.h: clua_view_read), where every read costs a
 -- fraction of what this function cost in Lua.
-VIEW_MT.__index = sandbox_internal.view_index(BOX, VIEW_MT, null)
+VIEW_MT.__index = sandbox_internal.view_index(BOX, VIEW_MT)
 VIEW_MT.__len = function(proxy) return #VIEW[proxy][1] end
 VIEW_MT.__pairs = function(proxy)
   local f, s, k0 = pairs(VIEW[proxy][1])
@@ -562,7 +550,8 @@ local function last_trace_of()
   local t = last_trace
   last_trace = nil
   if t == nil then return {} end
-  return { reads = t.n > 0 and t.reads or nil, conditions = t.conditions }
+  local to = trace_mark()
+  return { reads = to > t.from and { t.from, to } or nil, conditions = t.conditions }
 end
 
 -- Copies ctx[key] into out unless the rule never made it or it is still the empty list the
@@ -586,7 +575,7 @@ local function run(framework_id, indicator_id, case, view)
       return { status = "insufficient_information", missing = missing }
     end
   end
-  local trace = new_trace()
+  local trace = new_trace(trace_mark())
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   trace.view, trace.raw = view, case
   current = trace
@@ -598,7 +587,8 @@ local function run(framework_id, indicator_id, case, view)
   listed(out, ctx, trace, "findings")
   listed(out, ctx, trace, "recommendations")
   listed(out, ctx, trace, "suggestions")
-  if trace.n > 0 then out.reads = trace.reads end
+  local to = trace_mark()
+  if to > trace.from then out.reads = { trace.from, to } end
   out.conditions = trace.conditions
   out.engine_reads = trace.engine
   local basis_kind = rawget(ctx, "basis_kind")
@@ -625,6 +615,7 @@ end
 local function evaluate(framework_id, indicator_id, case)
   VIEW = {}
   BOX[1] = VIEW
+  trace_reset()
   return run(framework_id, indicator_id, case, traced(case, ""))
 end
 
@@ -647,6 +638,7 @@ local function evaluate_case(framework_id, ids, case)
   settled = results
   VIEW = {}
   BOX[1] = VIEW
+  trace_reset()
   local view = traced(case, "")
   for i, id in ipairs(ids) do
     next_call()
