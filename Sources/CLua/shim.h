@@ -740,11 +740,26 @@ int clua_patterns_open(lua_State *L);
      its copy tag ('N' null, 'T', 'F', 'I' + 8 bytes, 'D' + 8 bytes, 'S' + u32 length + bytes; 'X'
      for anything else, which the host refuses as it refuses it in a result).
    A call's reads are a span of the buffer (host.trace_kit's mark before and after); the buffer is
-   emptied when a crossing starts. It is Lua memory: it counts against the state's cap. */
+   emptied when a crossing starts. It is Lua memory: it counts against the state's cap. A crossing
+   starts with a buffer of the initial size whatever the crossings before it read, so that no
+   case leaves memory in use for the next (results must not depend on the order of cases). */
 typedef struct clua_trace_buffer {
     size_t len, cap;
     unsigned char data[];
 } clua_trace_buffer;
+
+enum { CLUA_TRACE_INITIAL = 16384 };
+
+/* A new, empty buffer of `cap` bytes with `len` bytes of `from` in it, in slot 3 of the box at
+   index box (raises a memory error past the cap). */
+static clua_trace_buffer *clua_trace_new(lua_State *L, int box, size_t cap, const clua_trace_buffer *from) {
+    clua_trace_buffer *tb = (clua_trace_buffer *)lua_newuserdatauv(L, sizeof(clua_trace_buffer) + cap, 0);
+    tb->len = from ? from->len : 0;
+    tb->cap = cap;
+    if (tb->len) memcpy(tb->data, from->data, tb->len);
+    lua_rawseti(L, box, 3);
+    return tb;
+}
 
 /* The buffer in slot 3 of the box at index box, with room for `more` bytes (grown by doubling
    into a new userdata; raises a memory error past the cap). */
@@ -754,14 +769,9 @@ static clua_trace_buffer *clua_trace_room(lua_State *L, int box, size_t more) {
     lua_pop(L, 1);
     if (tb && tb->cap - tb->len >= more) return tb;
     size_t len = tb ? tb->len : 0, cap = tb ? tb->cap : 0;
-    size_t want = cap < 4096 ? 4096 : cap * 2;
+    size_t want = cap < CLUA_TRACE_INITIAL ? CLUA_TRACE_INITIAL : cap * 2;
     if (want - len < more) want = len + more;
-    clua_trace_buffer *grown = (clua_trace_buffer *)lua_newuserdatauv(L, sizeof(clua_trace_buffer) + want, 0);
-    grown->len = len;
-    grown->cap = want;
-    if (len) memcpy(grown->data, tb->data, len);
-    lua_rawseti(L, box, 3);
-    return grown;
+    return clua_trace_new(L, box, want, tb);
 }
 
 /* Appends the read of `path` (index p, a string) with value (index x) to the box's buffer. */
@@ -936,10 +946,19 @@ static int clua_trace_mark(lua_State *L) {
     return 1;
 }
 
-/* kit.reset(): empties the buffer (a crossing starts). */
+/* kit.capacity(): the bytes the buffer holds without growing. */
+static int clua_trace_capacity(lua_State *L) {
+    clua_trace_buffer *tb = clua_trace_of(L);
+    lua_pushinteger(L, tb ? (lua_Integer)tb->cap : 0);
+    return 1;
+}
+
+/* kit.reset(): empties the buffer (a crossing starts); one that grew is replaced by one of the
+   initial size (the larger one is garbage). */
 static int clua_trace_reset(lua_State *L) {
     clua_trace_buffer *tb = clua_trace_of(L);
-    if (tb) tb->len = 0;
+    if (tb && tb->cap <= CLUA_TRACE_INITIAL) tb->len = 0;
+    else clua_trace_new(L, lua_upvalueindex(1), CLUA_TRACE_INITIAL, NULL);
     return 0;
 }
 
@@ -981,8 +1000,9 @@ static int clua_trace_reads(lua_State *L) {
     return 1;
 }
 
-/* host.trace_kit(box): { record, mark, reset, reads } over box's buffer (see clua_trace_buffer);
-   box becomes the one the host reads after a call (clua_trace_span). */
+/* host.trace_kit(box): { record, mark, reset, reads, capacity } over box's buffer (see clua_trace_buffer),
+   which it makes at the initial size; box becomes the one the host reads after a call
+   (clua_trace_span). */
 static int clua_trace_kit(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
@@ -993,19 +1013,17 @@ static int clua_trace_kit(lua_State *L) {
         b->trace_box_ref = luaL_ref(L, LUA_REGISTRYINDEX);
         if (old > 0) luaL_unref(L, LUA_REGISTRYINDEX, old);
     }
-    lua_createtable(L, 0, 4);
-    lua_pushvalue(L, 1);
-    lua_pushcclosure(L, clua_trace_record, 1);
-    lua_setfield(L, -2, "record");
-    lua_pushvalue(L, 1);
-    lua_pushcclosure(L, clua_trace_mark, 1);
-    lua_setfield(L, -2, "mark");
-    lua_pushvalue(L, 1);
-    lua_pushcclosure(L, clua_trace_reset, 1);
-    lua_setfield(L, -2, "reset");
-    lua_pushvalue(L, 1);
-    lua_pushcclosure(L, clua_trace_reads, 1);
-    lua_setfield(L, -2, "reads");
+    static const luaL_Reg kit[] = {
+        { "record", clua_trace_record }, { "mark", clua_trace_mark }, { "reset", clua_trace_reset },
+        { "reads", clua_trace_reads }, { "capacity", clua_trace_capacity }, { NULL, NULL }
+    };
+    clua_trace_new(L, 1, CLUA_TRACE_INITIAL, NULL);
+    lua_createtable(L, 0, 5);
+    for (const luaL_Reg *f = kit; f->name; f++) {
+        lua_pushvalue(L, 1);
+        lua_pushcclosure(L, f->func, 1);
+        lua_setfield(L, -2, f->name);
+    }
     return 1;
 }
 

@@ -203,4 +203,31 @@ import LuaRuntime
         #expect(checked > 5000)
         #expect(differences.isEmpty, "\(differences)")
     }
+
+    /// Guards order independence: a crossing starts with a buffer of the same size whatever the
+    /// crossings before it read, so that one case's long trace leaves no memory in use for the
+    /// next (which could otherwise meet its memory budget sooner); each read is still in its span.
+    @Test func aResetBufferKeepsNothingOfTheCrossingBefore() throws {
+        let value = try Self.runHost(#"""
+            local kit = sandbox_internal.trace_kit({})
+            local fresh = kit.capacity()
+            local trace = {}
+            for i = 1, 100000 do kit.record(trace, "field" .. i, i) end
+            local grown = kit.capacity()
+            local reads = kit.reads(0, kit.mark())
+            kit.reset()
+            local after, mark = kit.capacity(), kit.mark()
+            kit.record({}, "a", "x")
+            local again = kit.reads(0, kit.mark())
+            return { fresh = fresh, grown = grown, after = after, mark = mark, count = #reads, last = reads[#reads],
+                     again = #again }
+            """#)
+        #expect(value["fresh"] == 16384)
+        #expect((value["grown"]?.integerValue ?? 0) > 1_000_000)
+        #expect(value["after"] == 16384)
+        #expect(value["mark"] == 0)
+        #expect(value["count"] == 300_000)
+        #expect(value["last"] == 100_000)
+        #expect(value["again"] == 3)
+    }
 }
