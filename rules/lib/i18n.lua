@@ -121,11 +121,14 @@ function M.date(d)
 end
 
 local PLACEHOLDER = "{([%a_][%w_]*)}"
+-- What a template starts with (see M.template).
+local TEMPLATE = {}
 
--- A string cut at its placeholders: literal, name, literal, ..., literal (an odd count), found
--- as format's gsub finds them (leftmost first, scanning on after each).
-local function pieces(s)
-  local out, n, at = {}, 0, 1
+-- Appends to `out` (from index n + 1) a string cut at its placeholders: literal, name, literal,
+-- ..., literal (an odd count), found as format's gsub finds them (leftmost first, scanning on
+-- after each). Returns the new count.
+local function cut(out, n, s)
+  local at = 1
   while true do
     local open, close, name = string.find(s, PLACEHOLDER, at)
     if not open then break end
@@ -133,7 +136,7 @@ local function pieces(s)
     n, at = n + 2, close + 1
   end
   out[n + 1] = string.sub(s, at)
-  return out
+  return n + 1
 end
 
 --- A text prepared once, while the module loads, for `fill`: a template. `fill` then fills it
@@ -145,45 +148,49 @@ end
 -- @return the template
 function M.template(t)
   if type(t) == "string" then t = M.same(t) end
-  local parts = {}
-  for _, lang in ipairs(M.languages) do
+  -- One list (a module's tables are frozen table by table once it loads, and a list is the
+  -- cheapest to freeze): the mark, where each language's pieces start ([2] to [5]), one past the
+  -- last piece ([6]), then the pieces.
+  local out, n = { TEMPLATE }, 6
+  for i, lang in ipairs(M.languages) do
     local s = t[lang] or t.en
     if type(s) ~= "string" then error("i18n.template: no " .. lang .. " text (nor an English one)", 2) end
-    parts[lang] = pieces(s)
+    out[i + 1] = n + 1
+    n = cut(out, n, s)
   end
-  return { template = t, parts = parts }
+  out[6] = n + 1
+  return out
 end
 
--- One language of a template, filled as format's gsub fills the text: placeholders left to
--- right, a missing value an error placed at the caller of fill, an unusable one an error placed
--- in this module (as from gsub). Up to three placeholders are joined by one concatenation.
--- (The pieces are read until the first absent name rather than counted: a template is frozen
--- once its module has loaded, and the length of a frozen table is a function call.)
-local function filled(p, vars, lang)
-  local a = p[2]
-  if a == nil then return p[1] end
+-- One language of a template (its pieces p[i] to p[j]), filled as format's gsub fills the text:
+-- placeholders left to right, a missing value an error placed at the caller of fill, an unusable
+-- one an error placed in this module (as from gsub). Up to three placeholders are joined by one
+-- concatenation.
+local function filled(p, i, j, vars, lang)
+  if i == j then return p[i] end
+  local a = p[i + 1]
   local va = vars[a]
   if va == nil then error("i18n.format: no value for {" .. a .. "}", 3) end
   va = value_in(va, lang, a, 2)
-  local b = p[4]
-  if b == nil then return p[1] .. va .. p[3] end
+  if i + 2 == j then return p[i] .. va .. p[j] end
+  local b = p[i + 3]
   local vb = vars[b]
   if vb == nil then error("i18n.format: no value for {" .. b .. "}", 3) end
   vb = value_in(vb, lang, b, 2)
-  local c = p[6]
-  if c == nil then return p[1] .. va .. p[3] .. vb .. p[5] end
+  if i + 4 == j then return p[i] .. va .. p[i + 2] .. vb .. p[j] end
+  local c = p[i + 5]
   local vc = vars[c]
   if vc == nil then error("i18n.format: no value for {" .. c .. "}", 3) end
   vc = value_in(vc, lang, c, 2)
-  if p[8] == nil then return p[1] .. va .. p[3] .. vb .. p[5] .. vc .. p[7] end
-  local buf, i = { p[1], va, p[3], vb, p[5], vc, p[7] }, 8
-  repeat
-    local name = p[i]
+  if i + 6 == j then return p[i] .. va .. p[i + 2] .. vb .. p[i + 4] .. vc .. p[j] end
+  local buf, k = { p[i], va, p[i + 2], vb, p[i + 4], vc, p[i + 6] }, 8
+  for at = i + 7, j - 1, 2 do
+    local name = p[at]
     local v = vars[name]
     if v == nil then error("i18n.format: no value for {" .. name .. "}", 3) end
-    buf[i], buf[i + 1] = value_in(v, lang, name, 2), p[i + 1]
-    i = i + 2
-  until p[i] == nil
+    buf[k], buf[k + 1] = value_in(v, lang, name, 2), p[at + 1]
+    k = k + 2
+  end
   return table.concat(buf)
 end
 
@@ -194,11 +201,13 @@ end
 -- @return the filled text table
 function M.fill(template, vars)
   vars = vars or {}
-  local parts = template.parts
-  if type(parts) ~= "table" then error("i18n.fill: not a template (make one with i18n.template)", 2) end
+  if template[1] ~= TEMPLATE then
+    error("i18n.fill: not a template (make one with i18n.template)", 2)
+  end
+  local en, es, pt, fr, stop = template[2], template[3], template[4], template[5], template[6]
   -- (the languages of M.languages, in its order)
-  return { en = filled(parts.en, vars, "en"), es = filled(parts.es, vars, "es"),
-           pt = filled(parts.pt, vars, "pt"), fr = filled(parts.fr, vars, "fr") }
+  return { en = filled(template, en, es - 1, vars, "en"), es = filled(template, es, pt - 1, vars, "es"),
+           pt = filled(template, pt, fr - 1, vars, "pt"), fr = filled(template, fr, stop - 1, vars, "fr") }
 end
 
 --- Fills `{name}` placeholders in every language of `t` with `vars[name]`.
@@ -208,7 +217,7 @@ end
 function M.format(t, vars)
   vars = vars or {}
   if type(t) == "string" then t = M.same(t) end
-  if t.en == nil and t.parts ~= nil and t.template ~= nil then return M.fill(t, vars) end
+  if t.en == nil and t[1] == TEMPLATE then return M.fill(t, vars) end
   local out = {}
   for _, lang in ipairs(M.languages) do
     local s = t[lang] or t.en

@@ -408,21 +408,6 @@ function M.gap(ctx, case, gap, vars)
   }
 end
 
---- Prepares a list of gaps (see M.gap) while the module loads: the findings, texts and owners
--- given as text tables become templates (lib.i18n), which M.gap fills without searching them
--- for placeholders. Gaps already prepared are left as they are.
--- @param list { [level] = gap, ... }
--- @return the list
-function M.gaps(list)
-  for _, gap in pairs(list) do
-    for _, key in ipairs({ "finding", "text", "owner" }) do
-      local t = gap[key]
-      if type(t) == "table" and t.parts == nil then gap[key] = T(t) end
-    end
-  end
-  return list
-end
-
 local REACHED = T(L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}"))
 
 --- The highest level a claim may reach without a cited document (calibration.lua).

@@ -45,7 +45,7 @@ local VAGUE = text.keywords {
 }
 local OBSERVED = { administrative = true, observed = true, administrative_data = true }
 
-local TARGET_GAPS = c.gaps {
+local TARGET_GAPS = {
   [1] = {
     finding = L("No target behaviour is stated.", "No se declara ningún comportamiento objetivo.", "Nenhum comportamento-alvo é declarado.",
       "Aucun comportement cible n'est énoncé."),
@@ -214,7 +214,7 @@ local function abcd_of(b, ctx, n)
   return nil
 end
 
-local DIAGNOSIS_GAPS = c.gaps {
+local DIAGNOSIS_GAPS = {
   [1] = {
     finding = L("No barrier to the target behaviours is diagnosed.", "No se diagnostica ninguna barrera a los comportamientos objetivo.",
       "Nenhuma barreira aos comportamentos-alvo é diagnosticada.", "Aucun frein aux comportements cibles n'est diagnostiqué."),
@@ -331,7 +331,7 @@ local diagnosis = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- bi.techniques
 ---------------------------------------------------------------------------------------------
-local TECHNIQUE_GAPS = c.gaps {
+local TECHNIQUE_GAPS = {
   [1] = {
     finding = L("No behavioural technique is described.", "No se describe ninguna técnica conductual.",
       "Nenhuma técnica comportamental é descrita.", "Aucune technique comportementale n'est décrite."),
@@ -447,7 +447,7 @@ local techniques = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- bi.test_plan
 ---------------------------------------------------------------------------------------------
-local TEST_GAPS = c.gaps {
+local TEST_GAPS = {
   [1] = {
     finding = L("The intervention will be launched without a test.", "La intervención se lanzará sin una prueba.",
       "A intervenção será lançada sem um teste.", "L'intervention sera lancée sans test."),
@@ -545,7 +545,7 @@ local test_plan = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- bi.ethics
 ---------------------------------------------------------------------------------------------
-local ETHICS_GAPS = c.gaps {
+local ETHICS_GAPS = {
   [1] = {
     finding = L("No ethical safeguard is stated.", "No se declara ninguna salvaguarda ética.", "Nenhuma salvaguarda ética é declarada.",
       "Aucune garantie éthique n'est énoncée."),
@@ -628,7 +628,7 @@ local ethics = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- bi.scaling
 ---------------------------------------------------------------------------------------------
-local SCALING_GAPS = c.gaps {
+local SCALING_GAPS = {
   [1] = {
     finding = L("There is no plan for what happens after the test.", "No hay un plan para lo que ocurre después de la prueba.",
       "Não há um plano para o que acontece depois do teste.", "Rien n'est prévu pour l'après-test."),

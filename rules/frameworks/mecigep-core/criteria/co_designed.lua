@@ -79,7 +79,7 @@ end
 ---------------------------------------------------------------------------------------------
 -- cd.stakeholders
 ---------------------------------------------------------------------------------------------
-local STAKEHOLDER_GAPS = c.gaps {
+local STAKEHOLDER_GAPS = {
   [1] = {
     finding = L("No stakeholder is identified.", "No se identifica ningún actor.", "Nenhum ator é identificado.",
       "Aucune partie prenante n'est identifiée."),
@@ -248,7 +248,7 @@ local function activity_level(a, ctx, n)
   return nil
 end
 
-local ENGAGEMENT_GAPS = c.gaps {
+local ENGAGEMENT_GAPS = {
   [1] = {
     finding = L("No one outside the administration took part in designing the initiative.",
       "Nadie fuera de la administración participó en el diseño de la iniciativa.",
@@ -366,7 +366,7 @@ local IN_PERSON = text.keywords {
   fr = { "en personne", "presentiel*", "face a face", "porte a porte", "reunion publique", "assemblee*", "atelier*", "visite*" },
 }
 
-local BREADTH_GAPS = c.gaps {
+local BREADTH_GAPS = {
   [1] = {
     finding = L("No engagement activity is reported.", "No se informa ninguna actividad de participación.",
       "Nenhuma atividade de participação é informada.", "Aucune activité de participation n'est signalée."),
@@ -470,7 +470,7 @@ local breadth = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- cd.feedback
 ---------------------------------------------------------------------------------------------
-local FEEDBACK_GAPS = c.gaps {
+local FEEDBACK_GAPS = {
   [1] = {
     finding = L("No response to participants' inputs is documented.",
       "No se documenta ninguna respuesta a los aportes de los participantes.",
@@ -581,7 +581,7 @@ local GOVERNMENT = text.keywords {
 local GOV_TYPES = { government = true, government_agency = true, subnational = true, subnational_government = true }
 local SHARED = { co_decision = true, binding = true, decide = true }
 
-local GOVERNANCE_GAPS = c.gaps {
+local GOVERNANCE_GAPS = {
   [1] = {
     finding = L("No shared governance is planned for implementation.", "No se prevé una gobernanza compartida para la implementación.",
       "Não se prevê uma governança compartilhada para a implementação.", "Aucune gouvernance partagée n'est prévue pour la mise en œuvre."),

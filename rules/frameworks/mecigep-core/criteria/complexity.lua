@@ -29,7 +29,7 @@ local REF = {
 ---------------------------------------------------------------------------------------------
 -- ca.system_map
 ---------------------------------------------------------------------------------------------
-local SYSTEM_GAPS = c.gaps {
+local SYSTEM_GAPS = {
   [1] = {
     finding = L("The system around the problem is not mapped.", "El sistema en torno al problema no está mapeado.",
       "O sistema em torno do problema não está mapeado.", "Le système autour du problème n'est pas cartographié."),
@@ -125,7 +125,7 @@ local function high(v)
   return v == "high" or v == "very_high" or (type(v) == "number" and v >= K.high_rating)
 end
 
-local RISK_GAPS = c.gaps {
+local RISK_GAPS = {
   [1] = {
     finding = L("No implementation risk is identified.", "No se identifica ningún riesgo de implementación.",
       "Nenhum risco de implementação é identificado.", "Aucun risque de mise en œuvre n'est identifié."),
@@ -293,7 +293,7 @@ local ADVICE = {
     "pour un problème chaotique, agissez d'abord pour stabiliser la situation par une réponse rapide en gestion adaptative, puis passez à des pilotes ou des essais une fois la situation maîtrisée"),
 }
 
-local DOMAIN_GAPS = c.gaps {
+local DOMAIN_GAPS = {
   [1] = {
     finding = L("The problem is not classified, or a complex problem is to be launched as a full rollout with no pilot.",
       "El problema no está clasificado, o un problema complejo se lanzará como despliegue completo sin piloto.",
@@ -428,7 +428,7 @@ local domain_method = m.indicator {
 ---------------------------------------------------------------------------------------------
 local STOP_OR_ADAPT = { stop = true, adapt = true, pause = true, adjust = true }
 
-local PHASING_GAPS = c.gaps {
+local PHASING_GAPS = {
   [1] = {
     finding = L("The initiative is planned as a single step, with no phases.", "La iniciativa se planifica en un solo paso, sin fases.",
       "A iniciativa é planejada num único passo, sem fases.", "L'initiative est prévue en une seule étape, sans phases."),
@@ -536,7 +536,7 @@ local phasing = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- ca.learning_loop
 ---------------------------------------------------------------------------------------------
-local LEARNING_GAPS = c.gaps {
+local LEARNING_GAPS = {
   [1] = {
     finding = L("No learning loop is planned.", "No se prevé un ciclo de aprendizaje.", "Não se prevê um ciclo de aprendizagem.",
       "Aucune boucle d'apprentissage n'est prévue."),
@@ -622,7 +622,7 @@ local learning = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- ca.coordination
 ---------------------------------------------------------------------------------------------
-local COORDINATION_GAPS = c.gaps {
+local COORDINATION_GAPS = {
   [1] = {
     finding = L("No coordination mechanism with other agencies or levels of government is planned.",
       "No se prevé ningún mecanismo de coordinación con otras entidades o niveles de gobierno.",

@@ -31,7 +31,7 @@ end
 ---------------------------------------------------------------------------------------------
 -- eb.baseline
 ---------------------------------------------------------------------------------------------
-local BASELINE_GAPS = c.gaps {
+local BASELINE_GAPS = {
   [1] = {
     finding = L("The baseline gives no figure.", "La línea de base no da ninguna cifra.",
       "A linha de base não apresenta nenhum número.", "La situation de référence ne donne aucun chiffre."),
@@ -148,7 +148,7 @@ local baseline = m.indicator {
 -- The stages a causal chain runs through (theory_of_change.chain[].stage).
 local STAGES = { "activity", "output", "outcome", "impact" }
 
-local TOC_GAPS = c.gaps {
+local TOC_GAPS = {
   [1] = {
     finding = L("The theory of change is missing or reduced to a phrase.",
       "La teoría del cambio falta o se reduce a una frase.",
@@ -256,7 +256,7 @@ local theory = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- eb.evidence_strength
 ---------------------------------------------------------------------------------------------
-local STRENGTH_GAPS = c.gaps {
+local STRENGTH_GAPS = {
   [1] = {
     finding = L("No evidence is cited for the approach chosen.", "No se cita evidencia para el enfoque elegido.",
       "Não se cita evidência para a abordagem escolhida.", "Aucune donnée probante n'est citée pour l'approche retenue."),
@@ -385,7 +385,7 @@ local strength = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- eb.results_framework
 ---------------------------------------------------------------------------------------------
-local RF_GAPS = c.gaps {
+local RF_GAPS = {
   [1] = {
     finding = L("The results framework names no indicator.", "El marco de resultados no nombra ningún indicador.",
       "O quadro de resultados não nomeia nenhum indicador.", "Le cadre de résultats ne nomme aucun indicateur."),
@@ -495,7 +495,7 @@ local DESIGNS = {
   descriptive = true, other = true,
 }
 
-local EVALUATION_GAPS = c.gaps {
+local EVALUATION_GAPS = {
   [1] = {
     finding = L("No evaluation is planned.", "No se prevé ninguna evaluación.", "Nenhuma avaliação está prevista.",
       "Aucune évaluation n'est prévue."),

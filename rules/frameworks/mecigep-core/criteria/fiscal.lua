@@ -48,7 +48,7 @@ end
 ---------------------------------------------------------------------------------------------
 -- fr.costing
 ---------------------------------------------------------------------------------------------
-local COSTING_GAPS = c.gaps {
+local COSTING_GAPS = {
   [1] = {
     finding = L("The initiative has no costing.", "La iniciativa no tiene costeo.", "A iniciativa não tem custeio.", "L'initiative n'est pas chiffrée."),
     text = L("Cost the initiative year by year, separating investment (capital) from operation and maintenance (recurrent), before the budget submission and {before_launch}.",
@@ -180,7 +180,7 @@ local costing = m.indicator {
 local BUDGET_SOURCES = { budget = true, mtef = true, own_revenue = true, loan = true, grant = true }
 local NAMED_SOURCES = { budget = true, mtef = true, own_revenue = true, loan = true, grant = true, ppp = true, other = true }
 
-local FUNDING_GAPS = c.gaps {
+local FUNDING_GAPS = {
   [1] = {
     finding = L("No funding source is identified.", "No se identifica ninguna fuente de financiamiento.",
       "Nenhuma fonte de financiamento é identificada.", "Aucune source de financement n'est identifiée."),
@@ -325,7 +325,7 @@ local funding = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- fr.fiscal_rule
 ---------------------------------------------------------------------------------------------
-local RULE_GAPS = c.gaps {
+local RULE_GAPS = {
   [1] = {
     finding = L("The case does not check the initiative against a fiscal rule or spending ceiling, or the projected spending breaches the ceiling with no offset.",
       "El caso no verifica la iniciativa frente a una regla fiscal o techo de gasto, o el gasto proyectado supera el techo sin compensación.",
@@ -460,7 +460,7 @@ local fiscal_rule = m.indicator {
 local MONETARY = { cba = true, cea = true }
 local APPRAISAL_METHODS = { cba = true, cea = true, multi_criteria = true }
 
-local APPRAISAL_GAPS = c.gaps {
+local APPRAISAL_GAPS = {
   [1] = {
     finding = L("No economic appraisal of the initiative.", "Sin evaluación económica ex ante de la iniciativa.",
       "Sem avaliação econômica ex ante da iniciativa.", "Aucune évaluation socio-économique de l'initiative."),
@@ -504,7 +504,7 @@ local APPRAISAL_GAPS = c.gaps {
 -- A multi-criteria analysis (options scored against weighted criteria) is a method; with a
 -- stated result (scores, a ranking of the options) it reaches level 2. It does not value costs
 -- and benefits in money, so it cannot reach level 3 (a monetary appraisal).
-local MULTI_CRITERIA_GAPS = c.gaps {
+local MULTI_CRITERIA_GAPS = {
   APPRAISAL_GAPS[1],
   {
     finding = L("The appraisal states its method (multi-criteria analysis), but gives no result: no score or ranking of the options.",
@@ -537,7 +537,7 @@ local METHOD_NAMES = {
   cba = L("cost-benefit analysis", "análisis costo-beneficio", "análise custo-benefício", "analyse coûts-avantages"),
   cea = L("cost-effectiveness analysis", "análisis costo-efectividad", "análise custo-efetividade", "analyse coût-efficacité"),
 }
-local METHOD_NO_RESULT_GAPS = c.gaps {
+local METHOD_NO_RESULT_GAPS = {
   APPRAISAL_GAPS[1],
   {
     finding = L("The appraisal states its method ({method}), but gives no figure: no net present value, benefit-cost ratio or cost per outcome.",
@@ -621,7 +621,7 @@ local appraisal = m.indicator {
 ---------------------------------------------------------------------------------------------
 local CONTINGENT = { contingent_liability = true, ppp = true, guarantee = true }
 
-local RISKS_GAPS = c.gaps {
+local RISKS_GAPS = {
   [1] = {
     finding = L("No fiscal risk is identified; every initiative carries at least a risk of cost overrun.",
       "No se identifica ningún riesgo fiscal; toda iniciativa conlleva al menos un riesgo de sobrecosto.",
@@ -728,7 +728,7 @@ local fiscal_risks = m.indicator {
 ---------------------------------------------------------------------------------------------
 local FREQUENT = { monthly = true, quarterly = true }
 
-local MONITORING_GAPS = c.gaps {
+local MONITORING_GAPS = {
   [1] = {
     finding = L("No monitoring of budget execution is planned.", "No se prevé el seguimiento de la ejecución presupuestaria.",
       "Não se prevê o acompanhamento da execução orçamentária.", "Aucun suivi de l'exécution budgétaire n'est prévu."),

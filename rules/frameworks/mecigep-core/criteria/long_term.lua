@@ -58,7 +58,7 @@ end
 ---------------------------------------------------------------------------------------------
 -- lt.horizon
 ---------------------------------------------------------------------------------------------
-local HORIZON_GAPS = c.gaps {
+local HORIZON_GAPS = {
   [1] = {
     finding = L("No horizon beyond the first year and no dated milestone.",
       "No hay horizonte más allá del primer año ni hitos con fecha.",
@@ -178,7 +178,7 @@ local horizon = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- lt.alignment
 ---------------------------------------------------------------------------------------------
-local ALIGNMENT_GAPS = c.gaps {
+local ALIGNMENT_GAPS = {
   [1] = {
     finding = L("The case links the initiative to no national plan and no SDG.",
       "El caso no vincula la iniciativa con ningún plan nacional ni ODS.",
@@ -278,7 +278,7 @@ local alignment = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- lt.scenarios
 ---------------------------------------------------------------------------------------------
-local SCENARIO_GAPS = c.gaps {
+local SCENARIO_GAPS = {
   [1] = {
     finding = L("No scenario or stress test of the initiative's assumptions is reported.",
       "No se informa ningún escenario ni prueba de estrés de los supuestos de la iniciativa.",
@@ -417,7 +417,7 @@ local function identification(basis, kind, register)
   return basis.instrument == "constitution" or c.is_text(basis.number) or cited, false
 end
 
-local CONTINUITY_GAPS = c.gaps {
+local CONTINUITY_GAPS = {
   [1] = {
     finding = L("Neither a legal basis nor an institution accountable for the initiative is named.",
       "No se indica ni una base legal ni una institución responsable de la iniciativa.",
@@ -547,7 +547,7 @@ local continuity = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- lt.long_run_results
 ---------------------------------------------------------------------------------------------
-local RESULTS_GAPS = c.gaps {
+local RESULTS_GAPS = {
   [1] = {
     finding = L("No result in the results framework has a dated target.",
       "Ningún resultado del marco de resultados tiene una meta fechada.",

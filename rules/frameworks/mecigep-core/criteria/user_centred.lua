@@ -26,7 +26,7 @@ local REF = {
 ---------------------------------------------------------------------------------------------
 -- uc.research
 ---------------------------------------------------------------------------------------------
-local RESEARCH_GAPS = c.gaps {
+local RESEARCH_GAPS = {
   [1] = {
     finding = L("No research with users is reported.", "No se informa ninguna investigación con usuarios.",
       "Nenhuma pesquisa com usuários é informada.", "Aucune recherche auprès des usagers n'est signalée."),
@@ -123,7 +123,7 @@ local research = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- uc.journey
 ---------------------------------------------------------------------------------------------
-local JOURNEY_GAPS = c.gaps {
+local JOURNEY_GAPS = {
   [1] = {
     finding = L("No user journey or life event is mapped.", "No se mapea ningún recorrido de usuario ni hecho de vida.",
       "Nenhuma jornada do usuário nem evento da vida é mapeado.", "Aucun parcours usager ni événement de vie n'est cartographié."),
@@ -237,7 +237,7 @@ local DIMENSIONS = {
     "apoio digital assistido para pessoas com baixas habilidades digitais", "un accompagnement numérique pour les personnes peu à l'aise avec le numérique"),
 }
 
-local ACCESS_GAPS = c.gaps {
+local ACCESS_GAPS = {
   [1] = {
     finding = L("The service is online only and no accessibility measure is stated.",
       "El servicio es solo en línea y no se declara ninguna medida de accesibilidad.",
@@ -283,7 +283,7 @@ local ACCESS_GAPS = c.gaps {
 }
 
 -- All four dimensions covered, none tested: the gap to level 4 is the test alone.
-local ACCESS_GAPS_ALL_COVERED = c.gaps {
+local ACCESS_GAPS_ALL_COVERED = {
   ACCESS_GAPS[1], ACCESS_GAPS[2], ACCESS_GAPS[3],
   {
     finding = L("All four dimensions are covered (offline channel, languages, disability standard, assisted digital), but the service has not been tested with people with disabilities.",
@@ -359,7 +359,7 @@ local accessibility = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- uc.service_standards
 ---------------------------------------------------------------------------------------------
-local STANDARDS_GAPS = c.gaps {
+local STANDARDS_GAPS = {
   [1] = {
     finding = L("No service standard is defined.", "No se define ningún estándar de servicio.", "Nenhum padrão de serviço é definido.",
       "Aucune norme de service n'est définie."),
@@ -452,7 +452,7 @@ local standards = m.indicator {
 ---------------------------------------------------------------------------------------------
 -- uc.testing
 ---------------------------------------------------------------------------------------------
-local TESTING_GAPS = c.gaps {
+local TESTING_GAPS = {
   [1] = {
     finding = L("No test with users is planned before launch.", "No se prevé ninguna prueba con usuarios antes del lanzamiento.",
       "Nenhum teste com usuários está previsto antes do lançamento.", "Aucun test avec des usagers n'est prévu avant le lancement."),
