@@ -761,12 +761,19 @@ static clua_trace_buffer *clua_trace_new(lua_State *L, int box, size_t cap, cons
     return tb;
 }
 
-/* The buffer in slot 3 of the box at index box, with room for `more` bytes (grown by doubling
-   into a new userdata; raises a memory error past the cap). */
-static clua_trace_buffer *clua_trace_room(lua_State *L, int box, size_t more) {
+/* [safe] The buffer in slot 3 of the box at index box, or NULL. (The box holds it, so the
+   pointer stays valid while the box keeps that buffer.) */
+static clua_trace_buffer *clua_trace_at(lua_State *L, int box) {
     clua_trace_buffer *tb = NULL;
     if (lua_rawgeti(L, box, 3) == LUA_TUSERDATA) tb = (clua_trace_buffer *)lua_touserdata(L, -1);
     lua_pop(L, 1);
+    return tb;
+}
+
+/* The buffer in slot 3 of the box at index box, with room for `more` bytes (grown by doubling
+   into a new userdata; raises a memory error past the cap). */
+static clua_trace_buffer *clua_trace_room(lua_State *L, int box, size_t more) {
+    clua_trace_buffer *tb = clua_trace_at(L, box);
     if (tb && tb->cap - tb->len >= more) return tb;
     size_t len = tb ? tb->len : 0, cap = tb ? tb->cap : 0;
     size_t want = cap < CLUA_TRACE_INITIAL ? CLUA_TRACE_INITIAL : cap * 2;
@@ -921,13 +928,8 @@ static int clua_view_index(lua_State *L) {
     return 1;
 }
 
-/* The box's buffer, or NULL (upvalue 1 is the box). */
-static clua_trace_buffer *clua_trace_of(lua_State *L) {
-    clua_trace_buffer *tb = NULL;
-    if (lua_rawgeti(L, lua_upvalueindex(1), 3) == LUA_TUSERDATA) tb = (clua_trace_buffer *)lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    return tb;
-}
+/* The kit's buffer, or NULL (upvalue 1 of the kit's functions is the box). */
+static clua_trace_buffer *clua_trace_of(lua_State *L) { return clua_trace_at(L, lua_upvalueindex(1)); }
 
 /* kit.record(trace, path, value): a read the engine makes for a rule (ctx.cited), recorded as
    the views record theirs. */
@@ -1034,14 +1036,11 @@ static inline void clua_trace_span(lua_State *L, const unsigned char **data, siz
     *data = NULL;
     *len = 0;
     if (!b || b->trace_box_ref <= 0 || !lua_checkstack(L, 2)) return;
-    int top = lua_gettop(L);
-    if (lua_rawgeti(L, LUA_REGISTRYINDEX, b->trace_box_ref) == LUA_TTABLE
-        && lua_rawgeti(L, -1, 3) == LUA_TUSERDATA) {
-        clua_trace_buffer *tb = (clua_trace_buffer *)lua_touserdata(L, -1);
-        *data = tb->data;
-        *len = tb->len;
+    if (lua_rawgeti(L, LUA_REGISTRYINDEX, b->trace_box_ref) == LUA_TTABLE) {
+        clua_trace_buffer *tb = clua_trace_at(L, lua_gettop(L));
+        if (tb) { *data = tb->data; *len = tb->len; }
     }
-    lua_settop(L, top);
+    lua_pop(L, 1);
 }
 
 /* host.path_steps(path): the steps of a case path, "fiscal.costing[2].amount" ->

@@ -33,7 +33,7 @@ extension LuaRuntime {
         func fail(_ message: String) -> LuaError { LuaError(kind: .conversion, message: "trace, read \(reads + 1): \(message)") }
         func u32() throws(LuaError) -> Int {
             guard i + 4 <= bytes.count else { throw fail("cut short") }
-            let v = UnsafeRawPointer(start + from + i).loadUnaligned(as: UInt32.self)
+            let v = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt32.self)
             i += 4
             return Int(v)
         }
@@ -48,7 +48,7 @@ extension LuaRuntime {
         }
         func eight() throws(LuaError) -> UInt64 {
             guard i + 8 <= bytes.count else { throw fail("cut short") }
-            let v = UnsafeRawPointer(start + from + i).loadUnaligned(as: UInt64.self)
+            let v = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
             i += 8
             return v
         }
