@@ -964,45 +964,7 @@ static int clua_trace_reset(lua_State *L) {
     return 0;
 }
 
-/* kit.reads(from, to): the reads of a span as the flat triples (path, kind, value) the engine
-   kept in Lua before the buffer ("table", "absent" and "value"; null for the first two). */
-static int clua_trace_reads(lua_State *L) {
-    clua_trace_buffer *tb = clua_trace_of(L);
-    lua_Integer from = luaL_checkinteger(L, 1), to = luaL_checkinteger(L, 2), n = 0;
-    lua_createtable(L, 0, 0);
-    if (!tb || from < 0 || to > (lua_Integer)tb->len || from > to) return 1;
-    const unsigned char *r = tb->data + from, *end = tb->data + to;
-    while (r < end) {
-        uint32_t len;
-        memcpy(&len, r, 4); r += 4;
-        lua_pushlstring(L, (const char *)r, len); r += len;
-        lua_rawseti(L, -2, ++n);
-        unsigned char kind = *r++;
-        if (kind != 'v') {
-            lua_pushstring(L, kind == 't' ? "table" : "absent");
-            lua_rawseti(L, -2, ++n);
-            lua_pushlightuserdata(L, NULL);
-            lua_rawseti(L, -2, ++n);
-            continue;
-        }
-        lua_pushliteral(L, "value");
-        lua_rawseti(L, -2, ++n);
-        unsigned char tag = *r++;
-        switch (tag) {
-        case 'S': memcpy(&len, r, 4); r += 4; lua_pushlstring(L, (const char *)r, len); r += len; break;
-        case 'I': { int64_t v; memcpy(&v, r, 8); r += 8; lua_pushinteger(L, (lua_Integer)v); break; }
-        case 'D': { double v; memcpy(&v, r, 8); r += 8; lua_pushnumber(L, (lua_Number)v); break; }
-        case 'T': lua_pushboolean(L, 1); break;
-        case 'F': lua_pushboolean(L, 0); break;
-        case 'N': lua_pushlightuserdata(L, NULL); break;
-        default: lua_pushliteral(L, "?"); break;
-        }
-        lua_rawseti(L, -2, ++n);
-    }
-    return 1;
-}
-
-/* host.trace_kit(box): { record, mark, reset, reads, capacity } over box's buffer (see clua_trace_buffer),
+/* host.trace_kit(box): { record, mark, reset, capacity } over box's buffer (see clua_trace_buffer),
    which it makes at the initial size; box becomes the one the host reads after a call
    (clua_trace_span). */
 static int clua_trace_kit(lua_State *L) {
@@ -1017,10 +979,10 @@ static int clua_trace_kit(lua_State *L) {
     }
     static const luaL_Reg kit[] = {
         { "record", clua_trace_record }, { "mark", clua_trace_mark }, { "reset", clua_trace_reset },
-        { "reads", clua_trace_reads }, { "capacity", clua_trace_capacity }, { NULL, NULL }
+        { "capacity", clua_trace_capacity }, { NULL, NULL }
     };
     clua_trace_new(L, 1, CLUA_TRACE_INITIAL, NULL);
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 4);
     for (const luaL_Reg *f = kit; f->name; f++) {
         lua_pushvalue(L, 1);
         lua_pushcclosure(L, f->func, 1);

@@ -20,6 +20,40 @@ import LuaRuntime
         return try outcome.get()
     }
 
+    /// Runs host Lua chunks one after another in one runtime; after each, reads the spans of the
+    /// trace buffer it returned in `spans` ({ { from, to }, ... }) with the host's own reader
+    /// (`forEachTracedRead`), each as the flat triples (path, kind, value) the engine kept in Lua
+    /// before the buffer: "table" or "absent" and null, or "value" and the value.
+    static func runHostReadingSpans(_ sources: [String]) throws -> [(value: LuaValue, reads: [[LuaValue]])] {
+        let outcome: Result<[(value: LuaValue, reads: [[LuaValue]])], LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: LuaLimits(
+                    instructions: 2_000_000_000, memoryBytes: 512 << 20, timeoutSeconds: 60)))
+                var out: [(value: LuaValue, reads: [[LuaValue]])] = []
+                for source in sources {
+                    let chunk = try runtime.compile(source, chunkName: "=(sandbox traced view test)")
+                    let value = try runtime.call(chunk, with: []).value
+                    var reads: [[LuaValue]] = []
+                    for span in value["spans"]?.arrayValue ?? [] {
+                        var triples: [LuaValue] = []
+                        try runtime.forEachTracedRead(from: Int(span[0]?.integerValue ?? -1),
+                                                      to: Int(span[1]?.integerValue ?? -1)) { path, found in
+                            switch found {
+                            case .table: triples += [.string(path), "table", .null]
+                            case .absent: triples += [.string(path), "absent", .null]
+                            case .value(let v): triples += [.string(path), "value", v]
+                            }
+                        }
+                        reads.append(triples)
+                    }
+                    out.append((value, reads))
+                }
+                return .success(out)
+            } catch { return .failure(error) }
+        }
+        return try outcome.get()
+    }
+
     static func mismatches(_ value: LuaValue) -> (checked: Int, differences: [String]) {
         guard case .integer(let checked)? = value["checked"] else { return (0, ["no result: \(value)"]) }
         let differences = (value["differences"]?.arrayValue ?? []).compactMap(\.stringValue)
@@ -64,7 +98,7 @@ import LuaRuntime
     }
 
     @Test func viewReadsAndTracesAnswerAsTheLuaDid() throws {
-        let value = try Self.runHost(#"""
+        let run = try Self.runHostReadingSpans([#"""
             local setter = sandbox_internal.metatable_setter
             -- the engine's Lua before C, as it was
             local function path_join(path, key)
@@ -139,9 +173,9 @@ import LuaRuntime
                   VIEW[proxy] = { case, "" }
                   return proxy
                 end,
-                -- the call's reads are the buffer's bytes from its mark at the start
+                -- the call's reads are the buffer's bytes from its mark at the start to its mark after
                 begin = function(trace) trace.from = kit.mark(); BOX[2] = trace end,
-                reads = function(trace) local r = kit.reads(trace.from, kit.mark()); return r, #r end,
+                span = function(trace) return { trace.from, kit.mark() } end,
                 path = function(v) local s = VIEW[v]; return s and s[2] end,
               }
             end
@@ -165,20 +199,16 @@ import LuaRuntime
               if type(x) == "table" then return vx.path(x) ~= nil and vx.path(x) == vy.path(y) end
               return rawequal(x, y) and math.type(x) == math.type(y)
             end
-            local function trace_text(reads, n)
-              local out = { "n=" .. tostring(n) }
-              for i = 1, n do
-                local v = reads[i]
-                out[#out + 1] = (v == null and "null") or (math.type(v) or type(v)) .. ":" .. tostring(v)
-              end
-              return table.concat(out, " ")
-            end
             local differences, checked = {}, 0
+            -- each call's trace: the Lua's triples, and the span of the C's buffer the host reads
+            local wants, spans = {}, {}
+            -- one buffer for all the calls (the host reads the buffer of the last kit made)
+            local C = c_views()
             local function differ(text) if #differences < 10 then differences[#differences + 1] = text end end
             for case_number = 1, 400 do
               local case = gen(0)
               if type(case) ~= "table" then case = { a = case } end
-              local L, C = lua_views(), c_views()
+              local L = lua_views()
               local rl, rc = L.root(case), C.root(case)
               for _ = 1, 3 do -- three calls of one crossing share the views
                 local tl, tc = { n = 0 }, {}
@@ -193,41 +223,54 @@ import LuaRuntime
                     if type(vl) ~= "table" or type(vc) ~= "table" then break end
                   end
                 end
-                local want, got = trace_text(tl.reads or {}, tl.n), trace_text(C.reads(tc))
-                if want ~= got then differ("case " .. case_number .. ": traces " .. got .. " (Lua: " .. want .. ")") end
+                wants[#wants + 1] = tl.reads or {}
+                spans[#spans + 1] = C.span(tc)
               end
             end
-            return { checked = checked, differences = differences }
-            """#)
-        let (checked, differences) = Self.mismatches(value)
+            return { checked = checked, differences = differences, wants = wants, spans = spans }
+            """#])[0]
+        let (checked, differences) = Self.mismatches(run.value)
         #expect(checked > 5000)
         #expect(differences.isEmpty, "\(differences)")
+        // the trace: the same paths, kinds and values (integers and floats apart), in the same order
+        let wants = run.value["wants"]?.arrayValue ?? []
+        #expect(wants.count == 1200 && run.reads.count == 1200)
+        var traceDifferences: [String] = []
+        for (call, (want, got)) in zip(wants, run.reads).enumerated() where (want.arrayValue ?? []) != got {
+            if traceDifferences.count < 10 { traceDifferences.append("call \(call + 1): \(got) (Lua: \(want))") }
+        }
+        #expect(traceDifferences.isEmpty, "\(traceDifferences)")
+        #expect(run.reads.reduce(0) { $0 + $1.count } > 3000)
     }
 
     /// Guards order independence: a crossing starts with a buffer of the same size whatever the
     /// crossings before it read, so that one case's long trace leaves no memory in use for the
     /// next (which could otherwise meet its memory budget sooner); each read is still in its span.
     @Test func aResetBufferKeepsNothingOfTheCrossingBefore() throws {
-        let value = try Self.runHost(#"""
+        // the same 100,000 reads twice, on a kit of their own: read back as they are, then after
+        // a reset (the host reads the buffer of the last kit made)
+        let record = """
             local kit = sandbox_internal.trace_kit({})
             local fresh = kit.capacity()
             local trace = {}
             for i = 1, 100000 do kit.record(trace, "field" .. i, i) end
-            local grown = kit.capacity()
-            local reads = kit.reads(0, kit.mark())
+            local grown, whole = kit.capacity(), kit.mark()
+            """
+        let runs = try Self.runHostReadingSpans([record + """
+            return { fresh = fresh, grown = grown, spans = { { 0, whole } } }
+            """, record + """
             kit.reset()
             local after, mark = kit.capacity(), kit.mark()
             kit.record({}, "a", "x")
-            local again = kit.reads(0, kit.mark())
-            return { fresh = fresh, grown = grown, after = after, mark = mark, count = #reads, last = reads[#reads],
-                     again = #again }
-            """#)
-        #expect(value["fresh"] == 16384)
-        #expect((value["grown"]?.integerValue ?? 0) > 1_000_000)
-        #expect(value["after"] == 16384)
-        #expect(value["mark"] == 0)
-        #expect(value["count"] == 300_000)
-        #expect(value["last"] == 100_000)
-        #expect(value["again"] == 3)
+            return { after = after, mark = mark, spans = { { 0, kit.mark() } } }
+            """])
+        let (grown, reset) = (runs[0], runs[1])
+        #expect(grown.value["fresh"] == 16384)
+        #expect((grown.value["grown"]?.integerValue ?? 0) > 1_000_000)
+        #expect(reset.value["after"] == 16384)
+        #expect(reset.value["mark"] == 0)
+        #expect(grown.reads[0].count == 300_000)
+        #expect(grown.reads[0].last == 100_000)
+        #expect(reset.reads[0] == ["a", "value", "x"])
     }
 }
