@@ -92,4 +92,39 @@ struct StateIsolationTests {
             #expect(problem.file?.hasSuffix("frameworks/\(framework)/framework.lua") == true)
         }
     }
+
+    /// Functions are checked once per distinct bytecode. Keyed by chunk name and lines instead,
+    /// a function that keeps a counter went unchecked when a module loaded a harmless one of the
+    /// same name and lines first (`load` lets a module name its chunks): the counter then carried
+    /// from case to case (levels 1, 2, 3 on three identical cases). Both orders, several names.
+    @Test(arguments: [("{ counter, harmless }", "=same"), ("{ harmless, counter }", "=same"),
+                      ("{ counter, harmless }", "@lib/x.lua"), ("{ harmless, counter }", "=(load)")])
+    func aCounterWithTheNameAndLinesOfACheckedFunctionIsStillRefused(order: String, chunk: String) throws {
+        let source = """
+            local m = require "mecigep"
+            local harmless = load("return function() return 0 end", "\(chunk)")()
+            local counter = load("local c = 0 return function() c = c + 1 return c end", "\(chunk)")()
+            local pair = \(order)
+            return m.framework {
+              id = "twins", version = "1.0.0", scale = m.scales.maturity,
+              title = { en = "T", es = "T", pt = "T", fr = "T" },
+              criteria = { m.criterion { id = "c", title = { en = "C", es = "C", pt = "C", fr = "C" },
+                indicators = { m.indicator { id = "i", title = { en = "I", es = "I", pt = "I", fr = "I" },
+                  reads = { "problem" },
+                  evaluate = function(case, ctx) return ctx.level((pair[1]() + pair[2]()) % 5) end } } } },
+            }
+            """
+        do {
+            let levels = try withInlineFramework("twins", source) { assessor in
+                try (1...3).map { n in
+                    try assessor.assess(CaseDocument(id: "c\(n)", value: ["problem": "x"])).indicator("i")?.grade?.id
+                }
+            }
+            Issue.record("the framework loaded; levels of three identical cases: \(levels)")
+        } catch let error as FrameworkLoadError {
+            let problem = try #require(error.problems.first)
+            #expect(problem.message.contains("sandbox_violation"), "\(problem.message)")
+            #expect(problem.message.contains("assignment to 'c', a variable that outlives one call"), "\(problem.message)")
+        }
+    }
 }

@@ -568,14 +568,15 @@ local function freeze_reachable(root, state)
       state.seen[v] = true
       local info = debug_getinfo(v, "S")
       if not is_host_function(info) then
-        local key = info.source .. ":" .. info.linedefined .. ":" .. info.lastlinedefined
-        if not state.checked[key] then
-          state.checked[key] = true
-          local ok, dump = pcall(s_dump, v)
-          if ok then
-            local source, line, name = host.upvalue_writes(dump)
-            if source ~= nil and state.write == nil then state.write = { source, line, name } end
-          end
+        -- Checked once per distinct bytecode: the dump itself is the key. (A name and lines
+        -- would not do: load() lets a module give two different functions the same chunk name
+        -- and lines, and the second would go unchecked.) A dump that fails fails the load.
+        local ok, dump = pcall(s_dump, v)
+        if not ok then error(dump, 0) end
+        if not state.checked[dump] then
+          state.checked[dump] = true
+          local source, line, name = host.upvalue_writes(dump)
+          if source ~= nil and state.write == nil then state.write = { source, line, name } end
         end
         local i = 1
         while true do
