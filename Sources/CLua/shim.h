@@ -991,6 +991,193 @@ static int clua_trace_kit(lua_State *L) {
     return 1;
 }
 
+/* ---- Freezing a module's tables ---------------------------------------------------------
+
+   What SandboxPrelude's freeze_table did in Lua, where a framework's load spent a third of its
+   time (two thousand tables for the core framework). freeze_table(t) moves t's contents to a new
+   table behind a protected metatable: t keeps its identity, holds nothing itself, reads as before
+   and lists its keys in the order the sandbox's views do (ordered_keys: numbers, then strings,
+   then booleans, each in Lua's `<` order; other keys after them, in `next` order). The kit's
+   upvalues are the prelude's private values (see host.freeze_kit). */
+
+enum { CLUA_FZ_HOST = 1, CLUA_FZ_MARK, CLUA_FZ_TARGET, CLUA_FZ_FROZEN, CLUA_FZ_PROTECTED,
+       CLUA_FZ_NOMETA, CLUA_FZ_NEWINDEX, CLUA_FZ_LEN, CLUA_FZ_PAIRS, CLUA_FZ_COUNT = CLUA_FZ_PAIRS };
+
+static int clua_key_rank(int type) {
+    return type == LUA_TNUMBER ? 1 : type == LUA_TSTRING ? 2 : 3;  /* only these three are sorted */
+}
+
+/* Whether keys[a] sorts before keys[b] (the prelude's key_before; distinct keys, so a total order). */
+static int clua_key_less(lua_State *L, int keys, lua_Integer a, lua_Integer b) {
+    lua_rawgeti(L, keys, a);
+    lua_rawgeti(L, keys, b);
+    int ta = lua_type(L, -2), tb = lua_type(L, -1), less;
+    if (ta != tb) less = clua_key_rank(ta) < clua_key_rank(tb);
+    else if (ta == LUA_TBOOLEAN) less = !lua_toboolean(L, -2) && lua_toboolean(L, -1);
+    else less = lua_compare(L, -2, -1, LUA_OPLT);  /* numbers and strings: no metamethod, no error */
+    lua_pop(L, 2);
+    return less;
+}
+
+/* Sorts order[0..n) (positions in keys) by clua_key_less; scratch holds n more. */
+static void clua_key_sort(lua_State *L, int keys, lua_Integer *order, lua_Integer *scratch, size_t n) {
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) scratch[k++] = clua_key_less(L, keys, order[j], order[i]) ? order[j++] : order[i++];
+            while (i < mid) scratch[k++] = order[i++];
+            while (j < hi) scratch[k++] = order[j++];
+        }
+        memcpy(order, scratch, n * sizeof *order);
+    }
+}
+
+/* table[key] = the value at the top (popped), raw; key a C string. */
+static void clua_rawsetfield(lua_State *L, int table, const char *key) {
+    table = lua_absindex(L, table);
+    lua_pushstring(L, key);
+    lua_insert(L, -2);
+    lua_rawset(L, table);
+}
+
+/* freeze_table(t) (the kit's function). */
+static int clua_freeze_table(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    const int t = 1, mt = 2, contents = 3, keys = 4, fm = 5;
+    if (!lua_getmetatable(L, t)) lua_pushnil(L);                     /* 2: mt or nil */
+    /* sized once: the tables are made whole, not grown key by key */
+    lua_Integer total = 0, inSequence = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        total++;
+        if (lua_isinteger(L, -1)) inSequence++;
+    }
+    int narray = inSequence < INT_MAX ? (int)inSequence : 0, nall = total < INT_MAX ? (int)total : 0;
+    lua_createtable(L, narray, nall - narray);                        /* 3: contents */
+    lua_createtable(L, nall, 0);                                      /* 4: keys in order */
+    /* keys[1..n]: the sortable keys; keys[total-m+1..total]: the others, last seen first */
+    lua_Integer n = 0, m = 0;
+    int sequence = 1;  /* keys 1..n in order: nothing to sort */
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, contents);                                      /* contents[k] = v */
+        int type = lua_type(L, -1);
+        lua_pushvalue(L, -1);
+        if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) {
+            if (sequence) sequence = lua_isinteger(L, -1) && lua_tointeger(L, -1) == n + 1;
+            lua_rawseti(L, keys, ++n);
+        } else {
+            lua_rawseti(L, keys, total - m++);
+        }
+    }
+    for (lua_Integer i = n + 1, j = total; i < j; i++, j--) {         /* the others in `next` order */
+        lua_rawgeti(L, keys, i);
+        lua_rawgeti(L, keys, j);
+        lua_rawseti(L, keys, i);
+        lua_rawseti(L, keys, j);
+    }
+    if (!sequence && n > 1) {
+        lua_Integer *order = (lua_Integer *)lua_newuserdatauv(L, 2 * (size_t)n * sizeof(lua_Integer), 0);
+        for (lua_Integer i = 0; i < n; i++) order[i] = i + 1;
+        clua_key_sort(L, keys, order, order + n, (size_t)n);
+        lua_createtable(L, nall, 0);
+        for (lua_Integer i = 0; i < n; i++) {
+            lua_rawgeti(L, keys, order[i]);
+            lua_rawseti(L, -2, i + 1);
+        }
+        for (lua_Integer i = n + 1; i <= total; i++) {
+            lua_rawgeti(L, keys, i);
+            lua_rawseti(L, -2, i);
+        }
+        lua_replace(L, keys);                                         /* the sorted list is keys */
+        lua_pop(L, 1);                                                /* the order */
+    }
+    for (lua_Integer i = 1; i <= total; i++) {                        /* t holds nothing now */
+        lua_rawgeti(L, keys, i);
+        lua_pushnil(L);
+        lua_rawset(L, t);
+    }
+    int fields = 0;
+    if (!lua_isnil(L, mt)) {
+        lua_pushnil(L);
+        while (lua_next(L, mt)) { lua_pop(L, 1); fields++; }
+    }
+    lua_createtable(L, 0, fields + 9);                                /* 5: t's new metatable */
+    if (!lua_isnil(L, mt)) {
+        lua_pushnil(L);
+        while (lua_next(L, mt)) {                                     /* fm gets what mt had */
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, fm);
+        }
+        lua_pushstring(L, "__index");
+        if (lua_rawget(L, mt) != LUA_TNIL) {                          /* contents inherit it */
+            lua_createtable(L, 0, 1);
+            lua_insert(L, -2);
+            clua_rawsetfield(L, -2, "__index");
+            lua_setmetatable(L, contents);
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_pushstring(L, "__metatable");
+        int hidden = lua_rawget(L, mt) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (!hidden) {                                                /* getmetatable(t) is still mt */
+            lua_pushvalue(L, mt);
+            clua_rawsetfield(L, fm, "__metatable");
+        }
+    } else {
+        lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_NOMETA));
+        clua_rawsetfield(L, fm, "__metatable");
+    }
+    lua_pushvalue(L, contents);
+    clua_rawsetfield(L, fm, "__index");
+    lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_NEWINDEX));
+    clua_rawsetfield(L, fm, "__newindex");
+    lua_pushstring(L, "__len");
+    if (lua_rawget(L, fm) == LUA_TNIL) {
+        lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_LEN));
+        clua_rawsetfield(L, fm, "__len");
+    }
+    lua_pop(L, 1);
+    lua_pushstring(L, "__pairs");
+    if (lua_rawget(L, fm) == LUA_TNIL) {
+        lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_PAIRS));
+        clua_rawsetfield(L, fm, "__pairs");
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_HOST));
+    lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_PROTECTED));
+    lua_rawset(L, fm);
+    lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_MARK));
+    lua_pushvalue(L, keys);
+    lua_rawset(L, fm);
+    lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_TARGET));
+    lua_pushvalue(L, contents);
+    lua_rawset(L, fm);
+    lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_FROZEN));
+    lua_pushboolean(L, 1);
+    lua_rawset(L, fm);
+    lua_pushvalue(L, fm);
+    lua_setmetatable(L, t);
+    /* the work the Lua did, as instructions: a few per key and per metatable field */
+    clua_charge_or_stop(L, 8 * (n + m) + 32);
+    return 0;
+}
+
+/* host.freeze_kit(HOST, MARK, TARGET, FROZEN, PROTECTED, NO_METATABLE, frozen_newindex, view_len,
+   view_pairs): the prelude's freeze_table, with those values as its upvalues. */
+static int clua_freeze_kit(lua_State *L) {
+    lua_settop(L, CLUA_FZ_COUNT);
+    lua_pushcclosure(L, clua_freeze_table, CLUA_FZ_COUNT);
+    return 1;
+}
+
 /* [safe] The registered box's buffer as it is now: *data NULL and *len 0 when there is none.
    Valid until the next call into Lua (the box keeps the buffer alive). */
 static inline void clua_trace_span(lua_State *L, const unsigned char **data, size_t *len) {
@@ -1167,7 +1354,8 @@ enum {
     CLUA_FN_VIEWINDEX,       /* clua_view_index */
     CLUA_FN_PATHSTEPS,       /* clua_path_steps */
     CLUA_FN_PATTERNS,        /* clua_patterns_open (clua_patterns.c) */
-    CLUA_FN_TRACEKIT         /* clua_trace_kit */
+    CLUA_FN_TRACEKIT,        /* clua_trace_kit */
+    CLUA_FN_FREEZEKIT        /* clua_freeze_kit */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1180,6 +1368,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_PATHSTEPS: return clua_path_steps;
     case CLUA_FN_PATTERNS: return clua_patterns_open;
     case CLUA_FN_TRACEKIT: return clua_trace_kit;
+    case CLUA_FN_FREEZEKIT: return clua_freeze_kit;
     default: return NULL;
     }
 }

@@ -27,6 +27,8 @@ public struct JSONSchema: Sendable {
                                           "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
                                           "maxLength", "pattern", "$defs"]
 
+    static let typeNames: Set<String> = ["null", "boolean", "integer", "number", "string", "array", "object"]
+
     /// A schema problem found when loading: where in the schema, and what.
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public var pointer: String
@@ -76,9 +78,8 @@ public struct JSONSchema: Sendable {
                 }
             case "type":
                 let names = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
-                let known: Set<String> = ["null", "boolean", "integer", "number", "string", "array", "object"]
-                guard !names.isEmpty, names.allSatisfy(known.contains) else {
-                    throw Problem(pointer: here, message: "must name types among " + known.sorted().joined(separator: ", "))
+                guard !names.isEmpty, names.allSatisfy(typeNames.contains) else {
+                    throw Problem(pointer: here, message: "must name types among " + typeNames.sorted().joined(separator: ", "))
                 }
             case "enum":
                 guard value.arrayValue != nil else { throw Problem(pointer: here, message: "must be an array") }
@@ -107,7 +108,8 @@ public struct JSONSchema: Sendable {
         guard ref.hasPrefix("#") else { return nil }
         var node = root
         for part in ref.dropFirst().split(separator: "/") {
-            let key = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let key = part.utf8.contains(UInt8(ascii: "~"))
+                ? part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String(part)
             guard let next = node.objectValue?[key] else { return nil }
             node = next
         }

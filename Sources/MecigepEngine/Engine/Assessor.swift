@@ -367,9 +367,9 @@ public final class Assessor {
     /// Case paths as declared: list indices written `[]`.
     public static func pattern(_ path: String) -> String {
         // A byte scan, not a regular expression: this runs for every read of every indicator.
+        guard path.utf8.contains(UInt8(ascii: "[")) else { return path }
         var path = path
         return path.withUTF8 { bytes -> String in
-            guard bytes.contains(UInt8(ascii: "[")) else { return String(decoding: bytes, as: UTF8.self) }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var i = 0
@@ -440,11 +440,15 @@ public final class Assessor {
     /// The first leading part of `path` (shortest first) for which `found` holds, without
     /// building the list.
     static func firstLeadingPart(of path: String, where found: (Substring) -> Bool) -> Substring? {
-        var index = path.startIndex
-        while index < path.endIndex {
-            let c = path[index]
-            if (c == "." || c == "["), index > path.startIndex, found(path[..<index]) { return path[..<index] }
-            index = path.index(after: index)
+        // by bytes: "." and "[" are ASCII, so every cut falls between characters
+        let bytes = path.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let c = bytes[index]
+            if (c == UInt8(ascii: ".") || c == UInt8(ascii: "[")), index > bytes.startIndex, found(path[..<index]) {
+                return path[..<index]
+            }
+            index = bytes.index(after: index)
         }
         return nil
     }

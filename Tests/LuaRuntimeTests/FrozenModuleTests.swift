@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import LuaRuntime
+
+/// What a module's tables look like to rule code once the module has loaded and been frozen
+/// (`clua_freeze_table` in shim.h, which replaced the prelude's Lua `freeze_table`): every key
+/// and value still there, listed in the sandbox's order (numbers, then strings, then booleans,
+/// each ascending), `#` as before, metatables answering as before, and no write getting through.
+/// A rule's result can depend on the order `pairs` lists a module's table in, so that order must
+/// be the same on every load, whatever order the table was built in.
+@Suite("Frozen module tables")
+struct FrozenModuleTests {
+    /// One key of a generated table: its Lua literal, `type`, `tostring` and place in the order.
+    private struct Key: Hashable {
+        let literal: String
+        let type: String
+        let text: String
+        let rank: Int          // numbers 1, strings 2, booleans 3
+        let number: Double     // numbers: the value (all exactly representable)
+        let bytes: [UInt8]     // strings: UTF-8 (the process collates in the C locale: bytes)
+
+        static func < (a: Key, b: Key) -> Bool {
+            if a.rank != b.rank { return a.rank < b.rank }
+            switch a.rank {
+            case 1: return a.number < b.number
+            case 2: return a.bytes.lexicographicallyPrecedes(b.bytes)
+            default: return a.text == "false" && b.text == "true"
+            }
+        }
+
+        static func integer(_ n: Int) -> Key {
+            Key(literal: "[\(n)]", type: "number", text: "\(n)", rank: 1, number: Double(n), bytes: [])
+        }
+        static func float(_ x: Double, _ text: String) -> Key {
+            Key(literal: "[\(text)]", type: "number", text: text, rank: 1, number: x, bytes: [])
+        }
+        static func string(_ s: String) -> Key {
+            Key(literal: "[\"\(s)\"]", type: "string", text: s, rank: 2, number: 0, bytes: Array(s.utf8))
+        }
+        static func boolean(_ b: Bool) -> Key {
+            Key(literal: "[\(b)]", type: "boolean", text: "\(b)", rank: 3, number: 0, bytes: [])
+        }
+    }
+
+    private static let floats: [Key] = [.float(0.5, "0.5"), .float(-2.25, "-2.25"), .float(3.5, "3.5"),
+                                        .float(1e9 + 0.5, "1000000000.5")]
+    private static let words = ["a", "b", "B", "Z", "aa", "a b", "10", "9", "_x", "é", "ñu", "zz", "id", "level"]
+
+    /// A table's keys in the order it is written (which the order it is listed in must not follow).
+    private static func keys(_ rng: inout SplitMix) -> [Key] {
+        var keys: [Key] = []
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: // a sequence, maybe with a hole
+            let count = Int.random(in: 1...12, using: &rng)
+            let hole = Bool.random(using: &rng) ? Int.random(in: 1...count, using: &rng) : 0
+            keys = (1...count).filter { $0 != hole }.map(Key.integer)
+        case 1: // strings only
+            keys = words.shuffled(using: &rng).prefix(Int.random(in: 1...words.count, using: &rng)).map(Key.string)
+            let letters = Array("abcdefXYZ019_")
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                keys.append(.string(String((0..<Int.random(in: 1...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! })))
+            }
+        default: // everything at once
+            keys = (1...Int.random(in: 1...5, using: &rng)).map(Key.integer)
+            keys += [.integer(-3), .integer(0), .integer(100), .integer(1 << 40)].filter { _ in Bool.random(using: &rng) }
+            keys += floats.filter { _ in Bool.random(using: &rng) }
+            keys += words.filter { _ in Int.random(in: 0..<3, using: &rng) == 0 }.map(Key.string)
+            keys += [Key.boolean(true), .boolean(false)].filter { _ in Bool.random(using: &rng) }
+        }
+        var unique: [Key] = []
+        for key in keys where !unique.contains(where: { $0.text == key.text && $0.type == key.type }) { unique.append(key) }
+        return unique.shuffled(using: &rng)
+    }
+
+    @Test func aFrozenTableListsEveryKeyInTheSandboxOrder() throws {
+        let folder = TemporaryFolder()
+        var rng = SplitMix(state: 20261206)
+        var tables: [[Key]] = []
+        var module = "return {\n"
+        for _ in 0..<300 {
+            let keys = Self.keys(&rng)
+            tables.append(keys)
+            // the value of each key names it, so that a value listed under another key shows
+            module += "  { " + keys.map { "\($0.literal) = \"v:\($0.type):\($0.text)\"" }.joined(separator: ", ") + " },\n"
+        }
+        module += "}\n"
+        folder.write("gen/data.lua", module)
+        let result = try run("""
+            local data = require "gen.data"
+            local out = {}
+            for i = 1, #data do
+              local t, listed = data[i], {}
+              for k, v in pairs(t) do
+                listed[#listed + 1] = type(k) .. ":" .. tostring(k) .. "=" .. v
+                if t[k] ~= v then error("t[k] differs from what pairs gave for " .. tostring(k)) end
+              end
+              out[i] = { listed = listed, length = #t, meta = getmetatable(t) == nil, own = next(t) }
+            end
+            return out
+            """, roots: [folder.path]).get()
+        let out = try #require(result.value.arrayValue)
+        #expect(out.count == tables.count)
+        for (i, keys) in tables.enumerated() where i < out.count {
+            let expected = keys.sorted(by: <).map { "\($0.type):\($0.text)=v:\($0.type):\($0.text)" }
+            let listed = out[i]["listed"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(listed == expected, "table \(i)")
+            if keys.allSatisfy({ $0.rank == 1 && $0.number >= 1 && $0.number == $0.number.rounded() }),
+               Set(keys.map(\.number)) == Set((0..<keys.count).map { Double($0 + 1) }) {
+                #expect(out[i]["length"]?.integerValue == Int64(keys.count), "table \(i): #t")
+            }
+            #expect(out[i]["meta"] == true, "table \(i): a table without a metatable still shows none")
+        }
+    }
+
+    @Test func metatablesAnswerAsBeforeTheModuleWasFrozen() throws {
+        let folder = TemporaryFolder()
+        folder.write("gen/meta.lua", """
+            local defaults = { colour = "blue" }
+            local mt = {}
+            return {
+              with_index = setmetatable({ size = 3 }, { __index = defaults }),
+              locked = setmetatable({ 1, 2 }, { __metatable = "locked" }),
+              plain = setmetatable({ x = 1 }, mt),
+              mt = mt,
+              counted = setmetatable({}, { __len = function() return 7 end }),
+              listed = setmetatable({ a = 1 }, { __pairs = function(t) return next, { only = "this" }, nil end }),
+            }
+            """)
+        let result = try run("""
+            local m = require "gen.meta"
+            local k, v = pairs(m.listed)(select(2, pairs(m.listed)))
+            return { m.with_index.colour, m.with_index.size, getmetatable(m.locked), getmetatable(m.plain) == m.mt,
+                     #m.counted, #m.locked, m.locked[2], k, v, rawget(m.with_index, "size") }
+            """, roots: [folder.path]).get()
+        #expect(result.value == ["blue", 3, "locked", true, 7, 2, 2, "only", "this", 3])
+    }
+
+    @Test(arguments: ["m.with_index.size = 4", "rawset(m.locked, 3, 3)", "m.mt.__index = {}", "setmetatable(m.plain, nil)",
+                      "table.insert(m.locked, 9)"])
+    func noWriteGetsThrough(write: String) throws {
+        let folder = TemporaryFolder()
+        folder.write("gen/meta.lua", """
+            local mt = {}
+            return { with_index = setmetatable({ size = 3 }, { __index = {} }), locked = setmetatable({ 1, 2 }, { __metatable = "locked" }),
+                     plain = setmetatable({ x = 1 }, mt), mt = mt }
+            """)
+        let error = try #require(failure("local m = require 'gen.meta'\n\(write)\nreturn true", roots: [folder.path]))
+        #expect(error.kind == .sandboxViolation || error.kind == .runtime, "\(error)")
+        #expect(error.kind != .runtime || error.message.contains("read-only") || error.message.contains("protected")
+                || error.message.contains("metatable"), "\(error.message)")
+    }
+}
