@@ -1170,6 +1170,127 @@ static int clua_freeze_table(lua_State *L) {
     return 0;
 }
 
+/* What a loaded module can reach, for freezing: the prelude's walk, in C. reach(root, seen,
+   checked, tables) looks at root and everything reachable from it that `seen` does not hold yet:
+   tables (their keys, values and metatables; not views or frozen tables, which are done, nor the
+   host's own tables in SKIP) are appended to `tables`, children after parents; functions defined
+   in rule code have their upvalues followed and their bytecode checked, once per distinct dump
+   (`checked`), for assignments to variables that outlive a call (host.upvalue_writes). Returns
+   the first such assignment found (source, line, name), at once, or nothing. The kit's upvalues:
+   SKIP, MARK, HOST, PROTECTED, string.dump, host.upvalue_writes. */
+
+enum { CLUA_RK_SKIP = 1, CLUA_RK_MARK, CLUA_RK_HOST, CLUA_RK_PROTECTED, CLUA_RK_DUMP, CLUA_RK_WRITES,
+       CLUA_RK_COUNT = CLUA_RK_WRITES };
+
+/* Whether set[value at index v] is there (any value but nil and false), raw. */
+static int clua_rk_holds(lua_State *L, int set, int v) {
+    lua_pushvalue(L, v);
+    int held = lua_rawget(L, set) != LUA_TNIL && lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return held;
+}
+
+/* The values of table t (keys and values, in `next` order) onto the walk's list. */
+static lua_Integer clua_rk_push_all(lua_State *L, int t, int list, lua_Integer n) {
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pushvalue(L, -2);
+        lua_rawseti(L, list, ++n);
+        lua_rawseti(L, list, ++n);
+    }
+    return n;
+}
+
+static int clua_freeze_reach(lua_State *L) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    lua_settop(L, 4);
+    const int seen = 2, checked = 3, tables = 4, list = 5, v = 6, mt = 7;
+    const int skip = lua_upvalueindex(CLUA_RK_SKIP);
+    lua_createtable(L, 64, 0);                                        /* 5: still to look at */
+    lua_Integer n = 0, ntables = (lua_Integer)lua_rawlen(L, tables), visited = 0;
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, list, ++n);
+    while (n > 0) {
+        lua_settop(L, list);
+        lua_rawgeti(L, list, n);                                      /* 6: v */
+        lua_pushnil(L);
+        lua_rawseti(L, list, n--);
+        visited++;
+        int type = lua_type(L, v);
+        if (type == LUA_TTABLE) {
+            if (clua_rk_holds(L, seen, v) || clua_rk_holds(L, skip, v)) continue;
+            lua_pushvalue(L, v);
+            lua_pushboolean(L, 1);
+            lua_rawset(L, seen);
+            int hasMeta = lua_getmetatable(L, v);                     /* 7: mt, if any */
+            if (hasMeta) {
+                lua_pushvalue(L, lua_upvalueindex(CLUA_RK_MARK));
+                int done = lua_rawget(L, mt) != LUA_TNIL;             /* a view or a frozen table */
+                lua_pop(L, 1);
+                if (done) continue;
+            }
+            lua_pushvalue(L, v);
+            lua_rawseti(L, tables, ++ntables);
+            if (hasMeta) {
+                lua_pushvalue(L, lua_upvalueindex(CLUA_RK_HOST));
+                lua_rawget(L, mt);
+                int hosts = lua_rawequal(L, -1, lua_upvalueindex(CLUA_RK_PROTECTED));
+                lua_pop(L, 1);
+                if (!hosts) {
+                    n = clua_rk_push_all(L, mt, list, n);
+                } else {                                              /* an environment's globals */
+                    lua_pushstring(L, "__index");
+                    if (lua_rawget(L, mt) == LUA_TTABLE && !clua_rk_holds(L, skip, lua_gettop(L))) {
+                        lua_rawseti(L, list, ++n);
+                    } else {
+                        lua_pop(L, 1);
+                    }
+                }
+            }
+            n = clua_rk_push_all(L, v, list, n);
+        } else if (type == LUA_TFUNCTION) {
+            if (clua_rk_holds(L, seen, v)) continue;
+            lua_pushvalue(L, v);
+            lua_pushboolean(L, 1);
+            lua_rawset(L, seen);
+            lua_Debug ar;
+            lua_pushvalue(L, v);
+            lua_getinfo(L, ">S", &ar);
+            if (strcmp(ar.what, "C") == 0 || (ar.srclen >= 9 && memcmp(ar.source, "=(sandbox", 9) == 0)) continue;
+            lua_pushvalue(L, lua_upvalueindex(CLUA_RK_DUMP));         /* 7: its dump (an error fails the load) */
+            lua_pushvalue(L, v);
+            lua_call(L, 1, 1);
+            if (!clua_rk_holds(L, checked, 7)) {
+                lua_pushvalue(L, 7);
+                lua_pushboolean(L, 1);
+                lua_rawset(L, checked);
+                lua_pushvalue(L, lua_upvalueindex(CLUA_RK_WRITES));
+                lua_pushvalue(L, 7);
+                lua_call(L, 1, 3);
+                if (!lua_isnil(L, -3)) {
+                    clua_charge_or_stop(L, 16 * visited);
+                    return 3;                                         /* source, line, name */
+                }
+                lua_pop(L, 3);
+            }
+            for (int i = 1; lua_getupvalue(L, v, i) != NULL; i++) lua_rawseti(L, list, ++n);
+        }
+    }
+    /* the work the Lua walk did, as instructions */
+    clua_charge_or_stop(L, 16 * visited);
+    return 0;
+}
+
+/* host.reach_kit(SKIP, MARK, HOST, PROTECTED, string.dump, host.upvalue_writes): the prelude's
+   reach, with those values as its upvalues. */
+static int clua_reach_kit(lua_State *L) {
+    lua_settop(L, CLUA_RK_COUNT);
+    lua_pushcclosure(L, clua_freeze_reach, CLUA_RK_COUNT);
+    return 1;
+}
+
 /* host.freeze_kit(HOST, MARK, TARGET, FROZEN, PROTECTED, NO_METATABLE, frozen_newindex, view_len,
    view_pairs): the prelude's freeze_table, with those values as its upvalues. */
 static int clua_freeze_kit(lua_State *L) {
@@ -1355,7 +1476,8 @@ enum {
     CLUA_FN_PATHSTEPS,       /* clua_path_steps */
     CLUA_FN_PATTERNS,        /* clua_patterns_open (clua_patterns.c) */
     CLUA_FN_TRACEKIT,        /* clua_trace_kit */
-    CLUA_FN_FREEZEKIT        /* clua_freeze_kit */
+    CLUA_FN_FREEZEKIT,       /* clua_freeze_kit */
+    CLUA_FN_REACHKIT         /* clua_reach_kit */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1369,6 +1491,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_PATTERNS: return clua_patterns_open;
     case CLUA_FN_TRACEKIT: return clua_trace_kit;
     case CLUA_FN_FREEZEKIT: return clua_freeze_kit;
+    case CLUA_FN_REACHKIT: return clua_reach_kit;
     default: return NULL;
     }
 }

@@ -136,13 +136,15 @@ struct FrozenModuleTests {
     }
 
     @Test(arguments: ["m.with_index.size = 4", "rawset(m.locked, 3, 3)", "m.mt.__index = {}", "setmetatable(m.plain, nil)",
-                      "table.insert(m.locked, 9)"])
+                      "table.insert(m.locked, 9)", "getmetatable(m.hidden).__index.x = 1", "getmetatable(m.hidden).y = 1"])
     func noWriteGetsThrough(write: String) throws {
         let folder = TemporaryFolder()
         folder.write("gen/meta.lua", """
             local mt = {}
             return { with_index = setmetatable({ size = 3 }, { __index = {} }), locked = setmetatable({ 1, 2 }, { __metatable = "locked" }),
-                     plain = setmetatable({ x = 1 }, mt), mt = mt }
+                     plain = setmetatable({ x = 1 }, mt), mt = mt,
+                     -- its metatable and that metatable's __index are reachable through it alone
+                     hidden = setmetatable({}, { __index = {} }) }
             """)
         let error = try #require(failure("local m = require 'gen.meta'\n\(write)\nreturn true", roots: [folder.path]))
         #expect(error.kind == .sandboxViolation || error.kind == .runtime, "\(error)")

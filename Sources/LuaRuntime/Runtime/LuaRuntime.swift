@@ -113,12 +113,12 @@ public final class LuaRuntime {
         // The host functions written in C (shim.h): next_call runs before every indicator of a
         // crossing; the engine's traced case views read and record with view_index and path_steps,
         // into the buffer trace_kit keeps (read back by forEachTracedRead); patterns makes the
-        // pattern functions (clua_patterns.c); freeze_kit makes the function that freezes a
-        // loaded module's tables.
+        // pattern functions (clua_patterns.c); freeze_kit and reach_kit make the functions that
+        // freeze a loaded module's tables and find what it reaches.
         let cFunctions: [(String, Int)] = [
             ("next_call", CLUA_FN_NEXTCALL), ("view_index", CLUA_FN_VIEWINDEX),
             ("path_steps", CLUA_FN_PATHSTEPS), ("patterns", CLUA_FN_PATTERNS), ("trace_kit", CLUA_FN_TRACEKIT),
-            ("freeze_kit", CLUA_FN_FREEZEKIT),
+            ("freeze_kit", CLUA_FN_FREEZEKIT), ("reach_kit", CLUA_FN_REACHKIT),
         ]
         stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {

@@ -27,7 +27,7 @@ local host, MARK, null, charged, ccall, c_tostring = ...
 
 -- What the sandbox itself needs from the full libraries, captured before anything is hidden.
 local raw_getmetatable, raw_setmetatable = debug.getmetatable, debug.setmetatable
-local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
+local debug_getinfo = debug.getinfo
 local plain_setmetatable, plain_getmetatable = setmetatable, getmetatable
 local rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring, pairs =
   rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring, pairs
@@ -514,76 +514,23 @@ end
 local freeze_table = host.freeze_kit(HOST, MARK, TARGET, FROZEN, PROTECTED, NO_METATABLE,
                                      frozen_newindex, view_len, view_pairs)
 
-local function is_host_function(info)
-  return info.what == "C" or s_sub(info.source, 1, 9) == "=(sandbox"
-end
-
--- Everything reachable from v: tables are frozen (children first), functions' upvalues are
--- followed, and each function defined at load time is checked for assignments to variables
--- that outlive a call (host.upvalue_writes reads its bytecode).
-local function freeze_reachable(root, state)
-  local stack, n = { root }, 1
-  while n > 0 do
-    local v = stack[n]
-    stack[n] = nil
-    n = n - 1
-    local tv = type(v)
-    if tv == "table" and not state.seen[v] and not SKIP[v] then
-      state.seen[v] = true
-      local mt = raw_getmetatable(v)
-      if mt == nil or rawget(mt, MARK) == nil then -- views and frozen tables are done already
-        state.tables[#state.tables + 1] = v
-        if mt ~= nil and rawget(mt, HOST) ~= PROTECTED then
-          for k, x in next, mt do
-            n = n + 1; stack[n] = k
-            n = n + 1; stack[n] = x
-          end
-        elseif mt ~= nil then
-          local index = rawget(mt, "__index") -- an environment's globals come from the sandbox
-          if type(index) == "table" and not SKIP[index] then n = n + 1; stack[n] = index end
-        end
-        for k, x in next, v do
-          n = n + 1; stack[n] = k
-          n = n + 1; stack[n] = x
-        end
-      end
-    elseif tv == "function" and not state.seen[v] then
-      state.seen[v] = true
-      local info = debug_getinfo(v, "S")
-      if not is_host_function(info) then
-        -- Checked once per distinct bytecode: the dump itself is the key. (A name and lines
-        -- would not do: load() lets a module give two different functions the same chunk name
-        -- and lines, and the second would go unchecked.) A dump that fails fails the load.
-        local ok, dump = pcall(s_dump, v)
-        if not ok then error(dump, 0) end
-        if not state.checked[dump] then
-          state.checked[dump] = true
-          local source, line, name = host.upvalue_writes(dump)
-          if source ~= nil and state.write == nil then state.write = { source, line, name } end
-        end
-        local i = 1
-        while true do
-          local name, x = debug_getupvalue(v, i)
-          if name == nil then break end
-          n = n + 1; stack[n] = x
-          i = i + 1
-        end
-      end
-    end
-  end
-end
+-- Everything reachable from a value, for freezing (tables children first; functions' upvalues
+-- followed; each function defined in rule code checked, once per distinct bytecode, for
+-- assignments to variables that outlive a call). In C (shim.h, clua_freeze_reach): it returns
+-- the first such assignment (source, line, name), or nothing. Checked per dump, not per chunk
+-- name and lines: load() lets a module give two different functions the same name and lines.
+local reach = host.reach_kit(SKIP, MARK, HOST, PROTECTED, s_dump, host.upvalue_writes)
 
 local function freeze_module(value, env)
-  local state = { seen = {}, checked = {}, tables = {} }
-  freeze_reachable(value, state)
-  freeze_reachable(env, state)
-  if state.write ~= nil then
-    local source, line, name = state.write[1], state.write[2], state.write[3]
+  local seen, checked, tables = {}, {}, {}
+  local source, line, name = reach(value, seen, checked, tables)
+  if source == nil then source, line, name = reach(env, seen, checked, tables) end
+  if source ~= nil then
     violate("assignment to '" .. name .. "', a variable that outlives one call "
       .. "(declared outside the function that assigns it): rule state must live in the call, so make it "
       .. "a local of that function, or compute it once while the module loads", 3, source, line)
   end
-  for i = 1, #state.tables do freeze_table(state.tables[i]) end
+  for i = 1, #tables do freeze_table(tables[i]) end
 end
 
 ---------------------------------------------------------------------------------------------
