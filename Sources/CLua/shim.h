@@ -1239,6 +1239,8 @@ static int clua_freeze_reach(lua_State *L) {
                 int hosts = lua_rawequal(L, -1, lua_upvalueindex(CLUA_RK_PROTECTED));
                 lua_pop(L, 1);
                 if (!hosts) {
+                    /* a rule's metatable: the sandbox installed a copy whose __metatable is the
+                       original, so the original and its __index are reached only through here */
                     n = clua_rk_push_all(L, mt, list, n);
                 } else {                                              /* an environment's globals */
                     lua_pushstring(L, "__index");

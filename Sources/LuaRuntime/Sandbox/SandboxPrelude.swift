@@ -514,11 +514,12 @@ end
 local freeze_table = host.freeze_kit(HOST, MARK, TARGET, FROZEN, PROTECTED, NO_METATABLE,
                                      frozen_newindex, view_len, view_pairs)
 
--- Everything reachable from a value, for freezing (tables children first; functions' upvalues
--- followed; each function defined in rule code checked, once per distinct bytecode, for
--- assignments to variables that outlive a call). In C (shim.h, clua_freeze_reach): it returns
--- the first such assignment (source, line, name), or nothing. Checked per dump, not per chunk
--- name and lines: load() lets a module give two different functions the same name and lines.
+-- Everything reachable from a value, for freezing: tables (their keys, values and metatables),
+-- functions' upvalues, and each function defined in rule code checked, once per distinct
+-- bytecode, for assignments to variables that outlive a call. In C (shim.h, clua_freeze_reach):
+-- it returns the first such assignment (source, line, name), or nothing. Checked per dump, not
+-- per chunk name and lines: load() lets a module give two different functions the same name
+-- and lines.
 local reach = host.reach_kit(SKIP, MARK, HOST, PROTECTED, s_dump, host.upvalue_writes)
 
 local function freeze_module(value, env)
