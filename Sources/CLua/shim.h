@@ -1048,17 +1048,19 @@ static int clua_freeze_table(lua_State *L) {
     const int t = 1, mt = 2, contents = 3, keys = 4, fm = 5;
     if (!lua_getmetatable(L, t)) lua_pushnil(L);                     /* 2: mt or nil */
     /* sized once: the tables are made whole, not grown key by key */
-    lua_Integer total = 0, inSequence = 0;
+    lua_Integer total = 0, inSequence = 0, sortable = 0;
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         total++;
         if (lua_isinteger(L, -1)) inSequence++;
+        int type = lua_type(L, -1);
+        if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) sortable++;
     }
     int narray = inSequence < INT_MAX ? (int)inSequence : 0, nall = total < INT_MAX ? (int)total : 0;
     lua_createtable(L, narray, nall - narray);                        /* 3: contents */
     lua_createtable(L, nall, 0);                                      /* 4: keys in order */
-    /* keys[1..n]: the sortable keys; keys[total-m+1..total]: the others, last seen first */
+    /* keys[1..n]: the sortable keys; after them the others, in `next` order */
     lua_Integer n = 0, m = 0;
     int sequence = 1;  /* keys 1..n in order: nothing to sort */
     lua_pushnil(L);
@@ -1072,14 +1074,8 @@ static int clua_freeze_table(lua_State *L) {
             if (sequence) sequence = lua_isinteger(L, -1) && lua_tointeger(L, -1) == n + 1;
             lua_rawseti(L, keys, ++n);
         } else {
-            lua_rawseti(L, keys, total - m++);
+            lua_rawseti(L, keys, sortable + ++m);
         }
-    }
-    for (lua_Integer i = n + 1, j = total; i < j; i++, j--) {         /* the others in `next` order */
-        lua_rawgeti(L, keys, i);
-        lua_rawgeti(L, keys, j);
-        lua_rawseti(L, keys, i);
-        lua_rawseti(L, keys, j);
     }
     if (!sequence && n > 1) {
         lua_Integer *order = (lua_Integer *)lua_newuserdatauv(L, 2 * (size_t)n * sizeof(lua_Integer), 0);
