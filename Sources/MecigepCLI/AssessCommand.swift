@@ -11,16 +11,16 @@ struct AssessCommand: ParsableCommand {
         commandName: "assess",
         abstract: "Assess cases (YAML or JSON files, or folders of them) with a framework.",
         discussion: """
-            One case: the assessment goes to standard output. Several cases (or --out): one file
-            per case in --out, plus summary.json and summary.csv. Cases run in parallel; a bad
-            case is reported and the rest go on. A case that `mecigep validate` calls invalid is
-            reported with its problems and not assessed. An output that cannot be written is
-            reported with its path and reason and counted as failed. Exit code 1 when any case,
+            One case: the assessment goes to standard output. Several cases (or --out): one file \
+            per case in --out, plus summary.json and summary.csv. Cases run in parallel; a bad \
+            case is reported and the rest go on. A case that `mecigep validate` calls invalid is \
+            reported with its problems and not assessed. An output that cannot be written is \
+            reported with its path and reason and counted as failed. Exit code 1 when any case, \
             rule or output failed.
 
-            --jsonl: the input is a stream of cases, one JSON document per line (a file, or - for
-            standard input), and the output one compact assessment per line, in input order (to
-            standard output, or to the file --out names): what pipelines and what-if runs over
+            --jsonl: the input is a stream of cases, one JSON document per line (a file, or - for \
+            standard input), and the output one compact assessment per line, in input order (to \
+            standard output, or to the file --out names): what pipelines and what-if runs over \
             large corpora use. A line that cannot be assessed gives a line with its error.
             """
     )

@@ -9,12 +9,12 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate every framework and flag undefined globals in rule code.",
         discussion: """
-            Reports every problem at once as file:line: subject: what to fix. Reads of globals
-            the sandbox does not have (a typo such as strng.find), unknown library functions
-            (string.fnd) and global assignments are flagged from Lua's own compiled code, before
-            any case runs. For versioned frameworks (with a CHANGELOG.md): the version needs a
-            changelog entry, a released version's rules must not change (releases.json), and
-            a patch version that moves levels on the example cases is a warning
+            Reports every problem at once as file:line: subject: what to fix. Reads of globals \
+            the sandbox does not have (a typo such as strng.find), unknown library functions \
+            (string.fnd) and global assignments are flagged from Lua's own compiled code, before \
+            any case runs. For versioned frameworks (with a CHANGELOG.md): the version needs a \
+            changelog entry, a released version's rules must not change (releases.json), and \
+            a patch version that moves levels on the example cases is a warning \
             (docs/frameworks.md). Exit code 1 when anything but a warning or note is found.
             """
     )

@@ -10,9 +10,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two frameworks, or two versions of one, on the same cases.",
         discussion: """
-            Either --framework A --framework B (one rules folder; each may be ID@VERSION or a
-            package file, so two released versions compare directly), or one --framework
-            with --rules OLD --against NEW (two versions in two folders). Prints, per case and
+            Either --framework A --framework B (one rules folder; each may be ID@VERSION or a \
+            package file, so two released versions compare directly), or one --framework \
+            with --rules OLD --against NEW (two versions in two folders). Prints, per case and \
             indicator, where the results differ, and how many moved up or down.
             """
     )

@@ -10,8 +10,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two assessments of a case (a revised case with an earlier one), indicator by indicator.",
         discussion: """
-            Each side is an assessment JSON written by mecigep assess (or round --format
-            json), or a case file, which is assessed now. Prints the indicators whose
+            Each side is an assessment JSON written by mecigep assess (or round --format \
+            json), or a case file, which is assessed now. Prints the indicators whose \
             level or status changed, and how many moved up or down.
             """
     )

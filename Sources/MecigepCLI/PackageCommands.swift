@@ -11,10 +11,10 @@ struct ReleaseCommand: ParsableCommand {
         commandName: "release",
         abstract: "Record the framework's current version as released (content hash, example levels).",
         discussion: """
-            Needs a CHANGELOG.md entry for the version and passing rule tests. Writes
-            releases.json in the framework's folder; from then on `mecigep check` fails if
-            the rules change without a new version, and `mecigep pack` can package it. Warns
-            when a patch version moves levels on the example cases. Exit code 1 when the
+            Needs a CHANGELOG.md entry for the version and passing rule tests. Writes \
+            releases.json in the framework's folder; from then on `mecigep check` fails if \
+            the rules change without a new version, and `mecigep pack` can package it. Warns \
+            when a patch version moves levels on the example cases. Exit code 1 when the \
             version cannot be released (the reason is printed), 2 on usage errors.
             """
     )
@@ -110,11 +110,11 @@ struct PackCommand: ParsableCommand {
         commandName: "pack",
         abstract: "Write a released framework as one package file (id-version.mecigep.tar.gz).",
         discussion: """
-            The package holds the framework's folder (rules, tests, CHANGELOG.md,
-            releases.json), the rules/lib modules and base frameworks it loads, the example
-            cases its tests name, and manifest.json with the SHA-256 of every file and the
-            adoption record. With --sign KEY (a private key from `mecigep keys new`) the
-            manifest is signed with Ed25519. The same content gives the same bytes. Exit
+            The package holds the framework's folder (rules, tests, CHANGELOG.md, \
+            releases.json), the rules/lib modules and base frameworks it loads, the example \
+            cases its tests name, and manifest.json with the SHA-256 of every file and the \
+            adoption record. With --sign KEY (a private key from `mecigep keys new`) the \
+            manifest is signed with Ed25519. The same content gives the same bytes. Exit \
             code 1 when the version is not released or its rules changed since.
             """
     )
@@ -176,8 +176,8 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check a framework package's digests and signature and print its manifest.",
         discussion: """
-            With --key PUB the package must be signed by that public key. Exit code 1 when
-            the package is refused (truncated, altered, unsafe paths, bad or missing
+            With --key PUB the package must be signed by that public key. Exit code 1 when \
+            the package is refused (truncated, altered, unsafe paths, bad or missing \
             signature), with the reason; 2 on usage errors.
             """
     )
@@ -209,10 +209,10 @@ struct InstallCommand: ParsableCommand {
         commandName: "install",
         abstract: "Verify a framework package and install it into <rules>/packages/ID@VERSION.",
         discussion: """
-            The installed framework is used with --framework ID@VERSION (and with
-            --framework ID when the rules folder has no copy of its own). Refuses a package
-            that fails verification, and one whose id and version name a different framework
-            already installed or in <rules>/frameworks. Exit code 1 when refused, 2 on usage
+            The installed framework is used with --framework ID@VERSION (and with \
+            --framework ID when the rules folder has no copy of its own). Refuses a package \
+            that fails verification, and one whose id and version name a different framework \
+            already installed or in <rules>/frameworks. Exit code 1 when refused, 2 on usage \
             errors.
             """
     )

@@ -10,10 +10,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the report of one case's assessment (Markdown or self-contained HTML, in en, es, pt or fr).",
         discussion: """
-            The report has the sections of a MECIGEP peer-review report; without a
-            round, the process and peer sections say so. For a report with the peer
-            States' input, use mecigep round. With --follow-up, the report ends with the
-            informational follow-up. Exit code 1 when the case or the follow-up file is
+            The report has the sections of a MECIGEP peer-review report; without a \
+            round, the process and peer sections say so. For a report with the peer \
+            States' input, use mecigep round. With --follow-up, the report ends with the \
+            informational follow-up. Exit code 1 when the case or the follow-up file is \
             bad, 2 on usage errors.
             """
     )

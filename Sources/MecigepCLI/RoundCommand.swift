@@ -10,15 +10,15 @@ struct RoundCommand: ParsableCommand {
         commandName: "round",
         abstract: "Assess a round's case and write the consolidated peer-review report.",
         discussion: """
-            The round file (YAML or JSON, see docs/reports.md) names the case, the
-            beneficiary State, the peer States, the Secretariat and the dates, and holds
-            each peer's levels, comments, experience and recommendations, and the levels
-            agreed by judgement. The report puts the rules' levels beside each peer's,
-            with the spread per criterion, and merges all recommendations with their
-            authors. --format json writes the assessment with the agreed levels and the
-            round instead. With --follow-up, the informational follow-up (and, when it
-            names a revised case, what changed per indicator). Exit code 1 when the
-            round, the follow-up or the case is bad (every problem is listed with its
+            The round file (YAML or JSON, see docs/reports.md) names the case, the \
+            beneficiary State, the peer States, the Secretariat and the dates, and holds \
+            each peer's levels, comments, experience and recommendations, and the levels \
+            agreed by judgement. The report puts the rules' levels beside each peer's, \
+            with the spread per criterion, and merges all recommendations with their \
+            authors. --format json writes the assessment with the agreed levels and the \
+            round instead. With --follow-up, the informational follow-up (and, when it \
+            names a revised case, what changed per indicator). Exit code 1 when the \
+            round, the follow-up or the case is bad (every problem is listed with its \
             path in the file), 2 on usage errors.
             """
     )

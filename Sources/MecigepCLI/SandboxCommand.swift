@@ -9,9 +9,9 @@ struct SandboxCommand: ParsableCommand {
         commandName: "sandbox",
         abstract: "Run a Lua file in the rule sandbox and print what it returns as JSON.",
         discussion: """
-            The returned value is printed as JSON on standard output (exit 0). What the script
-            prints goes to standard error. On failure, standard error receives one JSON object
-            with kind, message, file, line, traceback and log (exit 1). Kinds: syntax, runtime,
+            The returned value is printed as JSON on standard output (exit 0). What the script \
+            prints goes to standard error. On failure, standard error receives one JSON object \
+            with kind, message, file, line, traceback and log (exit 1). Kinds: syntax, runtime, \
             instruction_limit, memory_limit, time_limit, sandbox_violation, conversion.
             """
     )

@@ -10,11 +10,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Run the service: cases, rounds, assessments, peer input and reports, shared by the States.",
         discussion: """
-            Keeps everything in an SQLite database in --data (created, and migrated, at start),
-            reads the frameworks from --rules at each assessment, and runs each assessment in a
-            worker process under memory and CPU limits. Create accounts first with `mecigep users
-            add`. Stops cleanly on SIGTERM or SIGINT. The JSON API is described at /openapi.json
-            and in docs/openapi.json; see docs/service.md for running it behind a reverse proxy
+            Keeps everything in an SQLite database in --data (created, and migrated, at start), \
+            reads the frameworks from --rules at each assessment, and runs each assessment in a \
+            worker process under memory and CPU limits. Create accounts first with `mecigep users \
+            add`. Stops cleanly on SIGTERM or SIGINT. The JSON API is described at /openapi.json \
+            and in docs/openapi.json; see docs/service.md for running it behind a reverse proxy \
             with TLS. Exit code 1 when the database cannot be opened, 2 on usage errors.
             """
     )

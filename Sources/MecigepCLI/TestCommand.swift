@@ -10,8 +10,8 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run rule tests: cases with the results each indicator must give.",
         discussion: """
-            Tests live in rules/frameworks/<id>/tests/ as YAML or JSON (docs/rules.md). Each
-            failure is printed as expected vs. actual; the run ends with "N passed, N failed"
+            Tests live in rules/frameworks/<id>/tests/ as YAML or JSON (docs/rules.md). Each \
+            failure is printed as expected vs. actual; the run ends with "N passed, N failed" \
             (and ", N skipped"). Exit code 1 on any failure.
             """
     )

@@ -15,9 +15,9 @@ struct UsersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an account.",
             discussion: """
-                The password is read from $MECIGEP_PASSWORD, else from the first line of standard
-                input (at least 12 characters); it is stored as a bcrypt hash. Beneficiary and
-                peer accounts belong to a State (--country, ISO 3166-1 alpha-2). Exit code 1 when
+                The password is read from $MECIGEP_PASSWORD, else from the first line of standard \
+                input (at least 12 characters); it is stored as a bcrypt hash. Beneficiary and \
+                peer accounts belong to a State (--country, ISO 3166-1 alpha-2). Exit code 1 when \
                 the account exists, 2 on usage errors.
                 """
         )

@@ -9,9 +9,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check cases before assessing them: malformed fields, and what is missing.",
         discussion: """
-            Lists the fields that are malformed, and the indicators that would come out as
-            "insufficient information" with what to add to the case to change that. Exit code 1
-            when a case is invalid (unreadable, or with malformed fields); incompleteness alone
+            Lists the fields that are malformed, and the indicators that would come out as \
+            "insufficient information" with what to add to the case to change that. Exit code 1 \
+            when a case is invalid (unreadable, or with malformed fields); incompleteness alone \
             is a report, not an error.
             """
     )
