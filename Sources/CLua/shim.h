@@ -1394,12 +1394,12 @@ static void clua_push_escaped(lua_State *L, const char *msg, size_t len) {
 }
 
 /*
- * Message handler for the host's protected calls. Formats string and number errors only (it
- * never runs __tostring), escaping what is not readable text; records the innermost rule frames'
- * sources and lines in the budget; and returns "message\nstack traceback:...".
- * error_message_length tells where the message ends.
+ * Records an error the way the host reports it: formats string and number errors only (it never
+ * runs __tostring), escaping what is not readable text, and records the innermost rule frames'
+ * sources and lines in the budget. Leaves the formatted message on the stack and returns it;
+ * error_message_length is its length.
  */
-static int clua_msghandler(lua_State *L) {
+static const char *clua_record_error(lua_State *L) {
     clua_budget *b = clua_budget_of(L);
     const char *msg;
     size_t len = 0;
@@ -1410,6 +1410,7 @@ static int clua_msghandler(lua_State *L) {
         msg = lua_tostring(L, -1);
     } else if (t == LUA_TLIGHTUSERDATA && lua_touserdata(L, 1) == NULL) {
         msg = "(error object is a null value)";
+        lua_pushstring(L, msg);
     } else {
         msg = lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, t));
     }
@@ -1436,8 +1437,62 @@ static int clua_msghandler(lua_State *L) {
             }
         }
     }
+    return msg;
+}
+
+/* Message handler for the host's protected calls: the error recorded (clua_record_error), and
+   "message\nstack traceback:..." returned; error_message_length tells where the message ends. */
+static int clua_msghandler(lua_State *L) {
+    const char *msg = clua_record_error(L);
     luaL_traceback(L, L, msg, 1);
     return 1;
+}
+
+/* Message handler of host.try: the error recorded, the message alone returned (no traceback:
+   the engine reports a rule's error by its message and place). */
+static int clua_msghandler_bare(lua_State *L) {
+    clua_record_error(L);
+    return 1;
+}
+
+/* host.try(f, ...) -> true, result | false, message, frames | false
+   Calls f(...) protected, as the host calls a rule: the same message handler records the error's
+   message and the innermost rule frames, so a rule call of a crossing that raises is described
+   exactly as a call of its own would describe it (the host does that with the frames:
+   LuaRuntime.caughtRuleError). `frames` lists source, line, source, line, ... innermost first,
+   the first source as the budget records it (error_source). An error that is not a rule's own
+   runtime error — a stop of the sandbox (budget, violation, fast mode's window), a refused
+   allocation, an error while handling an error — gives false alone: the crossing hands that call
+   back to the host, which runs it exactly. So does a stack overflow (of Lua's stack or of nested
+   C calls): how deep a rule got before it, and so what it read and checked, depends on the
+   frames below it, which are not those of a call of its own. */
+static int clua_try(lua_State *L) {
+    clua_budget *b = clua_budget_of(L);
+    int n = lua_gettop(L), status, k;
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_pushcfunction(L, clua_msghandler_bare);
+    lua_insert(L, 1);
+    status = lua_pcall(L, n - 1, 1, 1);
+    if (status == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (status != LUA_ERRRUN || !b || b->stop != CLUA_STOP_NONE || b->pending ||
+        strstr(lua_tostring(L, -1), "stack overflow") != NULL) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    lua_pushboolean(L, 0);
+    lua_insert(L, -2);
+    lua_createtable(L, 2 * b->error_frames, 0);
+    for (k = 0; k < b->error_frames; k++) {
+        lua_pushstring(L, k == 0 ? b->error_source : b->error_frame_sources[k]);
+        lua_rawseti(L, -2, 2 * k + 1);
+        lua_pushinteger(L, k == 0 ? b->error_line : b->error_frame_lines[k]);
+        lua_rawseti(L, -2, 2 * k + 2);
+    }
+    return 3;
 }
 
 static inline void clua_pushmsghandler(lua_State *L) { lua_pushcfunction(L, clua_msghandler); }
@@ -1475,7 +1530,8 @@ enum {
     CLUA_FN_PATTERNS,        /* clua_patterns_open (clua_patterns.c) */
     CLUA_FN_TRACEKIT,        /* clua_trace_kit */
     CLUA_FN_FREEZEKIT,       /* clua_freeze_kit */
-    CLUA_FN_REACHKIT         /* clua_reach_kit */
+    CLUA_FN_REACHKIT,        /* clua_reach_kit */
+    CLUA_FN_TRY              /* clua_try */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1490,6 +1546,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_TRACEKIT: return clua_trace_kit;
     case CLUA_FN_FREEZEKIT: return clua_freeze_kit;
     case CLUA_FN_REACHKIT: return clua_reach_kit;
+    case CLUA_FN_TRY: return clua_try;
     default: return NULL;
     }
 }

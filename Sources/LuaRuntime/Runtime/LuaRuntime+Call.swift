@@ -328,37 +328,12 @@ extension LuaRuntime {
         } else if let hint = errorLocationHint, error.kind == .runtime, hint.message == text {
             error.chunkName = Self.displayName(luaChunkName: hint.source, fallback: chunk)
             error.line = hint.line
-        } else if b.pointee.error_line > 0 {
-            // The innermost frame of a chunk this runtime compiled or loaded from a file; a chunk
-            // that rule code loaded from a string names itself, and could name itself anything.
-            var source = withUnsafeBytes(of: &b.pointee.error_source) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            var line = Int(b.pointee.error_line)
-            let frames = Int(b.pointee.error_frames)
-            if !knownChunkNames.contains(source), frames > 1 {
-                let lines = withUnsafeBytes(of: &b.pointee.error_frame_lines) { Array($0.bindMemory(to: Int32.self)) }
-                let sources: [String] = withUnsafeBytes(of: &b.pointee.error_frame_sources) { raw in
-                    (0..<frames).map { k in
-                        String(decoding: raw[(k * 256)..<(k * 256 + 256)].prefix(while: { $0 != 0 }), as: UTF8.self)
-                    }
-                }
-                if let k = sources.firstIndex(where: knownChunkNames.contains) {
-                    source = sources[k]
-                    line = Int(lines[k])
-                }
-            }
-            error.chunkName = Self.displayName(luaChunkName: source, fallback: chunk)
-            error.line = line
         } else {
-            error.chunkName = chunk.name
+            place(&error, frames: recordedFrames(), chunk: chunk)
         }
         // Lua prefixes messages with "chunk:line: ". Drop the prefix when it names a chunk this
         // runtime loaded (Lua wrote it); anything else is the rule's own text and stays.
-        if error.kind == .runtime, let (shown, _, message) = LuaError.splitLocation(error.message),
-           isKnownChunk(shown) {
-            error.message = message
-        }
+        if error.kind == .runtime { dropLuaPrefix(&error) }
         if error.kind == .timeLimit, b.pointee.cpu_start >= 0, clua_thread_cpu() - b.pointee.cpu_start <= limits.timeoutSeconds {
             error.message = "time limit exceeded: the call ran longer than \(limits.wallClockSeconds) seconds of "
                 + "wall-clock time without finishing (the machine is too busy: run fewer jobs)"
@@ -371,6 +346,76 @@ extension LuaRuntime {
         if error.kind == .memoryLimit || b.pointee.memory_used > limits.memoryBytes / 2 {
             _ = clua_gc(L, LUA_GCCOLLECT)
         }
+        return error
+    }
+
+    /// The innermost rule frames the message handler recorded for the last error, innermost
+    /// first (the first as `error_source` holds it, in full).
+    private func recordedFrames() -> [(source: String, line: Int)] {
+        let b = budget
+        guard b.pointee.error_line > 0 else { return [] }
+        let first = withUnsafeBytes(of: &b.pointee.error_source) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        var frames = [(source: first, line: Int(b.pointee.error_line))]
+        let count = Int(b.pointee.error_frames)
+        guard count > 1 else { return frames }
+        let lines = withUnsafeBytes(of: &b.pointee.error_frame_lines) { Array($0.bindMemory(to: Int32.self)) }
+        withUnsafeBytes(of: &b.pointee.error_frame_sources) { raw in
+            for k in 1..<count {
+                let source = String(decoding: raw[(k * 256)..<(k * 256 + 256)].prefix(while: { $0 != 0 }), as: UTF8.self)
+                frames.append((source, Int(lines[k])))
+            }
+        }
+        return frames
+    }
+
+    /// Where a runtime error is, from the innermost rule frames its message handler recorded: the
+    /// innermost frame, unless its chunk is not one this runtime compiled or loaded from a file (a
+    /// chunk that rule code loaded from a string names itself, and could name itself anything);
+    /// then the innermost frame of such a chunk. No frame at all: the chunk called.
+    private func place(_ error: inout LuaError, frames: [(source: String, line: Int)], chunk: LuaChunk) {
+        guard var (source, line) = frames.first else {
+            error.chunkName = chunk.name
+            return
+        }
+        if !knownChunkNames.contains(source), frames.count > 1,
+           let known = frames.first(where: { knownChunkNames.contains($0.source) }) {
+            (source, line) = known
+        }
+        error.chunkName = Self.displayName(luaChunkName: source, fallback: chunk)
+        error.line = line
+    }
+
+    /// Drops Lua's "chunk:line: " prefix from a runtime error's message when it names a chunk
+    /// this runtime loaded (Lua wrote it); anything else is the rule's own text and stays.
+    private func dropLuaPrefix(_ error: inout LuaError) {
+        if let (shown, _, message) = LuaError.splitLocation(error.message), isKnownChunk(shown) {
+            error.message = message
+        }
+    }
+
+    /// Counts the changes that could make an error be described differently: a chunk becoming
+    /// known (compiled, or a module loaded), a module's syntax error located by the parser. The
+    /// engine compares it before and after a crossing (see `caughtRuleError`).
+    public var errorPlaceGeneration: Int { knownChunkGeneration + locatedErrors }
+
+    /// A runtime error that a rule call inside a call raised and `host.try` caught, described as
+    /// `call(chunk)` describes the same error ending a call of its own: `message` and `frames`
+    /// (source, line, source, line, ..., innermost first) are what the same message handler
+    /// recorded. Valid only when `errorPlaceGeneration` did not change between the start of
+    /// the call that caught it and now.
+    public func caughtRuleError(message: String, frames flat: [LuaValue], chunk: LuaChunk) -> LuaError {
+        var frames: [(source: String, line: Int)] = []
+        frames.reserveCapacity(flat.count / 2)
+        var k = 0
+        while k + 1 < flat.count {
+            if let source = flat[k].stringValue, let line = flat[k + 1].integerValue { frames.append((source, Int(line))) }
+            k += 2
+        }
+        var error = LuaError(kind: .runtime, message: message)
+        place(&error, frames: frames, chunk: chunk)
+        dropLuaPrefix(&error)
         return error
     }
 

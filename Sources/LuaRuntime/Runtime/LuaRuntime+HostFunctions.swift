@@ -24,6 +24,7 @@ extension LuaRuntime {
         if let message = HostArguments.string(L, 1), let source = HostArguments.string(L, 2),
            let line = HostArguments.integer(L, 3) {
             errorLocationHint = (String(decoding: message, as: UTF8.self), String(decoding: source, as: UTF8.self), Int(line))
+            locatedErrors += 1
         }
         return 0
     }

@@ -45,7 +45,11 @@ public final class LuaRuntime {
     /// Budgets for the calls made inside `withLimits`, instead of the configuration's.
     var callLimits: LuaLimits?
     /// Chunk names ("@path") compiled or loaded by this runtime, to undo Lua's shortening.
-    var knownChunkNames: Set<String> = []
+    var knownChunkNames: Set<String> = [] { didSet { knownChunkGeneration += 1 } }
+    /// Bumped at every change of `knownChunkNames` (see `errorPlaceGeneration`).
+    var knownChunkGeneration = 0
+    /// How many errors `host.locate` placed (see `errorPlaceGeneration`).
+    var locatedErrors = 0
 
     /// The module files `require` has read so far, in the order it read them.
     public internal(set) var loadedModuleFiles: [String] = []
@@ -114,11 +118,12 @@ public final class LuaRuntime {
         // crossing; the engine's traced case views read and record with view_index and path_steps,
         // into the buffer trace_kit keeps (read back by forEachTracedRead); patterns makes the
         // pattern functions (clua_patterns.c); freeze_kit and reach_kit make the functions that
-        // freeze a loaded module's tables and find what it reaches.
+        // freeze a loaded module's tables and find what it reaches; try calls one rule of a
+        // crossing protected, recording an error as the host's own calls record it.
         let cFunctions: [(String, Int)] = [
             ("next_call", CLUA_FN_NEXTCALL), ("view_index", CLUA_FN_VIEWINDEX),
             ("path_steps", CLUA_FN_PATHSTEPS), ("patterns", CLUA_FN_PATTERNS), ("trace_kit", CLUA_FN_TRACEKIT),
-            ("freeze_kit", CLUA_FN_FREEZEKIT), ("reach_kit", CLUA_FN_REACHKIT),
+            ("freeze_kit", CLUA_FN_FREEZEKIT), ("reach_kit", CLUA_FN_REACHKIT), ("try", CLUA_FN_TRY),
         ]
         stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {

@@ -698,6 +698,11 @@ function internals.next_call()
   host.next_call()
 end
 
+-- A rule call of a crossing, protected as the host protects a call: its error (message and
+-- innermost rule frames) recorded by the host's message handler, so that the host describes it
+-- exactly as it would describe the same error ending a call of its own (shim.h: clua_try).
+internals.try = host.try
+
 -- The engine's traced case views, read and recorded in C (shim.h: clua_view_index, clua_path_steps),
 -- into the buffer of reads trace_kit keeps (clua_trace_kit).
 internals.view_index, internals.path_steps, internals.trace_kit = host.view_index, host.path_steps, host.trace_kit

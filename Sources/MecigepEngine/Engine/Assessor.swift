@@ -198,19 +198,42 @@ public final class Assessor {
             guard let list = given ?? made else { break }
             given = nil
             let started = clua_seconds()
+            let generation = runtime.errorPlaceGeneration
             // fast mode: no count hook; a call that runs long stops the crossing
             var value = try? runtime.call(evaluateCaseChunk, with: [.writable(.string(framework.id)), .prepared(list),
                                                                     .prepared(prepared)], fast: true).value
             luaCalls += 1
+            // A rule's error caught in the crossing is described as a call of its own would
+            // describe it, unless something that decides how errors are placed changed meanwhile
+            // (a module loaded, a syntax error located): that indicator then runs exactly.
+            let errorsPlaced = value != nil && runtime.errorPlaceGeneration == generation
             if value == nil { // stopped: what it settled before the stop
                 value = try? runtime.call(crossingResultsChunk).value
                 luaCalls += 1
             }
             luaSeconds += clua_seconds() - started
             let results = value?["results"]?.arrayValue ?? []
+            // (indicators run again exactly only once every result is read: a call of its own
+            // empties the buffer of reads the crossing's results point into)
+            var again: [(at: Int, criterion: Criterion, indicator: Indicator)] = []
             for k in 0..<min(results.count, rest.count) {
-                let at = rest.startIndex + k
-                out.append(result(of: results[k], for: rest[at].indicator, in: rest[at].criterion))
+                let (criterion, indicator) = rest[rest.startIndex + k]
+                if results[k]["status"]?.stringValue == "error" {
+                    if errorsPlaced, let message = results[k]["message"]?.stringValue {
+                        let error = runtime.caughtRuleError(message: message, frames: results[k]["frames"]?.arrayValue ?? [],
+                                                            chunk: evaluateChunk)
+                        out.append(failed(indicator, error, reads: results[k]["reads"], conditions: results[k]["conditions"]))
+                    } else {
+                        again.append((out.count, criterion, indicator))
+                        out.append(Self.unsettled(indicator))
+                    }
+                    continue
+                }
+                out.append(result(of: results[k], for: indicator, in: criterion))
+            }
+            for (at, criterion, indicator) in again {
+                out[at] = evaluate(indicator, in: criterion, case: prepared)
+                reruns += 1
             }
             rest = rest.dropFirst(results.count)
             // nothing handed back (value nil): the rest one call each, below
@@ -225,7 +248,6 @@ public final class Assessor {
     }
 
     private func evaluate(_ indicator: Indicator, in criterion: Criterion, case prepared: LuaPreparedValue) -> IndicatorResult {
-        var result = Self.unsettled(indicator)
         let value: LuaValue
         let started = clua_seconds()
         defer {
@@ -236,18 +258,24 @@ public final class Assessor {
             value = try runtime.call(evaluateChunk, with: [.writable(.string(framework.id)),
                                                            .writable(.string(indicator.id)), .prepared(prepared)]).value
         } catch {
-            // Errors with no rule frame (the rule returned something unusable) point at the rule.
-            let inRule = error.chunkName.map { !$0.contains("(sandbox") } ?? false
-            result.failure = RuleFailure(kind: error.kind.rawValue, message: error.message,
-                                         file: inRule ? error.chunkName : indicator.ruleLocation?.file,
-                                         line: inRule ? error.line : indicator.ruleLocation?.line)
             // What the rule read and checked before it failed, for explain and the report.
-            if let trace = try? runtime.call(lastTraceChunk).value {
-                try? appendTrace(reads: trace["reads"], conditions: trace["conditions"], to: &result)
-            }
-            return result
+            let trace = try? runtime.call(lastTraceChunk).value
+            return failed(indicator, error, reads: trace?["reads"], conditions: trace?["conditions"])
         }
         return self.result(of: value, for: indicator, in: criterion)
+    }
+
+    /// The result of an indicator whose rule call failed with `error`, with what the rule read
+    /// and checked before it failed.
+    private func failed(_ indicator: Indicator, _ error: LuaError, reads: LuaValue?, conditions: LuaValue?) -> IndicatorResult {
+        var result = Self.unsettled(indicator)
+        // Errors with no rule frame (the rule returned something unusable) point at the rule.
+        let inRule = error.chunkName.map { !$0.contains("(sandbox") } ?? false
+        result.failure = RuleFailure(kind: error.kind.rawValue, message: error.message,
+                                     file: inRule ? error.chunkName : indicator.ruleLocation?.file,
+                                     line: inRule ? error.line : indicator.ruleLocation?.line)
+        try? appendTrace(reads: reads, conditions: conditions, to: &result)
+        return result
     }
 
     /// A result with nothing in it yet, an error until something settles it.

@@ -627,13 +627,16 @@ local settled = nil
 
 --- Runs the indicators `ids` (in order) on a case in one crossing: each is its own protected
 --- call with fresh budgets (sandbox_internal.next_call), reading the case through views made
---- once for the crossing. Returns { results = { out, ... } }, or with `failed = i` when
---- indicator i raised an error: the host then runs indicator i in one call of its own, which
---- attributes the failure exactly (message, place, trace), and the rest in a new crossing. A
---- budget stop or a violation ends the whole crossing: the host takes the results settled before
---- it and goes on the same way from the indicator that was stopped.
+--- once for the crossing. Returns { results = { out, ... } }. An indicator whose rule raised an
+--- error of its own gives { status = "error", message, frames, reads, conditions }: what the host
+--- needs to describe that error exactly as one call of its own would (its message, the innermost
+--- rule frames that the host's message handler recorded, and what the rule read and checked
+--- before it failed). Any other failure gives `failed = i`: the host runs indicator i in one call
+--- of its own, and the rest in a new crossing. A budget stop or a violation ends the whole
+--- crossing: the host takes the results settled before it and goes on the same way from the
+--- indicator that was stopped.
 local function evaluate_case(framework_id, ids, case)
-  local next_call = sandbox_internal.next_call
+  local next_call, try = sandbox_internal.next_call, sandbox_internal.try
   local results = {}
   settled = results
   VIEW = {}
@@ -642,9 +645,15 @@ local function evaluate_case(framework_id, ids, case)
   local view = traced(case, "")
   for i, id in ipairs(ids) do
     next_call()
-    local ok, out = pcall(run, framework_id, id, case, view)
-    if not ok then return { results = results, failed = i } end
-    results[i] = out
+    local ok, out, frames = try(run, framework_id, id, case, view)
+    if ok then
+      results[i] = out
+    elseif out == nil then
+      return { results = results, failed = i }
+    else
+      local t = last_trace_of()
+      results[i] = { status = "error", message = out, frames = frames, reads = t.reads, conditions = t.conditions }
+    end
   end
   return { results = results }
 end
