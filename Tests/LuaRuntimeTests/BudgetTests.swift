@@ -82,6 +82,41 @@ struct BudgetTests {
         #expect(seen == ["runtime", "192", "runtime", "192", "runtime", "192"], "\(seen)")
     }
 
+    /// A deep recursion that returns leaves the stack and the list of call frames grown (an
+    /// error shrinks the stack as it unwinds, and the frames by half), and only a collection
+    /// outside an emergency shrinks them. A recursion in the next call then finds that stack
+    /// already there and needs no memory for it: stopped by its instruction budget where a fresh
+    /// state runs out of memory first, so a verdict, and a level, could depend on what ran
+    /// before. Guarded: after a recursion with wide frames returned, a narrower one that runs
+    /// out of budget or memory gets the verdict it gets on a fresh runtime, at budgets either
+    /// side of where memory and instructions cross.
+    @Test(arguments: [4_000, 30_000], stride(from: Int64(340_000), through: 400_000, by: 10_000).map { $0 })
+    func aStackADeepRecursionLeftDoesNotChangeTheNextVerdict(depth: Int, instructions: Int64) throws {
+        let limits = LuaLimits(instructions: instructions, memoryBytes: 16 << 20, timeoutSeconds: 5)
+        let wide = "local function g(n, a, b, c, d, e, f, h, i, j) if n == 0 then return 0 end "
+            + "return 1 + g(n - 1, a, b, c, d, e, f, h, i, j) end return g(\(depth))"
+        let narrow = "local function f() return 1 + f() end return f()"
+        let outcome: Result<(String, String), LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                func verdict(_ runtime: LuaRuntime, _ source: String) -> String {
+                    do throws(LuaError) {
+                        _ = try runtime.evaluate(source)
+                        return "no error"
+                    } catch { return error.kind.rawValue }
+                }
+                let fresh = verdict(try LuaRuntime(configuration: LuaConfiguration(limits: limits)), narrow)
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: limits))
+                let returned = runtime.withLimits(LuaLimits(instructions: 10_000_000, memoryBytes: 16 << 20, timeoutSeconds: 5)) {
+                    verdict(runtime, wide)
+                }
+                #expect(returned == "no error")
+                return .success((fresh, verdict(runtime, narrow)))
+            } catch { return .failure(error) }
+        }
+        let (fresh, after) = try outcome.get()
+        #expect(after == fresh, "\(depth) calls deep, then \(instructions) instructions: \(after); on a fresh runtime \(fresh)")
+    }
+
     @Test func deadlineStopsSlowWork() throws {
         let clock = ContinuousClock()
         let start = clock.now

@@ -59,6 +59,8 @@ struct OneCrossingTests {
         ("ctx_misuse", "ctx.finding(42); return 1"),
         ("returns_nothing", "local _ = case.problem"),
         ("recursion", "local function f() local _ = case.id; return 1 + f() end; return f()"),
+        ("recursion_checks", "local function f(n) if n % 1000 == 0 then ctx.check('deeper', true) end; return 1 + f(n + 1) end; return f(1)"),
+        ("recursion_in_c", "local t = setmetatable({}, {}); getmetatable(t).__index = function(s, k) return s[k .. 'x'] end; return t.a"),
         ("after_refusal", "local ok = pcall(string.rep, 'x', 1 << 40); error('after ' .. tostring(ok))"),
         ("handler_fails", "local ok, e = xpcall(function() error('a') end, function(e) error(e .. 'b', 0) end); error(e, 0)"),
         ("missing_module", "require('no.such.module')"),

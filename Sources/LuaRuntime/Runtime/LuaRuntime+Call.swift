@@ -198,6 +198,9 @@ extension LuaRuntime {
         let L = state
         let b = budget
         let base = lua_gettop(L)
+        // the stack and call frames a deep recursion before left go back first: every call
+        // starts with the same memory for them, whatever ran before it (shim.h)
+        clua_settle_stack(L)
         let started = clua_now()
         log.reset()
         violationMessage = nil
@@ -212,9 +215,11 @@ extension LuaRuntime {
         b.pointee.error_message_length = Int.max
         b.pointee.error_line = 0
         b.pointee.host_mode = 1
+        let startUsed = Int(b.pointee.memory_used)
         defer {
             lua_settop(L, base)
             b.pointee.enforce = 0
+            if Int(b.pointee.memory_used) > startUsed + max(2 << 20, limits.memoryBytes / 8) { settleMemory() }
             b.pointee.host_mode = 0
         }
 
@@ -278,6 +283,25 @@ extension LuaRuntime {
         let usage = LuaUsage(instructions: b.pointee.instructions, peakMemoryBytes: b.pointee.memory_peak,
                              seconds: clua_now() - started)
         return LuaResult(value: value, log: log.text, usage: usage)
+    }
+
+    /// Collects in full until a collection frees almost nothing, after a call that left much more
+    /// memory in use than it found (an eighth of the cap, at least 2 MiB: a core framework's
+    /// crossing leaves at most ~1.3 MiB, garbage the collector's own steps take). Garbage alone would not need it (an allocation refused at the
+    /// cap is retried after a full collection), but the emergency collection that retry runs
+    /// leaves what Lua sized for earlier work as it was (the table of interned strings, the stacks
+    /// of threads) and the collector's pacing where the earlier work left it; a collection outside
+    /// an emergency resets them. Without it, a recursion stopped between its instruction budget
+    /// and the memory cap got one verdict or the other depending on the indicators run before it
+    /// (`OneCrossingTests`, the `recursion` bodies). The running thread's own stack and call
+    /// frames are given back before every call (`clua_settle_stack`).
+    private func settleMemory() {
+        let b = budget
+        for _ in 0..<32 {
+            let before = Int(b.pointee.memory_used)
+            _ = clua_gc(state, LUA_GCCOLLECT)
+            if before - Int(b.pointee.memory_used) < 64 << 10 { break }
+        }
     }
 
     /// Builds the error for a failed call from host state (why it stopped) and the error object.
