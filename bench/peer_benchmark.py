@@ -73,6 +73,10 @@ def systems(binary, lines, cases, folder):
         s.append((f"mecigep assess --jobs {jobs}", [binary, "assess", "--jsonl", cases + "-nonull.jsonl", "--rules", rules,
                                                     "--framework", "bench-ref", "--jobs", str(jobs)],
                   out + f"{jobs}.jsonl"))
+    # the bare pipeline's own input, nulls and all: rules fail on some cases (string.lower(null)),
+    # as they do on real cases with missing data
+    s.append(("mecigep --jobs 1, with nulls", [binary, "assess", "--jsonl", lines, "--rules", rules,
+                                                "--framework", "bench-ref", "--jobs", "1"], None))
     # one file per case and the summaries, as the Secretariat runs a folder of cases
     s.append(("mecigep assess --out (files)", [binary, "assess", cases, "--rules", rules, "--framework", "bench-ref",
                                                "--jobs", "1", "--out", out + "-files"], None))
@@ -109,6 +113,9 @@ def report(n, medians, levels):
     print(f"    2 jobs wall <= 0.8x bare: {m2[0] / bare[0]:.2f}x")
     if lupa:
         print(f"    1 job CPU <= 0.7x lupa: {m1[1] / lupa[1]:.2f}x")
+    nulls = medians.get("mecigep --jobs 1, with nulls")
+    if nulls:
+        print(f"    (1 job CPU on the bare pipeline's own input, with nulls and failing indicators: {nulls[1] / bare[1]:.2f}x bare)")
 
 
 def core(binary, runs):

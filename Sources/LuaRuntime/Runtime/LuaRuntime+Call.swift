@@ -287,11 +287,11 @@ extension LuaRuntime {
 
     /// Collects in full until a collection frees almost nothing, after a call that left much more
     /// memory in use than it found (an eighth of the cap, at least 2 MiB: a core framework's
-    /// crossing leaves at most ~1.3 MiB, garbage the collector's own steps take). Garbage alone would not need it (an allocation refused at the
-    /// cap is retried after a full collection), but the emergency collection that retry runs
-    /// leaves what Lua sized for earlier work as it was (the table of interned strings, the stacks
-    /// of threads) and the collector's pacing where the earlier work left it; a collection outside
-    /// an emergency resets them. Without it, a recursion stopped between its instruction budget
+    /// crossing leaves at most ~1.3 MiB, garbage the collector's own steps take). Garbage alone
+    /// would not need it (an allocation refused at the cap is retried after a full collection),
+    /// but the emergency collection that retry runs leaves what Lua sized for earlier work as it
+    /// was (the table of interned strings, the stacks of threads) and the collector's pacing where
+    /// the earlier work left it; a collection outside an emergency resets them. Without it, a recursion stopped between its instruction budget
     /// and the memory cap got one verdict or the other depending on the indicators run before it
     /// (`OneCrossingTests`, the `recursion` bodies). The running thread's own stack and call
     /// frames are given back before every call (`clua_settle_stack`).
