@@ -285,16 +285,18 @@ extension LuaRuntime {
         return LuaResult(value: value, log: log.text, usage: usage)
     }
 
-    /// Collects in full until a collection frees almost nothing, after a call that left much more
-    /// memory in use than it found (an eighth of the cap, at least 2 MiB: a core framework's
-    /// crossing leaves at most ~1.3 MiB, garbage the collector's own steps take). Garbage alone
-    /// would not need it (an allocation refused at the cap is retried after a full collection),
-    /// but the emergency collection that retry runs leaves what Lua sized for earlier work as it
-    /// was (the table of interned strings, the stacks of threads) and the collector's pacing where
-    /// the earlier work left it; a collection outside an emergency resets them. Without it, a recursion stopped between its instruction budget
-    /// and the memory cap got one verdict or the other depending on the indicators run before it
-    /// (`OneCrossingTests`, the `recursion` bodies). The running thread's own stack and call
-    /// frames are given back before every call (`clua_settle_stack`).
+    /// Collects in full until a collection frees almost nothing. Run after a call that left much
+    /// more memory in use than it found (an eighth of the cap, at least 2 MiB: a core framework's
+    /// crossing leaves at most ~1.3 MiB, garbage the collector's own steps take), and after a
+    /// failed call that hit the cap or left half of it in use (`failure`). Garbage alone would not
+    /// need it (an allocation refused at the cap is retried after a full collection), but the
+    /// emergency collection that retry runs leaves what Lua sized for earlier work as it was (the
+    /// table of interned strings, the stacks of threads) and the collector's pacing where the
+    /// earlier work left it; a collection outside an emergency resets them. Without it, a
+    /// recursion stopped between its instruction budget and the memory cap got one verdict or the
+    /// other depending on the indicators run before it (`OneCrossingTests`, the `recursion`
+    /// bodies). The running thread's own stack and call frames are given back before every call
+    /// (`clua_settle_stack`).
     private func settleMemory() {
         let b = budget
         for _ in 0..<32 {
@@ -365,11 +367,8 @@ extension LuaRuntime {
         // Free what the failed call left behind before the next call, when it could matter: after
         // a memory stop, or with half the cap in use. Otherwise the collector's own steps do it (a
         // full collection of a loaded framework's state costs milliseconds, and fast mode's reruns
-        // fail calls often on a busy machine); an allocation refused at the cap is retried by Lua
-        // after a full emergency collection anyway, so no memory verdict depends on this.
-        if error.kind == .memoryLimit || b.pointee.memory_used > limits.memoryBytes / 2 {
-            _ = clua_gc(L, LUA_GCCOLLECT)
-        }
+        // fail calls often on a busy machine); see settleMemory for why garbage alone is no reason.
+        if error.kind == .memoryLimit || b.pointee.memory_used > limits.memoryBytes / 2 { settleMemory() }
         return error
     }
 
