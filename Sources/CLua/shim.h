@@ -1063,6 +1063,149 @@ static void clua_key_sort(lua_State *L, int keys, lua_Integer *order, lua_Intege
     }
 }
 
+/* Pushes a new list of t's keys (raw) in the order pairs gives them in the sandbox: 1..n for a
+   sequence, else numbers, strings and booleans sorted (clua_key_less), then other keys (tables,
+   functions) in `next` order, which is not defined. *total: the number of keys; *integers: how
+   many are integers (to size a copy). With charge set, the work is charged before it is done, as
+   instructions: a few per key, and a sort's comparisons as table.sort is charged (longer for
+   long strings) when the keys are not 1..n in order already. */
+static void clua_push_ordered_keys(lua_State *L, int t, int charge, lua_Integer *total, lua_Integer *integers) {
+    t = lua_absindex(L, t);
+    lua_Integer all = 0, ints = 0, n = 0;
+    int sequence = 1;  /* the sortable keys come as 1..n in `next` order: nothing to sort */
+    size_t longest = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        all++;
+        if (lua_isinteger(L, -1)) ints++;
+        int type = lua_type(L, -1);
+        if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) {
+            n++;
+            if (sequence) sequence = lua_isinteger(L, -1) && lua_tointeger(L, -1) == n;
+            if (type == LUA_TSTRING) {
+                size_t len = 0;
+                (void)lua_tolstring(L, -1, &len);  /* a string already: nothing converted */
+                if (len > longest) longest = len;
+            }
+        }
+    }
+    const int sort = !sequence && n > 1;
+    if (charge) {
+        int64_t work = 8 * (int64_t)all;
+        if (sort) work += (int64_t)((double)n * (log2((double)n) + 1.0) * (2.0 + (double)longest / 64.0) + (double)n);
+        clua_charge_or_stop(L, work);
+    }
+    lua_createtable(L, all < INT_MAX ? (int)all : 0, 0);
+    const int keys = lua_gettop(L);
+    lua_Integer at = 0, other = n;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        int type = lua_type(L, -1);
+        lua_pushvalue(L, -1);
+        if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) lua_rawseti(L, keys, ++at);
+        else lua_rawseti(L, keys, ++other);
+    }
+    if (sort) {
+        lua_Integer *order = (lua_Integer *)lua_newuserdatauv(L, 2 * (size_t)n * sizeof(lua_Integer), 0);
+        for (lua_Integer i = 0; i < n; i++) order[i] = i + 1;
+        clua_key_sort(L, keys, order, order + n, (size_t)n);
+        lua_createtable(L, all < INT_MAX ? (int)all : 0, 0);
+        for (lua_Integer i = 0; i < n; i++) {
+            lua_rawgeti(L, keys, order[i]);
+            lua_rawseti(L, -2, i + 1);
+        }
+        for (lua_Integer i = n + 1; i <= all; i++) {
+            lua_rawgeti(L, keys, i);
+            lua_rawseti(L, -2, i);
+        }
+        lua_replace(L, keys);                                         /* the sorted list is keys */
+        lua_pop(L, 1);                                                /* the order */
+    }
+    if (total) *total = all;
+    if (integers) *integers = ints;
+}
+
+/* The iterator pairs returns (clua_push_pairs): the next key, from the walk's list of keys or,
+   with none, the next position 1..count, and its value read from the source raw (a plain table,
+   a frozen table's contents) or through its metamethods (a traced case view, an environment, a
+   list view's target). Nothing once the walk is done. Its control argument is not used: the
+   position is the walk's own. */
+enum { CLUA_PR_SOURCE = 1, CLUA_PR_KEYS, CLUA_PR_AT, CLUA_PR_COUNT, CLUA_PR_RAW, CLUA_PR_UPVALUES = CLUA_PR_RAW };
+
+static int clua_pairs_next(lua_State *L) {
+    lua_Integer at = lua_tointeger(L, lua_upvalueindex(CLUA_PR_AT));
+    if (at >= lua_tointeger(L, lua_upvalueindex(CLUA_PR_COUNT))) return 0;
+    at++;
+    lua_pushinteger(L, at);
+    lua_replace(L, lua_upvalueindex(CLUA_PR_AT));
+    lua_settop(L, 0);
+    if (lua_isnil(L, lua_upvalueindex(CLUA_PR_KEYS))) lua_pushinteger(L, at);
+    else lua_rawgeti(L, lua_upvalueindex(CLUA_PR_KEYS), at);
+    lua_pushvalue(L, 1);
+    if (lua_toboolean(L, lua_upvalueindex(CLUA_PR_RAW))) lua_rawget(L, lua_upvalueindex(CLUA_PR_SOURCE));
+    else lua_gettable(L, lua_upvalueindex(CLUA_PR_SOURCE));
+    return 2;
+}
+
+/* Pushes what pairs returns: the iterator over source (clua_pairs_next) with the list of keys at
+   index keys (0: positions 1..count), then state (the value at index state) and nil. */
+static int clua_push_pairs(lua_State *L, int source, int keys, lua_Integer count, int raw, int state) {
+    source = lua_absindex(L, source);
+    state = lua_absindex(L, state);
+    if (keys) keys = lua_absindex(L, keys);
+    lua_pushvalue(L, source);
+    if (keys) lua_pushvalue(L, keys); else lua_pushnil(L);
+    lua_pushinteger(L, 0);
+    lua_pushinteger(L, count);
+    lua_pushboolean(L, raw);
+    lua_pushcclosure(L, clua_pairs_next, CLUA_PR_UPVALUES);
+    lua_pushvalue(L, state);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* host.ordered_keys(t): the list of t's keys in the sandbox's order (clua_push_ordered_keys),
+   charged. */
+static int clua_ordered_keys(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    clua_push_ordered_keys(L, 1, 1, NULL, NULL);
+    return 1;
+}
+
+/* host.pairs_raw(t): pairs over a table without a __pairs, in the sandbox's order; t's values
+   read raw when the walk reaches them (a key removed meanwhile gives nil). Charged for listing
+   the keys. */
+static int clua_pairs_raw(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    clua_push_ordered_keys(L, 1, 1, NULL, NULL);
+    return clua_push_pairs(L, 1, 2, (lua_Integer)lua_rawlen(L, 2), 1, 1);
+}
+
+/* host.pairs_index(v, t): pairs over v listing the keys of table t in the sandbox's order, each
+   value read as v[k] (through v's metamethods): a traced case view over the case's table, an
+   environment over its own and the sandbox's globals. Charged for listing the keys. */
+static int clua_pairs_index(lua_State *L) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    clua_push_ordered_keys(L, 2, 1, NULL, NULL);
+    return clua_push_pairs(L, 1, 3, (lua_Integer)lua_rawlen(L, 3), 0, 1);
+}
+
+/* host.pairs_list(state, source, keys, raw): pairs over a list of keys made already (a read-only
+   view's or a frozen table's, sorted when it was sealed), or with keys a count n, over positions
+   1..n; values read from source, raw or not; state is what pairs returns as its second value. */
+static int clua_pairs_list(lua_State *L) {
+    lua_settop(L, 4);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int raw = lua_toboolean(L, 4);
+    if (lua_type(L, 3) == LUA_TTABLE) return clua_push_pairs(L, 2, 3, (lua_Integer)lua_rawlen(L, 3), raw, 1);
+    return clua_push_pairs(L, 2, 0, luaL_checkinteger(L, 3), raw, 1);
+}
+
 /* table[key] = the value at the top (popped), raw; key a C string. */
 static void clua_rawsetfield(lua_State *L, int table, const char *key) {
     table = lua_absindex(L, table);
@@ -1077,51 +1220,21 @@ static int clua_freeze_table(lua_State *L) {
     lua_settop(L, 1);
     const int t = 1, mt = 2, contents = 3, keys = 4, fm = 5;
     if (!lua_getmetatable(L, t)) lua_pushnil(L);                     /* 2: mt or nil */
-    /* sized once: the tables are made whole, not grown key by key */
-    lua_Integer total = 0, inSequence = 0, sortable = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        total++;
-        if (lua_isinteger(L, -1)) inSequence++;
-        int type = lua_type(L, -1);
-        if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) sortable++;
+    lua_Integer total = 0, integers = 0;
+    lua_pushnil(L);                                                   /* 3: contents, made below */
+    clua_push_ordered_keys(L, t, 0, &total, &integers);              /* 4: keys in order */
+    /* (its own charge below, not pairs': a module's load is charged as it was) */
+    {
+        /* sized once: the contents are made whole, not grown key by key */
+        int narray = integers < INT_MAX ? (int)integers : 0, nall = total < INT_MAX ? (int)total : 0;
+        lua_createtable(L, narray, nall - narray);
+        lua_replace(L, contents);
     }
-    int narray = inSequence < INT_MAX ? (int)inSequence : 0, nall = total < INT_MAX ? (int)total : 0;
-    lua_createtable(L, narray, nall - narray);                        /* 3: contents */
-    lua_createtable(L, nall, 0);                                      /* 4: keys in order */
-    /* keys[1..n]: the sortable keys; after them the others, in `next` order */
-    lua_Integer n = 0, m = 0;
-    int sequence = 1;  /* keys 1..n in order: nothing to sort */
     lua_pushnil(L);
-    while (lua_next(L, t)) {
+    while (lua_next(L, t)) {                                          /* contents[k] = v, in next order */
         lua_pushvalue(L, -2);
         lua_insert(L, -2);
-        lua_rawset(L, contents);                                      /* contents[k] = v */
-        int type = lua_type(L, -1);
-        lua_pushvalue(L, -1);
-        if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) {
-            if (sequence) sequence = lua_isinteger(L, -1) && lua_tointeger(L, -1) == n + 1;
-            lua_rawseti(L, keys, ++n);
-        } else {
-            lua_rawseti(L, keys, sortable + ++m);
-        }
-    }
-    if (!sequence && n > 1) {
-        lua_Integer *order = (lua_Integer *)lua_newuserdatauv(L, 2 * (size_t)n * sizeof(lua_Integer), 0);
-        for (lua_Integer i = 0; i < n; i++) order[i] = i + 1;
-        clua_key_sort(L, keys, order, order + n, (size_t)n);
-        lua_createtable(L, nall, 0);
-        for (lua_Integer i = 0; i < n; i++) {
-            lua_rawgeti(L, keys, order[i]);
-            lua_rawseti(L, -2, i + 1);
-        }
-        for (lua_Integer i = n + 1; i <= total; i++) {
-            lua_rawgeti(L, keys, i);
-            lua_rawseti(L, -2, i);
-        }
-        lua_replace(L, keys);                                         /* the sorted list is keys */
-        lua_pop(L, 1);                                                /* the order */
+        lua_rawset(L, contents);
     }
     for (lua_Integer i = 1; i <= total; i++) {                        /* t holds nothing now */
         lua_rawgeti(L, keys, i);
@@ -1192,7 +1305,7 @@ static int clua_freeze_table(lua_State *L) {
     lua_pushvalue(L, fm);
     lua_setmetatable(L, t);
     /* the work the Lua did, as instructions: a few per key and per metatable field */
-    clua_charge_or_stop(L, 8 * (n + m) + 32);
+    clua_charge_or_stop(L, 8 * total + 32);
     return 0;
 }
 
@@ -1561,7 +1674,11 @@ enum {
     CLUA_FN_TRACEKIT,        /* clua_trace_kit */
     CLUA_FN_FREEZEKIT,       /* clua_freeze_kit */
     CLUA_FN_REACHKIT,        /* clua_reach_kit */
-    CLUA_FN_TRY              /* clua_try */
+    CLUA_FN_TRY,             /* clua_try */
+    CLUA_FN_ORDEREDKEYS,     /* clua_ordered_keys */
+    CLUA_FN_PAIRSRAW,        /* clua_pairs_raw */
+    CLUA_FN_PAIRSINDEX,      /* clua_pairs_index */
+    CLUA_FN_PAIRSLIST        /* clua_pairs_list */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1577,6 +1694,10 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_FREEZEKIT: return clua_freeze_kit;
     case CLUA_FN_REACHKIT: return clua_reach_kit;
     case CLUA_FN_TRY: return clua_try;
+    case CLUA_FN_ORDEREDKEYS: return clua_ordered_keys;
+    case CLUA_FN_PAIRSRAW: return clua_pairs_raw;
+    case CLUA_FN_PAIRSINDEX: return clua_pairs_index;
+    case CLUA_FN_PAIRSLIST: return clua_pairs_list;
     default: return NULL;
     }
 }

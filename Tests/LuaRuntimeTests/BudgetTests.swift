@@ -12,6 +12,21 @@ struct BudgetTests {
         #expect(error.message.contains("1000000"))
     }
 
+    /// `pairs` lists and sorts a rule's table in C (shim.h: clua_pairs_raw), where the hook cannot
+    /// stop it: the work is charged before it is done, so a walk the budget cannot pay for stops at
+    /// the `pairs` line, and one it can pay for runs (the same table, keys already in order, costs
+    /// only the listing).
+    @Test func pairsIsChargedBeforeItSortsTheKeys() throws {
+        let build = "local t = {}\nfor i = 1, 60000 do t[\"k\" .. i] = i end\n"
+        let budget = LuaLimits(instructions: 2_000_000, memoryBytes: 32 << 20, timeoutSeconds: 5)
+        let error = try #require(failure(build + "local n = 0\nfor _ in pairs(t) do n = n + 1 end\nreturn n", limits: budget))
+        #expect(error.kind == .instructionLimit)
+        #expect(error.line == 4)
+        let sequence = try run("local t = {}\nfor i = 1, 60000 do t[i] = i end\n"
+            + "local n = 0\nfor _ in pairs(t) do n = n + 1 end\nreturn n", limits: budget).get()
+        #expect(sequence.value == 60000)
+    }
+
     @Test func instructionBudgetAppliesInsideCoroutines() throws {
         let error = try #require(failure("""
             local co = coroutine.create(function() while true do end end)

@@ -112,6 +112,52 @@ struct FrozenModuleTests {
         }
     }
 
+    /// `pairs` on a table a rule makes in its call (not frozen) lists its keys in the same order as
+    /// on a frozen one, whatever order the keys were added in and whatever was added and removed
+    /// before (which moves keys around in Lua's hash part): the order comes from the keys alone.
+    /// The one list is made when the walk starts (shim.h: clua_pairs_raw): a key removed during the
+    /// walk still comes, with nil; a key added during the walk does not.
+    @Test func aTableMadeInTheCallListsItsKeysInTheSandboxOrder() throws {
+        var rng = SplitMix(state: 20261207)
+        var tables: [[Key]] = []
+        var source = "local out = {}\n"
+        for i in 0..<300 {
+            let keys = Self.keys(&rng)
+            tables.append(keys)
+            // decoys added first and removed, then the keys in the generated order
+            let decoys = (0..<Int.random(in: 0...20, using: &rng)).map { "[\"decoy\($0)\"] = true" }
+            source += "do local t = { \(decoys.joined(separator: ", ")) }\n"
+            source += "  for k in next, t do t[k] = nil end\n"
+            for key in keys { source += "  t\(key.literal) = \"v:\(key.type):\(key.text)\"\n" }
+            source += "  local listed = {}\n"
+            source += "  for k, v in pairs(t) do listed[#listed + 1] = type(k) .. \":\" .. tostring(k) .. \"=\" .. v end\n"
+            source += "  out[\(i + 1)] = listed end\n"
+        }
+        source += "return out\n"
+        let result = try run(source, limits: LuaLimits(instructions: 50_000_000, memoryBytes: 64 << 20, timeoutSeconds: 10)).get()
+        let out = try #require(result.value.arrayValue)
+        #expect(out.count == tables.count)
+        for (i, keys) in tables.enumerated() where i < out.count {
+            let expected = keys.sorted(by: <).map { "\($0.type):\($0.text)=v:\($0.type):\($0.text)" }
+            #expect(out[i].arrayValue?.compactMap(\.stringValue) == expected, "table \(i)")
+        }
+
+        let changed = try run("""
+            local t = { a = 1, b = 2, c = 3, [1] = "one" }
+            local seen = {}
+            for k, v in pairs(t) do
+              seen[#seen + 1] = tostring(k) .. "=" .. tostring(v)
+              if k == "a" then t.b = nil; t.z = 26 end
+            end
+            local f, s, c = pairs({ 10, 20, 30 })
+            local k1 = f(s, c)
+            local k2 = f(s, 99)      -- the control argument does not move the walk
+            local k3, v3 = f(s, nil)
+            return { table.concat(seen, ","), k1, k2, k3, v3, f(s, k3) == nil }
+            """).get()
+        #expect(changed.value == ["1=one,a=1,b=nil,c=3", 1, 2, 3, 30, true])
+    }
+
     @Test func metatablesAnswerAsBeforeTheModuleWasFrozen() throws {
         let folder = TemporaryFolder()
         folder.write("gen/meta.lua", """

@@ -31,10 +31,15 @@ local debug_getinfo = debug.getinfo
 local plain_setmetatable, plain_getmetatable = setmetatable, getmetatable
 local rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring, pairs =
   rawget, rawset, rawlen, next, type, select, error, pcall, load, tostring, pairs
-local collectgarbage, math_tointeger, math_randomseed = collectgarbage, math.tointeger, math.randomseed
+local collectgarbage, math_randomseed = collectgarbage, math.randomseed
 local s_find, s_match, s_byte, s_sub, s_dump = string.find, string.match, string.byte, string.sub, string.dump
-local t_concat, t_pack, t_unpack, t_sort = table.concat, table.pack, table.unpack, table.sort
+local t_concat, t_pack, t_unpack = table.concat, table.pack, table.unpack
 local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.resume, coroutine.close, coroutine.status
+-- pairs in the sandbox's key order, in C (shim.h: clua_push_ordered_keys): 1..n for a sequence,
+-- else numbers, strings and booleans sorted (numbers first, then strings, then booleans, each in
+-- Lua's `<` order), then other keys (tables, functions) in `next` order, which is not defined.
+local ordered_keys, pairs_raw, pairs_index, pairs_list = host.ordered_keys, host.pairs_raw, host.pairs_index,
+  host.pairs_list
 
 -- A private key: metatables made or copied by the sandbox carry it. "protected" ones belong to
 -- the host (views, frozen tables, environments): changing them is a violation. "locked" ones are
@@ -84,22 +89,12 @@ local function view_len(v)
   return rawlen(target_of(v))
 end
 
+-- pairs over a view: the keys it was sealed with (read raw), or a list view's positions
+-- 1..#target (read as target[i]).
 local function view_pairs(v)
-  local mt = raw_getmetatable(v)
-  local target, keys = target_of(v), rawget(mt, MARK)
-  local i = 0
-  if keys == true then
-    local n = rawlen(target)
-    return function()
-      i = i + 1
-      if i <= n then return i, target[i] end
-    end, v, nil
-  end
-  return function()
-    i = i + 1
-    local k = keys[i]
-    if k ~= nil then return k, rawget(target, k) end
-  end, v, nil
+  local target, keys = target_of(v), rawget(raw_getmetatable(v), MARK)
+  if keys == true then return pairs_list(v, target, rawlen(target), false) end
+  return pairs_list(v, target, keys, true)
 end
 
 -- keys: an array of the target's keys in the order pairs() gives them, or nil for an array.
@@ -108,42 +103,6 @@ local function seal(target, keys)
     __index = target, __newindex = view_newindex, __len = view_len, __pairs = view_pairs,
     __metatable = "read-only", [HOST] = PROTECTED, [MARK] = keys or true,
   })
-end
-
--- A total order on keys of the same or different types: numbers, then strings, then booleans.
-local TYPE_RANK = { number = 1, string = 2, boolean = 3 }
-local function key_before(a, b)
-  local ta, tb = type(a), type(b)
-  if ta ~= tb then return (TYPE_RANK[ta] or 9) < (TYPE_RANK[tb] or 9) end
-  if ta == "string" or ta == "number" then return a < b end
-  if ta == "boolean" then return a == false and b == true end
-  return false
-end
-
--- The keys of t (raw) in a defined order: 1..n for a sequence, else numbers, strings and
--- booleans sorted, then other keys (tables, functions) in Lua's order, which is not defined.
-local function ordered_keys(t, sort)
-  local keys, others, n, sequence, kinds = {}, nil, 0, true, nil
-  for k in next, t do
-    local tk = type(k)
-    if tk == "string" or tk == "number" or tk == "boolean" then
-      n = n + 1
-      keys[n] = k
-      if sequence and (tk ~= "number" or math_tointeger(k) ~= k or k < 1) then sequence = false end
-      if kinds == nil then kinds = tk elseif kinds ~= tk then kinds = "mixed" end
-    else
-      others = others or {}
-      others[#others + 1] = k
-    end
-  end
-  if sequence then
-    for i = 1, n do if keys[i] ~= i then sequence = false break end end
-  end
-  if not sequence and n > 1 then
-    if kinds == "string" or kinds == "number" then (sort or t_sort)(keys) else (sort or t_sort)(keys, key_before) end
-  end
-  if others then for i = 1, #others do keys[#keys + 1] = others[i] end end
-  return keys
 end
 
 -- A read-only view of a library table, listing its keys in sorted order.
@@ -170,7 +129,6 @@ for library, functions in next, CHARGED do
   end
 end
 local charged_select, charged_tonumber = charged(select, COST.nargs), charged(tonumber, COST.bytes1)
-local charged_sort = table.sort
 
 ---------------------------------------------------------------------------------------------
 -- Base functions that need guarding
@@ -313,7 +271,7 @@ local function sandbox_rawset(t, k, v)
 end
 
 -- pairs walks tables in a defined order (see ordered_keys), so that results never depend on
--- Lua's hash order, which differs from one state to the next.
+-- Lua's hash order, which differs from one state to the next; listing the keys is charged.
 local function sandbox_pairs(...)
   if select("#", ...) == 0 then error("bad argument #1 to 'pairs' (value expected)", 2) end
   local t = ...
@@ -326,12 +284,7 @@ local function sandbox_pairs(...)
     end
   end
   if type(t) ~= "table" then return next, t, nil end -- next raises, as in Lua
-  local keys, i = ordered_keys(t, charged_sort), 0
-  return function()
-    i = i + 1
-    local k = keys[i]
-    if k ~= nil then return k, rawget(t, k) end
-  end, t, nil
+  return pairs_raw(t)
 end
 
 -- xpcall runs the handler after the error has unwound, with budgets in force, so that a
@@ -569,16 +522,10 @@ for _, view in next, LIBRARIES do SKIP[view] = true end
 -- pairs(_G) lists the environment's own globals and the sandbox's, in sorted order.
 local function env_pairs(env)
   local own = is_view(env) and target_of(env) or env
-  local seen, keys = {}, {}
-  for k in next, own do seen[k] = true; keys[#keys + 1] = k end
-  for k in next, base do if not seen[k] then keys[#keys + 1] = k end end
-  t_sort(keys, key_before)
-  local i = 0
-  return function()
-    i = i + 1
-    local k = keys[i]
-    if k ~= nil then return k, env[k] end
-  end, env, nil
+  local names = {}
+  for k in next, own do names[k] = true end
+  for k in next, base do names[k] = true end
+  return pairs_index(env, names)
 end
 
 local ENV_MT = { __index = base, __pairs = env_pairs, __metatable = "sandbox", [HOST] = PROTECTED }
@@ -706,6 +653,22 @@ internals.try = host.try
 -- The engine's traced case views, read and recorded in C (shim.h: clua_view_index, clua_path_steps),
 -- into the buffer of reads trace_kit keeps (clua_trace_kit).
 internals.view_index, internals.path_steps, internals.trace_kit = host.view_index, host.path_steps, host.trace_kit
+
+-- pairs over v, a view the host keeps over t (the engine's traced case views): t's keys as
+-- pairs lists them, each value read as v[k], through v (shim.h: clua_pairs_list, clua_pairs_index).
+function internals.pairs_through(v, t)
+  local mt = raw_getmetatable(t)
+  local keys = mt ~= nil and rawget(mt, MARK) or nil
+  if keys == true then return pairs_list(v, v, rawlen(target_of(t)), false) end
+  if keys ~= nil then return pairs_list(v, v, keys, false) end
+  if mt == nil then return pairs_index(v, t) end
+  local f, s, k0 = sandbox_pairs(t) -- a table with a metatable of its own: as pairs lists it
+  return function(_, k)
+    local nk = f(s, k)
+    if nk == nil then return nil end
+    return nk, v[nk]
+  end, v, k0
+end
 
 -- What the host needs to build read-only views in C, the same way seal() does.
 local view_kit = { newindex = view_newindex, len = view_len, pairs = view_pairs, host = HOST, protected = PROTECTED }

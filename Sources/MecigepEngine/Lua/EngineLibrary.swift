@@ -355,15 +355,10 @@ local record, trace_mark, trace_reset = TRACE.record, TRACE.mark, TRACE.reset
 -- once and kept in the view's state. In C (shim.h: clua_view_read), where every read costs a
 -- fraction of what this function cost in Lua.
 VIEW_MT.__index = sandbox_internal.view_index(BOX, VIEW_MT)
+local pairs_through = sandbox_internal.pairs_through
 VIEW_MT.__len = function(proxy) return #VIEW[proxy][1] end
-VIEW_MT.__pairs = function(proxy)
-  local f, s, k0 = pairs(VIEW[proxy][1])
-  return function(_, k)
-    local nk = f(s, k)
-    if nk == nil then return nil end
-    return nk, proxy[nk]
-  end, proxy, k0
-end
+-- pairs: the case table's keys in the sandbox's order, each value read through the view (so recorded)
+VIEW_MT.__pairs = function(proxy) return pairs_through(proxy, VIEW[proxy][1]) end
 VIEW_MT.__newindex = function(proxy, key)
   error("the case is read-only (field '" .. path_join(VIEW[proxy][2], key) .. "')", 2)
 end
