@@ -1063,51 +1063,73 @@ static void clua_key_sort(lua_State *L, int keys, lua_Integer *order, lua_Intege
     }
 }
 
-/* Pushes a new list of t's keys (raw) in the order pairs gives them in the sandbox: 1..n for a
-   sequence, else numbers, strings and booleans sorted (clua_key_less), then other keys (tables,
-   functions) in `next` order, which is not defined. *total: the number of keys; *integers: how
-   many are integers (to size a copy). With charge set, the work is charged before it is done, as
-   instructions: a few per key, and a sort's comparisons as table.sort is charged (longer for
-   long strings) when the keys are not 1..n in order already. */
-static void clua_push_ordered_keys(lua_State *L, int t, int charge, lua_Integer *total, lua_Integer *integers) {
-    t = lua_absindex(L, t);
-    lua_Integer all = 0, ints = 0, n = 0;
-    int sequence = 1;  /* the sortable keys come as 1..n in `next` order: nothing to sort */
-    size_t longest = 0;
+/* What the first pass over a table's keys finds (clua_count_keys), for clua_push_ordered_keys. */
+typedef struct clua_key_count {
+    lua_Integer all;       /* keys */
+    lua_Integer integers;  /* integer keys (to size a copy) */
+    lua_Integer sortable;  /* numbers, strings and booleans */
+    size_t longest;        /* the longest string key */
+    int sort;              /* the sortable keys do not come as 1..n in `next` order */
+} clua_key_count;
+
+static clua_key_count clua_count_keys(lua_State *L, int t) {
+    clua_key_count c = { 0, 0, 0, 0, 0 };
+    int sequence = 1;
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
-        all++;
-        if (lua_isinteger(L, -1)) ints++;
+        c.all++;
+        if (lua_isinteger(L, -1)) c.integers++;
         int type = lua_type(L, -1);
         if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) {
-            n++;
-            if (sequence) sequence = lua_isinteger(L, -1) && lua_tointeger(L, -1) == n;
+            c.sortable++;
+            if (sequence) sequence = lua_isinteger(L, -1) && lua_tointeger(L, -1) == c.sortable;
             if (type == LUA_TSTRING) {
                 size_t len = 0;
                 (void)lua_tolstring(L, -1, &len);  /* a string already: nothing converted */
-                if (len > longest) longest = len;
+                if (len > c.longest) c.longest = len;
             }
         }
     }
-    const int sort = !sequence && n > 1;
-    if (charge) {
-        int64_t work = 8 * (int64_t)all;
-        if (sort) work += (int64_t)((double)n * (log2((double)n) + 1.0) * (2.0 + (double)longest / 64.0) + (double)n);
-        clua_charge_or_stop(L, work);
-    }
+    c.sort = !sequence && c.sortable > 1;
+    return c;
+}
+
+/* The work of listing counted keys (clua_push_ordered_keys), as instructions: a few per key, and
+   a sort's comparisons as table.sort is charged (longer for long strings) when there is one. */
+static int64_t clua_key_listing_work(const clua_key_count *c) {
+    int64_t work = 8 * (int64_t)c->all;
+    double n = (double)c->sortable;
+    if (c->sort) work += (int64_t)(n * (log2(n) + 1.0) * (2.0 + (double)c->longest / 64.0) + n);
+    return work;
+}
+
+/* Pushes a new list of t's keys (raw), counted by clua_count_keys, in the order pairs gives them
+   in the sandbox: 1..n for a sequence, else numbers, strings and booleans sorted
+   (clua_key_less), then other keys (tables, functions) in `next` order, which is not defined.
+   With contents (an index, or 0), each key's value is also copied there, raw, in `next` order. */
+static void clua_push_ordered_keys(lua_State *L, int t, const clua_key_count *c, int contents) {
+    t = lua_absindex(L, t);
+    if (contents) contents = lua_absindex(L, contents);
+    const lua_Integer all = c->all, n = c->sortable;
     lua_createtable(L, all < INT_MAX ? (int)all : 0, 0);
     const int keys = lua_gettop(L);
     lua_Integer at = 0, other = n;
     lua_pushnil(L);
     while (lua_next(L, t)) {
-        lua_pop(L, 1);
+        if (contents) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, contents);                                  /* contents[k] = v */
+        } else {
+            lua_pop(L, 1);
+        }
         int type = lua_type(L, -1);
         lua_pushvalue(L, -1);
         if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) lua_rawseti(L, keys, ++at);
         else lua_rawseti(L, keys, ++other);
     }
-    if (sort) {
+    if (c->sort) {
         lua_Integer *order = (lua_Integer *)lua_newuserdatauv(L, 2 * (size_t)n * sizeof(lua_Integer), 0);
         for (lua_Integer i = 0; i < n; i++) order[i] = i + 1;
         clua_key_sort(L, keys, order, order + n, (size_t)n);
@@ -1123,8 +1145,14 @@ static void clua_push_ordered_keys(lua_State *L, int t, int charge, lua_Integer 
         lua_replace(L, keys);                                         /* the sorted list is keys */
         lua_pop(L, 1);                                                /* the order */
     }
-    if (total) *total = all;
-    if (integers) *integers = ints;
+}
+
+/* Pushes the list of t's keys in the sandbox's order, its work charged before it is done. */
+static void clua_push_charged_keys(lua_State *L, int t) {
+    t = lua_absindex(L, t);
+    clua_key_count c = clua_count_keys(L, t);
+    clua_charge_or_stop(L, clua_key_listing_work(&c));
+    clua_push_ordered_keys(L, t, &c, 0);
 }
 
 /* The iterator pairs returns (clua_push_pairs): the next key, from the walk's list of keys or,
@@ -1166,12 +1194,11 @@ static int clua_push_pairs(lua_State *L, int source, int keys, lua_Integer count
     return 3;
 }
 
-/* host.ordered_keys(t): the list of t's keys in the sandbox's order (clua_push_ordered_keys),
-   charged. */
+/* host.ordered_keys(t): the list of t's keys in the sandbox's order, charged. */
 static int clua_ordered_keys(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    clua_push_ordered_keys(L, 1, 1, NULL, NULL);
+    clua_push_charged_keys(L, 1);
     return 1;
 }
 
@@ -1181,7 +1208,7 @@ static int clua_ordered_keys(lua_State *L) {
 static int clua_pairs_raw(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    clua_push_ordered_keys(L, 1, 1, NULL, NULL);
+    clua_push_charged_keys(L, 1);
     return clua_push_pairs(L, 1, 2, (lua_Integer)lua_rawlen(L, 2), 1, 1);
 }
 
@@ -1191,7 +1218,7 @@ static int clua_pairs_raw(lua_State *L) {
 static int clua_pairs_index(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
-    clua_push_ordered_keys(L, 2, 1, NULL, NULL);
+    clua_push_charged_keys(L, 2);
     return clua_push_pairs(L, 1, 3, (lua_Integer)lua_rawlen(L, 3), 0, 1);
 }
 
@@ -1220,22 +1247,12 @@ static int clua_freeze_table(lua_State *L) {
     lua_settop(L, 1);
     const int t = 1, mt = 2, contents = 3, keys = 4, fm = 5;
     if (!lua_getmetatable(L, t)) lua_pushnil(L);                     /* 2: mt or nil */
-    lua_Integer total = 0, integers = 0;
-    lua_pushnil(L);                                                   /* 3: contents, made below */
-    clua_push_ordered_keys(L, t, 0, &total, &integers);              /* 4: keys in order */
-    /* (its own charge below, not pairs': a module's load is charged as it was) */
-    {
-        /* sized once: the contents are made whole, not grown key by key */
-        int narray = integers < INT_MAX ? (int)integers : 0, nall = total < INT_MAX ? (int)total : 0;
-        lua_createtable(L, narray, nall - narray);
-        lua_replace(L, contents);
-    }
-    lua_pushnil(L);
-    while (lua_next(L, t)) {                                          /* contents[k] = v, in next order */
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, contents);
-    }
+    /* sized once: the contents are made whole, not grown key by key */
+    clua_key_count c = clua_count_keys(L, t);
+    const lua_Integer total = c.all;
+    int narray = c.integers < INT_MAX ? (int)c.integers : 0, nall = total < INT_MAX ? (int)total : 0;
+    lua_createtable(L, narray, nall - narray);                        /* 3: contents */
+    clua_push_ordered_keys(L, t, &c, contents);                       /* 4: keys in order; contents filled */
     for (lua_Integer i = 1; i <= total; i++) {                        /* t holds nothing now */
         lua_rawgeti(L, keys, i);
         lua_pushnil(L);
