@@ -72,6 +72,12 @@ struct FrozenModuleTests {
         return unique.shuffled(using: &rng)
     }
 
+    /// What a walk of a table with these keys lists, each value naming its key: "type:key=v:type:key"
+    /// in the sandbox's order.
+    private static func listing(_ keys: [Key]) -> [String] {
+        keys.sorted(by: <).map { "\($0.type):\($0.text)=v:\($0.type):\($0.text)" }
+    }
+
     @Test func aFrozenTableListsEveryKeyInTheSandboxOrder() throws {
         let folder = TemporaryFolder()
         var rng = SplitMix(state: 20261206)
@@ -101,9 +107,8 @@ struct FrozenModuleTests {
         let out = try #require(result.value.arrayValue)
         #expect(out.count == tables.count)
         for (i, keys) in tables.enumerated() where i < out.count {
-            let expected = keys.sorted(by: <).map { "\($0.type):\($0.text)=v:\($0.type):\($0.text)" }
             let listed = out[i]["listed"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            #expect(listed == expected, "table \(i)")
+            #expect(listed == Self.listing(keys), "table \(i)")
             if keys.allSatisfy({ $0.rank == 1 && $0.number >= 1 && $0.number == $0.number.rounded() }),
                Set(keys.map(\.number)) == Set((0..<keys.count).map { Double($0 + 1) }) {
                 #expect(out[i]["length"]?.integerValue == Int64(keys.count), "table \(i): #t")
@@ -138,8 +143,7 @@ struct FrozenModuleTests {
         let out = try #require(result.value.arrayValue)
         #expect(out.count == tables.count)
         for (i, keys) in tables.enumerated() where i < out.count {
-            let expected = keys.sorted(by: <).map { "\($0.type):\($0.text)=v:\($0.type):\($0.text)" }
-            #expect(out[i].arrayValue?.compactMap(\.stringValue) == expected, "table \(i)")
+            #expect(out[i].arrayValue?.compactMap(\.stringValue) == Self.listing(keys), "table \(i)")
         }
 
         let changed = try run("""
