@@ -180,6 +180,8 @@ typedef struct clua_budget {
     /* the engine's trace box (registry reference; 0 before host.trace_kit): its slot 3 holds the
        buffer of reads the host reads after a call (clua_trace_span) */
     int trace_box_ref;
+    /* the state's pool of small blocks (see "The allocator"); NULL until the first one */
+    struct clua_pool *pool;
 } clua_budget;
 
 static inline double clua_now(void) {
@@ -630,6 +632,88 @@ static int clua_make_charged(lua_State *L) {
 }
 
 /*
+ * Small blocks. Most of what Lua allocates is small and short-lived (strings, tables, closures,
+ * hash parts of a few nodes): blocks of up to CLUA_POOL_LARGEST bytes come from the state's own
+ * free lists, one per 16-byte size class, cut from 64 KiB chunks, and go back to them when Lua
+ * frees them; larger blocks are the C library's. Lua always tells the allocator a block's size
+ * when it frees or resizes it, so a block needs no header. The budget counts the bytes Lua asked
+ * for, as before, so a memory verdict does not depend on the pool. The chunks are given back
+ * when the state is closed (clua_close); until then a state keeps what it once held in small
+ * blocks, as the C library would keep it in its own lists.
+ */
+#define CLUA_POOL_GRAIN 16
+#define CLUA_POOL_LARGEST 512
+#define CLUA_POOL_CHUNK (64 * 1024)
+
+typedef struct clua_pool {
+    void *free[CLUA_POOL_LARGEST / CLUA_POOL_GRAIN];   /* class c: blocks of (c + 1) * 16 bytes */
+    char *bump, *bump_end;                            /* the rest of the newest chunk */
+    void *chunks;                                     /* every chunk, linked through its first word */
+} clua_pool;
+
+static inline size_t clua_pool_class(size_t size) { return (size - 1) / CLUA_POOL_GRAIN; }
+
+/* A block of `size` (1...CLUA_POOL_LARGEST) bytes; NULL when out of memory. */
+static void *clua_pool_take(clua_budget *b, size_t size) {
+    clua_pool *pool = b->pool;
+    if (!pool) {
+        pool = (clua_pool *)calloc(1, sizeof *pool);
+        if (!pool) return NULL;
+        b->pool = pool;
+    }
+    size_t c = clua_pool_class(size);
+    void *block = pool->free[c];
+    if (block) {
+        pool->free[c] = *(void **)block;
+        return block;
+    }
+    size_t rounded = (c + 1) * CLUA_POOL_GRAIN;
+    if ((size_t)(pool->bump_end - pool->bump) < rounded) {
+        size_t left = (size_t)(pool->bump_end - pool->bump);   /* a multiple of the grain */
+        if (left >= CLUA_POOL_GRAIN) {   /* the old chunk's tail joins the free list of its size */
+            size_t tail = clua_pool_class(left);
+            *(void **)pool->bump = pool->free[tail];
+            pool->free[tail] = pool->bump;
+        }
+        char *chunk = (char *)malloc(CLUA_POOL_CHUNK);
+        if (!chunk) return NULL;
+        *(void **)chunk = pool->chunks;
+        pool->chunks = chunk;
+        pool->bump = chunk + CLUA_POOL_GRAIN;   /* malloc's alignment, kept by every class */
+        pool->bump_end = chunk + CLUA_POOL_CHUNK;
+    }
+    block = pool->bump;
+    pool->bump += rounded;
+    return block;
+}
+
+static inline void clua_pool_give(clua_budget *b, void *block, size_t size) {
+    size_t c = clua_pool_class(size);
+    *(void **)block = b->pool->free[c];
+    b->pool->free[c] = block;
+}
+
+/* What realloc does, with small blocks from the pool: `old` is the block's size (0 for none),
+   `size` > 0. NULL (the block untouched) when out of memory. */
+static void *clua_block_resize(clua_budget *b, void *block, size_t old, size_t size) {
+    int was_small = old <= CLUA_POOL_LARGEST, small = size <= CLUA_POOL_LARGEST;
+    if (!block) return small ? clua_pool_take(b, size) : malloc(size);
+    if (!was_small && !small) return realloc(block, size);
+    if (was_small && small && clua_pool_class(old) == clua_pool_class(size)) return block;
+    void *moved = small ? clua_pool_take(b, size) : malloc(size);
+    if (!moved) return NULL;
+    memcpy(moved, block, old < size ? old : size);
+    if (was_small) clua_pool_give(b, block, old);
+    else free(block);
+    return moved;
+}
+
+static inline void clua_block_free(clua_budget *b, void *block, size_t size) {
+    if (size <= CLUA_POOL_LARGEST) clua_pool_give(b, block, size);
+    else free(block);
+}
+
+/*
  * The allocator. Requests beyond the cap are refused; Lua then runs an emergency collection
  * and retries the same request once. Only a refused retry (or a refusal Lua could not retry)
  * is final: it records CLUA_STOP_MEMORY, so rule code cannot swallow it with pcall, and opens
@@ -639,7 +723,7 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     clua_budget *b = (clua_budget *)ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        if (ptr) { free(ptr); b->memory_used -= old; }
+        if (ptr) { clua_block_free(b, ptr, old); b->memory_used -= old; }
         return NULL;
     }
     if (nsize > old) {
@@ -675,7 +759,7 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         b->stop = CLUA_STOP_TIME;
         clua_trip(b, NULL);
     }
-    void *p = realloc(ptr, nsize);
+    void *p = clua_block_resize(b, ptr, old, nsize);
     if (!p) return NULL;
     b->memory_used = b->memory_used - old + nsize;
     if (b->memory_used > b->memory_peak) b->memory_peak = b->memory_used;
@@ -689,6 +773,21 @@ static inline lua_State *clua_newstate(clua_budget *b) {
     *(clua_budget **)lua_getextraspace(L) = b;
     b->main = L;
     return L;
+}
+
+/* [safe] Closes a state made by clua_newstate and gives back its pool's chunks. */
+static inline void clua_close(lua_State *L) {
+    clua_budget *b = clua_budget_of(L);
+    lua_close(L);
+    clua_pool *pool = b->pool;
+    if (!pool) return;
+    for (void *chunk = pool->chunks; chunk;) {
+        void *next = *(void **)chunk;
+        free(chunk);
+        chunk = next;
+    }
+    free(pool);
+    b->pool = NULL;
 }
 
 /* [safe] Arms the count hook on the main thread; threads created afterwards inherit it. */
@@ -1826,7 +1925,13 @@ typedef struct clua_decoder {
     const unsigned char *end;
     int kit;        /* stack index of the view kit table, 0 for plain tables */
     void *mark;     /* the read-only marker (light userdata key) */
+    int parts;      /* stack index of the first of CLUA_VIEW_PARTS: what every view's metatable holds */
 } clua_decoder;
+
+/* What every view's metatable holds besides its target and the marker: the key "__index", then
+   five key-value pairs. clua_decode_entry pushes them once per decoding, so that a view is made
+   without looking a name up. */
+enum { CLUA_VIEW_PAIRS = 5, CLUA_VIEW_PARTS = 2 * CLUA_VIEW_PAIRS + 1 };
 
 static uint32_t clua_read_u32(clua_decoder *d) {
     uint32_t v;
@@ -1843,19 +1948,14 @@ static void clua_make_view(lua_State *L, clua_decoder *d, int has_keys) {
     luaL_checkstack(L, 6, "value nested too deeply");
     lua_createtable(L, 0, 0);                       /* the view */
     lua_createtable(L, 0, 7);                       /* its metatable */
+    lua_pushvalue(L, d->parts);                     /* "__index" */
     lua_pushvalue(L, target);
-    lua_setfield(L, -2, "__index");
-    lua_getfield(L, d->kit, "newindex");
-    lua_setfield(L, -2, "__newindex");
-    lua_getfield(L, d->kit, "len");
-    lua_setfield(L, -2, "__len");
-    lua_getfield(L, d->kit, "pairs");
-    lua_setfield(L, -2, "__pairs");
-    lua_pushliteral(L, "read-only");
-    lua_setfield(L, -2, "__metatable");
-    lua_getfield(L, d->kit, "host");
-    lua_getfield(L, d->kit, "protected");
     lua_rawset(L, -3);
+    for (int i = 1; i < CLUA_VIEW_PARTS; i += 2) {  /* __newindex, __len, __pairs, __metatable, host */
+        lua_pushvalue(L, d->parts + i);
+        lua_pushvalue(L, d->parts + i + 1);
+        lua_rawset(L, -3);
+    }
     lua_pushlightuserdata(L, d->mark);
     if (keys) lua_pushvalue(L, keys); else lua_pushboolean(L, 1);
     lua_rawset(L, -3);
@@ -1918,6 +2018,19 @@ static int clua_decode_entry(lua_State *L) {
     if (d->kit) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, (lua_Integer)d->kit);
         d->kit = lua_gettop(L);
+        luaL_checkstack(L, CLUA_VIEW_PARTS, "decoding");
+        d->parts = d->kit + 1;
+        lua_pushliteral(L, "__index");
+        lua_pushliteral(L, "__newindex");
+        lua_getfield(L, d->kit, "newindex");
+        lua_pushliteral(L, "__len");
+        lua_getfield(L, d->kit, "len");
+        lua_pushliteral(L, "__pairs");
+        lua_getfield(L, d->kit, "pairs");
+        lua_pushliteral(L, "__metatable");
+        lua_pushliteral(L, "read-only");
+        lua_getfield(L, d->kit, "host");
+        lua_getfield(L, d->kit, "protected");
     }
     while (d->p < d->end) {
         clua_decode_value(L, d);
@@ -1939,6 +2052,7 @@ static inline int clua_pdecode(lua_State *L, const void *buf, size_t len, int ki
     d.end = d.p + len;
     d.kit = kit_ref;
     d.mark = mark;
+    d.parts = 0;
     if (!lua_checkstack(L, 4)) { *pushed = 0; return LUA_ERRMEM; }
     lua_pushcfunction(L, clua_decode_entry);
     lua_pushlightuserdata(L, &d);

@@ -112,6 +112,32 @@ static inline int pm_single(unsigned char c, pm_ptr p, pm_ptr ep) {
     }
 }
 
+/* Fills in[c] with 2 for every byte c in the single-character class p..ep and 1 for the
+   others, when one walk of the class tells that (any byte, a literal, a set without %classes);
+   returns 0, leaving in[] alone, for the others. The walk mirrors pm_set. */
+static int pm_members(pm_ptr p, pm_ptr ep, unsigned char *in) {
+    switch (*p) {
+    case '.': memset(in, 2, 256); return 1;
+    case '%': return 0;
+    case '[': break;
+    default: memset(in, 1, 256); in[*p] = 2; return 1;
+    }
+    pm_ptr ec = ep - 1;
+    for (pm_ptr q = p + 1; q < ec; q++) if (*q == '%') return 0;
+    unsigned char yes = 2;
+    if (p[1] == '^') { yes = 1; p++; }
+    memset(in, yes == 2 ? 1 : 2, 256);
+    while (++p < ec) {
+        if (p[1] == '-' && p + 2 < ec) {
+            for (int c = p[0]; c <= (int)p[2]; c++) in[c] = yes;
+            p += 2;
+        } else {
+            in[*p] = yes;
+        }
+    }
+    return 1;
+}
+
 /* What one test of the class p..ep costs: sets are scanned, so long sets cost more. */
 static inline int64_t pm_cost(pm_ptr p, pm_ptr ep) {
     return *p == '[' ? 1 + ((ep - p) >> 3) : 1;
@@ -343,19 +369,26 @@ static int pm_scan(pm_state *ms, pm_ptr start, int anchored) {
         }
     }
     /* A position whose byte is not in the first class fails at once: skip it here, charged what
-       pm_match charges for that failure. Which bytes are in the class is worked out once each. */
+       pm_match charges for that failure. Which bytes are in the class is worked out at once when
+       that is one walk of the class, else once for each byte met. */
     unsigned char known[256];   /* 0 unknown, 1 no, 2 yes */
-    memset(known, 0, sizeof known);
+    if (!pm_members(p, first, known)) memset(known, 0, sizeof known);
     int64_t fail_cost = 1 + pm_cost(p, first);
     for (;;) {
-        while (start < ms->src_end) {
+        /* the steps counted in a register while skipping (the matcher's state lives in memory,
+           since a failure jumps back to pm_find): charged as if one by one */
+        int64_t steps = ms->steps;
+        pm_ptr end = ms->src_end;
+        while (start < end) {
             unsigned char c = *start;
             unsigned char k = known[c];
             if (!k) { k = pm_single(c, p, first) ? 2 : 1; known[c] = k; }
             if (k == 2) break;
-            pm_charge(ms, fail_cost);
+            steps -= fail_cost;
+            if (steps < 0) pm_raise(ms, CLUA_PATTERN_BUDGET, NULL);
             start++;
         }
+        ms->steps = steps;
         ms->level = 0;
         pm_ptr e = pm_match(ms, start, p);
         if (e) { ms->m_start = start; ms->m_end = e; return CLUA_PATTERN_FOUND; }

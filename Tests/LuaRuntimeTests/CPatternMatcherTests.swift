@@ -55,7 +55,7 @@ struct CPatternMatcherTests {
         let atoms = ["a", "b", ".", "%a", "%d", "%s", "%w", "%p", "%A", "[ab]", "[^ab]", "[a-c]", "[%d%s]", "[]]",
                      "[^]]", "\u{e1}", "%.", "%%", "%-", "x", " ", "1", "[", "%", "[a", "%z", "%f[%a]", "%f[%A]",
                      "%b()", "%bab", "(", ")", "()", "a*", "b+", "a-", "b?", ".*", ".-", "[ab]*", "%a+", "%1",
-                     "%2", "$", "^", "(a)", "(.-)", "%0"]
+                     "%2", "$", "^", "(a)", "(.-)", "%0", "[a-]", "[-a]", "[^a-c]", "[c-a]", "[\u{e1}b]", "[a-cx]"]
         let letters = ["a", "b", "c", "1", " ", ".", "-", "(", ")", "\u{e1}", "x", "%", "]", "ab", "aa",
                        String(repeating: "x", count: 40), String(repeating: "ab ", count: 15)]
         var seed: UInt64 = 6021
@@ -88,6 +88,26 @@ struct CPatternMatcherTests {
         #expect(disagreements == 0)
         // the generator reaches every outcome
         #expect(budgetStops > 500 && matches > 2_000 && malformed > 500)
+    }
+
+    /// Sets whose range starts at byte 0 or ends at byte 255, plain or negated, as the first item
+    /// of a pattern: the C matcher lists such a set's members before it scans the subject, and
+    /// that listing must end at the last byte value and agree with the reference.
+    @Test func setsReachingEitherEndOfTheByteRange() {
+        let subjects: [[UInt8]] = [[0x00, 0x41, 0xFF], [0xFE, 0xFF], [0x00, 0x00], Array(0...255), Array((0...255).reversed()), []]
+        let patterns: [[UInt8]] = [[0x5B, 0x01, 0x2D, 0xFF, 0x5D], [0x5B, 0x5E, 0x01, 0x2D, 0xFF, 0x5D], [0x5B, 0xFF, 0x5D],
+                                   [0x5B, 0x00, 0x2D, 0x01, 0x5D], [0x5B, 0x80, 0x2D, 0xFF, 0x5D, 0x2B], [0xFF, 0x2E]]
+        for subject in subjects {
+            for pattern in patterns {
+                for budget in [5, 300, 1_000_000] {
+                    var cSteps = budget, swiftSteps = budget
+                    let c = Self.run(subject, pattern, steps: &cSteps)
+                    let reference = LuaPatternMatcherTests.run(subject, pattern, steps: &swiftSteps)
+                    #expect(c == reference && cSteps == swiftSteps,
+                            "\(LuaPatternMatcherTests.escape(pattern)) on \(LuaPatternMatcherTests.escape(subject)) budget \(budget)")
+                }
+            }
+        }
     }
 
     /// Deep nesting stays within the matcher's own limit on a small thread stack.

@@ -128,7 +128,7 @@ public enum LuaBytecode {
         budget.pointee.memory_limit = 256 << 20
         defer { budget.deallocate() }
         guard let L = clua_newstate(budget) else { throw LuaError(kind: .host, message: "out of memory") }
-        defer { lua_close(L) }
+        defer { clua_close(L) }
         var source = source
         let name = LuaRuntime.luaChunkName(chunkName)
         let status = source.withUTF8 { buffer in

@@ -82,7 +82,7 @@ public final class LuaRuntime {
 
     deinit {
         if watched { clua_watch_unregister(budget) }
-        lua_close(state)
+        clua_close(state)
         budget.deallocate()
         readOnlyMark.deallocate()
         free(copyBuffer.pointee.data)
