@@ -147,6 +147,10 @@ struct DocumentLoaderJSONTests {
         BadDocument("[1 2]", 1, 4, "expected ',' or ']'"),
         BadDocument("{\n  \"título\": \"ação\",\n  \"é\": tru\n}", 3, 8, "unexpected 'tru'; expected a value"),
         BadDocument("{\r\n  \"a\": 1,\r\n  \"a\": 2\r\n}", 3, 3, #"duplicate key "a" (first at line 2)"#),
+        // the first "a" of this object comes after a nested "a", brackets and an escaped quote in strings
+        BadDocument(#"{"x": {"a": [1, {"b": "}\"]"}]},"# + "\n" + #" "a\u0022": 0, "y": "a", "#
+                        + "\n\n" + #" "a" : [ "{" ] , "z": true,"# + "\n" + #" "a": 3}"#,
+                    5, 2, #"duplicate key "a" (first at line 4)"#),
     ]
 
     @Test(arguments: badDocuments)

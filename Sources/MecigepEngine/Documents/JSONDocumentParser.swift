@@ -28,8 +28,6 @@ struct JSONDocumentParser {
         let start: Int
         var elements: [LuaValue] = []
         var members: [String: LuaValue] = [:]
-        /// Byte offset of each key, to say where the first one was when a key repeats.
-        var keyOffsets: [String: Int] = [:]
         var pendingKey = ""
 
         init(isObject: Bool, start: Int) {
@@ -109,7 +107,6 @@ struct JSONDocumentParser {
                     if top.isObject {
                         value = .object(top.members)
                         top.members = [:]
-                        top.keyOffsets = [:]
                     } else {
                         value = .array(top.elements)
                         top.elements = []
@@ -148,10 +145,11 @@ struct JSONDocumentParser {
         }
         let start = pos
         let key = try readString()
-        if let first = container.keyOffsets[key] {
+        // every earlier member's value is attached by now
+        if container.members[key] != nil {
+            let first = firstKey(key, inObjectAt: container.start)
             throw error(at: start, "duplicate key \(DocumentText.quoted(key)) (first at line \(lineColumn(first).line)); keep one")
         }
-        container.keyOffsets[key] = start
         container.pendingKey = key
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
@@ -160,6 +158,57 @@ struct JSONDocumentParser {
         }
         pos += 1
         skipWhitespace()
+    }
+
+    /// Where `key` first appears among the members of the object that opens at `open`, which
+    /// parsed without error up to a later `key`: the duplicate's message names the first one's
+    /// line. Walks the text again, so that the common case keeps no offsets.
+    private func firstKey(_ key: String, inObjectAt open: Int) -> Int {
+        var scan = self
+        scan.pos = open + 1
+        while true {
+            scan.skipWhitespace()
+            let start = scan.pos
+            guard scan.pos < bytes.count, bytes[scan.pos] == UInt8(ascii: "\""),
+                  let found = try? scan.readString() else { return start }
+            if found == key { return start }
+            scan.skipWhitespace()
+            scan.pos += 1   // ':'
+            scan.skipValue()
+            scan.skipWhitespace()
+            scan.pos += 1   // ','
+        }
+    }
+
+    /// Moves `pos` past the well-formed value that starts there (whitespace skipped).
+    private mutating func skipValue() {
+        skipWhitespace()
+        var depth = 0
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case UInt8(ascii: "\""):
+                pos += 1
+                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\"") {
+                    pos += bytes[pos] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                pos += 1
+                if depth == 0 { return }
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { pos += 1; return }
+            case UInt8(ascii: ","):
+                if depth == 0 { return }
+            case 0x20, 0x0A, 0x0D, 0x09:
+                break
+            default:
+                // a scalar at the top: runs to the next delimiter
+                break
+            }
+            pos += 1
+        }
     }
 
     private mutating func skipWhitespace() {
