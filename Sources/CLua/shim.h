@@ -972,6 +972,39 @@ static void clua_trace_read(lua_State *L, int box, int t, int p, int x) {
     clua_trace_append(L, box, p, x);
 }
 
+/* Pushes the path of field `key` of a view whose path (a string) is at `path`, as the
+   concatenations in clua_view_read make it, for the usual keys (a string, an integer) in one
+   step: path .. "." .. key (key alone under the root) or path .. "[" .. key .. "]". Returns 0,
+   pushing nothing, for any other key or path, or a path too long for the scratch buffer. */
+static int clua_push_field_path(lua_State *L, int path, int key) {
+    char buf[256];
+    size_t pl, kl;
+    if (lua_type(L, path) != LUA_TSTRING) return 0;
+    const char *pp = lua_tolstring(L, path, &pl);
+    if (lua_type(L, key) == LUA_TSTRING) {
+        const char *kp = lua_tolstring(L, key, &kl);
+        if (pl == 0) { lua_pushvalue(L, key); return 1; }
+        if (pl + 1 + kl > sizeof buf) return 0;
+        memcpy(buf, pp, pl);
+        buf[pl] = '.';
+        memcpy(buf + pl + 1, kp, kl);
+        lua_pushlstring(L, buf, pl + 1 + kl);
+        return 1;
+    }
+    if (lua_type(L, key) == LUA_TNUMBER && lua_isinteger(L, key)) {
+        char digits[32];   /* as Lua writes an integer (lua_integer2str) */
+        int dl = snprintf(digits, sizeof digits, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, key));
+        if (dl <= 0 || pl + (size_t)dl + 2 > sizeof buf) return 0;
+        memcpy(buf, pp, pl);
+        buf[pl] = '[';
+        memcpy(buf + pl + 1, digits, (size_t)dl);
+        buf[pl + 1 + dl] = ']';
+        lua_pushlstring(L, buf, pl + (size_t)dl + 2);
+        return 1;
+    }
+    return 0;
+}
+
 /* The views' __index (a closure of host.view_index(box, mt, null)); box[1] maps each view to its
    state { shown table, path, paths of its fields, views of its fields }, box[2] is the trace of
    the call running. Returns the field, as a view when it is a table, and records the read. */
@@ -995,7 +1028,9 @@ static int clua_view_read(lua_State *L) {
     if (lua_isnil(L, 8)) {
         lua_pop(L, 1);
         lua_rawgeti(L, 4, 2);                          /* the view's own path */
-        if (key_type == LUA_TNUMBER) {                 /* path .. "[" .. key .. "]" */
+        if (clua_push_field_path(L, lua_gettop(L), 2)) {
+            lua_replace(L, -2);
+        } else if (key_type == LUA_TNUMBER) {          /* path .. "[" .. key .. "]" */
             lua_pushliteral(L, "[");
             lua_pushvalue(L, 2);
             lua_pushliteral(L, "]");
