@@ -85,6 +85,29 @@ struct JSONTextTests {
         }
     }
 
+    /// The writer looks for the bytes to escape eight at a time: each byte that needs one, and
+    /// the bytes next to them in value, at every position of strings long enough to span several
+    /// words, after ASCII and after multi-byte characters, is escaped as the reference escapes it.
+    @Test func everyEscapeIsFoundWhereverItFallsInAWord() {
+        let special = ["\u{0}", "\u{1f}", "\"", "\\", "\n", "\t"]
+        let near = ["\u{20}", "!", "#", "[", "]", "\u{7f}", "é", "€"]
+        var checked = 0
+        for filler in ["a", "é"] {
+            for length in 0...26 {
+                for position in 0..<max(length, 1) {
+                    for odd in special + near {
+                        var pieces = Array(repeating: filler, count: length)
+                        if length > 0 { pieces[position] = odd }
+                        let s = pieces.joined()
+                        #expect(LuaValue.string(s).jsonText() == Self.quoted(s), "\(Self.quoted(s))")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 9_000)
+    }
+
     @Test func stringsReadBackExactly() throws {
         var g = Generator(state: 7)
         for _ in 0..<500 {

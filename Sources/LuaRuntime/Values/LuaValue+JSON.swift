@@ -99,6 +99,31 @@ private struct JSONWriter {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
+    /// The first byte at or after `from` that needs an escape (below 0x20, a quote, a
+    /// backslash), or the end: eight bytes at a time while none of them can be one (a word-wide
+    /// "has a byte less than n" test, exact as a yes/no for n <= 128), then byte by byte.
+    static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        let n = bytes.count
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let control = (w &- ones &* 0x20) & ~w
+                let quoteZero = (quote &- ones) & ~quote, backslashZero = (backslash &- ones) & ~backslash
+                if (control | quoteZero | backslashZero) & highs != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
+            i += 1
+        }
+        return n
+    }
+
     /// A JSON string: runs of plain bytes copied at once; `"`, `\` and control bytes escaped.
     /// Bytes from 0x80 up are UTF-8 sequences of valid Strings and are copied as they are.
     private mutating func string(_ s: String) {
@@ -106,9 +131,9 @@ private struct JSONWriter {
         out.append(UInt8(ascii: "\""))
         s.withUTF8 { bytes in
             var start = 0
-            for i in 0..<bytes.count {
+            var i = Self.nextEscape(in: bytes, from: 0)
+            while i < bytes.count {
                 let b = bytes[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
                 if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
                 start = i + 1
                 out.append(UInt8(ascii: "\\"))
@@ -122,6 +147,7 @@ private struct JSONWriter {
                     out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                             Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
                 }
+                i = Self.nextEscape(in: bytes, from: i + 1)
             }
             if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
