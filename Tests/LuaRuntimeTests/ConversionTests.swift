@@ -178,6 +178,11 @@ struct ConversionTests {
         let nan = try #require(failure("return 1", arguments: [["x": .double(.nan)]]))
         #expect(nan.kind == .conversion)
         #expect(nan.message == "argument.x: nan is not a finite number")
+        // the path names every key and position down to the value, whichever limit it meets
+        let inner = try #require(failure("return 1", arguments: [["a": [1, ["b": [true, .double(.infinity)]]]]]))
+        #expect(inner.message == "argument.a[2].b[2]: inf is not a finite number")
+        let long = try #require(failure("return 1", arguments: [["k": ["n": .string(String(repeating: "x", count: 33 << 20))]]]))
+        #expect(long.message.hasPrefix("argument.k.n: strings exceed "), "\(long.message)")
     }
 
     @Test func writableArgumentsWhenAsked() throws {

@@ -20,9 +20,18 @@ struct LuaValueEncoder {
 
     /// Appends one value; `name` prefixes paths in error messages ("argument.x[2]").
     mutating func append(_ value: LuaValue, name: String = "argument") throws(LuaError) {
-        root = name
-        trail.removeAll(keepingCapacity: true)
-        try encode(value, depth: 0)
+        do throws(Failure) {
+            try encode(value, depth: 0)
+        } catch {
+            var text = name
+            for key in error.keys.reversed() {
+                switch key {
+                case .field(let f): text += "." + f
+                case .index(let i): text += "[\(i)]"
+                }
+            }
+            throw LuaError(kind: .conversion, message: text + ": " + error.message)
+        }
     }
 
     /// Pushes everything appended; returns the pcall status and how many values were pushed.
@@ -35,47 +44,43 @@ struct LuaValueEncoder {
     }
 
     private enum Key { case field(String), index(Int) }
-    /// The keys from the root to the value being encoded; rendered only for error messages.
-    private var trail: [Key] = []
-    private var root = "argument"
-
-    private var pathText: String {
-        var text = root
-        for key in trail {
-            switch key {
-            case .field(let f): text += "." + f
-            case .index(let i): text += "[\(i)]"
-            }
-        }
-        return text
+    /// Why a value cannot be encoded, and the keys from it up to the root (innermost first):
+    /// each level adds its key as the failure passes, so that encoding keeps no path of its own.
+    private struct Failure: Error {
+        var keys: [Key] = []
+        let message: String
     }
 
     private mutating func u32(_ v: Int) {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: v)) { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func string(_ s: String) throws(LuaError) {
+    private mutating func string(_ s: String) throws(Failure) {
         let count = s.utf8.count
         bytesLeft -= count
         if bytesLeft < 0 {
-            throw LuaError(kind: .conversion, message: "\(pathText): strings exceed \(limits.maxStringBytes) bytes")
+            throw Failure(message: "strings exceed \(limits.maxStringBytes) bytes")
         }
         u32(count)
         var s = s
         s.withUTF8 { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
     }
 
-    private mutating func member(_ key: String, _ value: LuaValue, depth: Int) throws(LuaError) {
+    private mutating func member(_ key: String, _ value: LuaValue, depth: Int) throws(Failure) {
         try string(key)
-        trail.append(.field(key))
-        try encode(value, depth: depth + 1)
-        trail.removeLast()
+        do throws(Failure) {
+            try encode(value, depth: depth + 1)
+        } catch {
+            var failure = error
+            failure.keys.append(.field(key))
+            throw failure
+        }
     }
 
-    private mutating func encode(_ value: LuaValue, depth: Int) throws(LuaError) {
+    private mutating func encode(_ value: LuaValue, depth: Int) throws(Failure) {
         valuesLeft -= 1
         if valuesLeft < 0 {
-            throw LuaError(kind: .conversion, message: "\(pathText): more than \(limits.maxValues) values")
+            throw Failure(message: "more than \(limits.maxValues) values")
         }
         switch value {
         case .null: bytes.append(UInt8(ascii: "N"))
@@ -85,7 +90,7 @@ struct LuaValueEncoder {
             withUnsafeBytes(of: i) { bytes.append(contentsOf: $0) }
         case .double(let d):
             guard d.isFinite else {
-                throw LuaError(kind: .conversion, message: "\(pathText): \(d) is not a finite number")
+                throw Failure(message: "\(d) is not a finite number")
             }
             bytes.append(UInt8(ascii: "d"))
             withUnsafeBytes(of: d) { bytes.append(contentsOf: $0) }
@@ -94,18 +99,22 @@ struct LuaValueEncoder {
             try string(s)
         case .array(let elements):
             guard depth < limits.maxDepth else {
-                throw LuaError(kind: .conversion, message: "\(pathText): nested deeper than \(limits.maxDepth) levels")
+                throw Failure(message: "nested deeper than \(limits.maxDepth) levels")
             }
             bytes.append(UInt8(ascii: "a"))
             u32(elements.count)
             for (i, element) in elements.enumerated() {
-                trail.append(.index(i + 1))
-                try encode(element, depth: depth + 1)
-                trail.removeLast()
+                do throws(Failure) {
+                    try encode(element, depth: depth + 1)
+                } catch {
+                    var failure = error
+                    failure.keys.append(.index(i + 1))
+                    throw failure
+                }
             }
         case .object(let members):
             guard depth < limits.maxDepth else {
-                throw LuaError(kind: .conversion, message: "\(pathText): nested deeper than \(limits.maxDepth) levels")
+                throw Failure(message: "nested deeper than \(limits.maxDepth) levels")
             }
             bytes.append(UInt8(ascii: "o"))
             u32(members.count)
