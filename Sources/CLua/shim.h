@@ -972,37 +972,44 @@ static void clua_trace_read(lua_State *L, int box, int t, int p, int x) {
     clua_trace_append(L, box, p, x);
 }
 
-/* Pushes the path of field `key` of a view whose path (a string) is at `path`, as the
-   concatenations in clua_view_read make it, for the usual keys (a string, an integer) in one
-   step: path .. "." .. key (key alone under the root) or path .. "[" .. key .. "]". Returns 0,
-   pushing nothing, for any other key or path, or a path too long for the scratch buffer. */
-static int clua_push_field_path(lua_State *L, int path, int key) {
-    char buf[256];
-    size_t pl, kl;
-    if (lua_type(L, path) != LUA_TSTRING) return 0;
+/* Pushes the path of field `key` under a view whose path is the string at `path`, as the
+   engine's path_join writes it: path .. "[" .. key .. "]" for a number key, tostring(key)
+   under the root, else path .. "." .. tostring(key). A string key is written as it is and an
+   integer as Lua writes one (lua_integer2str), straight into the buffer; other keys through
+   tostring, as path_join does. */
+static void clua_push_field_path(lua_State *L, int path, int key) {
+    path = lua_absindex(L, path);
+    key = lua_absindex(L, key);
+    size_t pl = 0;
     const char *pp = lua_tolstring(L, path, &pl);
-    if (lua_type(L, key) == LUA_TSTRING) {
-        const char *kp = lua_tolstring(L, key, &kl);
-        if (pl == 0) { lua_pushvalue(L, key); return 1; }
-        if (pl + 1 + kl > sizeof buf) return 0;
-        memcpy(buf, pp, pl);
-        buf[pl] = '.';
-        memcpy(buf + pl + 1, kp, kl);
-        lua_pushlstring(L, buf, pl + 1 + kl);
-        return 1;
+    if (!pp) luaL_error(L, "a case view without a path");
+    int type = lua_type(L, key);
+    if (pl == 0 && type != LUA_TNUMBER) {
+        if (type == LUA_TSTRING) lua_pushvalue(L, key);
+        else luaL_tolstring(L, key, NULL);
+        return;
     }
-    if (lua_type(L, key) == LUA_TNUMBER && lua_isinteger(L, key)) {
-        char digits[32];   /* as Lua writes an integer (lua_integer2str) */
-        int dl = snprintf(digits, sizeof digits, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, key));
-        if (dl <= 0 || pl + (size_t)dl + 2 > sizeof buf) return 0;
-        memcpy(buf, pp, pl);
-        buf[pl] = '[';
-        memcpy(buf + pl + 1, digits, (size_t)dl);
-        buf[pl + 1 + dl] = ']';
-        lua_pushlstring(L, buf, pl + (size_t)dl + 2);
-        return 1;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addlstring(&b, pp, pl);
+    if (type == LUA_TNUMBER) {
+        luaL_addchar(&b, '[');
+        if (lua_isinteger(L, key)) {
+            char digits[32];
+            int dl = snprintf(digits, sizeof digits, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, key));
+            luaL_addlstring(&b, digits, (size_t)dl);
+        } else {
+            lua_pushvalue(L, key);
+            luaL_addvalue(&b);                         /* a float as concatenation writes it */
+        }
+        luaL_addchar(&b, ']');
+    } else {
+        luaL_addchar(&b, '.');
+        if (type == LUA_TSTRING) lua_pushvalue(L, key);
+        else luaL_tolstring(L, key, NULL);
+        luaL_addvalue(&b);
     }
-    return 0;
+    luaL_pushresult(&b);
 }
 
 /* The views' __index (a closure of host.view_index(box, mt, null)); box[1] maps each view to its
@@ -1028,21 +1035,8 @@ static int clua_view_read(lua_State *L) {
     if (lua_isnil(L, 8)) {
         lua_pop(L, 1);
         lua_rawgeti(L, 4, 2);                          /* the view's own path */
-        if (clua_push_field_path(L, lua_gettop(L), 2)) {
-            lua_replace(L, -2);
-        } else if (key_type == LUA_TNUMBER) {          /* path .. "[" .. key .. "]" */
-            lua_pushliteral(L, "[");
-            lua_pushvalue(L, 2);
-            lua_pushliteral(L, "]");
-            lua_concat(L, 4);
-        } else if (lua_rawlen(L, -1) == 0) {           /* tostring(key) */
-            lua_pop(L, 1);
-            luaL_tolstring(L, 2, NULL);
-        } else {                                       /* path .. "." .. tostring(key) */
-            lua_pushliteral(L, ".");
-            luaL_tolstring(L, 2, NULL);
-            lua_concat(L, 3);
-        }                                              /* 8 the field's path */
+        clua_push_field_path(L, -1, 2);
+        lua_replace(L, -2);                            /* 8 the field's path */
         if (cached) {
             if (lua_type(L, 7) != LUA_TTABLE) {
                 lua_newtable(L);

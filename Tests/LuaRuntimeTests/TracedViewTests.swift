@@ -181,7 +181,9 @@ import LuaRuntime
             end
 
             math.randomseed(11)
-            local names = { "a", "b", "c", "documents", "id", "é" }
+            -- a long name makes paths of several hundred bytes, past any scratch buffer
+            local long = string.rep("k", 300)
+            local names = { "a", "b", "c", "documents", "id", "é", long }
             local scalars = { "text", "", 0, 1, -3, 2.5, 1.0, true, false, null }
             local function gen(depth)
               if depth > 3 or math.random() < 0.3 then return scalars[math.random(#scalars)] end
@@ -193,7 +195,7 @@ import LuaRuntime
               end
               return t
             end
-            local keys = { "a", "b", "c", "documents", "id", "é", "zz", 1, 2, 3, 1.0, 2.5, true, -1 }
+            local keys = { "a", "b", "c", "documents", "id", "é", "zz", 1, 2, 3, 1.0, 2.5, true, -1, long }
             local function same(x, y, vx, vy)
               if type(x) ~= type(y) then return false end
               if type(x) == "table" then return vx.path(x) ~= nil and vx.path(x) == vy.path(y) end
