@@ -43,6 +43,17 @@ struct JSONDocumentParser {
         guard pos < bytes.count else {
             throw error(at: pos, "the document is empty; write a JSON object such as {\"id\": \"...\"}")
         }
+        let value = try parseValue()
+        skipWhitespace()
+        if pos < bytes.count {
+            throw error(at: pos, "unexpected \(describe(at: pos)) after the end of the document; "
+                + "a file holds one JSON value: remove it, or wrap the values in [ ]")
+        }
+        return value
+    }
+
+    /// The value that starts at `pos` (whitespace skipped); leaves `pos` just after it.
+    private mutating func parseValue() throws(DocumentError) -> LuaValue {
         var stack: [Container] = []
         var value: LuaValue
 
@@ -121,12 +132,6 @@ struct JSONDocumentParser {
             }
             break parsing
         }
-
-        skipWhitespace()
-        if pos < bytes.count {
-            throw error(at: pos, "unexpected \(describe(at: pos)) after the end of the document; "
-                + "a file holds one JSON value: remove it, or wrap the values in [ ]")
-        }
         return value
     }
 
@@ -162,52 +167,22 @@ struct JSONDocumentParser {
 
     /// Where `key` first appears among the members of the object that opens at `open`, which
     /// parsed without error up to a later `key`: the duplicate's message names the first one's
-    /// line. Walks the text again, so that the common case keeps no offsets.
+    /// line. Reads the object's members again, so that the common case keeps no offsets.
     private func firstKey(_ key: String, inObjectAt open: Int) -> Int {
         var scan = self
         scan.pos = open + 1
+        scan.valueCount = 0   // the values read again do not count against the document's limit
         while true {
             scan.skipWhitespace()
             let start = scan.pos
             guard scan.pos < bytes.count, bytes[scan.pos] == UInt8(ascii: "\""),
-                  let found = try? scan.readString() else { return start }
-            if found == key { return start }
+                  let found = try? scan.readString(), found != key else { return start }
             scan.skipWhitespace()
             scan.pos += 1   // ':'
-            scan.skipValue()
+            scan.skipWhitespace()
+            guard (try? scan.parseValue()) != nil else { return start }
             scan.skipWhitespace()
             scan.pos += 1   // ','
-        }
-    }
-
-    /// Moves `pos` past the well-formed value that starts there (whitespace skipped).
-    private mutating func skipValue() {
-        skipWhitespace()
-        var depth = 0
-        while pos < bytes.count {
-            switch bytes[pos] {
-            case UInt8(ascii: "\""):
-                pos += 1
-                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\"") {
-                    pos += bytes[pos] == UInt8(ascii: "\\") ? 2 : 1
-                }
-                pos += 1
-                if depth == 0 { return }
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { pos += 1; return }
-            case UInt8(ascii: ","):
-                if depth == 0 { return }
-            case 0x20, 0x0A, 0x0D, 0x09:
-                break
-            default:
-                // a scalar at the top: runs to the next delimiter
-                break
-            }
-            pos += 1
         }
     }
 
