@@ -133,11 +133,15 @@ struct AssessmentJSONWriter {
         raw("]")
     }
 
-    private mutating func list<T>(_ items: [T], _ each: (inout Self, T) -> Void) {
+    /// Each item is lent to `each` from the array's storage, not copied: copying an
+    /// `IndicatorResult` retains every reference it holds (~30), per indicator and assessment.
+    private mutating func list<T>(_ items: [T], _ each: (inout Self, borrowing T) -> Void) {
         raw("[")
-        for (n, item) in items.enumerated() {
-            if n > 0 { raw(",") }
-            each(&self, item)
+        items.withUnsafeBufferPointer { buffer in
+            for n in buffer.indices {
+                if n > 0 { raw(",") }
+                each(&self, buffer[n])
+            }
         }
         raw("]")
     }
