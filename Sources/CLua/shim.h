@@ -2180,7 +2180,8 @@ static inline int clua_pwalk(lua_State *L, int idx, clua_visitor visit, void *ud
  * The fast way to read a value: C walks it once and writes it into a byte buffer the host then
  * decodes without calling back into Lua. Tags: 'N' nil or null, 'F'/'T' booleans, 'I' an
  * integer and 'D' a float (8 bytes each, native order), 'S' a string (4-byte length, then its
- * bytes), '{' a table (then key, value, key, value..., keys 'S' or 'I'), '}' its end. Anything
+ * bytes), '{' a table (then its number of entries in 4 bytes, so that the host sizes what it
+ * builds once, then key, value, key, value..., keys 'S' or 'I'), '}' its end. Anything
  * the event walk above would refuse or might refuse (another type, a non-finite float, a key
  * that is neither a string nor an integer, a cycle, nesting, values or bytes at their limits)
  * stops the copy, and the host reads the value with the event walk, whose error names it.
@@ -2243,6 +2244,8 @@ static int clua_copy_string(clua_copy *c, lua_State *L, int idx) {
 /* Copies the value at the top (a read-only view is replaced by the table it shows). */
 static int clua_copy_top(clua_copy *c, lua_State *L) {
     int t, i;
+    size_t counted;
+    uint32_t entries;
     const void *pointer;
     clua_unwrap_view(L, c->readonly_mark);
     if (++c->values > c->max_values) return 0;
@@ -2275,10 +2278,15 @@ static int clua_copy_top(clua_copy *c, lua_State *L) {
     for (i = 0; i < c->depth; i++) if (c->tables[i] == pointer) return 0;
     if (!lua_checkstack(L, 4)) return 0;
     c->tables[c->depth++] = pointer;
-    if (!clua_copy_tag(c, '{')) return 0;
+    if (!clua_copy_reserve(c, 5)) return 0;
+    c->data[c->len++] = '{';
+    counted = c->len;                                  /* the count, written at the end */
+    c->len += 4;
+    entries = 0;
     t = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
+        entries++;
         if (lua_type(L, -2) == LUA_TSTRING) {
             if (!clua_copy_string(c, L, -2)) return 0;
         } else if (lua_isinteger(L, -2)) {
@@ -2291,6 +2299,7 @@ static int clua_copy_top(clua_copy *c, lua_State *L) {
         lua_pop(L, 1);
     }
     c->depth--;
+    memcpy(c->data + counted, &entries, 4);
     return clua_copy_tag(c, '}');
 }
 

@@ -111,6 +111,22 @@ struct ConversionTests {
         }
     }
 
+    /// A copied table starts with its number of entries, which sizes what the host builds; a
+    /// count larger than the bytes after it could hold is not a copy's, and the copy is refused
+    /// (the caller then reads the value with the walk) instead of reserving room for it.
+    @Test func aCopiedTableWithAnImpossibleCountIsRefused() {
+        func table(count: UInt32, entries: [UInt8]) -> [UInt8] {
+            [UInt8(ascii: "{")] + withUnsafeBytes(of: count) { Array($0) } + entries + [UInt8(ascii: "}")]
+        }
+        let one: [UInt8] = [UInt8(ascii: "I")] + withUnsafeBytes(of: Int64(1)) { Array($0) } + [UInt8(ascii: "T")]
+        let good = table(count: 1, entries: one)
+        #expect(good.withUnsafeBufferPointer { CopiedValue.decode($0) } == .array([.bool(true)]))
+        for count: UInt32 in [1_000, UInt32.max] {
+            let bad = table(count: count, entries: one)
+            #expect(bad.withUnsafeBufferPointer { CopiedValue.decode($0) } == nil)
+        }
+    }
+
     @Test func integersAndFloatsKeepTheirSubtype() {
         #expect(value("return math.type((...).i), math.type((...).d)", arguments: [["i": 1, "d": 1.0]]) == "integer")
         #expect(value("local a = ... return math.type(a.d)", arguments: [["d": 1.0]]) == "float")

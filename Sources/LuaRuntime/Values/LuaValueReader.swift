@@ -279,17 +279,22 @@ enum CopiedValue {
     }
 
     /// A table as the walk builds it, straight into its array or dictionary (no list of pairs
-    /// in between): string keys make an object; integer keys 1...n, as `lua_next` gives an array
-    /// part in order, an array; keys out of order are sorted, and a gap or both kinds of key
-    /// give nil.
+    /// in between), sized once by the entry count the copy writes first: string keys make an
+    /// object; integer keys 1...n, as `lua_next` gives an array part in order, an array; keys out
+    /// of order are sorted, and a gap or both kinds of key give nil.
     private static func table(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> LuaValue? {
-        guard i < b.count else { return nil }
+        guard i + 4 <= b.count else { return nil }
+        let count = Int(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt32.self))
+        i += 4
+        // an entry takes at least 6 bytes (an empty string key and null): a count past what is
+        // left is not a copy's
+        guard i < b.count, count <= (b.count - i) / 6 else { return nil }
         switch b[i] {
         case UInt8(ascii: "}"):
             i += 1
             return .array([])
         case UInt8(ascii: "S"):
-            var object: [String: LuaValue] = [:]
+            var object = [String: LuaValue](minimumCapacity: count)
             while true {
                 guard i < b.count else { return nil }
                 let tag = b[i]
@@ -300,6 +305,7 @@ enum CopiedValue {
             }
         default:
             var items: [LuaValue] = []
+            items.reserveCapacity(count)
             var unordered: [(Int64, LuaValue)] = []
             while true {
                 guard i < b.count else { return nil }
