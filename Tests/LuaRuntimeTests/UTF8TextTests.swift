@@ -42,4 +42,36 @@ import Testing
         }
         #expect(valid > 5_000 && invalid > 5_000)
     }
+
+    /// The trace shares a long text read again (`RecentTexts`) instead of decoding it once more.
+    /// What it guards: a shared text is only ever one with the same bytes. Texts of the same
+    /// length that differ in one byte anywhere, more distinct texts than it keeps, short texts
+    /// and ill-formed ones all come back exactly as `UTF8Text.string` gives them.
+    @Test func recentTextsGiveBackExactlyTheBytesAsked() {
+        var g = SplitMix(state: 11)
+        var recent = RecentTexts()
+        var shared = 0
+        let base = Array("a case summary read by every indicator that looks at it, olá".utf8)
+        for round in 0..<5_000 {
+            var bytes = base
+            switch g.next() % 4 {
+            case 0: break                                                      // the same text again
+            case 1: bytes[Int(g.next() % UInt64(bytes.count))] = UInt8(ascii: "A" ) + UInt8(g.next() % 20)  // one byte differs
+            case 2: bytes = Array(bytes.prefix(Int(g.next() % 20)))                 // short, stored inline
+            default: bytes[Int(g.next() % UInt64(bytes.count))] = 0xFF              // ill-formed
+            }
+            if round % 97 == 0 { recent.removeAll() }
+            bytes.withUnsafeBufferPointer { buffer in
+                let got = recent.text(buffer)
+                #expect(got == UTF8Text.string(buffer), "\(bytes)")
+                if let got, got.utf8.count >= RecentTexts.minimumBytes,
+                   let again = recent.text(buffer),
+                   got.utf8.withContiguousStorageIfAvailable({ $0.baseAddress }) == again.utf8.withContiguousStorageIfAvailable({ $0.baseAddress }) {
+                    shared += 1
+                }
+            }
+        }
+        // a text read again is shared: every well-formed long text above, when asked for twice
+        #expect(shared > 1_000)
+    }
 }

@@ -203,6 +203,7 @@ extension LuaRuntime {
         clua_settle_stack(L)
         let started = clua_now()
         log.reset()
+        recentTexts.removeAll()
         violationMessage = nil
         violationLocation = nil
         errorLocationHint = nil

@@ -27,6 +27,8 @@ public final class LuaRuntime {
     let copyBuffer: UnsafeMutablePointer<clua_copy>
     /// Whether results are read through `copyBuffer` first (tests compare with the walk alone).
     var copiesResults = true
+    /// Long texts the trace gave back since the last call into Lua (`forEachTracedRead`).
+    var recentTexts = RecentTexts()
     private let busy = Atomic<Bool>(false)
     private var hostFunctions: [HostFunction] = []
     /// The watchdog knows this state: calls may run in fast mode (`call(_:with:fast:)`).

@@ -37,10 +37,11 @@ extension LuaRuntime {
             i += 4
             return Int(v)
         }
-        func text(_ what: String) throws(LuaError) -> String {
+        func text(_ what: String, shared: Bool = false) throws(LuaError) -> String {
             let n = try u32()
             guard i + n <= bytes.count else { throw fail("cut short") }
-            guard let s = UTF8Text.string(UnsafeBufferPointer(rebasing: bytes[i..<(i + n)])) else {
+            let piece = UnsafeBufferPointer(rebasing: bytes[i..<(i + n)])
+            guard let s = shared ? recentTexts.text(piece) : UTF8Text.string(piece) else {
                 throw fail("\(what) is not valid UTF-8")
             }
             i += n
@@ -67,7 +68,7 @@ extension LuaRuntime {
                 i += 1
                 let value: LuaValue
                 switch tag {
-                case UInt8(ascii: "S"): value = .string(try text("the value"))
+                case UInt8(ascii: "S"): value = .string(try text("the value", shared: true))
                 case UInt8(ascii: "I"): value = .integer(Int64(bitPattern: try eight()))
                 case UInt8(ascii: "D"):
                     let d = Double(bitPattern: try eight())
@@ -82,5 +83,41 @@ extension LuaRuntime {
             }
             reads += 1
         }
+    }
+}
+
+/// The last few long texts the trace gave back as values, so that a text read again (a case's
+/// summary, read by every indicator that looks at it) is shared instead of checked, allocated
+/// and copied once more. A text is reused only when its bytes equal the new read's, so what the
+/// cache holds never changes a value; the runtime empties it at every call into Lua, so that it
+/// keeps no case's text past the reading of that case's results.
+struct RecentTexts {
+    private var texts: [String] = []
+    private var next = 0
+    static let capacity = 8
+    /// Shorter texts live inside the `String` itself: nothing to share.
+    static let minimumBytes = 16
+
+    /// The text of `bytes` if they are well-formed UTF-8 (as `UTF8Text.string`), shared with an
+    /// equal text given back before when there is one.
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= Self.minimumBytes, let base = bytes.baseAddress else { return UTF8Text.string(bytes) }
+        for known in texts where known.utf8.count == bytes.count {
+            let same = known.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            if same == true { return known }
+        }
+        guard let text = UTF8Text.string(bytes) else { return nil }
+        if texts.count < Self.capacity {
+            texts.append(text)
+        } else {
+            texts[next] = text
+            next = (next + 1) % Self.capacity
+        }
+        return text
+    }
+
+    mutating func removeAll() {
+        texts.removeAll(keepingCapacity: true)
+        next = 0
     }
 }
