@@ -43,6 +43,15 @@ typedef struct pm_state {
     pm_ptr m_start, m_end;              /* the last match */
     jmp_buf fail;
     struct { pm_ptr init; ptrdiff_t len; } capture[CLUA_PATTERN_MAXCAPTURES];
+    /* How the search skips start positions (pm_scan), worked out once per pattern for all the
+       searches of one call (gsub searches again after every match): for the first item
+       `first_for` (NULL: none yet), each byte's answer (0 unknown, 1 no, 2 yes). */
+    pm_ptr first_for;
+    unsigned char known[256];
+    int listed;                         /* every byte's answer is in known[] */
+    int single;                         /* the class's one byte, else -1 */
+    int ascii_members;                  /* whether an ASCII byte is in the class */
+    int64_t fail_cost;                  /* what a start position that fails at once costs */
 } pm_state;
 
 /* ---- The matcher ------------------------------------------------------------------------- */
@@ -370,15 +379,65 @@ static int pm_scan(pm_state *ms, pm_ptr start, int anchored) {
     }
     /* A position whose byte is not in the first class fails at once: skip it here, charged what
        pm_match charges for that failure. Which bytes are in the class is worked out at once when
-       that is one walk of the class, else once for each byte met. */
-    unsigned char known[256];   /* 0 unknown, 1 no, 2 yes */
-    if (!pm_members(p, first, known)) memset(known, 0, sizeof known);
-    int64_t fail_cost = 1 + pm_cost(p, first);
+       that is one walk of the class, else once for each byte met. With every byte's answer
+       listed, the skip has two faster forms: a class of one byte is looked for with memchr, and
+       a class with no ASCII byte (a pattern that starts with an accented letter) passes over
+       ASCII eight bytes at a time. */
+    if (ms->first_for != first) {
+        ms->first_for = first;
+        ms->listed = pm_members(p, first, ms->known);
+        if (!ms->listed) memset(ms->known, 0, sizeof ms->known);
+        ms->fail_cost = 1 + pm_cost(p, first);
+        ms->single = -1;
+        ms->ascii_members = 0;
+        if (ms->listed) {
+            /* known[] holds 1 or 2 in every byte: bit 1 marks a member, read a word at a time */
+            int members = 0;
+            for (int w = 0; w < 32; w++) {
+                uint64_t word;
+                memcpy(&word, ms->known + 8 * w, 8);
+                uint64_t in = (word >> 1) & UINT64_C(0x0101010101010101);
+                if (!in) continue;
+                members += __builtin_popcountll(in);
+                for (int j = 0; j < 8; j++) if (ms->known[8 * w + j] == 2) ms->single = 8 * w + j;
+                if (w < 16) ms->ascii_members = 1;
+            }
+            if (members != 1) ms->single = -1;
+        }
+    }
+    unsigned char *known = ms->known;
+    const int64_t fail_cost = ms->fail_cost;
     for (;;) {
         /* the steps counted in a register while skipping (the matcher's state lives in memory,
            since a failure jumps back to pm_find): charged as if one by one */
         int64_t steps = ms->steps;
         pm_ptr end = ms->src_end;
+        if (ms->listed && steps >= fail_cost) {
+            /* as far as the steps left pay for, every byte that fails is charged at once; the
+               loop below goes on from where this stops, byte by byte, as before */
+            int64_t affordable = steps / fail_cost;
+            pm_ptr limit = end - start > affordable ? start + affordable : end;
+            pm_ptr from = start;
+            if (ms->single >= 0) {
+                pm_ptr hit = (pm_ptr)memchr(start, ms->single, (size_t)(limit - start));
+                start = hit ? hit : limit;
+            } else {
+                while (start < limit) {
+                    if (!ms->ascii_members) {
+                        while (limit - start >= 8) {
+                            uint64_t w;
+                            memcpy(&w, start, 8);
+                            if (w & UINT64_C(0x8080808080808080)) break;
+                            start += 8;
+                        }
+                    }
+                    pm_ptr stop = limit - start > 8 ? start + 8 : limit;
+                    while (start < stop && known[*start] == 1) start++;
+                    if (start < stop) break;   /* a member */
+                }
+            }
+            steps -= (int64_t)(start - from) * fail_cost;
+        }
         while (start < end) {
             unsigned char c = *start;
             unsigned char k = known[c];
@@ -413,6 +472,7 @@ static void pm_prepare(pm_state *ms, const char *s, size_t ls, const char *p, si
     ms->level = 0;
     ms->depth = PM_MAXDEPTH;
     ms->message = NULL;
+    ms->first_for = NULL;
 }
 
 int clua_pattern_find(const unsigned char *subject, size_t subject_length,

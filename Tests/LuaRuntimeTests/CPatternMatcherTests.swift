@@ -110,6 +110,47 @@ struct CPatternMatcherTests {
         }
     }
 
+    /// Long subjects of ASCII runs and accented letters, with patterns whose first item is one
+    /// byte (looked for with memchr), a set without ASCII bytes (passed over eight ASCII bytes at a
+    /// time), a set with them, a negated set or a class, and every budget from none to enough:
+    /// the same answer and the same steps left as the reference, wherever the skip stops and
+    /// wherever the budget runs out in it.
+    @Test func theFastSkipsAgreeWithTheReferenceToTheStep() {
+        let firsts = ["\u{e1}", "\u{e9}", "[\u{e1}\u{e9}]", "[\u{e1}\u{e0}\u{e2}\u{e3}]", "[\u{80}-\u{ff}]", "x", "b", "[xy]",
+                      "[^x]", "%a", ".", "\u{ff}"]
+        let rests = ["", "a", "x*", "%s", "(.)", "\u{a1}", "[ab]+"]
+        let pieces = ["", " ", "ab", "\u{e1}", "\u{e9}", "\u{fc}", "b"] + (1...40).map { String(repeating: "x", count: $0) }
+        var seed: UInt64 = 1404
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var disagreements = 0, budgetStops = 0, matches = 0
+        for _ in 0..<3_000 {
+            let pattern = Array((firsts[next(firsts.count)] + rests[next(rests.count)]).utf8)
+            let subject = Array((0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined().utf8)
+            let from = next(subject.count + 1)
+            for budget in [next(subject.count * 3 + 2), next(40), 1_000_000] {
+                var cSteps = budget, swiftSteps = budget
+                let c = Self.run(subject, pattern, from: from, steps: &cSteps)
+                let reference = LuaPatternMatcherTests.run(subject, pattern, from: from, steps: &swiftSteps)
+                switch reference {
+                case .failure(.budgetExhausted): budgetStops += 1
+                case .success(let m?): _ = m; matches += 1
+                default: break
+                }
+                if c != reference || cSteps != swiftSteps {
+                    disagreements += 1
+                    if disagreements <= 10 {
+                        Issue.record("\(LuaPatternMatcherTests.escape(pattern)) on \(LuaPatternMatcherTests.escape(subject)) from \(from) budget \(budget): C \(c) (\(cSteps) left), reference \(reference) (\(swiftSteps) left)")
+                    }
+                }
+            }
+        }
+        #expect(disagreements == 0)
+        #expect(budgetStops > 500 && matches > 1_000)
+    }
+
     /// Deep nesting stays within the matcher's own limit on a small thread stack.
     @Test func deepPatternsFailCleanlyOnASmallStack() {
         let results = LuaPatternMatcherTests.onSmallStack {
