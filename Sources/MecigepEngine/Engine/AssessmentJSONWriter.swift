@@ -103,7 +103,8 @@ struct AssessmentJSONWriter {
     }
 
     private mutating func raw(_ s: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        let start = s.utf8Start
+        for i in 0..<s.utf8CodeUnitCount { out.append(start[i]) }
     }
 
     private mutating func value(_ v: LuaValue) { v.writeJSON(into: &out, pretty: false) }
