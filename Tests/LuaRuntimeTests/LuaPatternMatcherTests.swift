@@ -248,7 +248,8 @@ struct LuaPatternMatcherTests {
                               Array((String(repeating: ".-", count: 8) + "b").utf8), steps: &steps)
         #expect(result == .failure(.budgetExhausted))
         #expect(steps == 0)
-        #expect(clock.now - start < .milliseconds(500))
+        // (as in hostilePatternsAreStopped: a bound against running unbounded, not a speed target)
+        #expect(clock.now - start < .seconds(5))
     }
 
     struct Hostile: CustomTestStringConvertible, Sendable {
@@ -273,7 +274,10 @@ struct LuaPatternMatcherTests {
         let clock = ContinuousClock()
         let start = clock.now
         #expect(Self.find(subject, hostile.pattern, steps: 2_000_000) == .failure(.budgetExhausted))
-        #expect(clock.now - start < .seconds(1))
+        // Not a speed target: 2,000,000 steps take 0.1-1.3 s in a debug build on a loaded CI
+        // machine, while any of these searches left unbounded runs for hours. The bound fails only
+        // when the budget does not stop the search.
+        #expect(clock.now - start < .seconds(10))
     }
 
     @Test func successChargesTheWorkDone() {
