@@ -465,6 +465,36 @@ struct DocumentLoaderTests {
         }
     }
 
+    /// The JSON parser starts each object and array with room for as many entries as the last
+    /// one it closed at the same depth. What it guards: room only, never content. Over 400
+    /// generated documents whose siblings are larger, smaller and of the other kind (lists of
+    /// records of 0-14 members, lists of lists), the parsed value is the written one, compact or
+    /// indented; and a repeated key in an object after a larger sibling is still refused.
+    @Test func siblingsOfEverySizeParseToTheWrittenValue() throws {
+        var rng = SplitMix64(seed: 20261206)
+        func value(_ depth: Int) -> LuaValue {
+            switch rng.next() % (depth < 4 ? 7 : 3) {
+            case 0: return .string("s\(rng.next() % 100)")
+            case 1: return .integer(Int64(rng.next() % 1000))
+            case 2: return rng.next() % 2 == 0 ? .double(0.5) : .null
+            case 3, 4:
+                var fields: [String: LuaValue] = [:]
+                for n in 0..<Int(rng.next() % 15) { fields["k\(n)_\(rng.next() % 3)"] = value(depth + 1) }
+                return .object(fields)
+            default:
+                return .array((0..<Int(rng.next() % 12)).map { _ in value(depth + 1) })
+            }
+        }
+        for _ in 0..<400 {
+            let document: LuaValue = ["id": "generated", "records": value(1), "more": value(1), "last": value(1)]
+            for pretty in [false, true] {
+                #expect(try Docs.json(document.jsonText(pretty: pretty)) == document)
+            }
+        }
+        let repeated = "{\"a\": [{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4}, {\"x\": 1, \"x\": 2}]}"
+        #expect(throws: DocumentError.self) { try Docs.json(repeated) }
+    }
+
     @Test func formatComesFromTheExtensionOrTheFirstCharacter() throws {
         #expect(try DocumentLoader.load(path: Docs.path("short.yml")) == ["id": "yml"])
         #expect(try DocumentLoader.load(path: Docs.path("sniffed-yaml.txt")) == ["id": "sniffed-yaml", "value": 3])

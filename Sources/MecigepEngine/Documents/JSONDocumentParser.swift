@@ -15,6 +15,12 @@ struct JSONDocumentParser {
     let limits: DocumentLimits
     private var pos = 0
     private var valueCount = 0
+    /// Per nesting depth, how many members the last object closed there held, and how many
+    /// items the last array: the next one at that depth (the items of a list of records are
+    /// alike) starts with room for as many, instead of growing, and rehashing every key, from
+    /// empty. Room only: what is parsed does not depend on them.
+    private var objectSizes: [Int] = []
+    private var arraySizes: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, name: String, limits: DocumentLimits) {
         self.bytes = bytes
@@ -79,6 +85,11 @@ struct JSONDocumentParser {
                     value = isObject ? .object([:]) : .array([])
                 } else {
                     let container = Container(isObject: isObject, start: start)
+                    if isObject, stack.count < objectSizes.count {
+                        container.members.reserveCapacity(objectSizes[stack.count])
+                    } else if !isObject, stack.count < arraySizes.count {
+                        container.elements.reserveCapacity(arraySizes[stack.count])
+                    }
                     if isObject { try readKey(into: container, afterComma: false) }
                     stack.append(container)
                     continue parsing
@@ -116,9 +127,13 @@ struct JSONDocumentParser {
                     pos += 1
                     stack.removeLast()
                     if top.isObject {
+                        while objectSizes.count <= stack.count { objectSizes.append(0) }
+                        objectSizes[stack.count] = top.members.count
                         value = .object(top.members)
                         top.members = [:]
                     } else {
+                        while arraySizes.count <= stack.count { arraySizes.append(0) }
+                        arraySizes[stack.count] = top.elements.count
                         value = .array(top.elements)
                         top.elements = []
                     }
