@@ -95,10 +95,10 @@ public struct IndicatorResult: Sendable, Hashable {
         var failure: RuleFailure?
         var reads: [TraceRead]
         var conditions: [TraceCondition]
-        var agreed: AgreedLevel? = nil
-        var undeclaredReads: [UndeclaredRead] = []
-        var suggestions: [Suggestion] = []
-        var basis: EvidenceBasis? = nil
+        var agreed: AgreedLevel?
+        var undeclaredReads: [UndeclaredRead]
+        var suggestions: [Suggestion]
+        var basis: EvidenceBasis?
     }
 
     private final class Box: @unchecked Sendable {  // changed only while uniquely referenced
