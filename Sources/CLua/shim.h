@@ -719,8 +719,7 @@ static inline void clua_block_free(clua_budget *b, void *block, size_t size) {
  * is final: it records CLUA_STOP_MEMORY, so rule code cannot swallow it with pcall, and opens
  * the reserve so unwinding and the host's error handling still have room.
  */
-static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-    clua_budget *b = (clua_budget *)ud;
+__attribute__((noinline)) static void *clua_alloc_any(clua_budget *b, void *ptr, size_t osize, size_t nsize) {
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
         if (ptr) { clua_block_free(b, ptr, old); b->memory_used -= old; }
@@ -764,6 +763,32 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     b->memory_used = b->memory_used - old + nsize;
     if (b->memory_used > b->memory_peak) b->memory_peak = b->memory_used;
     return p;
+}
+
+/* Lua's allocator function: the two commonest requests here, everything else in clua_alloc_any.
+   A small block freed, and a new small block from its free list within the cap while no refusal
+   is pending (the cap with the reserve is never smaller than the cap without, and a small block
+   is never a long copy): exactly what clua_alloc_any does for them, without its checks and its
+   saved registers. Together most of Lua's requests. */
+static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    clua_budget *b = (clua_budget *)ud;
+    if (ptr && nsize == 0 && osize <= CLUA_POOL_LARGEST) {
+        clua_pool_give(b, ptr, osize);
+        b->memory_used -= osize;
+        return NULL;
+    }
+    if (!ptr && nsize - 1 < CLUA_POOL_LARGEST && !b->pending && b->pool &&
+        (b->memory_limit == 0 || b->memory_used + nsize <= b->memory_limit)) {
+        void **list = &b->pool->free[clua_pool_class(nsize)];
+        void *block = *list;
+        if (block) {
+            *list = *(void **)block;
+            b->memory_used += nsize;
+            if (b->memory_used > b->memory_peak) b->memory_peak = b->memory_used;
+            return block;
+        }
+    }
+    return clua_alloc_any(b, ptr, osize, nsize);
 }
 
 /* [safe] Creates a state whose allocator and hook use the budget. NULL when out of memory. */
