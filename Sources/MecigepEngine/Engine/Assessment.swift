@@ -101,99 +101,84 @@ public struct IndicatorResult: Sendable, Hashable {
         var basis: EvidenceBasis?
     }
 
-    private final class Box: @unchecked Sendable {  // changed only while uniquely referenced
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    /// The box, copied first when another result shares it.
-    private var unique: Box {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            return box
-        }
-    }
+    private var shared: CopyOnWrite<Fields>
 
     public init(indicator: Indicator, status: ResultStatus, grade: Grade?, note: LocalizedText?, findings: [Finding],
                 recommendations: [Recommendation], missing: [String], failure: RuleFailure?, reads: [TraceRead],
                 conditions: [TraceCondition], agreed: AgreedLevel? = nil, undeclaredReads: [UndeclaredRead] = [],
                 suggestions: [Suggestion] = [], basis: EvidenceBasis? = nil) {
-        box = Box(Fields(indicator: indicator, status: status, grade: grade, note: note, findings: findings,
+        shared = CopyOnWrite(Fields(indicator: indicator, status: status, grade: grade, note: note, findings: findings,
                          recommendations: recommendations, missing: missing, failure: failure, reads: reads,
                          conditions: conditions, agreed: agreed, undeclaredReads: undeclaredReads,
                          suggestions: suggestions, basis: basis))
     }
 
-    public static func == (a: IndicatorResult, b: IndicatorResult) -> Bool {
-        a.box === b.box || a.box.fields == b.box.fields
-    }
+    public static func == (a: IndicatorResult, b: IndicatorResult) -> Bool { a.shared == b.shared }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+    public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
 
     public var indicator: Indicator {
-        get { box.fields.indicator }
-        _modify { yield &unique.fields.indicator }
+        get { shared.fields.indicator }
+        _modify { yield &shared.fields.indicator }
     }
     public var status: ResultStatus {
-        get { box.fields.status }
-        _modify { yield &unique.fields.status }
+        get { shared.fields.status }
+        _modify { yield &shared.fields.status }
     }
     public var grade: Grade? {
-        get { box.fields.grade }
-        _modify { yield &unique.fields.grade }
+        get { shared.fields.grade }
+        _modify { yield &shared.fields.grade }
     }
     public var note: LocalizedText? {
-        get { box.fields.note }
-        _modify { yield &unique.fields.note }
+        get { shared.fields.note }
+        _modify { yield &shared.fields.note }
     }
     public var findings: [Finding] {
-        get { box.fields.findings }
-        _modify { yield &unique.fields.findings }
+        get { shared.fields.findings }
+        _modify { yield &shared.fields.findings }
     }
     public var recommendations: [Recommendation] {
-        get { box.fields.recommendations }
-        _modify { yield &unique.fields.recommendations }
+        get { shared.fields.recommendations }
+        _modify { yield &shared.fields.recommendations }
     }
     /// Paths the case must add for the indicator to be assessed.
     public var missing: [String] {
-        get { box.fields.missing }
-        _modify { yield &unique.fields.missing }
+        get { shared.fields.missing }
+        _modify { yield &shared.fields.missing }
     }
     public var failure: RuleFailure? {
-        get { box.fields.failure }
-        _modify { yield &unique.fields.failure }
+        get { shared.fields.failure }
+        _modify { yield &shared.fields.failure }
     }
     public var reads: [TraceRead] {
-        get { box.fields.reads }
-        _modify { yield &unique.fields.reads }
+        get { shared.fields.reads }
+        _modify { yield &shared.fields.reads }
     }
     public var conditions: [TraceCondition] {
-        get { box.fields.conditions }
-        _modify { yield &unique.fields.conditions }
+        get { shared.fields.conditions }
+        _modify { yield &shared.fields.conditions }
     }
     /// The level agreed by judgement in a review round, kept beside the rule's level.
     public var agreed: AgreedLevel? {
-        get { box.fields.agreed }
-        _modify { yield &unique.fields.agreed }
+        get { shared.fields.agreed }
+        _modify { yield &shared.fields.agreed }
     }
     /// Case paths the rule read that neither the framework's `fields` nor the indicator's
     /// `reads`/`requires` declare (a typo such as `evidence.evalution` reads nothing, silently);
     /// each with the nearest declared path. Reported by `mecigep test`, not part of the output.
     public var undeclaredReads: [UndeclaredRead] {
-        get { box.fields.undeclaredReads }
-        _modify { yield &unique.fields.undeclaredReads }
+        get { shared.fields.undeclaredReads }
+        _modify { yield &shared.fields.undeclaredReads }
     }
     /// Suggestions about how to record the case (validate shows them; they move no level).
     public var suggestions: [Suggestion] {
-        get { box.fields.suggestions }
-        _modify { yield &unique.fields.suggestions }
+        get { shared.fields.suggestions }
+        _modify { yield &shared.fields.suggestions }
     }
     /// What the level rests on, when the rule says (`ctx.basis`).
     public var basis: EvidenceBasis? {
-        get { box.fields.basis }
-        _modify { yield &unique.fields.basis }
+        get { shared.fields.basis }
+        _modify { yield &shared.fields.basis }
     }
 }
 

@@ -15,16 +15,18 @@ final class AssessmentJSONFragments: Sendable {
             (self.indicator, self.id, self.references, self.title, self.weight) = (indicator, id, references, title, weight)
         }
     }
-    /// A criterion's fixed pieces, with the fields they were written from.
+    /// A criterion's fixed pieces, with the fields they were written from, and its indicators'
+    /// pieces in the framework's order.
     final class CriterionPieces: Sendable {
         let title: LocalizedText
         let weight: Double
         let aggregation: String
         let head, idAndIndicators, tail: [UInt8]
+        let indicators: [IndicatorPieces]
         init(_ title: LocalizedText, _ weight: Double, _ aggregation: String, _ head: [UInt8], _ idAndIndicators: [UInt8],
-             _ tail: [UInt8]) {
+             _ tail: [UInt8], _ indicators: [IndicatorPieces]) {
             (self.title, self.weight, self.aggregation) = (title, weight, aggregation)
-            (self.head, self.idAndIndicators, self.tail) = (head, idAndIndicators, tail)
+            (self.head, self.idAndIndicators, self.tail, self.indicators) = (head, idAndIndicators, tail, indicators)
         }
     }
     /// A grade's value, written once.
@@ -37,8 +39,9 @@ final class AssessmentJSONFragments: Sendable {
     let indicators: [String: IndicatorPieces]
     /// Per criterion id.
     let criteria: [String: CriterionPieces]
-    /// `gradeValue` of each assessed grade, by the grade's id ("3", "B+").
-    let grades: [String: GradePieces]
+    /// `gradeValue` of each assessed grade, in the scale's order (a handful: found by a scan
+    /// that compares the level's id, rather than by hashing an id made for the purpose).
+    let grades: [GradePieces]
     let insufficient: [UInt8]
     let error: [UInt8]
 
@@ -52,26 +55,29 @@ final class AssessmentJSONFragments: Sendable {
         var indicators: [String: IndicatorPieces] = [:]
         var criteria: [String: CriterionPieces] = [:]
         for c in f.criteria {
-            criteria[c.id] = CriterionPieces(c.title, c.weight, c.aggregation.name,
-                              key("aggregation") + bytes(.string(c.aggregation.name)) + [UInt8(ascii: ",")] + key("coverage"),
-                              key("id") + bytes(.string(c.id)) + [UInt8(ascii: ",")] + key("indicators"),
-                              [UInt8(ascii: ",")] + key("title") + bytes(c.title.value) + [UInt8(ascii: ",")] + key("weight")
-                                + bytes(.double(c.weight)) + [UInt8(ascii: "}")])
+            var inOrder: [IndicatorPieces] = []
             for i in c.indicators {
-                indicators[i.id] = IndicatorPieces(i, key("id") + bytes(.string(i.id)) + [UInt8(ascii: ",")] + key("missing"),
+                let pieces = IndicatorPieces(i, key("id") + bytes(.string(i.id)) + [UInt8(ascii: ",")] + key("missing"),
                                     key("references") + bytes(.array(i.references.map { .string($0) })) + [UInt8(ascii: ",")]
                                         + key("result"),
                                     [UInt8(ascii: ",")] + key("title") + bytes(i.title.value) + [UInt8(ascii: ",")] + key("trace"),
                                     [UInt8(ascii: ",")] + key("weight") + bytes(.double(i.weight)) + [UInt8(ascii: "}")])
+                indicators[i.id] = pieces
+                inOrder.append(pieces)
             }
+            criteria[c.id] = CriterionPieces(c.title, c.weight, c.aggregation.name,
+                              key("aggregation") + bytes(.string(c.aggregation.name)) + [UInt8(ascii: ",")] + key("coverage"),
+                              key("id") + bytes(.string(c.id)) + [UInt8(ascii: ",")] + key("indicators"),
+                              [UInt8(ascii: ",")] + key("title") + bytes(c.title.value) + [UInt8(ascii: ",")] + key("weight")
+                                + bytes(.double(c.weight)) + [UInt8(ascii: "}")], inOrder)
         }
         self.indicators = indicators
         self.criteria = criteria
-        var grades: [String: GradePieces] = [:]
+        var grades: [GradePieces] = []
         for level in f.scale.levels {
             for plus in f.scale.plus ? [false, true] : [false] {
                 let grade = Grade(level: level, plus: plus, scale: f.scale)
-                grades[grade.id] = GradePieces(grade, bytes(Assessment.gradeValue(status: .assessed, grade: grade)))
+                grades.append(GradePieces(grade, bytes(Assessment.gradeValue(status: .assessed, grade: grade))))
             }
         }
         self.grades = grades
@@ -152,7 +158,9 @@ struct AssessmentJSONWriter {
 
     private mutating func grade(_ status: ResultStatus, _ grade: Grade?) {
         if let grade {
-            if status == .assessed, let known = fragments.grades[grade.id], known.grade == grade {
+            if status == .assessed,
+               let known = fragments.grades.first(where: { $0.grade.plus == grade.plus && $0.grade.level.id == grade.level.id }),
+               known.grade == grade {
                 out.append(contentsOf: known.bytes)
             } else {
                 value(Assessment.gradeValue(status: status, grade: grade))
@@ -244,14 +252,24 @@ struct AssessmentJSONWriter {
             raw("},")
         }
         out.append(contentsOf: known.idAndIndicators)
-        list(c.indicators) { w, r in w.indicator(r) }
+        // the criterion's results are normally its indicators in the framework's order: their
+        // pieces are found by position, by id otherwise
+        var k = 0
+        list(c.indicators) { w, r in
+            let inOrder = k < known.indicators.count ? known.indicators[k] : nil
+            k += 1
+            w.indicator(r, inOrder)
+        }
         raw(",\"result\":")
         grade(c.status, c.grade)
         out.append(contentsOf: known.tail)
     }
 
-    private mutating func indicator(_ r: IndicatorResult) {
-        guard let known = fragments.indicators[r.indicator.id], known.indicator == r.indicator else {
+    /// `inOrder`: the pieces of the indicator at the result's place in its criterion, if any.
+    private mutating func indicator(_ r: IndicatorResult, _ inOrder: AssessmentJSONFragments.IndicatorPieces?) {
+        let indicator = r.indicator
+        guard let known = inOrder.flatMap({ $0.indicator == indicator ? $0 : nil }) ?? fragments.indicators[indicator.id],
+              known.indicator == indicator else {
             value(Assessment.indicatorValue(r))
             return
         }

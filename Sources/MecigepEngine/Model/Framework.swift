@@ -40,23 +40,77 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { file + (line.map { ":\($0)" } ?? "") }
 }
 
-/// An indicator: one question a rule answers about a case.
+/// An indicator: one question a rule answers about a case. Its fields live in one shared,
+/// copy-on-write box (`CopyOnWrite`): an indicator travels with every result and is copied
+/// several times per case on its way to the written assessment.
 public struct Indicator: Sendable, Hashable {
-    public var id: String
-    public var title: LocalizedText
-    public var question: LocalizedText?
-    public var weight: Double
+    struct Fields: Sendable, Hashable {
+        var id: String
+        var title: LocalizedText
+        var question: LocalizedText?
+        var weight: Double
+        var reads: [String]
+        var requires: [String]
+        var references: [String]
+        var rubric: [String: LocalizedText]
+        var location: SourceLocation?
+        var ruleLocation: SourceLocation?
+    }
+
+    private var shared: CopyOnWrite<Fields>
+
+    init(id: String, title: LocalizedText, question: LocalizedText?, weight: Double, reads: [String], requires: [String],
+         references: [String], rubric: [String: LocalizedText], location: SourceLocation?, ruleLocation: SourceLocation?) {
+        shared = CopyOnWrite(Fields(id: id, title: title, question: question, weight: weight, reads: reads,
+                                    requires: requires, references: references, rubric: rubric, location: location,
+                                    ruleLocation: ruleLocation))
+    }
+
+    public var id: String {
+        get { shared.fields.id }
+        _modify { yield &shared.fields.id }
+    }
+    public var title: LocalizedText {
+        get { shared.fields.title }
+        _modify { yield &shared.fields.title }
+    }
+    public var question: LocalizedText? {
+        get { shared.fields.question }
+        _modify { yield &shared.fields.question }
+    }
+    public var weight: Double {
+        get { shared.fields.weight }
+        _modify { yield &shared.fields.weight }
+    }
     /// Case fields the rule reads (evidence paths).
-    public var reads: [String]
+    public var reads: [String] {
+        get { shared.fields.reads }
+        _modify { yield &shared.fields.reads }
+    }
     /// Fields that must be present; when one is missing the indicator is "insufficient
     /// information" without running the rule.
-    public var requires: [String]
-    public var references: [String]
+    public var requires: [String] {
+        get { shared.fields.requires }
+        _modify { yield &shared.fields.requires }
+    }
+    public var references: [String] {
+        get { shared.fields.references }
+        _modify { yield &shared.fields.references }
+    }
     /// What the case must show for each level, by level id.
-    public var rubric: [String: LocalizedText]
-    public var location: SourceLocation?
+    public var rubric: [String: LocalizedText] {
+        get { shared.fields.rubric }
+        _modify { yield &shared.fields.rubric }
+    }
+    public var location: SourceLocation? {
+        get { shared.fields.location }
+        _modify { yield &shared.fields.location }
+    }
     /// Where the rule's evaluate function is defined.
-    public var ruleLocation: SourceLocation?
+    public var ruleLocation: SourceLocation? {
+        get { shared.fields.ruleLocation }
+        _modify { yield &shared.fields.ruleLocation }
+    }
 }
 
 /// A criterion: indicators and how they combine.
