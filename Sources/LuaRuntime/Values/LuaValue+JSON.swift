@@ -27,15 +27,18 @@ extension LuaValue {
     }
 
     /// The order used for object keys everywhere: by UTF-8 bytes, independent of locale.
+    /// (The bytes are lent where they lie, as every native string's are: no copy of either
+    /// string, no retain.)
     public static func keyOrder(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
+        let lent = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
                 let common = min(pa.count, pb.count)
                 let c = common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common)
                 return c < 0 || (c == 0 && pa.count < pb.count)
             }
         }
+        if case let before?? = lent { return before }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     static func jsonNumber(_ d: Double) -> String {

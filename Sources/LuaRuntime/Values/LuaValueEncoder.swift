@@ -3,7 +3,11 @@ import CLua
 /// Encodes values for `clua_pdecode`, which rebuilds them in Lua in one protected pass.
 /// Depth, size and numbers are checked here, so the C side never sees unbounded input.
 struct LuaValueEncoder {
-    private(set) var bytes: [UInt8] = []
+    /// The encoding is the first `count` bytes; the rest is room, zeroed, to write into. Bytes
+    /// are copied into that room rather than appended: `Array.append(contentsOf:)` is generic and
+    /// cost ~80 instructions for the four bytes of a length (a case is ~4,000 such writes).
+    private var buffer: [UInt8]
+    private var count = 0
     private var valuesLeft: Int
     private var bytesLeft: Int
     private let limits: LuaConversionLimits
@@ -15,8 +19,9 @@ struct LuaValueEncoder {
         self.sortKeys = sortKeys
         valuesLeft = limits.maxValues
         bytesLeft = limits.maxStringBytes
-        bytes.reserveCapacity(1024)
+        buffer = Array(repeating: 0, count: 1024)
     }
+
 
     /// Appends one value; `name` prefixes paths in error messages ("argument.x[2]").
     mutating func append(_ value: LuaValue, name: String = "argument") throws(LuaError) {
@@ -36,9 +41,9 @@ struct LuaValueEncoder {
 
     /// Pushes everything appended; returns the pcall status and how many values were pushed.
     func push(on L: OpaquePointer, viewKit: Int32, mark: UnsafeMutableRawPointer?) -> (status: Int32, pushed: Int32) {
-        bytes.withUnsafeBytes { raw in
+        buffer.withUnsafeBytes { raw in
             var pushed: Int32 = 0
-            let status = clua_pdecode(L, raw.baseAddress, raw.count, viewKit, mark, &pushed)
+            let status = clua_pdecode(L, raw.baseAddress, count, viewKit, mark, &pushed)
             return (status, pushed)
         }
     }
@@ -51,8 +56,27 @@ struct LuaValueEncoder {
         let message: String
     }
 
+    /// Room for `n` more bytes: the buffer at least doubles when it grows.
+    private mutating func room(_ n: Int) {
+        if count + n > buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, n))) }
+    }
+
+    private mutating func write(_ source: UnsafeRawBufferPointer) {
+        guard let from = source.baseAddress, !source.isEmpty else { return }
+        room(source.count)
+        let at = count
+        buffer.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: at).copyMemory(from: from, byteCount: source.count) }
+        count += source.count
+    }
+
+    private mutating func byte(_ b: UInt8) {
+        room(1)
+        buffer[count] = b
+        count += 1
+    }
+
     private mutating func u32(_ v: Int) {
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: v)) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: v)) { write($0) }
     }
 
     private mutating func string(_ s: String) throws(Failure) {
@@ -62,8 +86,11 @@ struct LuaValueEncoder {
             throw Failure(message: "strings exceed \(limits.maxStringBytes) bytes")
         }
         u32(count)
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        // a native string lends its bytes where they lie (no copy of the string, no retain)
+        if s.utf8.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
+            var s = s
+            s.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private mutating func member(_ key: String, _ value: LuaValue, depth: Int) throws(Failure) {
@@ -83,25 +110,25 @@ struct LuaValueEncoder {
             throw Failure(message: "more than \(limits.maxValues) values")
         }
         switch value {
-        case .null: bytes.append(UInt8(ascii: "N"))
-        case .bool(let b): bytes.append(UInt8(ascii: b ? "t" : "f"))
+        case .null: byte(UInt8(ascii: "N"))
+        case .bool(let b): byte(UInt8(ascii: b ? "t" : "f"))
         case .integer(let i):
-            bytes.append(UInt8(ascii: "i"))
-            withUnsafeBytes(of: i) { bytes.append(contentsOf: $0) }
+            byte(UInt8(ascii: "i"))
+            withUnsafeBytes(of: i) { write($0) }
         case .double(let d):
             guard d.isFinite else {
                 throw Failure(message: "\(d) is not a finite number")
             }
-            bytes.append(UInt8(ascii: "d"))
-            withUnsafeBytes(of: d) { bytes.append(contentsOf: $0) }
+            byte(UInt8(ascii: "d"))
+            withUnsafeBytes(of: d) { write($0) }
         case .string(let s):
-            bytes.append(UInt8(ascii: "s"))
+            byte(UInt8(ascii: "s"))
             try string(s)
         case .array(let elements):
             guard depth < limits.maxDepth else {
                 throw Failure(message: "nested deeper than \(limits.maxDepth) levels")
             }
-            bytes.append(UInt8(ascii: "a"))
+            byte(UInt8(ascii: "a"))
             u32(elements.count)
             for (i, element) in elements.enumerated() {
                 do throws(Failure) {
@@ -116,11 +143,12 @@ struct LuaValueEncoder {
             guard depth < limits.maxDepth else {
                 throw Failure(message: "nested deeper than \(limits.maxDepth) levels")
             }
-            bytes.append(UInt8(ascii: "o"))
+            byte(UInt8(ascii: "o"))
             u32(members.count)
             if sortKeys {
-                for key in members.keys.sorted(by: LuaValue.keyOrder) {
-                    try member(key, members[key]!, depth: depth)
+                // the members sorted with their values: no lookup of each key again
+                for (key, element) in members.sorted(by: { LuaValue.keyOrder($0.key, $1.key) }) {
+                    try member(key, element, depth: depth)
                 }
             } else {
                 for (key, element) in members {
