@@ -115,24 +115,35 @@ final class StreamSink: @unchecked Sendable {
 
     func write(_ bytes: [UInt8]) {
         guard failure == nil else { return }
+        if bytes.count >= 1 << 14 {
+            // a long line (an assessment is tens of kilobytes) goes out as it is, after what is
+            // waiting: copying it into the buffer first cost as much as writing it
+            flush()
+            emit(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if flushEachLine || buffer.count >= 1 << 16 { flush() }
     }
 
     private func flush() {
-        guard !buffer.isEmpty, failure == nil else { return }
+        emit(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func emit(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty, failure == nil else { return }
         if let file {
-            do throws(CommandFailure) { try file.write(buffer) } catch { failure = error.message ?? "cannot write \(file.path)" }
+            do throws(CommandFailure) { try file.write(bytes) } catch { failure = error.message ?? "cannot write \(file.path)" }
         } else {
             var done = 0
-            while done < buffer.count {
-                let n = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, $0.count - done) }
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, $0.count - done) }
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { failure = "cannot write to standard output: \(String(cString: strerror(errno)))"; break }
                 done += n
             }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is left and, for a file, moves it into place; the failure, if any.

@@ -1,4 +1,5 @@
 import LuaRuntime
+import Synchronization
 
 /// The framework's parts of an assessment's compact JSON (its description, each indicator's
 /// and criterion's fixed fields, each grade), written once per framework and reused for every
@@ -44,6 +45,9 @@ final class AssessmentJSONFragments: Sendable {
     let grades: [GradePieces]
     let insufficient: [UInt8]
     let error: [UInt8]
+    /// Room to reserve for the next assessment: a little more than the last one took (the
+    /// assessments of a framework are alike in size), so that writing rarely grows the buffer.
+    let sizeHint = Atomic<Int>(16 << 10)
 
     init(_ f: Framework) {
         func bytes(_ v: LuaValue) -> [UInt8] { v.jsonBytes(pretty: false) }
@@ -91,8 +95,10 @@ extension Assessment {
     /// straight from the results with the framework's fixed parts copied from fragments made
     /// once (no tree of values is built).
     public func jsonBytes() -> [UInt8] {
-        var w = AssessmentJSONWriter(fragments: jsonFragments ?? AssessmentJSONFragments(framework))
+        let fragments = jsonFragments ?? AssessmentJSONFragments(framework)
+        var w = AssessmentJSONWriter(fragments: fragments, reserving: fragments.sizeHint.load(ordering: .relaxed))
         w.write(self)
+        fragments.sizeHint.store(w.out.count + w.out.count / 8 + 64, ordering: .relaxed)
         return w.out
     }
 }
@@ -103,9 +109,9 @@ struct AssessmentJSONWriter {
     let fragments: AssessmentJSONFragments
     var out: [UInt8] = []
 
-    init(fragments: AssessmentJSONFragments) {
+    init(fragments: AssessmentJSONFragments, reserving room: Int = 16 << 10) {
         self.fragments = fragments
-        out.reserveCapacity(16 << 10)
+        out.reserveCapacity(room)
     }
 
     /// Byte by byte: these are a few bytes each, over a thousand times an assessment, and the

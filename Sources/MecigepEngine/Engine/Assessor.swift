@@ -547,17 +547,23 @@ public final class Assessor {
                              to result: inout IndicatorResult) throws(ResultDecodingError) {
         if let span = reads?.arrayValue, span.count == 2,
            let from = span[0].integerValue, let to = span[1].integerValue {
+            // gathered apart and added at once: appending to the result itself went through its
+            // box for every read, and grew the list from empty (a read takes 6 bytes at least,
+            // usually dozens: the room is a guess, capped)
+            var reads: [TraceRead] = []
+            reads.reserveCapacity(to >= from ? Int(min((to &- from) / 32 + 1, 256)) : 0)
             do throws(LuaError) {
                 try runtime.forEachTracedRead(from: Int(from), to: Int(to)) { path, found in
                     switch found {
-                    case .value(let value): result.reads.append(TraceRead(path: path, value: value, kind: nil))
-                    case .table: result.reads.append(TraceRead(path: path, value: nil, kind: "table"))
-                    case .absent: result.reads.append(TraceRead(path: path, value: nil, kind: "absent"))
+                    case .value(let value): reads.append(TraceRead(path: path, value: value, kind: nil))
+                    case .table: reads.append(TraceRead(path: path, value: nil, kind: "table"))
+                    case .absent: reads.append(TraceRead(path: path, value: nil, kind: "absent"))
                     }
                 }
             } catch {
                 throw ResultDecodingError(message: error.message)
             }
+            if result.reads.isEmpty { result.reads = reads } else { result.reads += reads }
         }
         for condition in conditions?.arrayValue ?? [] {
             if let label = LocalizedText(condition["label"]) {
