@@ -84,13 +84,14 @@ private struct JSONWriter {
         case .object(let members):
             if members.isEmpty { append("{}"); return }
             out.append(UInt8(ascii: "{"))
-            for (n, key) in members.keys.sorted(by: LuaValue.keyOrder).enumerated() {
+            // the members sorted with their values: no lookup of each key again
+            for (n, (key, member)) in members.sorted(by: { LuaValue.keyOrder($0.key, $1.key) }).enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1) }
                 string(key)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(members[key]!, indent: indent + 1)
+                write(member, indent: indent + 1)
             }
             if pretty { newline(indent) }
             out.append(UInt8(ascii: "}"))
@@ -102,10 +103,56 @@ private struct JSONWriter {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// The first byte at or after `from` that needs an escape (below 0x20, a quote, a
-    /// backslash), or the end: eight bytes at a time while none of them can be one (a word-wide
-    /// "has a byte less than n" test, exact as a yes/no for n <= 128), then byte by byte.
-    static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    /// A JSON string: runs of plain bytes copied at once; `"`, `\` and control bytes escaped.
+    /// Bytes from 0x80 up are UTF-8 sequences of valid Strings and are copied as they are.
+    private mutating func string(_ s: String) {
+        out.append(UInt8(ascii: "\""))
+        // a native string lends its bytes where they lie (no copy, no retain)
+        if s.utf8.withContiguousStorageIfAvailable({ plainAndEscaped($0) }) == nil {
+            var s = s
+            s.withUTF8 { plainAndEscaped($0) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func plainAndEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var i = LuaValue.firstJSONSpecialByte(in: bytes, from: 0)
+        while i < bytes.count {
+            let b = bytes[i]
+            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            start = i + 1
+            out.append(UInt8(ascii: "\\"))
+            switch b {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
+            }
+            i = LuaValue.firstJSONSpecialByte(in: bytes, from: i + 1)
+        }
+        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+    }
+}
+
+private extension String {
+    /// "12.0" for an integral double below 1e16.
+    init(format d: Double) {
+        self = String(Int64(d)) + ".0"
+        if d == 0, d.sign == .minus { self = "-0.0" }
+    }
+}
+
+extension LuaValue {
+    /// The first byte at or after `from` that a JSON string cannot hold as it is (below 0x20, a
+    /// quote, a backslash), or the end: what a writer must escape and where a reader's plain run
+    /// stops. Eight bytes at a time while none of them can be one (a word-wide "has a byte less
+    /// than n" test, exact as a yes/no for n <= 128), then byte by byte.
+    public static func firstJSONSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var i = from
         let n = bytes.count
         if let base = UnsafeRawPointer(bytes.baseAddress) {
@@ -125,43 +172,5 @@ private struct JSONWriter {
             i += 1
         }
         return n
-    }
-
-    /// A JSON string: runs of plain bytes copied at once; `"`, `\` and control bytes escaped.
-    /// Bytes from 0x80 up are UTF-8 sequences of valid Strings and are copied as they are.
-    private mutating func string(_ s: String) {
-        var s = s
-        out.append(UInt8(ascii: "\""))
-        s.withUTF8 { bytes in
-            var start = 0
-            var i = Self.nextEscape(in: bytes, from: 0)
-            while i < bytes.count {
-                let b = bytes[i]
-                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-                start = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
-                }
-                i = Self.nextEscape(in: bytes, from: i + 1)
-            }
-            if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-}
-
-private extension String {
-    /// "12.0" for an integral double below 1e16.
-    init(format d: Double) {
-        self = String(Int64(d)) + ".0"
-        if d == 0, d.sign == .minus { self = "-0.0" }
     }
 }

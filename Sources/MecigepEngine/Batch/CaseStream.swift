@@ -53,10 +53,18 @@ public final class LineReader {
                 end = n
             }
             sawAny = true
-            let newline = block[start..<end].firstIndex(of: UInt8(ascii: "\n"))
+            // memchr: the collection's own search went byte by byte (~8 instructions a byte)
+            let (from, to) = (start, end)
+            let newline: Int? = block.withUnsafeBytes { raw in
+                memchr(raw.baseAddress! + from, Int32(UInt8(ascii: "\n")), to - from).map { raw.baseAddress!.distance(to: $0) }
+            }
             let stop = newline ?? end
             let room = maxLineBytes + 1 - line.count
-            if room > 0 { line.append(contentsOf: block[start..<min(stop, start + room)]) }
+            if room > 0 {
+                let take = min(stop, start + room) - start
+                if line.isEmpty { line.reserveCapacity(take) }
+                line.append(contentsOf: block[start..<(start + take)])
+            }
             if stop - start > room { truncated = true }
             if let newline {
                 start = newline + 1

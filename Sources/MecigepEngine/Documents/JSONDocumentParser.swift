@@ -216,17 +216,12 @@ struct JSONDocumentParser {
     private mutating func readString() throws(DocumentError) -> String {
         let open = pos
         pos += 1
-        // Fast path: no escapes.
-        var i = pos
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[pos..<i]), as: UTF8.self)
-                pos = i + 1
-                return text
-            }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
-            i += 1
+        // Fast path: no escapes (the plain run found eight bytes at a time).
+        let i = LuaValue.firstJSONSpecialByte(in: bytes, from: pos)
+        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[pos..<i]), as: UTF8.self)
+            pos = i + 1
+            return text
         }
         var out: [UInt8] = Array(bytes[pos..<i])
         pos = i
