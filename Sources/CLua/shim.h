@@ -893,12 +893,18 @@ int clua_patterns_open(lua_State *L);
      u32 length, the path's bytes, a kind ('t' table, 'a' absent, 'v' value), and for a value
      its copy tag ('N' null, 'T', 'F', 'I' + 8 bytes, 'D' + 8 bytes, 'S' + u32 length + bytes; 'X'
      for anything else, which the host refuses as it refuses it in a result).
-   A call's reads are a span of the buffer (host.trace_kit's mark before and after); the buffer is
-   emptied when a crossing starts. It is Lua memory: it counts against the state's cap. A crossing
-   starts with a buffer of the initial size whatever the crossings before it read, so that no
-   case leaves memory in use for the next (results must not depend on the order of cases). */
+   A call's reads are a span of the buffer (host.trace_kit's begin, and its mark after); the buffer
+   is emptied when a crossing starts. It is Lua memory: it counts against the state's cap. A
+   crossing starts with a buffer of the initial size whatever the crossings before it read, so
+   that no case leaves memory in use for the next (results must not depend on the order of cases).
+   A call records each path once: the crossing's `seen` table (slot 4 of the box, made again when
+   the crossing starts) maps each path recorded to the number of the call that recorded it last,
+   and `call` is the number of the call running (kit.begin counts them). One table for the
+   crossing, not one per call: a read of a path that an earlier call of the crossing recorded
+   changes a number in place. */
 typedef struct clua_trace_buffer {
     size_t len, cap;
+    lua_Integer call;
     unsigned char data[];
 } clua_trace_buffer;
 
@@ -910,6 +916,7 @@ static clua_trace_buffer *clua_trace_new(lua_State *L, int box, size_t cap, cons
     clua_trace_buffer *tb = (clua_trace_buffer *)lua_newuserdatauv(L, sizeof(clua_trace_buffer) + cap, 0);
     tb->len = from ? from->len : 0;
     tb->cap = cap;
+    tb->call = from ? from->call : 0;
     if (tb->len) memcpy(tb->data, from->data, tb->len);
     lua_rawseti(L, box, 3);
     return tb;
@@ -975,24 +982,25 @@ static void clua_trace_append(lua_State *L, int box, int p, int x) {
     tb->len = (size_t)(w - tb->data);
 }
 
-/* Records a read of `path` (index p) with value (index x) in the call whose trace is at index t,
-   each path once per call (the trace's `seen` set), into the box's buffer (index box). */
-static void clua_trace_read(lua_State *L, int box, int t, int p, int x) {
-    lua_getfield(L, t, "seen");                        /* raw in effect: traces have no metatable */
-    if (lua_type(L, -1) != LUA_TTABLE) {
+/* Records a read of `path` (index p) with value (index x) in the call running, each path once
+   per call (the crossing's `seen` table, slot 4 of the box), into the box's buffer (index box). */
+static void clua_trace_read(lua_State *L, int box, int p, int x) {
+    clua_trace_buffer *tb = clua_trace_at(L, box);
+    lua_Integer call = tb ? tb->call : 0;
+    if (lua_rawgeti(L, box, 4) != LUA_TTABLE) {
         lua_pop(L, 1);
-        /* sized for a rule's usual reads: no growing on the way */
-        lua_createtable(L, 0, 8);
+        lua_createtable(L, 0, 32);                     /* sized for a case's usual paths */
         lua_pushvalue(L, -1);
-        lua_setfield(L, t, "seen");
+        lua_rawseti(L, box, 4);
     } else {
         lua_pushvalue(L, p);
-        if (lua_rawget(L, -2) != LUA_TNIL && lua_toboolean(L, -1)) { lua_pop(L, 2); return; }
+        int recorded = lua_rawget(L, -2) == LUA_TNUMBER && lua_tointeger(L, -1) == call;
         lua_pop(L, 1);
+        if (recorded) { lua_pop(L, 1); return; }
     }
     lua_pushvalue(L, p);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, -3);                                 /* seen[path] = true */
+    lua_pushinteger(L, call);
+    lua_rawset(L, -3);                                 /* seen[path] = this call */
     lua_pop(L, 1);
     clua_trace_append(L, box, p, x);
 }
@@ -1020,9 +1028,13 @@ static void clua_push_field_path(lua_State *L, int path, int key) {
     if (type == LUA_TNUMBER) {
         luaL_addchar(&b, '[');
         if (lua_isinteger(L, key)) {
-            char digits[32];
-            int dl = snprintf(digits, sizeof digits, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, key));
-            luaL_addlstring(&b, digits, (size_t)dl);
+            /* as LUA_INTEGER_FMT ("%lld") writes it, without snprintf's format parsing */
+            lua_Integer v = lua_tointeger(L, key);
+            char digits[24], *d = digits + sizeof digits;
+            unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+            do { *--d = (char)('0' + u % 10); u /= 10; } while (u);
+            if (v < 0) *--d = '-';
+            luaL_addlstring(&b, d, (size_t)(digits + sizeof digits - d));
         } else {
             lua_pushvalue(L, key);
             luaL_addvalue(&b);                         /* a float as concatenation writes it */
@@ -1075,7 +1087,7 @@ static int clua_view_read(lua_State *L) {
         }
     }
     if (lua_rawgeti(L, box, 2) != LUA_TTABLE) return luaL_error(L, "the case was read outside an indicator call");
-    clua_trace_read(L, box, 9, 8, 6);
+    clua_trace_read(L, box, 8, 6);
     if (lua_type(L, 6) != LUA_TTABLE) { lua_pushvalue(L, 6); return 1; }
     if (lua_rawgeti(L, 4, 4) != LUA_TTABLE) {          /* 10 views of the fields */
         lua_pop(L, 1);
@@ -1114,14 +1126,22 @@ static int clua_view_index(lua_State *L) {
 /* The kit's buffer, or NULL (upvalue 1 of the kit's functions is the box). */
 static clua_trace_buffer *clua_trace_of(lua_State *L) { return clua_trace_at(L, lua_upvalueindex(1)); }
 
-/* kit.record(trace, path, value): a read the engine makes for a rule (ctx.cited), recorded as
-   the views record theirs. */
+/* kit.record(path, value): a read the engine makes for a rule (ctx.cited), recorded in the call
+   running as the views record theirs. */
 static int clua_trace_record(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    luaL_checktype(L, 2, LUA_TSTRING);
-    lua_settop(L, 3);
-    clua_trace_read(L, lua_upvalueindex(1), 1, 2, 3);
+    luaL_checktype(L, 1, LUA_TSTRING);
+    lua_settop(L, 2);
+    clua_trace_read(L, lua_upvalueindex(1), 1, 2);
     return 0;
+}
+
+/* kit.begin(): a call starts (its reads are recorded afresh, each path once); returns the mark
+   where its reads begin. */
+static int clua_trace_begin(lua_State *L) {
+    clua_trace_buffer *tb = clua_trace_of(L);
+    if (tb) tb->call++;
+    lua_pushinteger(L, tb ? (lua_Integer)tb->len : 0);
+    return 1;
 }
 
 /* kit.mark(): the bytes recorded so far (where the next read goes). */
@@ -1139,15 +1159,17 @@ static int clua_trace_capacity(lua_State *L) {
 }
 
 /* kit.reset(): empties the buffer (a crossing starts); one that grew is replaced by one of the
-   initial size (the larger one is garbage). */
+   initial size (the larger one is garbage), and so is the `seen` table, whatever its size. */
 static int clua_trace_reset(lua_State *L) {
     clua_trace_buffer *tb = clua_trace_of(L);
     if (tb && tb->cap <= CLUA_TRACE_INITIAL) tb->len = 0;
     else clua_trace_new(L, lua_upvalueindex(1), CLUA_TRACE_INITIAL, NULL);
+    lua_pushnil(L);
+    lua_rawseti(L, lua_upvalueindex(1), 4);
     return 0;
 }
 
-/* host.trace_kit(box): { record, mark, reset, capacity } over box's buffer (see clua_trace_buffer),
+/* host.trace_kit(box): { begin, record, mark, reset, capacity } over box's buffer (see clua_trace_buffer),
    which it makes at the initial size; box becomes the one the host reads after a call
    (clua_trace_span). */
 static int clua_trace_kit(lua_State *L) {
@@ -1161,11 +1183,11 @@ static int clua_trace_kit(lua_State *L) {
         if (old > 0) luaL_unref(L, LUA_REGISTRYINDEX, old);
     }
     static const luaL_Reg kit[] = {
-        { "record", clua_trace_record }, { "mark", clua_trace_mark }, { "reset", clua_trace_reset },
-        { "capacity", clua_trace_capacity }, { NULL, NULL }
+        { "begin", clua_trace_begin }, { "record", clua_trace_record }, { "mark", clua_trace_mark },
+        { "reset", clua_trace_reset }, { "capacity", clua_trace_capacity }, { NULL, NULL }
     };
     clua_trace_new(L, 1, CLUA_TRACE_INITIAL, NULL);
-    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, 5);
     for (const luaL_Reg *f = kit; f->name; f++) {
         lua_pushvalue(L, 1);
         lua_pushcclosure(L, f->func, 1);

@@ -174,7 +174,7 @@ import LuaRuntime
                   return proxy
                 end,
                 -- the call's reads are the buffer's bytes from its mark at the start to its mark after
-                begin = function(trace) trace.from = kit.mark(); BOX[2] = trace end,
+                begin = function(trace) trace.from = kit.begin(); BOX[2] = trace end,
                 span = function(trace) return { trace.from, kit.mark() } end,
                 path = function(v) local s = VIEW[v]; return s and s[2] end,
               }
@@ -254,8 +254,7 @@ import LuaRuntime
         let record = """
             local kit = sandbox_internal.trace_kit({})
             local fresh = kit.capacity()
-            local trace = {}
-            for i = 1, 100000 do kit.record(trace, "field" .. i, i) end
+            for i = 1, 100000 do kit.record("field" .. i, i) end
             local grown, whole = kit.capacity(), kit.mark()
             """
         let runs = try Self.runHostReadingSpans([record + """
@@ -263,7 +262,7 @@ import LuaRuntime
             """, record + """
             kit.reset()
             local after, mark = kit.capacity(), kit.mark()
-            kit.record({}, "a", "x")
+            kit.record("a", "x")
             return { after = after, mark = mark, spans = { { 0, kit.mark() } } }
             """])
         let (grown, reset) = (runs[0], runs[1])

@@ -310,9 +310,10 @@ end
 -- A trace: what one call read and checked. Its reads (each path once, with what it found) go to
 -- one buffer for the crossing, kept in C (shim.h: clua_trace_buffer), which the host reads after
 -- the call without copying Lua tables: a call's reads are the bytes between the buffer's mark
--- when it starts (`from`) and when it ends. `seen` holds the paths read in the call; `engine`
--- lists the paths the engine read on the rule's behalf (ctx.cited). (`seen`, `conditions` and
--- `engine` are made when first needed: most calls read a few fields and check nothing.)
+-- when it starts (`from`, given by the kit's begin, which also has each path recorded once in
+-- the call) and when it ends. `engine` lists the paths the engine read on the rule's behalf
+-- (ctx.cited). (`conditions` and `engine` are made when first needed: most calls read a few
+-- fields and check nothing.)
 local function new_trace(from)
   return { from = from }
 end
@@ -346,7 +347,7 @@ end
 local BOX = { VIEW, nil }
 local TRACE = sandbox_internal.trace_kit(BOX)
 -- A read the engine makes for a rule, recorded as the views record theirs (each path once a call).
-local record, trace_mark, trace_reset = TRACE.record, TRACE.mark, TRACE.reset
+local record, trace_begin, trace_mark, trace_reset = TRACE.record, TRACE.begin, TRACE.mark, TRACE.reset
 
 -- A read: the field (a view of it when it is a table), recorded in the running call's trace as
 -- record() does, at the field's path (path_join of the view's path and the key). The path is
@@ -376,7 +377,7 @@ end
 --- citations found (and the register's ids) are recorded as reads, not every field walked.
 local function cited(case, paths, trace)
   local function engine_read(path, value)
-    record(trace, path, value)
+    record(path, value)
     local engine = trace.engine
     if engine == nil then engine = {}; trace.engine = engine end
     engine[#engine + 1] = path
@@ -570,7 +571,7 @@ local function run(framework_id, indicator_id, case, view)
       return { status = "insufficient_information", missing = missing }
     end
   end
-  local trace = new_trace(trace_mark())
+  local trace = new_trace(trace_begin())
   last_trace = trace -- kept for the host when the rule fails (see last_trace_of below)
   trace.view, trace.raw = view, case
   current = trace
