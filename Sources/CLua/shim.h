@@ -931,10 +931,9 @@ static clua_trace_buffer *clua_trace_at(lua_State *L, int box) {
     return tb;
 }
 
-/* The buffer in slot 3 of the box at index box, with room for `more` bytes (grown by doubling
-   into a new userdata; raises a memory error past the cap). */
-static clua_trace_buffer *clua_trace_room(lua_State *L, int box, size_t more) {
-    clua_trace_buffer *tb = clua_trace_at(L, box);
+/* The buffer tb (the one in slot 3 of the box at index box, or NULL), with room for `more` bytes
+   (grown by doubling into a new userdata; raises a memory error past the cap). */
+static clua_trace_buffer *clua_trace_room(lua_State *L, int box, clua_trace_buffer *tb, size_t more) {
     if (tb && tb->cap - tb->len >= more) return tb;
     size_t len = tb ? tb->len : 0, cap = tb ? tb->cap : 0;
     size_t want = cap < CLUA_TRACE_INITIAL ? CLUA_TRACE_INITIAL : cap * 2;
@@ -942,8 +941,8 @@ static clua_trace_buffer *clua_trace_room(lua_State *L, int box, size_t more) {
     return clua_trace_new(L, box, want, tb);
 }
 
-/* Appends the read of `path` (index p, a string) with value (index x) to the box's buffer. */
-static void clua_trace_append(lua_State *L, int box, int p, int x) {
+/* Appends the read of `path` (index p, a string) with value (index x) to the box's buffer tb. */
+static void clua_trace_append(lua_State *L, int box, clua_trace_buffer *tb, int p, int x) {
     size_t plen, slen = 0;
     const char *path = lua_tolstring(L, p, &plen);
     const char *str = NULL;
@@ -959,7 +958,7 @@ static void clua_trace_append(lua_State *L, int box, int p, int x) {
     default: kind = 'v'; tag = 'X'; need += 1; break;
     }
     if (plen > UINT32_MAX || slen > UINT32_MAX) luaL_error(L, "a read's path or value is too long to trace");
-    clua_trace_buffer *tb = clua_trace_room(L, box, need);
+    tb = clua_trace_room(L, box, tb, need);
     unsigned char *w = tb->data + tb->len;
     uint32_t n32 = (uint32_t)plen;
     memcpy(w, &n32, 4); w += 4;
@@ -1002,7 +1001,7 @@ static void clua_trace_read(lua_State *L, int box, int p, int x) {
     lua_pushinteger(L, call);
     lua_rawset(L, -3);                                 /* seen[path] = this call */
     lua_pop(L, 1);
-    clua_trace_append(L, box, p, x);
+    clua_trace_append(L, box, tb, p, x);
 }
 
 /* Pushes the path of field `key` under a view whose path is the string at `path`, as the
