@@ -74,4 +74,32 @@ import Testing
         // a text read again is shared: every well-formed long text above, when asked for twice
         #expect(shared > 1_000)
     }
+
+    /// A result's field names and short values are shared when read again (`ShortTexts`, a
+    /// direct-mapped table, so different texts share slots). What it guards: a text is only ever
+    /// given back for the same bytes. Texts of every length up to one past the longest kept, that
+    /// differ from one another in one byte or only in length (a zero byte past the end is padding
+    /// inside the table), ill-formed ones, many more texts than slots, and emptied tables all come
+    /// back exactly as `UTF8Text.string` gives them.
+    @Test func shortTextsGiveBackExactlyTheBytesAsked() {
+        var g = SplitMix(state: 23)
+        var short = ShortTexts()
+        var asked: [[UInt8]] = []
+        for round in 0..<20_000 {
+            var bytes: [UInt8]
+            if !asked.isEmpty, g.next() % 3 == 0 {
+                bytes = asked[Int(g.next() % UInt64(asked.count))]            // a text asked before
+            } else {
+                let n = Int(g.next() % UInt64(ShortTexts.longest + 2))
+                bytes = (0..<n).map { _ in [0x00, 0x61, 0x62, 0xC3, 0xA9, 0xFF][Int(g.next() % 6)] }
+                if g.next() % 4 == 0, !bytes.isEmpty, bytes.last != 0 { bytes.append(0) }  // the same with a zero after
+            }
+            if asked.count < 300 { asked.append(bytes) } else { asked[Int(g.next() % 300)] = bytes }
+            if round % 997 == 0 { short.removeAll() }
+            bytes.withUnsafeBufferPointer { buffer in
+                let got = short.text(buffer)
+                #expect(got.map { Array($0.utf8) } == UTF8Text.string(buffer).map { Array($0.utf8) }, "\(bytes)")
+            }
+        }
+    }
 }

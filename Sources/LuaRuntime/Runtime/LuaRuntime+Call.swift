@@ -204,6 +204,7 @@ extension LuaRuntime {
         let started = clua_now()
         log.reset()
         recentTexts.removeAll()
+        shortTexts.removeAll()
         violationMessage = nil
         violationLocation = nil
         errorLocationHint = nil
@@ -274,7 +275,8 @@ extension LuaRuntime {
         let value: LuaValue
         do {
             value = try LuaValueReader.read(L, at: -1, limits: configuration.conversion, root: "result",
-                                            readOnlyMark: readOnlyMark, copy: copiesResults ? copyBuffer : nil)
+                                            readOnlyMark: readOnlyMark, copy: copiesResults ? copyBuffer : nil,
+                                            texts: &shortTexts)
         } catch {
             var e = error
             e.chunkName = chunk.name

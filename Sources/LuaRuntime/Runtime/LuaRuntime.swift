@@ -29,6 +29,9 @@ public final class LuaRuntime {
     var copiesResults = true
     /// Long texts the trace gave back since the last call into Lua (`forEachTracedRead`).
     var recentTexts = RecentTexts()
+    /// Short texts of the last call's results (field names, statuses), shared while they are
+    /// read; emptied at every call into Lua, as `recentTexts`.
+    var shortTexts = ShortTexts()
     private let busy = Atomic<Bool>(false)
     private var hostFunctions: [HostFunction] = []
     /// The watchdog knows this state: calls may run in fast mode (`call(_:with:fast:)`).

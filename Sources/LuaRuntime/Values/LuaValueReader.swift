@@ -182,8 +182,9 @@ struct LuaValueReader {
     /// read by the event walk below, whose errors name the place. Both give the same value.
     static func read(_ L: OpaquePointer, at index: Int32, limits: LuaConversionLimits, root: String,
                      readOnlyMark: UnsafeMutableRawPointer?,
-                     copy: UnsafeMutablePointer<clua_copy>? = nil) throws(LuaError) -> LuaValue {
-        if let copy, let value = CopiedValue.read(L, at: index, limits: limits, readOnlyMark: readOnlyMark, into: copy) {
+                     copy: UnsafeMutablePointer<clua_copy>? = nil, texts: inout ShortTexts) throws(LuaError) -> LuaValue {
+        if let copy, let value = CopiedValue.read(L, at: index, limits: limits, readOnlyMark: readOnlyMark, into: copy,
+                                                  texts: &texts) {
             return value
         }
         return try walk(L, at: index, limits: limits, root: root, readOnlyMark: readOnlyMark)
@@ -217,7 +218,8 @@ enum CopiedValue {
     static let keptBytes = 1 << 20
 
     static func read(_ L: OpaquePointer, at index: Int32, limits: LuaConversionLimits,
-                     readOnlyMark: UnsafeMutableRawPointer?, into copy: UnsafeMutablePointer<clua_copy>) -> LuaValue? {
+                     readOnlyMark: UnsafeMutableRawPointer?, into copy: UnsafeMutablePointer<clua_copy>,
+                     texts: inout ShortTexts) -> LuaValue? {
         copy.pointee.max_values = limits.maxValues
         copy.pointee.max_bytes = limits.maxStringBytes
         copy.pointee.max_depth = Int32(clamping: limits.maxDepth)
@@ -232,16 +234,22 @@ enum CopiedValue {
             }
         }
         guard clua_pcopy(L, index, copy) != 0, let data = copy.pointee.data else { return nil }
-        return decode(UnsafeBufferPointer(start: data, count: copy.pointee.len))
+        return decode(UnsafeBufferPointer(start: data, count: copy.pointee.len), texts: &texts)
     }
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> LuaValue? {
+    /// `texts`: short texts made before (a result's field names, its status), shared.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, texts: inout ShortTexts) -> LuaValue? {
         var i = 0
-        guard let value = value(bytes, &i), i == bytes.count else { return nil }
+        guard let value = value(bytes, &i, &texts), i == bytes.count else { return nil }
         return value
     }
 
-    private static func value(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> LuaValue? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> LuaValue? {
+        var texts = ShortTexts()
+        return decode(bytes, texts: &texts)
+    }
+
+    private static func value(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ texts: inout ShortTexts) -> LuaValue? {
         guard i < b.count else { return nil }
         let tag = b[i]
         i += 1
@@ -255,8 +263,8 @@ enum CopiedValue {
             let d = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: Double.self)
             i += 8
             return .double(d)
-        case UInt8(ascii: "S"): return string(b, &i).map { .string($0) }
-        case UInt8(ascii: "{"): return table(b, &i)
+        case UInt8(ascii: "S"): return string(b, &i, &texts).map { .string($0) }
+        case UInt8(ascii: "{"): return table(b, &i, &texts)
         default: return nil
         }
     }
@@ -268,12 +276,12 @@ enum CopiedValue {
         return v
     }
 
-    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
+    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ texts: inout ShortTexts) -> String? {
         guard i + 4 <= b.count else { return nil }
         let n = Int(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt32.self))
         i += 4
         guard i + n <= b.count else { return nil }
-        let s = UTF8Text.string(UnsafeBufferPointer(start: b.baseAddress! + i, count: n))
+        let s = texts.text(UnsafeBufferPointer(start: b.baseAddress! + i, count: n))
         i += n
         return s
     }
@@ -282,7 +290,7 @@ enum CopiedValue {
     /// in between), sized once by the entry count the copy writes first: string keys make an
     /// object; integer keys 1...n, as `lua_next` gives an array part in order, an array; keys out
     /// of order are sorted, and a gap or both kinds of key give nil.
-    private static func table(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> LuaValue? {
+    private static func table(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ texts: inout ShortTexts) -> LuaValue? {
         guard i + 4 <= b.count else { return nil }
         let count = Int(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt32.self))
         i += 4
@@ -300,7 +308,7 @@ enum CopiedValue {
                 let tag = b[i]
                 i += 1
                 if tag == UInt8(ascii: "}") { return .object(object) }
-                guard tag == UInt8(ascii: "S"), let key = string(b, &i), let v = value(b, &i) else { return nil }
+                guard tag == UInt8(ascii: "S"), let key = string(b, &i, &texts), let v = value(b, &i, &texts) else { return nil }
                 object[key] = v
             }
         default:
@@ -312,7 +320,7 @@ enum CopiedValue {
                 let tag = b[i]
                 i += 1
                 if tag == UInt8(ascii: "}") { break }
-                guard tag == UInt8(ascii: "I"), let key = integer(b, &i), let v = value(b, &i) else { return nil }
+                guard tag == UInt8(ascii: "I"), let key = integer(b, &i), let v = value(b, &i, &texts) else { return nil }
                 if unordered.isEmpty, key == Int64(items.count) + 1 {
                     items.append(v)
                 } else {
