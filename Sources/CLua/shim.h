@@ -32,6 +32,9 @@
 #include <stdio.h>
 #include <math.h>
 #include <limits.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- Re-exposed macros ------------------------------------------------------------- */
 
@@ -595,6 +598,46 @@ static int clua_charged(lua_State *L) {
 static int clua_ccall(lua_State *L) {
     lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
+}
+
+/* [safe] The first byte at or after `from` of the `n` at p that a JSON string cannot hold as it is
+   (below 0x20, a quote, a backslash), or n: sixteen bytes at a time where the processor has SSE2
+   (every x86-64), then eight, then byte by byte. What JSON writers escape and where a reader's plain run of a
+   string stops (LuaValue.firstJSONSpecialByte). */
+static inline size_t clua_json_special(const unsigned char *p, size_t from, size_t n) {
+    size_t i = from;
+#if defined(__SSE2__)
+    if (p) {
+        const __m128i quote = _mm_set1_epi8(0x22), backslash = _mm_set1_epi8(0x5C), below = _mm_set1_epi8(0x1F);
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+            /* v <= 0x1F unsigned: min(v, 0x1F) == v */
+            __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                           _mm_cmpeq_epi8(_mm_min_epu8(v, below), v));
+            int mask = _mm_movemask_epi8(special);
+            if (mask) return i + (size_t)__builtin_ctz((unsigned)mask);
+            i += 16;
+        }
+    }
+#endif
+    /* eight bytes at a time while none of them can be one (a word-wide "has a byte less than k"
+       test, exact as a yes/no for k <= 128): most strings are short */
+    if (p) {
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (i + 8 <= n) {
+            uint64_t w, quote, backslash;
+            memcpy(&w, p + i, 8);
+            quote = w ^ (ones * 0x22);
+            backslash = w ^ (ones * 0x5C);
+            if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs) break;
+            i += 8;
+        }
+    }
+    for (; i < n; i++) {
+        unsigned char b = p[i];
+        if (b < 0x20 || b == 0x22 || b == 0x5C) return i;
+    }
+    return n;
 }
 
 /* tostring(v) as in Lua, but never an address: a table, function, thread or userdata without

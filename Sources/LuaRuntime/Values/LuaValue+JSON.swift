@@ -1,3 +1,4 @@
+import CLua
 import Foundation
 
 /// Deterministic JSON text for `LuaValue`: object keys sorted by their UTF-8 bytes, integers
@@ -150,27 +151,10 @@ private extension String {
 extension LuaValue {
     /// The first byte at or after `from` that a JSON string cannot hold as it is (below 0x20, a
     /// quote, a backslash), or the end: what a writer must escape and where a reader's plain run
-    /// stops. Eight bytes at a time while none of them can be one (a word-wide "has a byte less
-    /// than n" test, exact as a yes/no for n <= 128), then byte by byte.
+    /// stops. Sixteen bytes at a time where the processor allows (shim.h `clua_json_special`;
+    /// Swift's own SIMD types compile to a byte loop here), then byte by byte.
     public static func firstJSONSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var i = from
-        let n = bytes.count
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= n {
-                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
-                let control = (w &- ones &* 0x20) & ~w
-                let quoteZero = (quote &- ones) & ~quote, backslashZero = (backslash &- ones) & ~backslash
-                if (control | quoteZero | backslashZero) & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < n {
-            let b = bytes[i]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
-            i += 1
-        }
-        return n
+        guard from < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        return clua_json_special(base, from, bytes.count)
     }
 }
