@@ -58,6 +58,34 @@ struct BadDocument: Sendable, CustomTestStringConvertible {
 
 @Suite("Document loading: JSON")
 struct DocumentLoaderJSONTests {
+    /// Integers of up to eighteen digits are added up from their digits (no text made and
+    /// parsed); longer ones are read as before. What it guards: every integer, of every length
+    /// and sign, reads as `Int64(text)` reads it, or as the double `Double(text)` gives past Int64.
+    @Test func integersOfEveryLengthReadAsTheirText() throws {
+        var state: UInt64 = 0x2026_1207
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            return z ^ (z >> 27)
+        }
+        var texts = ["0", "-0", "9", "-9", "999999999999999999", "-999999999999999999", "1000000000000000000",
+                     "-1000000000000000000", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+                     "99999999999999999999"]
+        for _ in 0..<2_000 {
+            let digits = 1 + Int(next() % 20)
+            var text = next() % 2 == 0 ? "-" : ""
+            text += String(1 + next() % 9)
+            for _ in 1..<digits { text += String(next() % 10) }
+            texts.append(text)
+        }
+        for text in texts {
+            let read = try Docs.json("[" + text + "]").arrayValue?.first
+            let want: LuaValue = Int64(text).map { .integer($0) } ?? .double(Double(text)!)
+            #expect(read == want, "\(text)")
+        }
+    }
+
     @Test func integersStayIntegersAndOtherNumbersAreDoubles() throws {
         let v = try Docs.json(#"{"i": 42, "neg": -7, "zero": 0, "negzero": -0, "max": 9223372036854775807,"#
             + #" "min": -9223372036854775808, "big": 9223372036854775808, "huge": 123456789012345678901234567890,"#

@@ -348,6 +348,14 @@ struct JSONDocumentParser {
         if pos < bytes.count, isWordByte(bytes[pos]) || bytes[pos] == UInt8(ascii: ".") {
             throw error(at: start, "invalid number \(token(from: start)); quote the value if it is meant as text")
         }
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digits = negative ? start + 1 : start
+        if isInteger, pos - digits <= 18 {
+            // eighteen digits cannot overflow: added up here, as Int64(text) would read them
+            var value: Int64 = 0
+            for k in digits..<pos { value = value &* 10 &+ Int64(bytes[k] &- UInt8(ascii: "0")) }
+            return .integer(negative ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let double = Double(text), double.isFinite else {

@@ -551,7 +551,7 @@ public final class Assessor {
             // box for every read, and grew the list from empty (a read takes 6 bytes at least,
             // usually dozens: the room is a guess, capped)
             var reads: [TraceRead] = []
-            reads.reserveCapacity(to >= from ? Int(min((to &- from) / 32 + 1, 256)) : 0)
+            reads.reserveCapacity(to >= from ? Int(min((to &- from) / 16 + 1, 256)) : 0)
             do throws(LuaError) {
                 try runtime.forEachTracedRead(from: Int(from), to: Int(to)) { path, found in
                     switch found {
