@@ -1118,7 +1118,7 @@ static int clua_view_read(lua_State *L) {
         lua_replace(L, -2);                            /* 8 the field's path */
         if (cached) {
             if (lua_type(L, 7) != LUA_TTABLE) {
-                lua_newtable(L);
+                lua_createtable(L, 0, 4);              /* room for a few fields: no growing from empty */
                 lua_replace(L, 7);
                 lua_pushvalue(L, 7);
                 lua_rawseti(L, 4, 3);
@@ -1133,7 +1133,7 @@ static int clua_view_read(lua_State *L) {
     if (lua_type(L, 6) != LUA_TTABLE) { lua_pushvalue(L, 6); return 1; }
     if (lua_rawgeti(L, 4, 4) != LUA_TTABLE) {          /* 10 views of the fields */
         lua_pop(L, 1);
-        lua_newtable(L);
+        lua_createtable(L, 0, 4);
         lua_pushvalue(L, -1);
         lua_rawseti(L, 4, 4);
     }
