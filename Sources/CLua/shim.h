@@ -602,8 +602,8 @@ static int clua_ccall(lua_State *L) {
 
 /* [safe] The first byte at or after `from` of the `n` at p that a JSON string cannot hold as it is
    (below 0x20, a quote, a backslash), or n: sixteen bytes at a time where the processor has SSE2
-   (every x86-64), then eight, then byte by byte. What JSON writers escape and where a reader's plain run of a
-   string stops (LuaValue.firstJSONSpecialByte). */
+   (every x86-64), then eight, then byte by byte. What JSON writers escape and where a reader's
+   plain run of a string stops (LuaValue.firstJSONSpecialByte). */
 static inline size_t clua_json_special(const unsigned char *p, size_t from, size_t n) {
     size_t i = from;
 #if defined(__SSE2__)
