@@ -28,8 +28,9 @@ extension LuaValue {
     }
 
     /// The order used for object keys everywhere: by UTF-8 bytes, independent of locale.
-    /// (The bytes are lent where they lie, as every native string's are: no copy of either
-    /// string, no retain.)
+    /// (Both strings' bytes are lent where they lie, as `withLentUTF8` lends one string's: the
+    /// helper nested twice inside a sort's comparison measured 0.5 % more instructions on the peer
+    /// batch, so the comparison keeps its own form.)
     public static func keyOrder(_ a: String, _ b: String) -> Bool {
         let lent = a.utf8.withContiguousStorageIfAvailable { pa in
             b.utf8.withContiguousStorageIfAvailable { pb in
@@ -100,19 +101,14 @@ private struct JSONWriter {
     }
 
     private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+        text.withLentUTF8 { out.append(contentsOf: $0) }
     }
 
     /// A JSON string: runs of plain bytes copied at once; `"`, `\` and control bytes escaped.
     /// Bytes from 0x80 up are UTF-8 sequences of valid Strings and are copied as they are.
     private mutating func string(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        // a native string lends its bytes where they lie (no copy, no retain)
-        if s.utf8.withContiguousStorageIfAvailable({ plainAndEscaped($0) }) == nil {
-            var s = s
-            s.withUTF8 { plainAndEscaped($0) }
-        }
+        s.withLentUTF8 { plainAndEscaped($0) }
         out.append(UInt8(ascii: "\""))
     }
 

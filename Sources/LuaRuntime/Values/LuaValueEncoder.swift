@@ -22,7 +22,6 @@ struct LuaValueEncoder {
         buffer = Array(repeating: 0, count: 1024)
     }
 
-
     /// Appends one value; `name` prefixes paths in error messages ("argument.x[2]").
     mutating func append(_ value: LuaValue, name: String = "argument") throws(LuaError) {
         do throws(Failure) {
@@ -86,11 +85,7 @@ struct LuaValueEncoder {
             throw Failure(message: "strings exceed \(limits.maxStringBytes) bytes")
         }
         u32(count)
-        // a native string lends its bytes where they lie (no copy of the string, no retain)
-        if s.utf8.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
-            var s = s
-            s.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-        }
+        s.withLentUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
     private mutating func member(_ key: String, _ value: LuaValue, depth: Int) throws(Failure) {

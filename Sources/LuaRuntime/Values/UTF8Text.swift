@@ -40,3 +40,14 @@ public enum UTF8Text {
         firstInvalid(in: bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
     }
 }
+
+extension String {
+    /// The string's UTF-8 bytes lent to `body` where they lie, as every native string's are (no
+    /// copy of the string, no retain: `withUTF8` needs a `var` copy); copied first otherwise.
+    @inline(__always)
+    func withLentUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let lent = try utf8.withContiguousStorageIfAvailable(body) { return lent }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}
