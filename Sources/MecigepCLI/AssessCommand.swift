@@ -105,7 +105,7 @@ struct AssessCommand: ParsableCommand {
                         unwritten = error.message ?? "cannot write \(path)"
                     }
                 } else {
-                    Console.output(format.render(assessment, language: lang))
+                    Console.output(bytes: format.renderBytes(assessment, language: lang, pretty: true))
                 }
             }
             tally.lock.withLock {
@@ -169,7 +169,7 @@ enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// A file's bytes; JSON is compact unless `pretty` (files in a batch are read by programs).
     func renderBytes(_ a: Assessment, language: String, pretty: Bool) -> [UInt8] {
-        if self == .json { return (pretty ? a.value.jsonBytes(pretty: true) : a.jsonBytes()) + [UInt8(ascii: "\n")] }
+        if self == .json { return (pretty ? a.prettyJSONBytes() : a.jsonBytes()) + [UInt8(ascii: "\n")] }
         return Array(render(a, language: language).utf8)
     }
 

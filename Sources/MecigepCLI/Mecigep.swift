@@ -70,6 +70,13 @@ extension Mecigep {
 /// Where commands write: standard output for results, standard error for everything else.
 enum Console {
     static func output(_ text: String) { write(text, to: FileHandle.standardOutput) }
+    /// Bytes to standard output, as `output` writes text (a newline added when missing), without
+    /// going through a String (an assessment's JSON is hundreds of kilobytes).
+    static func output(bytes: [UInt8]) {
+        var data = Data(bytes)
+        if bytes.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
+        FileHandle.standardOutput.write(data)
+    }
     static func error(_ text: String) { write(text, to: FileHandle.standardError) }
 
     private static func write(_ text: String, to handle: FileHandle) {

@@ -11,8 +11,12 @@ struct UsersCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Disable.self]
     )
 
+    // Every command names itself: ArgumentParser otherwise derives the name from the type's
+    // name at every start, and the runtime's type lookups behind that cost about 2 ms of each
+    // command (docs/performance.md, fifteenth round).
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account.",
             discussion: """
                 The password is read from $MECIGEP_PASSWORD, else from the first line of standard \
@@ -58,7 +62,7 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
         @OptionGroup var data: DataOption
 
         func run() throws {
@@ -75,6 +79,7 @@ struct UsersCommand: ParsableCommand {
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: "Disable an account: it can no longer sign in, and its sessions and API tokens end.")
         @Argument(help: "The username.") var username: String
         @OptionGroup var data: DataOption

@@ -85,6 +85,25 @@ struct JSONTextTests {
         }
     }
 
+    /// Indenting compact JSON (how the streaming assessment writer gets its pretty output) must
+    /// give the pretty writer's bytes exactly, whatever the strings hold: brackets, commas, colons,
+    /// quotes and backslashes inside strings and keys, escapes at a string's end, empty arrays
+    /// and objects at every depth.
+    @Test func indentingCompactTextGivesThePrettyTextOverGeneratedValues() {
+        var g = Generator(state: 77)
+        let structural = ["[", "]", "{", "}", ",", ":", "\"", "\\", "[]", "{}", "\\\"", ": ", ", "]
+        for round in 0..<3000 {
+            var v = g.value(depth: 0)
+            if round % 2 == 0 {  // strings and keys made of the bytes the indenter acts on
+                let s = (0..<Int(g.next() % 6)).map { _ in structural[Int(g.next() % UInt64(structural.count))] }.joined()
+                v = .object(["<" + s: .array([.string(s), .object([:]), .array([]), v]), "": .string(s + "\\")])
+            }
+            let pretty = LuaValue.prettyJSON(fromCompact: v.jsonBytes(pretty: false))
+            #expect(pretty == v.jsonBytes(pretty: true), "\(v.jsonText())")
+        }
+        #expect(LuaValue.prettyJSON(fromCompact: []) == [])
+    }
+
     /// The writer looks for the bytes to escape sixteen at a time (shim.h `clua_json_special`):
     /// each byte that needs one, and the bytes next to them in value (0x20, 0x7F, bytes of
     /// multi-byte characters, which an unsigned compare must not take for control bytes), at every

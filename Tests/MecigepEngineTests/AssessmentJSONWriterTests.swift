@@ -7,7 +7,8 @@ import Testing
 /// must be byte for byte the JSON of its value tree, which the published schema and every
 /// reader were written against: for every shipped case of both shipped frameworks, and for
 /// assessments changed in every optional part (agreed levels, evidence bases, failures, notes,
-/// rounds, timestamps, "+" grades, a criterion or indicator that is not the framework's).
+/// rounds, timestamps, "+" grades, a criterion or indicator that is not the framework's); and
+/// its indented form byte for byte the tree's pretty JSON.
 @Suite("Assessment JSON writer")
 struct AssessmentJSONWriterTests {
     static let rules = Fixtures.repository.appendingPathComponent("rules").path
@@ -35,6 +36,8 @@ struct AssessmentJSONWriterTests {
             let context = { (b: [UInt8]) in String(decoding: b[max(0, at - 80)..<min(b.count, at + 80)], as: UTF8.self) }
             Issue.record("\(what): differs at byte \(at):\n  fast: \(context(fast))\n  tree: \(context(tree))")
         }
+        // the indented form (`assess` to the terminal, `--pretty` files) is the tree's pretty text
+        #expect(a.prettyJSONBytes() == a.value.jsonBytes(pretty: true), "\(what): indented JSON differs from the tree's")
     }
 
     @Test func shippedCasesOfBothFrameworks() throws {

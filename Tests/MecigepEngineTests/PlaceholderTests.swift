@@ -57,4 +57,41 @@ import Testing
         m[key] = new
         return .object(m)
     }
+
+    /// Text with more ASCII letters (bytes other than spaces) than the longest word and a final
+    /// stop is answered "no" without being normalised: over generated text made of the words
+    /// themselves, in any case, accented or not, with runs of spaces and tabs, final stops,
+    /// marks and extra letters, the answer must be the full comparison's (normalise, then look
+    /// the text up with and without its final stop).
+    @Test func theLengthShortcutAnswersAsTheFullComparison() throws {
+        let words = try FrameworkLoader(rulesFolder: Self.rules).load("mecigep-core").placeholders
+        let list = words.sorted()
+        let longest = Placeholders.longestWord(words)
+        var g = SplitMix64(seed: 20261207)
+        var placeholders = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for piece in 0..<Int(g.next() % 3 + 1) {
+                if piece > 0 { text += [" ", "  ", "\t", "", "x"][Int(g.next() % 5)] }
+                var word = list[Int(g.next() % UInt64(list.count))]
+                if g.next() % 2 == 0 { word = word.uppercased() }
+                if g.next() % 3 == 0 {  // accents, marks, wide and non-breaking characters in the word
+                    let swaps: [(String, String)] = [("a", "à"), ("e", "é"), ("o", "ô"), ("c", "ç"), ("A", "Á"), ("i", "i\u{301}"),
+                                                     (" ", "\u{a0}"), ("d", "ｄ"), ("n", "ñ"), ("E", "É")]
+                    let (from, to) = swaps[Int(g.next() % UInt64(swaps.count))]
+                    word = word.replacingOccurrences(of: from, with: to)
+                }
+                text += word
+            }
+            if g.next() % 3 == 0 { text += "." }
+            if g.next() % 4 == 0 { text = "  " + text + " \n" }
+            if g.next() % 5 == 0 { text += String(repeating: "a", count: Int(g.next() % 30)) }
+            let n = Placeholders.normalise(text)
+            let full = text.utf8.count <= 64
+                && (words.contains(n) || n.count > 1 && n.hasSuffix(".") && words.contains(String(n.dropLast())))
+            #expect(Placeholders.isPlaceholder(text, in: words, longest: longest) == full, "\(text)")
+            if full { placeholders += 1 }
+        }
+        #expect(placeholders > 2_000, "the generated text must hold placeholders often enough to test both answers")
+    }
 }

@@ -34,8 +34,23 @@ public enum Placeholders {
 
     /// Whether `text` is one of `words` (normalised), also with a final full stop ("Pendiente.").
     public static func isPlaceholder(_ text: String, in words: Set<String>) -> Bool {
+        isPlaceholder(text, in: words, longest: longestWord(words))
+    }
+
+    /// The most UTF-8 bytes a word of `words` has (for `isPlaceholder(_:in:longest:)`).
+    static func longestWord(_ words: Set<String>) -> Int { words.reduce(0) { max($0, $1.utf8.count) } }
+
+    /// `isPlaceholder(_:in:)` with `longest` = `longestWord(words)` worked out once per case.
+    static func isPlaceholder(_ text: String, in words: Set<String>, longest: Int) -> Bool {
         // every placeholder is short: longer text is an answer, whatever it says
         guard text.utf8.count <= 64 else { return false }
+        // Normalising keeps each ASCII byte that is not a space as one byte (lower case; folding
+        // takes accents and marks off letters, never a letter itself), so text with more of them
+        // than the longest word and a final full stop has is none of the words: answered without
+        // making a string (most short answers: names, titles, codes)
+        var letters = 0
+        for b in text.utf8 where b < 0x80 && !(b == 0x20 || (0x09...0x0d).contains(b)) { letters += 1 }
+        if letters > longest + 1 { return false }
         let n = normalise(text)
         return words.contains(n) || n.count > 1 && n.hasSuffix(".") && words.contains(String(n.dropLast()))
     }
@@ -44,14 +59,15 @@ public enum Placeholders {
     /// made null), with a notice naming its path and what to give instead. A case without any
     /// (nearly every case) is read once and left as it is: no paths made, nothing copied.
     static func remove(from value: inout LuaValue, words: Set<String>, path: String = "") -> [CaseIssue] {
-        guard !words.isEmpty, holdsPlaceholder(value, words) else { return [] }
-        return strip(&value, words: words, path: path)
+        guard !words.isEmpty, holdsPlaceholder(value, words, longest: longestWord(words)) else { return [] }
+        return strip(&value, words: words, path: path, longest: longestWord(words))
     }
 
     /// The walk `remove` makes once it knows there is something to remove.
-    static func strip(_ value: inout LuaValue, words: Set<String>, path: String) -> [CaseIssue] {
+    static func strip(_ value: inout LuaValue, words: Set<String>, path: String, longest: Int? = nil) -> [CaseIssue] {
+        let longest = longest ?? longestWord(words)
         switch value {
-        case .string(let s) where isPlaceholder(s, in: words):
+        case .string(let s) where isPlaceholder(s, in: words, longest: longest):
             return [CaseIssue(path: path.isEmpty ? "(document)" : path, message:
                 "\"\(s)\" is a placeholder, not an answer: give the value, with the document it comes from "
                     + "(or none if there is none); until then it counts as missing")]
@@ -60,7 +76,7 @@ public enum Placeholders {
             for key in members.keys.sorted() {
                 var child = members[key]!
                 let here = path.isEmpty ? key : path + "." + key
-                let found = strip(&child, words: words, path: here)
+                let found = strip(&child, words: words, path: here, longest: longest)
                 if !found.isEmpty {
                     notices += found
                     if case .string = child { members[key] = nil } else { members[key] = child }
@@ -71,7 +87,7 @@ public enum Placeholders {
         case .array(var items):
             var notices: [CaseIssue] = []
             for i in items.indices {
-                let found = strip(&items[i], words: words, path: path + "[\(i + 1)]")
+                let found = strip(&items[i], words: words, path: path + "[\(i + 1)]", longest: longest)
                 if !found.isEmpty {
                     notices += found
                     if case .string = items[i] { items[i] = .null }
@@ -85,11 +101,11 @@ public enum Placeholders {
     }
 
     /// Whether any string in `value` is a placeholder.
-    static func holdsPlaceholder(_ value: LuaValue, _ words: Set<String>) -> Bool {
+    static func holdsPlaceholder(_ value: LuaValue, _ words: Set<String>, longest: Int) -> Bool {
         switch value {
-        case .string(let s): return isPlaceholder(s, in: words)
-        case .object(let members): return members.values.contains { holdsPlaceholder($0, words) }
-        case .array(let items): return items.contains { holdsPlaceholder($0, words) }
+        case .string(let s): return isPlaceholder(s, in: words, longest: longest)
+        case .object(let members): return members.values.contains { holdsPlaceholder($0, words, longest: longest) }
+        case .array(let items): return items.contains { holdsPlaceholder($0, words, longest: longest) }
         default: return false
         }
     }

@@ -36,8 +36,15 @@ extension Assessment {
         return .object(o)
     }
 
-    /// Deterministic JSON text.
-    public func jsonText(pretty: Bool = true) -> String { value.jsonText(pretty: pretty) }
+    /// Deterministic JSON text: the bytes of `value.jsonText(pretty:)`, written by the streaming
+    /// writer (`jsonBytes()`, indented when `pretty`), without building the tree.
+    public func jsonText(pretty: Bool = true) -> String {
+        String(decoding: pretty ? prettyJSONBytes() : jsonBytes(), as: UTF8.self)
+    }
+
+    /// The assessment as indented JSON: `value.jsonBytes(pretty: true)`'s bytes, made by indenting
+    /// the streamed compact bytes.
+    public func prettyJSONBytes() -> [UInt8] { LuaValue.prettyJSON(fromCompact: jsonBytes()) }
 
     static func scaleValue(_ scale: Scale) -> LuaValue {
         ["id": .string(scale.id), "kind": .string(scale.kind.rawValue), "plus": .bool(scale.plus),
