@@ -513,6 +513,19 @@ int clua_pattern_find(const unsigned char *subject, size_t subject_length,
 
 /* ---- Budgets ----------------------------------------------------------------------------- */
 
+/* The monotonic clock at its last tick: a few nanoseconds to read (the precise clock costs several
+   times that, and gsub searches again after every match). It is never ahead of the precise clock
+   and lags it by at most a tick; PM_COARSE_LAG is a generous bound of that lag. */
+#define PM_COARSE_LAG 0.02
+#ifndef CLOCK_MONOTONIC_COARSE
+#define CLOCK_MONOTONIC_COARSE CLOCK_MONOTONIC   /* no coarse clock: the precise one, read twice */
+#endif
+static inline double pm_coarse_now(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) != 0) return 1e300;  /* settles nothing: the precise clock decides */
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 /* The steps a search may take: the instructions left, and no more than the deadline allows. */
 static int64_t pm_allowance(lua_State *L, int *time_bound) {
     clua_budget *b = clua_budget_of(L);
@@ -525,8 +538,10 @@ static int64_t pm_allowance(lua_State *L, int *time_bound) {
     /* The matcher does not read the clock. Until the nominal deadline the wall clock is a lower
        bound of the CPU time left (a thread cannot use more CPU than wall time), so the thread's
        CPU clock, a system call, is read only when the time left could bind tighter than the
-       instructions left. */
+       instructions left. The coarse clock answers first: when even its earliest reading plus the
+       most it may lag leaves time for every step left, the precise clock could only say the same. */
     if (b && b->enforce && b->deadline > 0
+        && (b->deadline - pm_coarse_now() - PM_COARSE_LAG) * PM_STEPS_PER_SECOND < (double)allowance
         && (b->deadline - clua_now()) * PM_STEPS_PER_SECOND < (double)allowance) {
         if (b->cpu_start < 0) b->cpu_start = clua_thread_cpu();   /* not read yet */
         double cpu_left = b->cpu_limit - (clua_thread_cpu() - b->cpu_start);

@@ -168,6 +168,23 @@ import Testing
         } catch {
             #expect(error.pointer == "/properties/a/if")
         }
+        // every problem names its place, however deep (the pointer is written only for a problem)
+        let placed: [(LuaValue, String)] = [
+            (["anyOf": [["type": "string"], ["items": ["pattern": "("]]]], "/anyOf/1/items/pattern"),
+            (["$defs": ["x": ["additionalProperties": ["$ref": "#/nowhere"]]]], "/$defs/x/additionalProperties/$ref"),
+            (["properties": ["a": ["not": ["type": "text"]]], "required": "a"], "/properties/a/not/type"),
+            (["required": "a"], "/required"),
+            (["items": .string("x")], "/items"),
+            (.string("x"), ""),
+        ]
+        for (schema, pointer) in placed {
+            do {
+                _ = try JSONSchema(schema, file: "s.json")
+                Issue.record("accepted \(schema.jsonText())")
+            } catch {
+                #expect(error.pointer == pointer, "\(schema.jsonText()): \(error.description)")
+            }
+        }
     }
 
     /// Python's jsonschema on each document: (valid, first errors).

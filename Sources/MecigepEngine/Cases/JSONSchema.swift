@@ -41,63 +41,76 @@ public struct JSONSchema: Sendable {
         self.file = file
         self.root = root
         var patterns: [String: NSRegularExpressionBox] = [:]
-        try Self.inspect(root, pointer: "", root: root, patterns: &patterns)
+        var path: [String] = []
+        try Self.inspect(root, path: &path, root: root, patterns: &patterns)
         var compiler = SchemaCompiler(root: root, patterns: patterns)
         self.nodes = compiler.compileAll()
     }
 
-    private static func inspect(_ node: LuaValue, pointer: String, root: LuaValue,
+    /// `path`: the keys down to `node`; its JSON pointer is written only for a problem (a
+    /// pointer string for every node of a large schema was a fifth of loading it).
+    private static func inspect(_ node: LuaValue, path: inout [String], root: LuaValue,
                                 patterns: inout [String: NSRegularExpressionBox]) throws(Problem) {
+        func pointer(_ extra: String...) -> String { (path + extra).map { "/" + $0 }.joined() }
         if case .bool = node { return }
         guard let members = node.objectValue else {
-            throw Problem(pointer: pointer, message: "a schema must be an object or a boolean")
+            throw Problem(pointer: pointer(), message: "a schema must be an object or a boolean")
         }
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
-            let here = pointer + "/" + key
             if annotations.contains(key) { continue }
             guard assertions.contains(key) else {
-                throw Problem(pointer: here, message: "\"\(key)\" is not supported by mecigep's validator; use only: "
+                throw Problem(pointer: pointer(key), message: "\"\(key)\" is not supported by mecigep's validator; use only: "
                     + assertions.sorted().joined(separator: ", "))
             }
             switch key {
             case "properties", "$defs":
-                guard let map = value.objectValue else { throw Problem(pointer: here, message: "must be an object") }
+                guard let map = value.objectValue else { throw Problem(pointer: pointer(key), message: "must be an object") }
                 for (name, sub) in map.sorted(by: { $0.key < $1.key }) {
-                    try inspect(sub, pointer: here + "/" + name, root: root, patterns: &patterns)
+                    path.append(key)
+                    path.append(name)
+                    defer { path.removeLast(2) }
+                    try inspect(sub, path: &path, root: root, patterns: &patterns)
                 }
             case "items", "additionalProperties", "not":
-                try inspect(value, pointer: here, root: root, patterns: &patterns)
+                path.append(key)
+                defer { path.removeLast() }
+                try inspect(value, path: &path, root: root, patterns: &patterns)
             case "anyOf", "oneOf", "allOf":
                 guard let list = value.arrayValue, !list.isEmpty else {
-                    throw Problem(pointer: here, message: "must be a non-empty array of schemas")
+                    throw Problem(pointer: pointer(key), message: "must be a non-empty array of schemas")
                 }
-                for (i, sub) in list.enumerated() { try inspect(sub, pointer: here + "/\(i)", root: root, patterns: &patterns) }
+                for (i, sub) in list.enumerated() {
+                    path.append(key)
+                    path.append("\(i)")
+                    defer { path.removeLast(2) }
+                    try inspect(sub, path: &path, root: root, patterns: &patterns)
+                }
             case "$ref":
                 guard let ref = value.stringValue, resolve(ref, in: root) != nil else {
-                    throw Problem(pointer: here, message: "must point into this file, as \"#/$defs/name\"")
+                    throw Problem(pointer: pointer(key), message: "must point into this file, as \"#/$defs/name\"")
                 }
             case "type":
                 let names = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
                 guard !names.isEmpty, names.allSatisfy(typeNames.contains) else {
-                    throw Problem(pointer: here, message: "must name types among " + typeNames.sorted().joined(separator: ", "))
+                    throw Problem(pointer: pointer(key), message: "must name types among " + typeNames.sorted().joined(separator: ", "))
                 }
             case "enum":
-                guard value.arrayValue != nil else { throw Problem(pointer: here, message: "must be an array") }
+                guard value.arrayValue != nil else { throw Problem(pointer: pointer(key), message: "must be an array") }
             case "required":
                 guard let list = value.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
-                    throw Problem(pointer: here, message: "must be an array of property names")
+                    throw Problem(pointer: pointer(key), message: "must be an array of property names")
                 }
             case "pattern":
                 guard let source = value.stringValue,
                       let regex = try? NSRegularExpression(pattern: source) else {
-                    throw Problem(pointer: here, message: "is not a valid regular expression")
+                    throw Problem(pointer: pointer(key), message: "is not a valid regular expression")
                 }
                 patterns[source] = NSRegularExpressionBox(regex: regex)
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
-                guard value.doubleValue != nil else { throw Problem(pointer: here, message: "must be a number") }
+                guard value.doubleValue != nil else { throw Problem(pointer: pointer(key), message: "must be a number") }
             case "minLength", "maxLength", "minItems", "maxItems":
                 guard let n = value.integerValue ?? value.doubleValue.flatMap({ $0 == $0.rounded() ? Int64($0) : nil }),
-                      n >= 0 else { throw Problem(pointer: here, message: "must be a non-negative integer") }
+                      n >= 0 else { throw Problem(pointer: pointer(key), message: "must be a non-negative integer") }
             default:
                 break
             }
