@@ -176,6 +176,53 @@ struct OneCrossingTests {
         #expect(byID["after"]?.grade?.score == 3)
     }
 
+    /// The engine keeps the case as plain tables beneath its traced views (the sandbox's own view
+    /// of each table is not made): what guards that is that no rule ever holds one of those
+    /// tables. A rule walks everything it can reach from a shipped case, by every means a rule
+    /// has (indexing, pairs, ipairs, next, rawget, select over unpacked lists, the context), and
+    /// every table it meets must be a traced view, whose writes are violations.
+    @Test func noRuleEverHoldsATableOfTheCaseItself() throws {
+        let source = """
+            local m = require "mecigep"
+            local function walk(case, ctx)
+              local seen, count, raw = {}, 0, 0
+              local function visit(t, depth)
+                if type(t) ~= "table" or seen[t] or depth > 16 then return end
+                seen[t] = true
+                count = count + 1
+                if getmetatable(t) ~= "case" then raw = raw + 1 end
+                for _, v in pairs(t) do visit(v, depth + 1) end
+                for _, v in ipairs(t) do visit(v, depth + 1) end
+                local ok, _, v = pcall(next, t)
+                if ok then visit(v, depth + 1) end
+                for _, key in ipairs({ 1, "problem", "documents", "id" }) do
+                  local fine, x = pcall(rawget, t, key)
+                  if fine then visit(x, depth + 1) end
+                  visit(t[key], depth + 1)
+                end
+                if #t > 0 then visit((select(1, table.unpack(t))), depth + 1) end
+              end
+              visit(case, 0)
+              visit(ctx.get("problem"), 1)
+              visit(ctx.get("documents"), 1)
+              if count < 40 then return 0 end
+              return raw == 0 and 4 or 1
+            end
+            return m.framework { id = "reach", version = "1.0.0", title = "R", languages = { "en" },
+              scale = m.scales.maturity, criteria = { m.criterion { id = "a", title = "A", indicators = {
+                m.indicator { id = "walk", title = "walk", reads = { "problem" }, evaluate = walk },
+                m.indicator { id = "again", title = "again", reads = { "problem" }, evaluate = walk },
+              } } } }
+            """
+        let file = Fixtures.repository.appendingPathComponent("examples/cases/uy-digital-government.yaml").path
+        let document = try CaseDocument.load(path: file)
+        let results = try withInlineFramework("reach", source) { assessor in try assessor.assess(document).indicatorResults }
+        #expect(results.count == 2)
+        for r in results {
+            #expect(r.status == .assessed && r.grade?.score == 4, "\(r.indicator.id): \(r.failure?.message ?? "level \(r.grade?.score ?? -1)")")
+        }
+    }
+
     /// A case where nothing fails costs one crossing, not one per indicator.
     @Test func aCaseWithoutFailuresIsOneCrossing() throws {
         let (calls, indicators) = try withAssessor("tiny") { assessor in

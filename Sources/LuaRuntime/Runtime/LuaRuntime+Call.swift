@@ -157,8 +157,12 @@ extension LuaRuntime {
         }
     }
 
-    /// Converts `value` once into a read-only view kept by the runtime until `release`.
-    public func prepare(_ value: LuaValue) throws(LuaError) -> LuaPreparedValue {
+    /// Converts `value` once into a read-only view kept by the runtime until `release`. With
+    /// `readOnly` false, into plain tables instead (their object keys and list items as the view
+    /// would show them): for a host module that never hands the value itself to rule code, only
+    /// views of its own over it, as the engine's traced case views are. Making the sandbox's view
+    /// of every table of a large value costs more than reading it (a twentieth of a batch).
+    public func prepare(_ value: LuaValue, readOnly: Bool = true) throws(LuaError) -> LuaPreparedValue {
         var encoder = LuaValueEncoder(limits: configuration.conversion, sortKeys: true)
         try encoder.append(value, name: "value")
         try enter()
@@ -169,7 +173,7 @@ extension LuaRuntime {
         budget.pointee.host_mode = 1
         defer { budget.pointee.host_mode = 0 }
         var ref: Int32 = 0
-        guard encoder.push(on: L, viewKit: viewKitReference, mark: readOnlyMark).status == LUA_OK,
+        guard encoder.push(on: L, viewKit: readOnly ? viewKitReference : 0, mark: readOnlyMark).status == LUA_OK,
               clua_pref(L, &ref) == LUA_OK else {
             throw LuaError(kind: .memoryLimit, message: "the value does not fit in the memory limit "
                 + "(\(configuration.limits.memoryBytes) bytes)")

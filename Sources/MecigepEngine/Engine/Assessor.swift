@@ -163,9 +163,12 @@ public final class Assessor {
                                schema: framework.caseSchema, placeholders: framework.placeholders)
     }
 
-    /// Hands a validated case to the runtime (the caller releases it).
+    /// Hands a validated case to the runtime (the caller releases it), as plain tables: the
+    /// engine's Lua gives rules only its traced views over them (read-only by every means, each
+    /// read recorded), never a table of the case itself (`OneCrossingTests`), so the sandbox's
+    /// own read-only view of every table of the case would be made for nothing.
     private func prepare(_ cleaned: LuaValue, of document: CaseDocument) throws(AssessmentError) -> LuaPreparedValue {
-        do throws(LuaError) { return try runtime.prepare(cleaned) } catch {
+        do throws(LuaError) { return try runtime.prepare(cleaned, readOnly: false) } catch {
             throw AssessmentError(caseID: document.id, message: "the case could not be handed to the rules: \(error.message)")
         }
     }

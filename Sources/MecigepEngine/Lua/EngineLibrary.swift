@@ -327,7 +327,10 @@ end
 -- code. A case's views are made once per crossing and shared by its indicators (each read is
 -- still recorded in the trace of the call that makes it); views never outlive their crossing.
 -- The metatable is the host's: rule code can neither change it nor write past it (`rawset`),
--- so no call can leave anything in a view for the next.
+-- so no call can leave anything in a view for the next. The tables a view shows are the case's
+-- own, plain (the host prepares the case with readOnly = false): they never reach rule code,
+-- which only ever gets views (a field that is a table is read as its view; `pairs` gives values
+-- read through the view), and the engine's own walks (requires, ctx.cited) only read them.
 local VIEW = {}
 local VIEW_MT = { __metatable = "case" }
 local as_view = sandbox_internal.metatable_setter(VIEW_MT, true)
