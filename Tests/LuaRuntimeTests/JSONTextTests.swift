@@ -85,6 +85,42 @@ struct JSONTextTests {
         }
     }
 
+    /// The writers' buffer copies short pieces with word moves by size class (1-3, 4-7, 8-16
+    /// bytes, longer) and grows by doubling from a tiny start: every length at every offset,
+    /// single bytes, repeats and fixed text must give exactly what an array gets appended.
+    @Test func theWritersBufferHoldsExactlyWhatWasAppended() {
+        var g = Generator(state: 5)
+        for round in 0..<200 {
+            var out = ByteOutput(capacity: round % 3 == 0 ? 1 : 64)
+            var expected: [UInt8] = []
+            for _ in 0..<Int(g.next() % 60) {
+                switch g.next() % 4 {
+                case 0:
+                    let piece = (0..<Int(g.next() % 41)).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+                    let skip = piece.isEmpty ? 0 : Int(g.next() % UInt64(piece.count))
+                    piece.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[skip...])) }
+                    expected += piece[skip...]
+                case 1:
+                    let b = UInt8(truncatingIfNeeded: g.next())
+                    out.append(b)
+                    expected.append(b)
+                case 2:
+                    let n = Int(g.next() % 20)
+                    out.append(repeating: 0x20, count: n)
+                    expected += Array(repeating: 0x20, count: n)
+                default:
+                    out.append(",\"value\":")
+                    expected += Array(",\"value\":".utf8)
+                }
+            }
+            #expect(out.count == expected.count)
+            var copied: [UInt8] = [7]
+            out.copy(into: &copied)
+            #expect(copied == [7] + expected)
+            #expect(out.take() == expected, "round \(round)")
+        }
+    }
+
     /// Indenting compact JSON (how the streaming assessment writer gets its pretty output) must
     /// give the pretty writer's bytes exactly, whatever the strings hold: brackets, commas, colons,
     /// quotes and backslashes inside strings and keys, escapes at a string's end, empty arrays

@@ -13,18 +13,28 @@ extension LuaValue {
 
     /// JSON text as UTF-8 bytes (what `jsonText` decodes), for writing files without a copy.
     public func jsonBytes(pretty: Bool = false) -> [UInt8] {
-        var writer = JSONWriter(pretty: pretty)
-        writer.write(self, indent: 0)
-        return writer.out
+        var out = ByteOutput(capacity: 4096)
+        writeJSON(into: &out, pretty: pretty)
+        return out.take()
     }
 
     /// Appends the JSON text to `out` as if the value sat `indent` levels deep in a pretty
     /// document (for writing a large document piece by piece).
+    public func writeJSON(into out: inout ByteOutput, pretty: Bool, indent: Int = 0) {
+        JSONWriter(pretty: pretty).write(self, indent: indent, into: &out)
+    }
+
+    /// The same, appended to an array.
     public func writeJSON(into out: inout [UInt8], pretty: Bool, indent: Int = 0) {
-        var writer = JSONWriter(pretty: pretty, reserving: 0)  // it writes into `out`: no buffer of its own
-        swap(&writer.out, &out)
-        writer.write(self, indent: indent)
-        swap(&writer.out, &out)
+        var bytes = ByteOutput(capacity: 256)
+        writeJSON(into: &bytes, pretty: pretty, indent: indent)
+        bytes.copy(into: &out)
+    }
+
+    /// A JSON string (quoted, escaped) appended to `out`: what `LuaValue.string(s).writeJSON`
+    /// writes, without making the value.
+    public static func writeJSONString(_ s: String, into out: inout ByteOutput) {
+        JSONWriter(pretty: false).string(s, into: &out)
     }
 
     /// The order used for object keys everywhere: by UTF-8 bytes, independent of locale.
@@ -51,73 +61,67 @@ extension LuaValue {
 
 /// The byte-level writer behind `jsonText`.
 private struct JSONWriter {
-    var out: [UInt8] = []
     let pretty: Bool
-
-    init(pretty: Bool, reserving capacity: Int = 4096) {
-        self.pretty = pretty
-        if capacity > 0 { out.reserveCapacity(capacity) }
-    }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    mutating func newline(_ indent: Int) {
+    func newline(_ indent: Int, into out: inout ByteOutput) {
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        out.append(repeating: UInt8(ascii: " "), count: 2 * indent)
     }
 
-    mutating func write(_ value: LuaValue, indent: Int) {
+    func write(_ value: LuaValue, indent: Int, into out: inout ByteOutput) {
         switch value {
-        case .null: append("null")
-        case .bool(let b): append(b ? "true" : "false")
-        case .integer(let i): append(String(i))
-        case .double(let d): append(LuaValue.jsonNumber(d))
-        case .string(let s): string(s)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .integer(let i): append(String(i), into: &out)
+        case .double(let d): append(LuaValue.jsonNumber(d), into: &out)
+        case .string(let s): string(s, into: &out)
         case .array(let elements):
-            if elements.isEmpty { append("[]"); return }
+            if elements.isEmpty { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
             for (n, element) in elements.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(indent + 1) }
-                write(element, indent: indent + 1)
+                if pretty { newline(indent + 1, into: &out) }
+                write(element, indent: indent + 1, into: &out)
             }
-            if pretty { newline(indent) }
+            if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { append("{}"); return }
+            if members.isEmpty { out.append("{}"); return }
             out.append(UInt8(ascii: "{"))
             // the members sorted with their values: no lookup of each key again
             for (n, (key, member)) in members.sorted(by: { LuaValue.keyOrder($0.key, $1.key) }).enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(indent + 1) }
-                string(key)
+                if pretty { newline(indent + 1, into: &out) }
+                string(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(member, indent: indent + 1)
+                write(member, indent: indent + 1, into: &out)
             }
-            if pretty { newline(indent) }
+            if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private mutating func append(_ text: String) {
-        text.withLentUTF8 { out.append(contentsOf: $0) }
+    private func append(_ text: String, into out: inout ByteOutput) {
+        text.withLentUTF8 { out.append($0) }
     }
 
     /// A JSON string: runs of plain bytes copied at once; `"`, `\` and control bytes escaped.
     /// Bytes from 0x80 up are UTF-8 sequences of valid Strings and are copied as they are.
-    private mutating func string(_ s: String) {
+    func string(_ s: String, into out: inout ByteOutput) {
         out.append(UInt8(ascii: "\""))
-        s.withLentUTF8 { plainAndEscaped($0) }
+        s.withLentUTF8 { plainAndEscaped($0, into: &out) }
         out.append(UInt8(ascii: "\""))
     }
 
-    private mutating func plainAndEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private func plainAndEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteOutput) {
         var start = 0
         var i = LuaValue.firstJSONSpecialByte(in: bytes, from: 0)
         while i < bytes.count {
             let b = bytes[i]
-            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            if start < i { out.append(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
             start = i + 1
             out.append(UInt8(ascii: "\\"))
             switch b {
@@ -127,12 +131,13 @@ private struct JSONWriter {
             case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
             case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
             default:
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
+                out.append("u00")
+                out.append(Self.hex[Int(b >> 4)])
+                out.append(Self.hex[Int(b & 0xf)])
             }
             i = LuaValue.firstJSONSpecialByte(in: bytes, from: i + 1)
         }
-        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+        if start < bytes.count { out.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
     }
 }
 

@@ -99,30 +99,28 @@ extension Assessment {
         var w = AssessmentJSONWriter(fragments: fragments, reserving: fragments.sizeHint.load(ordering: .relaxed))
         w.write(self)
         fragments.sizeHint.store(w.out.count + w.out.count / 8 + 64, ordering: .relaxed)
-        return w.out
+        return w.take()
     }
 }
 
 /// Writes an assessment as compact JSON with sorted keys (the order `LuaValue`'s writer uses:
 /// by UTF-8 bytes), key by key; the test `AssessmentJSONWriterTests` holds it to the tree's bytes.
-struct AssessmentJSONWriter {
+/// Into a `ByteOutput`: thousands of pieces of a few bytes, each copied at once.
+struct AssessmentJSONWriter: ~Copyable {
     let fragments: AssessmentJSONFragments
-    var out: [UInt8] = []
+    var out: ByteOutput
 
     init(fragments: AssessmentJSONFragments, reserving room: Int = 16 << 10) {
         self.fragments = fragments
-        out.reserveCapacity(room)
+        out = ByteOutput(capacity: room)
     }
 
-    /// Byte by byte: these are a few bytes each, over a thousand times an assessment, and the
-    /// generic `append(contentsOf:)` cost ~90 instructions a call.
-    private mutating func raw(_ s: StaticString) {
-        let start = s.utf8Start
-        for i in 0..<s.utf8CodeUnitCount { out.append(start[i]) }
-    }
+    /// The document written.
+    consuming func take() -> [UInt8] { out.take() }
 
+    private mutating func raw(_ s: StaticString) { out.append(s) }
     private mutating func value(_ v: LuaValue) { v.writeJSON(into: &out, pretty: false) }
-    private mutating func string(_ s: String) { LuaValue.string(s).writeJSON(into: &out, pretty: false) }
+    private mutating func string(_ s: String) { LuaValue.writeJSONString(s, into: &out) }
     /// `t.value` as JSON, written without building that value (a dictionary per text).
     private mutating func text(_ t: LocalizedText) {
         if let s = t.translations["*"] { string(s); return }
