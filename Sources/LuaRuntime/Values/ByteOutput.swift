@@ -1,7 +1,7 @@
 import Foundation
 
 /// Bytes written as many short pieces (JSON text): a buffer its one owner grows by doubling, each
-/// piece copied with `memcpy`. Appending to `[UInt8]` costs about ten instructions a byte and
+/// piece copied at once (a short one with two word moves). Appending to `[UInt8]` costs about ten instructions a byte and
 /// ninety a call for a piece of a few bytes (its uniqueness and capacity checks, the generic
 /// `append(contentsOf:)`), and an assessment is written as thousands of such pieces.
 /// Not copyable: the buffer is freed when its owner goes; `take()` hands the bytes over as an array.

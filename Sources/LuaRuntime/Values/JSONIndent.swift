@@ -9,17 +9,13 @@ extension LuaValue {
     /// this package's writers produce). Strings are copied as they are, escapes included.
     public static func prettyJSON(fromCompact compact: [UInt8]) -> [UInt8] {
         compact.withUnsafeBufferPointer { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 2 + 16)
+            var out = ByteOutput(capacity: bytes.count + bytes.count / 2 + 16)
             var depth = 0
             var i = 0
             let n = bytes.count
-            // a newline and the spaces of each level, cut from one line made as deep as needed
-            var line: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 64)
-            func newline(_ level: Int) {
-                let count = 1 + 2 * level
-                if count > line.count { line += Array(repeating: UInt8(ascii: " "), count: count) }
-                line.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            func newline(_ level: Int, _ out: inout ByteOutput) {
+                out.append(UInt8(ascii: "\n"))
+                out.append(repeating: UInt8(ascii: " "), count: 2 * level)
             }
             while i < n {
                 let b = bytes[i]
@@ -35,7 +31,7 @@ extension LuaValue {
                         j += 1  // a raw control byte (not from our writers): copied as it is
                     }
                     j = min(j, n)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
                     i = j
                     continue
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -47,14 +43,14 @@ extension LuaValue {
                         continue
                     }
                     depth += 1
-                    newline(depth)
+                    newline(depth, &out)
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth -= 1
-                    newline(depth)
+                    newline(depth, &out)
                     out.append(b)
                 case UInt8(ascii: ","):
                     out.append(b)
-                    newline(depth)
+                    newline(depth, &out)
                 case UInt8(ascii: ":"):
                     out.append(b)
                     out.append(UInt8(ascii: " "))
@@ -67,13 +63,13 @@ extension LuaValue {
                             || c == UInt8(ascii: "\"") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { break }
                         j += 1
                     }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
                     i = j
                     continue
                 }
                 i += 1
             }
-            return out
+            return out.take()
         }
     }
 }

@@ -45,9 +45,9 @@ public enum Placeholders {
         // every placeholder is short: longer text is an answer, whatever it says
         guard text.utf8.count <= 64 else { return false }
         // Normalising keeps each ASCII byte that is not a space as one byte (lower case; folding
-        // takes accents and marks off letters, never a letter itself), so text with more of them
-        // than the longest word and a final full stop has is none of the words: answered without
-        // making a string (most short answers: names, titles, codes)
+        // takes accents and marks off letters, never a letter itself), so a text with more of
+        // them than the longest word has, plus one for a final full stop, is none of the words:
+        // answered without making a string (most short answers: names, titles, codes)
         var letters = 0
         for b in text.utf8 where b < 0x80 && !(b == 0x20 || (0x09...0x0d).contains(b)) { letters += 1 }
         if letters > longest + 1 { return false }
@@ -59,8 +59,9 @@ public enum Placeholders {
     /// made null), with a notice naming its path and what to give instead. A case without any
     /// (nearly every case) is read once and left as it is: no paths made, nothing copied.
     static func remove(from value: inout LuaValue, words: Set<String>, path: String = "") -> [CaseIssue] {
-        guard !words.isEmpty, holdsPlaceholder(value, words, longest: longestWord(words)) else { return [] }
-        return strip(&value, words: words, path: path, longest: longestWord(words))
+        let longest = longestWord(words)
+        guard !words.isEmpty, holdsPlaceholder(value, words, longest: longest) else { return [] }
+        return strip(&value, words: words, path: path, longest: longest)
     }
 
     /// The walk `remove` makes once it knows there is something to remove.
