@@ -1092,7 +1092,8 @@ static void clua_push_field_path(lua_State *L, int path, int key) {
 }
 
 /* The views' __index (a closure of host.view_index(box, mt, null)); box[1] maps each view to its
-   state { shown table, path, paths of its fields, views of its fields }, box[2] is the trace of
+   state { shown table, path, paths of its fields, views of its fields, and once pairs has listed
+   them, its keys and the listing's work (clua_pairs_view) }, box[2] is the trace of
    the call running. Returns the field, as a view when it is a table, and records the read. */
 static int clua_view_read(lua_State *L) {
     lua_settop(L, 2);                                  /* 1 view, 2 key */
@@ -1436,6 +1437,36 @@ static int clua_pairs_index(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     clua_push_charged_keys(L, 2);
+    return clua_push_pairs(L, 1, 3, (lua_Integer)lua_rawlen(L, 3), 0, 1);
+}
+
+/* host.pairs_view(v, state): pairs over v, a traced case view (EngineLibrary's views), whose
+   state is { shown table (plain: no metatable), path, ... }: the shown table's keys in the
+   sandbox's order, each value read as v[k] (so recorded). The keys are listed once a crossing
+   and kept in the state ([5], the listing's work at [6]): the case does not change during a
+   crossing, and the views' states are made afresh for each. Every pairs is charged the listing's
+   work, the first and every later one alike, so that what a call is charged never depends on
+   which call of the crossing listed the keys first. */
+static int clua_pairs_view(lua_State *L) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    if (lua_rawgeti(L, 2, 5) == LUA_TTABLE) {                           /* 3: the keys, listed before */
+        clua_charge_or_stop(L, (int64_t)luaL_checkinteger(L, (lua_rawgeti(L, 2, 6), 4)));
+        lua_settop(L, 3);
+    } else {
+        lua_settop(L, 2);
+        lua_rawgeti(L, 2, 1);                                            /* 3: the table shown */
+        luaL_checktype(L, 3, LUA_TTABLE);
+        clua_key_count c = clua_count_keys(L, 3);
+        int64_t work = clua_key_listing_work(&c);
+        clua_charge_or_stop(L, work);
+        clua_push_ordered_keys(L, 3, &c, 0);                             /* 4: the keys */
+        lua_pushvalue(L, 4);
+        lua_rawseti(L, 2, 5);
+        lua_pushinteger(L, (lua_Integer)work);
+        lua_rawseti(L, 2, 6);
+        lua_replace(L, 3);
+    }
     return clua_push_pairs(L, 1, 3, (lua_Integer)lua_rawlen(L, 3), 0, 1);
 }
 
@@ -1912,7 +1943,8 @@ enum {
     CLUA_FN_ORDEREDKEYS,     /* clua_ordered_keys */
     CLUA_FN_PAIRSRAW,        /* clua_pairs_raw */
     CLUA_FN_PAIRSINDEX,      /* clua_pairs_index */
-    CLUA_FN_PAIRSLIST        /* clua_pairs_list */
+    CLUA_FN_PAIRSLIST,       /* clua_pairs_list */
+    CLUA_FN_PAIRSVIEW        /* clua_pairs_view */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1932,6 +1964,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_PAIRSRAW: return clua_pairs_raw;
     case CLUA_FN_PAIRSINDEX: return clua_pairs_index;
     case CLUA_FN_PAIRSLIST: return clua_pairs_list;
+    case CLUA_FN_PAIRSVIEW: return clua_pairs_view;
     default: return NULL;
     }
 }

@@ -91,4 +91,49 @@ struct CaseViewPairsTests {
             #expect(result.reads.map(\.path) == reads, "case \(i)")
         }
     }
+
+    /// A view lists its keys once a crossing and keeps them (shim.h: clua_pairs_view), yet every
+    /// `pairs` over it is charged that listing's work, the first and every later one alike: what a
+    /// call pays never depends on whether an indicator before it in the crossing listed the same
+    /// keys. One listing of a 20,000-key mapping fits the instruction budget here and two do not:
+    /// the indicator that lists it twice is stopped by the budget whether it runs alone or after
+    /// one that listed it, and the one that lists it once is not.
+    @Test func everyPairsOverAViewIsChargedAsTheFirst() throws {
+        let source = """
+            local m = require "mecigep"
+            local function count(t) local n = 0; for _ in pairs(t) do n = n + 1 end; return n end
+            return m.framework { id = "twice", version = "1.0.0", title = "T", languages = { "en" },
+              scale = m.scales.maturity, criteria = { m.criterion { id = "c", title = "C", indicators = {
+                m.indicator { id = "once", title = "once", reads = { "big" }, evaluate = function(case)
+                  return count(case.big) == 20000 and 2 or 0 end },
+                m.indicator { id = "twice", title = "twice", reads = { "big" }, evaluate = function(case)
+                  return count(case.big) + count(case.big) == 40000 and 3 or 0 end } } } } }
+            """
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-pairs-\(UUID().uuidString)")
+        let fw = folder.appendingPathComponent("frameworks/twice")
+        try FileManager.default.createDirectory(at: fw, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(source.utf8).write(to: fw.appendingPathComponent("framework.lua"))
+        var big: [String: LuaValue] = [:]
+        for i in 1...20_000 { big["key\(i)"] = .integer(Int64(i)) }
+        let document = CaseDocument(id: "big", value: ["big": .object(big)])
+        for instructions: Int64 in [1_500_000, 1_600_000] {
+            let loader = FrameworkLoader(rulesFolder: folder.path,
+                                         limits: LuaLimits(instructions: instructions, memoryBytes: 256 << 20, timeoutSeconds: 20))
+            let outcome: Result<([IndicatorResult], [String: IndicatorResult]), any Error> = LuaThread.run {
+                Result {
+                    let assessor = try Assessor(framework: try loader.load("twice"), loader: loader, engineVersion: "t")
+                    let whole = try assessor.assess(document).indicatorResults
+                    let alone = try assessor.evaluate(document, indicators: ["once", "twice"], oneCallEach: true)
+                    return (whole, alone)
+                }
+            }
+            let (whole, alone) = try outcome.get()
+            #expect(whole.map(\.indicator.id) == ["once", "twice"])
+            #expect(whole[0].grade?.score == 2, "budget \(instructions)")
+            #expect(whole[1].status == .error, "budget \(instructions)")
+            #expect(whole[1].failure?.message.contains("instruction") == true, "\(String(describing: whole[1].failure))")
+            for r in whole { #expect(r == alone[r.indicator.id], "budget \(instructions): \(r.indicator.id)") }
+        }
+    }
 }

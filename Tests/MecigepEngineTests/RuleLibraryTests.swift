@@ -196,4 +196,47 @@ import LuaRuntime
         #expect(result["compared"] == 6003)
         #expect((result["ascii"]?.integerValue ?? 0) > 300)
     }
+
+    /// Guards `text.is_none`'s shortcut (a text with more ASCII letters and digits than the
+    /// longest "there is none" answer is none of them, found without normalising it): over
+    /// generated texts made of those answers, in any case and with accents, punctuation,
+    /// no-break spaces, long words and figures around them, it answers as looking the normalised
+    /// text up among the answers does.
+    @Test func isNoneAnswersAsTheNormalisedLookup() throws {
+        let script = """
+            local text = require "lib.text"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "1207"))
+            -- the answers text.lua lists, normalised
+            local NONE = {}
+            for _, a in ipairs({ "none", "no", "nil", "n a", "na", "not applicable", "not available", "nothing",
+              "ninguno", "ninguna", "nada", "no aplica", "no disponible", "nenhum", "nenhuma", "nao",
+              "nao se aplica", "nao disponivel", "aucun", "aucune", "non", "neant", "sans objet",
+              "non applicable" }) do NONE[a] = true end
+            local PIECES = { "None", "NO", "n/a", "N.A.", "Not applicable", "not  available", "Nothing", "Ninguno",
+              "NINGUNA", "nada", "No aplica", "no disponible", "Nenhum", "nenhuma", "Não", "não se aplica",
+              "Não disponível", "Aucun", "aucune", "Non", "Néant", "sans objet", "non-applicable", " ", "  ",
+              ".", "...", "—", "«", "»", "\u{A0}", "\t", "-", "(", ")", "implementation", "2026", "é", "x",
+              "applicable", "disponible", "se", "objet" }
+            local compared, mismatches, positives, long, first = 0, 0, 0, 0, nil
+            for _ = 1, 8000 do
+              local parts = {}
+              for _ = 1, draw(6) do parts[#parts + 1] = pick(PIECES) end
+              local s = table.concat(parts)
+              local want = NONE[text.normalise(s)] == true
+              if want then positives = positives + 1 end
+              if #s > 14 then long = long + 1 end
+              compared = compared + 1
+              if text.is_none(s) ~= want then
+                mismatches = mismatches + 1
+                first = first or s
+              end
+            end
+            return { compared = compared, mismatches = mismatches, positives = positives, long = long, first = first }
+            """
+        let result = try Self.run(script)
+        #expect(result["mismatches"] == 0, "first: \(result["first"]?.stringValue ?? "")")
+        #expect(result["compared"] == 8000)
+        #expect((result["positives"]?.integerValue ?? 0) > 500)
+        #expect((result["long"]?.integerValue ?? 0) > 3000)
+    }
 }

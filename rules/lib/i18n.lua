@@ -221,11 +221,16 @@ function M.format(t, vars)
   local out = {}
   for _, lang in ipairs(M.languages) do
     local s = t[lang] or t.en
-    out[lang] = (string.gsub(s, PLACEHOLDER, function(name)
+    -- (a text without a brace has no placeholder: gsub would give it back as it is)
+    if type(s) == "string" and not string.find(s, "{", 1, true) then
+      out[lang] = s
+    else
+      out[lang] = (string.gsub(s, PLACEHOLDER, function(name)
       local v = vars[name]
       if v == nil then error("i18n.format: no value for {" .. name .. "}", 4) end
-      return value_in(v, lang, name)
-    end))
+        return value_in(v, lang, name)
+      end))
+    end
   end
   return out
 end

@@ -274,6 +274,15 @@ local NONE = {
   ["non"] = true, ["neant"] = true, ["sans objet"] = true, ["non applicable"] = true,
 }
 
+-- A text with more ASCII letters and digits than the longest of those answers has cannot
+-- normalise to one of them (normalising keeps each such byte as one byte), so is_none answers
+-- it without normalising: the anchored pattern finds that many at once, in one pass.
+local NONE_LONGEST = 0
+for answer in pairs(NONE) do
+  if #answer > NONE_LONGEST then NONE_LONGEST = #answer end
+end
+local MORE_THAN_NONE = "^%W*" .. string.rep("%w%W*", NONE_LONGEST) .. "%w"
+
 --- Whether a value is an explicit "there is none": `false`, an empty list, or a word such as
 -- none / ninguno / nenhum / aucun.
 -- @param v any value
@@ -281,7 +290,10 @@ local NONE = {
 function M.is_none(v)
   if v == nil or v == null then return false end
   if v == false then return true end
-  if type(v) == "string" then return NONE[M.normalise(v)] == true end
+  if type(v) == "string" then
+    if #v > NONE_LONGEST and string.find(v, MORE_THAN_NONE) then return false end
+    return NONE[M.normalise(v)] == true
+  end
   if type(v) == "table" then
     -- (pairs, not next: rules see the case through proxies that only pairs and # look into)
     if #v > 0 then return false end

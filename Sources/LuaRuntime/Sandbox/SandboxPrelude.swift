@@ -38,8 +38,8 @@ local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.re
 -- pairs in the sandbox's key order, in C (shim.h: clua_push_ordered_keys): 1..n for a sequence,
 -- else numbers, strings and booleans sorted (numbers first, then strings, then booleans, each in
 -- Lua's `<` order), then other keys (tables, functions) in `next` order, which is not defined.
-local ordered_keys, pairs_raw, pairs_index, pairs_list = host.ordered_keys, host.pairs_raw, host.pairs_index,
-  host.pairs_list
+local ordered_keys, pairs_raw, pairs_index, pairs_list, pairs_view = host.ordered_keys, host.pairs_raw,
+  host.pairs_index, host.pairs_list, host.pairs_view
 
 -- A private key: metatables made or copied by the sandbox carry it. "protected" ones belong to
 -- the host (views, frozen tables, environments): changing them is a violation. "locked" ones are
@@ -656,8 +656,11 @@ internals.view_index, internals.path_steps, internals.trace_kit = host.view_inde
 
 -- pairs over v, a view the host keeps over t (the engine's traced case views): t's keys as
 -- pairs lists them, each value read as v[k], through v (shim.h: clua_pairs_list, clua_pairs_index).
-function internals.pairs_through(v, t)
+-- With the view's state ({ t, path, ... }, kept by the engine for one crossing), a plain t's keys
+-- are listed once and kept there, each pairs charged as the first (shim.h: clua_pairs_view).
+function internals.pairs_through(v, t, state)
   local mt = raw_getmetatable(t)
+  if mt == nil and state ~= nil then return pairs_view(v, state) end
   local keys = mt ~= nil and rawget(mt, MARK) or nil
   if keys == true then return pairs_list(v, v, rawlen(target_of(t)), false) end
   if keys ~= nil then return pairs_list(v, v, keys, false) end

@@ -364,8 +364,12 @@ local record, trace_begin, trace_mark, trace_reset = TRACE.record, TRACE.begin, 
 VIEW_MT.__index = sandbox_internal.view_index(BOX, VIEW_MT)
 local pairs_through = sandbox_internal.pairs_through
 VIEW_MT.__len = function(proxy) return #VIEW[proxy][1] end
--- pairs: the case table's keys in the sandbox's order, each value read through the view (so recorded)
-VIEW_MT.__pairs = function(proxy) return pairs_through(proxy, VIEW[proxy][1]) end
+-- pairs: the case table's keys in the sandbox's order, each value read through the view (so
+-- recorded); listed once a crossing and kept in the view's state (every pairs charged alike)
+VIEW_MT.__pairs = function(proxy)
+  local state = VIEW[proxy]
+  return pairs_through(proxy, state[1], state)
+end
 VIEW_MT.__newindex = function(proxy, key)
   error("the case is read-only (field '" .. path_join(VIEW[proxy][2], key) .. "')", 2)
 end

@@ -351,6 +351,16 @@ end
 local RUNG = T(L("Reaches level {n}: {rubric}", "Alcanza el nivel {n}: {rubric}", "Alcança o nível {n}: {rubric}",
   "Atteint le niveau {n} : {rubric}"))
 
+-- A template per level of one made with placeholders {n} and {rubric}: the level's number
+-- filled in once, while the module loads ({rubric} filled with itself stays a placeholder), so
+-- that a call fills only the rubric — the same text, without writing the number four times.
+local function per_level(template)
+  local out = {}
+  for n = 0, 4 do out[n] = T(i18n.fill(template, { n = n, rubric = "{rubric}" })) end
+  return out
+end
+local RUNGS = per_level(RUNG)
+
 --- The level reached on a maturity ladder: the highest n such that rungs 1..n all hold.
 -- Each rung is recorded with ctx.check, labelled with the rubric of its level.
 -- @param ctx the rule context
@@ -361,7 +371,7 @@ function M.ladder(ctx, rungs)
   local level, open = 0, true
   for n = 1, 4 do
     local ok = rungs[n] and true or false
-    local label = levels[n] and i18n.fill(RUNG, { n = n, rubric = levels[n] }) or ("level " .. n)
+    local label = levels[n] and i18n.fill(RUNGS[n], { rubric = levels[n] }) or ("level " .. n)
     ctx.check(label, ok)
     if open and ok then level = n else open = false end
   end
@@ -408,7 +418,8 @@ function M.gap(ctx, case, gap, vars)
   }
 end
 
-local REACHED = T(L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}", "Niveau {n} : {rubric}"))
+local REACHED = per_level(T(L("Level {n}: {rubric}", "Nivel {n}: {rubric}", "Nível {n}: {rubric}",
+  "Niveau {n} : {rubric}")))
 
 --- The highest level a claim may reach without a cited document (calibration.lua).
 M.UNCITED_CAP = require("frameworks.mecigep-core.calibration").values.uncited_cap
@@ -433,6 +444,8 @@ local CITED = T(L("A document of the case's register is cited (needed above leve
   "Se cita un documento del registro del caso (necesario por encima del nivel {cap})",
   "Cita-se um documento do registro do caso (necessário acima do nível {cap})",
   "Un document du registre du cas est cité (nécessaire au-dessus du niveau {cap})"))
+-- (its cap filled in once: the label is the same for every call)
+local CITED_LABEL = T(i18n.fill(CITED, { cap = M.UNCITED_CAP }))
 
 --- The ids of the case's document register (documents[].id).
 function M.register(case)
@@ -457,17 +470,17 @@ function M.finish(ctx, case, level, gaps, evidence, vars)
   -- A level above the cap rests on cited documents, never on the State's word alone.
   local documents = ctx.cited(evidence or {})
   ctx.basis(#documents > 0 and "documented" or "self_declared", documents)
-  ctx.check(i18n.fill(CITED, { cap = M.UNCITED_CAP }), #documents > 0)
+  ctx.check(i18n.fill(CITED_LABEL), #documents > 0)
   if level > M.UNCITED_CAP and #documents == 0 then
     local paths = table.concat(evidence or {}, ", ")
     ctx.finding(i18n.fill(CAPPED, { n = level, cap = M.UNCITED_CAP, paths = paths }), evidence or {})
     local reached = M.UNCITED_CAP
-    if levels[reached] then ctx.finding(i18n.fill(REACHED, { n = reached, rubric = levels[reached] }), evidence or {}) end
+    if levels[reached] then ctx.finding(i18n.fill(REACHED[reached], { rubric = levels[reached] }), evidence or {}) end
     M.gap(ctx, case, { text = CITE, priority = "medium", horizon = "short", owner = "lead" }, { paths = paths, n = level })
     return ctx.level(reached)
   end
   if levels[level] and level > 0 then
-    ctx.finding(i18n.fill(REACHED, { n = level, rubric = levels[level] }), evidence or {})
+    ctx.finding(i18n.fill(REACHED[level], { rubric = levels[level] }), evidence or {})
   end
   if #documents > 0 and level > 0 then
     ctx.finding(i18n.fill(RESTS_ON, { documents = table.concat(documents, ", ") }), evidence or {})
