@@ -28,18 +28,15 @@ struct JSONDocumentParser {
         self.limits = limits
     }
 
-    /// An array or object being filled. A class, so appending does not copy.
-    private final class Container {
+    /// An array or object being filled: a value in the parse's stack, filled in place there (no
+    /// object of its own to allocate, and no exclusivity check at run time on every access, as a
+    /// class's stored properties need).
+    private struct Container {
         let isObject: Bool
         let start: Int
         var elements: [LuaValue] = []
         var members: [String: LuaValue] = [:]
         var pendingKey = ""
-
-        init(isObject: Bool, start: Int) {
-            self.isObject = isObject
-            self.start = start
-        }
     }
 
     // MARK: - Structure
@@ -84,13 +81,13 @@ struct JSONDocumentParser {
                     pos += 1
                     value = isObject ? .object([:]) : .array([])
                 } else {
-                    let container = Container(isObject: isObject, start: start)
+                    var container = Container(isObject: isObject, start: start)
                     if isObject, stack.count < objectSizes.count {
                         container.members.reserveCapacity(objectSizes[stack.count])
                     } else if !isObject, stack.count < arraySizes.count {
                         container.elements.reserveCapacity(arraySizes[stack.count])
                     }
-                    if isObject { try readKey(into: container, afterComma: false) }
+                    if isObject { try readKey(into: &container, afterComma: false) }
                     stack.append(container)
                     continue parsing
                 }
@@ -103,43 +100,44 @@ struct JSONDocumentParser {
             }
 
             // Attach the finished value to its container; close containers that end here.
-            while let top = stack.last {
-                if top.isObject {
-                    top.members[top.pendingKey] = value
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                let isObject = stack[top].isObject
+                if isObject {
+                    let key = stack[top].pendingKey
+                    stack[top].members[key] = value
                 } else {
-                    top.elements.append(value)
+                    stack[top].elements.append(value)
                 }
                 skipWhitespace()
                 guard pos < bytes.count else { throw unexpectedEnd(stack) }
                 let d = bytes[pos]
-                let close = top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 if d == UInt8(ascii: ",") {
                     let comma = pos
                     pos += 1
                     skipWhitespace()
-                    if top.isObject {
-                        try readKey(into: top, afterComma: true)
+                    if isObject {
+                        try readKey(into: &stack[top], afterComma: true)
                     } else if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
                         throw error(at: comma, "trailing comma before ']'; remove it")
                     }
                     continue parsing
                 } else if d == close {
                     pos += 1
-                    stack.removeLast()
-                    if top.isObject {
+                    let closed = stack.removeLast()
+                    if isObject {
                         while objectSizes.count <= stack.count { objectSizes.append(0) }
-                        objectSizes[stack.count] = top.members.count
-                        value = .object(top.members)
-                        top.members = [:]
+                        objectSizes[stack.count] = closed.members.count
+                        value = .object(closed.members)
                     } else {
                         while arraySizes.count <= stack.count { arraySizes.append(0) }
-                        arraySizes[stack.count] = top.elements.count
-                        value = .array(top.elements)
-                        top.elements = []
+                        arraySizes[stack.count] = closed.elements.count
+                        value = .array(closed.elements)
                     }
                 } else {
-                    let what = top.isObject ? "object" : "array"
-                    let (line, _) = lineColumn(top.start)
+                    let what = isObject ? "object" : "array"
+                    let (line, _) = lineColumn(stack[top].start)
                     throw unexpected(
                         at: pos,
                         expected: "',' or '\(Character(Unicode.Scalar(close)))' in the \(what) that starts at line \(line)")
@@ -151,7 +149,7 @@ struct JSONDocumentParser {
     }
 
     /// Reads `"key" :` (and the whitespace after it) at `pos`, checking for a repeated key.
-    private mutating func readKey(into container: Container, afterComma: Bool) throws(DocumentError) {
+    private mutating func readKey(into container: inout Container, afterComma: Bool) throws(DocumentError) {
         guard pos < bytes.count else { throw error(at: pos, "unexpected end of the document; expected a key in double quotes") }
         let c = bytes[pos]
         guard c == UInt8(ascii: "\"") else {
