@@ -26,19 +26,26 @@ public enum CaseValidator {
     static func validate(_ value: LuaValue, fields: [FieldRule], maxItems: Int, schema: JSONSchema?,
                          placeholders: Set<String>, shortcuts: Bool)
         -> (value: LuaValue, issues: [CaseIssue], placeholders: [CaseIssue]) {
-        var (cleaned, issues) = validateStructure(value, fields: fields, maxItems: maxItems, schema: schema, shortcuts: shortcuts)
+        var (cleaned, issues, shape) = validateStructure(value, fields: fields, maxItems: maxItems, schema: schema,
+                                                         shortcuts: shortcuts)
         let found = shortcuts ? Placeholders.remove(from: &cleaned, words: placeholders)
                               : Placeholders.strip(&cleaned, words: placeholders, path: "")
-        if shortcuts { dropEmptyMappings(&cleaned) } else { dropEmptyMappingsWalk(&cleaned) }
+        if shortcuts {
+            // the walk's answer holds while nothing was removed since it
+            dropEmptyMappings(&cleaned, known: found.isEmpty ? shape?.holdsEmptyMapping : nil)
+        } else {
+            dropEmptyMappingsWalk(&cleaned)
+        }
         return (cleaned, issues, found)
     }
 
     /// Removes members that are empty mappings (`{}`), also those left empty by the removals
     /// above: a block with nothing in it was not written ("not reported"). Rules cannot tell an
     /// empty mapping from an empty list, and `[]` means "there is none"; `{}` must not.
-    static func dropEmptyMappings(_ value: inout LuaValue) {
+    /// `known`: whether `value` holds one, when a walk already found out.
+    static func dropEmptyMappings(_ value: inout LuaValue, known: Bool? = nil) {
         // nearly every case has none: read once, and nothing copied
-        guard holdsEmptyMapping(value) else { return }
+        guard known ?? holdsEmptyMapping(value) else { return }
         dropEmptyMappingsWalk(&value)
     }
 
@@ -76,20 +83,47 @@ public enum CaseValidator {
     }
 
     /// The length of the longest list anywhere in `value`.
-    static func longestList(in value: LuaValue) -> Int {
-        switch value {
-        case .object(let members): return members.values.reduce(0) { max($0, longestList(in: $1)) }
-        case .array(let items): return items.reduce(items.count) { max($0, longestList(in: $1)) }
-        default: return 0
+    static func longestList(in value: LuaValue) -> Int { Shape(of: value).longestList }
+
+    /// What one walk of a case finds: the length of its longest list, and whether any member or
+    /// item at any depth is an empty mapping (`holdsEmptyMapping`).
+    struct Shape: Equatable {
+        var longestList = 0
+        var holdsEmptyMapping = false
+
+        init(of value: LuaValue) { visit(value) }
+
+        private mutating func visit(_ value: LuaValue) {
+            switch value {
+            case .object(let members):
+                for child in members.values { visitChild(child) }
+            case .array(let items):
+                if items.count > longestList { longestList = items.count }
+                for child in items { visitChild(child) }
+            default:
+                return
+            }
+        }
+
+        private mutating func visitChild(_ child: LuaValue) {
+            switch child {
+            case .object(let m) where m.isEmpty: holdsEmptyMapping = true
+            case .object, .array: visit(child)
+            default: return
+            }
         }
     }
 
+    /// The cleaned value, its issues, and with `shortcuts` the walk of its shape, when nothing
+    /// changed the value after it (else nil).
     private static func validateStructure(_ value: LuaValue, fields: [FieldRule], maxItems: Int,
-                                          schema: JSONSchema?, shortcuts: Bool) -> (value: LuaValue, issues: [CaseIssue]) {
+                                          schema: JSONSchema?, shortcuts: Bool)
+        -> (value: LuaValue, issues: [CaseIssue], shape: Shape?) {
         var cleaned = value
         var issues: [CaseIssue] = []
         if value.objectValue == nil {
-            return (.object([:]), [CaseIssue(path: "(document)", message: "a case must be a mapping of fields (got \(value.typeName))")])
+            return (.object([:]), [CaseIssue(path: "(document)", message: "a case must be a mapping of fields (got \(value.typeName))")],
+                    nil)
         }
         if let schema {
             for violation in schema.violations(of: value) {
@@ -101,17 +135,21 @@ public enum CaseValidator {
         var bounds: [String: Int] = [:]
         for rule in fields { if let m = rule.maxItems { bounds[rule.path] = m } }
         // a case whose lists are all within the smallest limit is not walked with paths
-        if !shortcuts || longestList(in: cleaned) > min(maxItems, bounds.values.min() ?? maxItems) {
+        var shape = shortcuts ? Shape(of: cleaned) : nil
+        if shape.map({ $0.longestList > min(maxItems, bounds.values.min() ?? maxItems) }) ?? true {
             bound(&cleaned, path: "", pattern: "", bounds: bounds, fallback: maxItems, issues: &issues)
+            shape = nil
         }
         var fieldIssues: [CaseIssue] = []
         for rule in fields {
             check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &fieldIssues)
         }
+        // (a field's issue may have removed its value)
+        if !fieldIssues.isEmpty { shape = nil }
         // A value both the schema and the fields reject is named once.
         let named = Set(issues.map(\.path))
         issues += fieldIssues.filter { !named.contains($0.path) }
-        return (cleaned, issues)
+        return (cleaned, issues, shape)
     }
 
     /// Removes the value at `steps` (a member is deleted, a list item becomes null).
