@@ -32,6 +32,49 @@ struct FrameworkLoadingTests {
         #expect(fw.fields.count == 5)
     }
 
+    /// The file named `case.schema.json` is read and checked on another thread while the
+    /// framework's Lua runs (`SchemaReadAhead`); what the load gives must be what reading the
+    /// schema the framework names gives: that file's schema or its error when the framework names
+    /// it, another file's when it names another, and nothing from it when it names none.
+    @Test(arguments: [
+        ("case.schema.json", true, "required a"),
+        ("case.schema.json", false, "broken"),
+        ("other.schema.json", false, "required b"),
+        (nil, false, "no schema"),
+    ] as [(String?, Bool, String)])
+    func theSchemaReadAheadIsUsedOnlyForTheFileNamed(named: String?, usualValid: Bool, expected: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-schema-\(UUID().uuidString)")
+        let fw = folder.appendingPathComponent("frameworks/s")
+        try FileManager.default.createDirectory(at: fw, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schemaLine = named.map { "schema = \"\($0)\"," } ?? ""
+        try Data("""
+            local m = require "mecigep"
+            return m.framework { id = "s", version = "1.0.0", title = "S", languages = { "en" }, \(schemaLine)
+              scale = m.scales.maturity, criteria = { m.criterion { id = "c", title = "C", indicators = {
+                m.indicator { id = "i", title = "i", reads = { "a" }, evaluate = function() return 1 end } } } } }
+            """.utf8).write(to: fw.appendingPathComponent("framework.lua"))
+        let usual = usualValid ? #"{"type": "object", "required": ["a"]}"# : #"{"type": "object", "required": ["a"],"#
+        try Data(usual.utf8).write(to: fw.appendingPathComponent("case.schema.json"))
+        try Data(#"{"type": "object", "required": ["b"]}"#.utf8).write(to: fw.appendingPathComponent("other.schema.json"))
+        let loader = FrameworkLoader(rulesFolder: folder.path)
+        switch expected {
+        case "broken":
+            var caught: FrameworkLoadError?
+            do { _ = try loader.load("s") } catch { caught = error }
+            let problem = try #require(caught?.problems.first)
+            #expect(problem.message.hasPrefix("case schema:"), "\(problem)")
+            #expect(problem.file?.hasSuffix("frameworks/s/case.schema.json") == true)
+        case "no schema":
+            #expect(try loader.load("s").caseSchema == nil)
+        default:
+            let schema = try #require(try loader.load("s").caseSchema)
+            // (the schema the framework names requires its own field, and only that one)
+            let missing = schema.violations(of: .object(["c": 1])).map(\.path)
+            #expect(missing == [expected == "required a" ? "a" : "b"], "\(missing)")
+        }
+    }
+
     @Test func reportsEveryStructuralProblemAtOnce() throws {
         var caught: FrameworkLoadError?
         do { _ = try Fixtures.loader().load("broken") } catch { caught = error }

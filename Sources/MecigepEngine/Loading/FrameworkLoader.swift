@@ -59,6 +59,12 @@ public struct FrameworkLoader: Sendable {
                 subject: id, message: "no framework \"\(id)\" in \(rulesFolder)/frameworks (found: "
                     + (known.isEmpty ? "none" : known.joined(separator: ", ")) + ")")])
         }
+        // The schema is named by the framework's description, which the Lua run gives; the file
+        // of the usual name, when there is one, is read and checked meanwhile on another thread
+        // (the second core), and used only if the description names that very file.
+        let usual = (folder as NSString).appendingPathComponent(Self.usualSchemaName)
+        let early = FileManager.default.fileExists(atPath: usual)
+            ? SchemaReadAhead(path: usual) { () throws(FrameworkLoadError) in try loadSchema(usual, framework: id) } : nil
         let (description, loaded) = try run(id, in: runtime, describing: true)
         var decoder = FrameworkDecoder(expectedID: id, entryFile: entry)
         guard var framework = decoder.decode(description, folder: folder) else {
@@ -68,7 +74,11 @@ public struct FrameworkLoader: Sendable {
         if files.isEmpty { files = [entry] } // already loaded in this runtime: hash what it is made of
         if let name = framework.caseSchemaFile {
             let schemaPath = try schemaPath(name, of: framework)
-            framework.caseSchema = try loadSchema(schemaPath, framework: id)
+            if let early, early.path == schemaPath {
+                framework.caseSchema = try early.schema()
+            } else {
+                framework.caseSchema = try loadSchema(schemaPath, framework: id)
+            }
             files.append(schemaPath) // the schema decides validity: it is part of what the framework is
         }
         framework.sources = Self.hashes(of: files, relativeTo: rulesFolder)
@@ -134,6 +144,9 @@ public struct FrameworkLoader: Sendable {
             message: "schema \"\(name)\" not found in \(folders.joined(separator: " or ")); add the file or remove schema =")])
     }
 
+    /// The schema file most frameworks name (`schema = "case.schema.json"`).
+    static let usualSchemaName = "case.schema.json"
+
     private func loadSchema(_ path: String, framework id: String) throws(FrameworkLoadError) -> JSONSchema {
         let value: LuaValue
         do throws(DocumentError) { value = try DocumentLoader.load(path: path) } catch {
@@ -195,5 +208,30 @@ enum ModuleResolverName {
         !id.isEmpty && id.utf8.count <= 100 && id.unicodeScalars.allSatisfy {
             $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-")
         }
+    }
+}
+
+/// A case schema read and checked on a thread of its own while the framework's Lua runs: what
+/// `schema()` gives (the schema or its load error) is what reading it then would give.
+final class SchemaReadAhead: @unchecked Sendable {
+    let path: String
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<JSONSchema, FrameworkLoadError>?
+
+    init(path: String, _ read: @escaping @Sendable () throws(FrameworkLoadError) -> JSONSchema) {
+        self.path = path
+        let thread = Thread { [self] in
+            do throws(FrameworkLoadError) { result = .success(try read()) } catch { result = .failure(error) }
+            done.signal()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    /// The schema, once the thread has read it (waits for it).
+    func schema() throws(FrameworkLoadError) -> JSONSchema {
+        done.wait()
+        done.signal()   // (a second caller does not wait forever)
+        return try result!.get()
     }
 }
