@@ -163,7 +163,8 @@ extension LuaRuntime {
     /// views of its own over it, as the engine's traced case views are. Making the sandbox's view
     /// of every table of a large value costs more than reading it (a twentieth of a batch).
     public func prepare(_ value: LuaValue, readOnly: Bool = true) throws(LuaError) -> LuaPreparedValue {
-        var encoder = LuaValueEncoder(limits: configuration.conversion, sortKeys: true)
+        // (a view keeps its keys' order; a plain table has none of its own: pairs sorts its keys)
+        var encoder = LuaValueEncoder(limits: configuration.conversion, sortKeys: readOnly)
         try encoder.append(value, name: "value")
         try enter()
         defer { leave() }
