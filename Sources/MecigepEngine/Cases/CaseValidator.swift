@@ -142,7 +142,8 @@ public enum CaseValidator {
         }
         var fieldIssues: [CaseIssue] = []
         for rule in fields {
-            check(&cleaned, steps: steps(rule.path), done: "", rule: rule, issues: &fieldIssues)
+            var trail = Trail(steps: steps(rule.path))
+            check(&cleaned, steps: trail.steps[...], rule: rule, trail: &trail, issues: &fieldIssues)
         }
         // (a field's issue may have removed its value)
         if !fieldIssues.isEmpty { shape = nil }
@@ -250,64 +251,88 @@ public enum CaseValidator {
         return out
     }
 
-    private static func join(_ done: String, _ step: Step) -> String {
-        switch step {
-        case .key(let k): return done.isEmpty ? k : done + "." + k
-        case .index(let i): return done + "[\(i)]"
-        case .each: return done + "[]"
+    /// Where a field's check is, for its issues: the rule's steps, and the item each list step
+    /// taken so far is at (1-based). A path is written only for an issue.
+    private struct Trail {
+        let steps: [Step]
+        var items: [Int] = []
+
+        /// The path of the first `depth` steps, with each list step at its item.
+        func path(depth: Int) -> String {
+            var out = ""
+            var item = 0
+            for step in steps[..<depth] {
+                switch step {
+                case .key(let name): out += out.isEmpty ? name : "." + name
+                case .each, .index:
+                    out += "[\(items[item])]"
+                    item += 1
+                }
+            }
+            return out
         }
     }
 
-    /// Walks `value` along `steps`, checking (and removing) what the rule describes.
-    private static func check(_ value: inout LuaValue, steps: [Step], done: String, rule: FieldRule,
-                              issues: inout [CaseIssue]) {
-        guard let step = steps.first else { return }
-        let rest = Array(steps.dropFirst())
+    /// Walks `value` along `steps` (the rest of `trail.steps`), checking (and removing) what the
+    /// rule describes. Returns whether it removed anything: what it did not change is not copied.
+    @discardableResult
+    private static func check(_ value: inout LuaValue, steps: ArraySlice<Step>, rule: FieldRule, trail: inout Trail,
+                              issues: inout [CaseIssue]) -> Bool {
+        guard let step = steps.first else { return false }
+        let rest = steps.dropFirst()
+        let depth = trail.steps.count - steps.count
         switch step {
         case .key(let key):
-            guard case .object(var members) = value else { return }
-            let path = join(done, step)
+            guard case .object(let members) = value else { return false }
             guard let child = members[key], child != .null else {
                 if rule.required && rest.isEmpty {
-                    issues.append(CaseIssue(path: path, message: "missing: this field is required (\(rule.type.rawValue))"))
+                    issues.append(CaseIssue(path: trail.path(depth: depth + 1),
+                                            message: "missing: this field is required (\(rule.type.rawValue))"))
                 } else if rule.required, !rest.contains(.each) {
-                    issues.append(CaseIssue(path: path, message: "missing: \(rule.path) is required"))
+                    issues.append(CaseIssue(path: trail.path(depth: depth + 1), message: "missing: \(rule.path) is required"))
                 }
-                return
+                return false
             }
             if rest.isEmpty {
-                if let problem = mismatch(child, rule) {
-                    issues.append(CaseIssue(path: path, message: problem))
-                    members[key] = nil
-                    value = .object(members)
-                }
-                return
+                guard let problem = mismatch(child, rule) else { return false }
+                issues.append(CaseIssue(path: trail.path(depth: depth + 1), message: problem))
+                var changed = members
+                changed[key] = nil
+                value = .object(changed)
+                return true
             }
             var updated = child
-            check(&updated, steps: rest, done: path, rule: rule, issues: &issues)
-            if updated != child {
-                members[key] = updated
-                value = .object(members)
-            }
+            guard check(&updated, steps: rest, rule: rule, trail: &trail, issues: &issues) else { return false }
+            var changed = members
+            changed[key] = updated
+            value = .object(changed)
+            return true
         case .each, .index:
-            guard case .array(var elements) = value else {
-                issues.append(CaseIssue(path: done, message: "expected a list, got \(describe(value))"))
-                return
+            guard case .array(let elements) = value else {
+                issues.append(CaseIssue(path: trail.path(depth: depth), message: "expected a list, got \(describe(value))"))
+                return false
             }
-            let range: [Int]
-            if case .index(let i) = step { range = elements.indices.contains(i - 1) ? [i - 1] : [] } else { range = Array(elements.indices) }
+            let range: Range<Int>
+            if case .index(let i) = step { range = elements.indices.contains(i - 1) ? (i - 1)..<i : 0..<0 } else { range = elements.indices }
+            var changed: [LuaValue]?
             for i in range {
-                let path = done + "[\(i + 1)]"
+                trail.items.append(i + 1)
+                defer { trail.items.removeLast() }
                 if rest.isEmpty {
-                    if let problem = mismatch(elements[i], rule) {
-                        issues.append(CaseIssue(path: path, message: problem))
-                        elements[i] = .null
-                    }
+                    guard let problem = mismatch(elements[i], rule) else { continue }
+                    issues.append(CaseIssue(path: trail.path(depth: depth + 1), message: problem))
+                    if changed == nil { changed = elements }
+                    changed![i] = .null
                 } else {
-                    check(&elements[i], steps: rest, done: path, rule: rule, issues: &issues)
+                    var item = elements[i]
+                    guard check(&item, steps: rest, rule: rule, trail: &trail, issues: &issues) else { continue }
+                    if changed == nil { changed = elements }
+                    changed![i] = item
                 }
             }
-            value = .array(elements)
+            guard let changed else { return false }
+            value = .array(changed)
+            return true
         }
     }
 
