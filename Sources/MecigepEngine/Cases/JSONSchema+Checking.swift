@@ -3,8 +3,10 @@ import LuaRuntime
 
 /// One schema of a `JSONSchema`, compiled when the framework loads: its keywords are read once
 /// here instead of being looked up by name for every value of every case checked. Subschemas
-/// and `$ref` targets are indices into the compiled list.
-struct SchemaNode: Sendable {
+/// and `$ref` targets are indices into the compiled list. A class: the checker takes a node for
+/// every value it checks, and sharing it costs one reference where a copy of the keywords cost
+/// a dozen; a node is never changed once compiled.
+final class SchemaNode: @unchecked Sendable {
     enum Form: Sendable {
         /// `true`, or a value that is not a schema object (nothing to check).
         case allowAll
@@ -63,7 +65,7 @@ struct SchemaCompiler {
     private mutating func compile(_ schema: LuaValue) -> Int {
         let index = nodes.count
         nodes.append(SchemaNode())
-        var node = SchemaNode()
+        let node = SchemaNode()
         guard let s = schema.objectValue else {
             if case .bool(false) = schema { node.form = .denyAll } else { node.form = .allowAll }
             nodes[index] = node

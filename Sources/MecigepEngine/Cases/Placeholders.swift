@@ -52,7 +52,8 @@ public enum Placeholders {
         for b in text.utf8 where b < 0x80 && !(b == 0x20 || (0x09...0x0d).contains(b)) { letters += 1 }
         if letters > longest + 1 { return false }
         let n = normalise(text)
-        return words.contains(n) || n.count > 1 && n.hasSuffix(".") && words.contains(String(n.dropLast()))
+        // (a final "." after at least one byte: as counting characters would say, without counting them)
+        return words.contains(n) || n.utf8.count > 1 && n.hasSuffix(".") && words.contains(String(n.dropLast()))
     }
 
     /// Every string in `value` that is a placeholder, removed (a member deleted, a list item
