@@ -14,7 +14,7 @@ public struct LocalizedText: Sendable, Hashable {
         switch value {
         case .string(let s)?: translations = ["*": s]
         case .object(let o)? where !o.isEmpty:
-            var t: [String: String] = [:]
+            var t = [String: String](minimumCapacity: o.count)  // (grown from empty: three rehashes)
             for (k, v) in o {
                 guard case .string(let s) = v else { return nil }
                 t[k] = s
