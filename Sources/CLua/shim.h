@@ -1451,7 +1451,8 @@ static int clua_pairs_view(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     if (lua_rawgeti(L, 2, 5) == LUA_TTABLE) {                           /* 3: the keys, listed before */
-        clua_charge_or_stop(L, (int64_t)luaL_checkinteger(L, (lua_rawgeti(L, 2, 6), 4)));
+        lua_rawgeti(L, 2, 6);                                            /* 4: the listing's work */
+        clua_charge_or_stop(L, (int64_t)lua_tointeger(L, 4));
         lua_settop(L, 3);
     } else {
         lua_settop(L, 2);
