@@ -226,8 +226,8 @@ function M.format(t, vars)
       out[lang] = s
     else
       out[lang] = (string.gsub(s, PLACEHOLDER, function(name)
-      local v = vars[name]
-      if v == nil then error("i18n.format: no value for {" .. name .. "}", 4) end
+        local v = vars[name]
+        if v == nil then error("i18n.format: no value for {" .. name .. "}", 4) end
         return value_in(v, lang, name)
       end))
     end
