@@ -1365,12 +1365,15 @@ static void clua_push_ordered_keys(lua_State *L, int t, const clua_key_count *c,
     }
 }
 
-/* Pushes the list of t's keys in the sandbox's order, its work charged before it is done. */
-static void clua_push_charged_keys(lua_State *L, int t) {
+/* Pushes the list of t's keys in the sandbox's order, its work charged before it is done;
+   returns that work. */
+static int64_t clua_push_charged_keys(lua_State *L, int t) {
     t = lua_absindex(L, t);
     clua_key_count c = clua_count_keys(L, t);
-    clua_charge_or_stop(L, clua_key_listing_work(&c));
+    int64_t work = clua_key_listing_work(&c);
+    clua_charge_or_stop(L, work);
     clua_push_ordered_keys(L, t, &c, 0);
+    return work;
 }
 
 /* The iterator pairs returns (clua_push_pairs): the next key, from the walk's list of keys or,
@@ -1458,10 +1461,7 @@ static int clua_pairs_view(lua_State *L) {
         lua_settop(L, 2);
         lua_rawgeti(L, 2, 1);                                            /* 3: the table shown */
         luaL_checktype(L, 3, LUA_TTABLE);
-        clua_key_count c = clua_count_keys(L, 3);
-        int64_t work = clua_key_listing_work(&c);
-        clua_charge_or_stop(L, work);
-        clua_push_ordered_keys(L, 3, &c, 0);                             /* 4: the keys */
+        int64_t work = clua_push_charged_keys(L, 3);                     /* 4: the keys */
         lua_pushvalue(L, 4);
         lua_rawseti(L, 2, 5);
         lua_pushinteger(L, (lua_Integer)work);

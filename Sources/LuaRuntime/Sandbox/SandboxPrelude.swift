@@ -654,17 +654,16 @@ internals.try = host.try
 -- into the buffer of reads trace_kit keeps (clua_trace_kit).
 internals.view_index, internals.path_steps, internals.trace_kit = host.view_index, host.path_steps, host.trace_kit
 
--- pairs over v, a view the host keeps over t (the engine's traced case views): t's keys as
--- pairs lists them, each value read as v[k], through v (shim.h: clua_pairs_list, clua_pairs_index).
--- With the view's state ({ t, path, ... }, kept by the engine for one crossing), a plain t's keys
--- are listed once and kept there, each pairs charged as the first (shim.h: clua_pairs_view).
+-- pairs over v, a view the host keeps over t (the engine's traced case views), whose state is
+-- `state` ({ t, path, ... }, kept by the engine for one crossing): t's keys as pairs lists them,
+-- each value read as v[k], through v. A plain t's keys are listed once and kept in the state, each
+-- pairs charged as the first (shim.h: clua_pairs_view, clua_pairs_list).
 function internals.pairs_through(v, t, state)
   local mt = raw_getmetatable(t)
-  if mt == nil and state ~= nil then return pairs_view(v, state) end
-  local keys = mt ~= nil and rawget(mt, MARK) or nil
+  if mt == nil then return pairs_view(v, state) end
+  local keys = rawget(mt, MARK)
   if keys == true then return pairs_list(v, v, rawlen(target_of(t)), false) end
   if keys ~= nil then return pairs_list(v, v, keys, false) end
-  if mt == nil then return pairs_index(v, t) end
   local f, s, k0 = sandbox_pairs(t) -- a table with a metatable of its own: as pairs lists it
   return function(_, k)
     local nk = f(s, k)

@@ -78,6 +78,12 @@ public struct ByteOutput: ~Copyable {
         used += n
     }
 
+    /// A line break and two spaces per level: the layout of pretty JSON.
+    public mutating func appendLineBreak(indent level: Int) {
+        append(UInt8(ascii: "\n"))
+        append(repeating: UInt8(ascii: " "), count: 2 * level)
+    }
+
     /// The bytes written, as an array (the buffer is freed).
     public consuming func take() -> [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: used))

@@ -13,10 +13,6 @@ extension LuaValue {
             var depth = 0
             var i = 0
             let n = bytes.count
-            func newline(_ level: Int, _ out: inout ByteOutput) {
-                out.append(UInt8(ascii: "\n"))
-                out.append(repeating: UInt8(ascii: " "), count: 2 * level)
-            }
             while i < n {
                 let b = bytes[i]
                 switch b {
@@ -43,14 +39,14 @@ extension LuaValue {
                         continue
                     }
                     depth += 1
-                    newline(depth, &out)
+                    out.appendLineBreak(indent: depth)
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth -= 1
-                    newline(depth, &out)
+                    out.appendLineBreak(indent: depth)
                     out.append(b)
                 case UInt8(ascii: ","):
                     out.append(b)
-                    newline(depth, &out)
+                    out.appendLineBreak(indent: depth)
                 case UInt8(ascii: ":"):
                     out.append(b)
                     out.append(UInt8(ascii: " "))

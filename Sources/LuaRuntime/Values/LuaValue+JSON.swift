@@ -65,11 +65,6 @@ private struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    func newline(_ indent: Int, into out: inout ByteOutput) {
-        out.append(UInt8(ascii: "\n"))
-        out.append(repeating: UInt8(ascii: " "), count: 2 * indent)
-    }
-
     func write(_ value: LuaValue, indent: Int, into out: inout ByteOutput) {
         switch value {
         case .null: out.append("null")
@@ -82,10 +77,10 @@ private struct JSONWriter {
             out.append(UInt8(ascii: "["))
             for (n, element) in elements.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(indent + 1, into: &out) }
+                if pretty { out.appendLineBreak(indent: indent + 1) }
                 write(element, indent: indent + 1, into: &out)
             }
-            if pretty { newline(indent, into: &out) }
+            if pretty { out.appendLineBreak(indent: indent) }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty { out.append("{}"); return }
@@ -93,13 +88,13 @@ private struct JSONWriter {
             // the members sorted with their values: no lookup of each key again
             for (n, (key, member)) in members.sorted(by: { LuaValue.keyOrder($0.key, $1.key) }).enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(indent + 1, into: &out) }
+                if pretty { out.appendLineBreak(indent: indent + 1) }
                 string(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
                 write(member, indent: indent + 1, into: &out)
             }
-            if pretty { newline(indent, into: &out) }
+            if pretty { out.appendLineBreak(indent: indent) }
             out.append(UInt8(ascii: "}"))
         }
     }

@@ -45,7 +45,7 @@ public enum CaseValidator {
     /// `known`: whether `value` holds one, when a walk already found out.
     static func dropEmptyMappings(_ value: inout LuaValue, known: Bool? = nil) {
         // nearly every case has none: read once, and nothing copied
-        guard known ?? holdsEmptyMapping(value) else { return }
+        guard known ?? Shape(of: value).holdsEmptyMapping else { return }
         dropEmptyMappingsWalk(&value)
     }
 
@@ -69,25 +69,9 @@ public enum CaseValidator {
         }
     }
 
-    /// Whether any member or item (at any depth) of `value` is an empty mapping.
-    static func holdsEmptyMapping(_ value: LuaValue) -> Bool {
-        func isOrHolds(_ child: LuaValue) -> Bool {
-            if case .object(let m) = child, m.isEmpty { return true }
-            return holdsEmptyMapping(child)
-        }
-        switch value {
-        case .object(let members): return members.values.contains(where: isOrHolds)
-        case .array(let items): return items.contains(where: isOrHolds)
-        default: return false
-        }
-    }
-
-    /// The length of the longest list anywhere in `value`.
-    static func longestList(in value: LuaValue) -> Int { Shape(of: value).longestList }
-
     /// What one walk of a case finds: the length of its longest list, and whether any member or
-    /// item at any depth is an empty mapping (`holdsEmptyMapping`).
-    struct Shape: Equatable {
+    /// item at any depth is an empty mapping.
+    struct Shape {
         var longestList = 0
         var holdsEmptyMapping = false
 
