@@ -1,4 +1,5 @@
 import Foundation
+import LuaRuntime
 import Testing
 @testable import MecigepEngine
 
@@ -165,5 +166,45 @@ struct FrameworkLoadingTests {
             if reference(path) { accepted += 1 }
         }
         #expect(accepted > 1_000) // the generator reaches well-formed paths, not only broken ones
+    }
+
+    /// A framework whose module files came from the other thread's bytecode (ModulePrecompiler)
+    /// is the framework its text gives: the same content hash and indicators, and the same
+    /// assessment, byte for byte (titles, rubrics, findings, traces), of every example case — for
+    /// both shipped frameworks.
+    @Test(arguments: ["mecigep-core", "pefa-budget"])
+    func precompiledModulesAssessAsTheirText(framework id: String) throws {
+        let loader = FrameworkLoader(rulesFolder: Fixtures.repository.appendingPathComponent("rules").path)
+        let files = BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent("examples").path]).files
+        let outcome: Result<(used: Int, same: Bool, cases: Int, differing: [String]), any Error> = LuaThread.run {
+            Result {
+                // one runtime with every module from bytecode (the compiling finished first) ...
+                let runtime = try LuaRuntime(configuration: loader.runtimeConfiguration)
+                let precompiler = ModulePrecompiler(entry: FrameworkLoader.entryModule(id), configuration: loader.runtimeConfiguration)
+                precompiler.waitUntilFinished()
+                let fromBytecode = try loader.load(id, into: runtime, precompiler: precompiler)
+                WarmRuntime.shared.keep(runtime, for: fromBytecode, loader: loader)
+                let first = try Assessor(framework: fromBytecode, loader: loader, engineVersion: "t")
+                // ... and one that compiled the same files from text (no runtime is kept for it)
+                let fromText = try loader.load(id, into: try LuaRuntime(configuration: loader.runtimeConfiguration))
+                let second = try Assessor(framework: fromText, loader: loader, engineVersion: "t")
+                var cases = 0
+                var differing: [String] = []
+                for file in files {
+                    guard let document = try? CaseDocument.load(path: file),
+                          let a = try? first.assess(document), let b = try? second.assess(document) else { continue }
+                    cases += 1
+                    if a.jsonBytes() != b.jsonBytes() { differing.append(file) }
+                }
+                let same = fromBytecode.contentHash == fromText.contentHash
+                    && String(describing: fromBytecode.indicators.map(\.id)) == String(describing: fromText.indicators.map(\.id))
+                return (precompiler.counts.used, same, cases, differing)
+            }
+        }
+        let result = try outcome.get()
+        #expect(result.used >= 8)            // the framework's own files and the lib modules it requires
+        #expect(result.same)
+        #expect(result.cases >= 10)
+        #expect(result.differing.isEmpty)
     }
 }

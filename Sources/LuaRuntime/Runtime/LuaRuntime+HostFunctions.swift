@@ -47,7 +47,9 @@ extension LuaRuntime {
         return HostFunction.results(L, stream)
     }
 
-    /// host.load_module(name) -> source, chunkname, privileged | nil, message
+    /// host.load_module(name) -> source, chunkname, privileged, binary | nil, message
+    /// With `binary`, `source` is the file's text compiled and dumped by `precompiler` (from the
+    /// very bytes read here), to be loaded as bytecode.
     func hostLoadModule(_ L: OpaquePointer) -> Int32 {
         guard let raw = HostArguments.string(L, 1) else {
             return HostFunction.raise(L, "require: module name must be a string")
@@ -57,13 +59,16 @@ extension LuaRuntime {
         case .found(let source, let chunkName):
             knownChunkNames.insert(chunkName)
             loadedModuleFiles.append(String(chunkName.dropFirst()))
-            source.withUnsafeBytes { stream.appendBytes($0) }
+            let dump = precompiler?.take(chunkName: chunkName, source: source)
+            (dump ?? source).withUnsafeBytes { stream.appendBytes($0) }
             stream.appendString(chunkName)
             stream.append(.bool(false))
+            stream.append(.bool(dump != nil))
         case .builtin(let source, let chunkName):
             stream.appendString(source)
             stream.appendString(chunkName)
             stream.append(.bool(true))
+            stream.append(.bool(false))
         case .invalidName(let message):
             _ = recordViolation(L, message)
             stream.append(.nil_)

@@ -58,6 +58,8 @@ public final class LuaRuntime {
 
     /// The module files `require` has read so far, in the order it read them.
     public internal(set) var loadedModuleFiles: [String] = []
+    /// Compiles the files `require` is about to read on another thread (`startPrecompiling`).
+    var precompiler: ModulePrecompiler?
 
     /// Sets up a state with the sandbox described in `docs/sandbox.md`.
     public init(configuration: LuaConfiguration = .init()) throws(LuaError) {
@@ -86,12 +88,27 @@ public final class LuaRuntime {
     }
 
     deinit {
+        precompiler?.stop()
         if watched { clua_watch_unregister(budget) }
         clua_close(state)
         budget.deallocate()
         readOnlyMark.deallocate()
         free(copyBuffer.pointee.data)
         copyBuffer.deallocate()
+    }
+
+    /// Lets `require` load the bytecode `precompiler` compiled on another thread from the very
+    /// bytes it reads, instead of parsing them, until `stopPrecompiling()`. What a module does
+    /// and what its errors say are the same either way (`ModulePrecompiler`).
+    public func startPrecompiling(with precompiler: ModulePrecompiler) {
+        self.precompiler?.stop()
+        self.precompiler = precompiler
+    }
+
+    /// Stops the compiling `startPrecompiling(with:)` handed in; drops what `require` did not take.
+    public func stopPrecompiling() {
+        precompiler?.stop()
+        precompiler = nil
     }
 
     /// Bytes the state holds now.

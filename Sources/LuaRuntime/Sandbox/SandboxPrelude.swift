@@ -578,14 +578,15 @@ local function sandbox_require(...)
     violate("require: '" .. name .. "' is not a module name (use dotted names such as \"lib.text\", not paths)", 2)
   end
   if loading[name] then error("require: module '" .. name .. "' requires itself", 2) end
-  local source, chunkname, privileged = host.load_module(name)
+  local source, chunkname, privileged, binary = host.load_module(name)
   if source == nil then error(chunkname, 2) end
   local env = new_env()
   if privileged then
     env.sandbox_info = sandbox_info
     env.sandbox_internal = internals
   end
-  local fn, err = load(source, chunkname, "t", env)
+  -- (binary: the file's text compiled by the host ahead of time, ModulePrecompiler)
+  local fn, err = load(source, chunkname, binary and "b" or "t", env)
   if not fn then
     -- a syntax error: its place is in the module's file, which only the parser's message names
     host.locate(err, chunkname, tonumber(s_match(err, ":(%d+):") or ""))

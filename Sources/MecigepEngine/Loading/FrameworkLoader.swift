@@ -34,23 +34,35 @@ public struct FrameworkLoader: Sendable {
     /// exactly the files it used.
     public func load(_ id: String) throws(FrameworkLoadError) -> Framework {
         let configuration = runtimeConfiguration
+        // The framework's module files start compiling on another thread before the runtime
+        // is even made (ModulePrecompiler).
+        let precompiler = ModulePrecompiler(entry: Self.entryModule(id), configuration: configuration)
         let outcome: Result<Framework, FrameworkLoadError> = LuaThread.run {
             do throws(FrameworkLoadError) {
                 let runtime: LuaRuntime
                 do throws(LuaError) { runtime = try LuaRuntime(configuration: configuration) } catch {
                     throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(subject: id, message: error.message)])
                 }
-                let framework = try load(id, into: runtime)
+                let framework = try load(id, into: runtime, precompiler: precompiler)
                 WarmRuntime.shared.keep(runtime, for: framework, loader: self)
                 return .success(framework)
             } catch { return .failure(error) }
         }
+        precompiler.stop() // (when the load failed before handing it over)
         return try outcome.get()
     }
 
     /// Loads and validates framework `id` in `runtime` (which must use `runtimeConfiguration`).
     /// Throws every problem found at once.
     public func load(_ id: String, into runtime: LuaRuntime) throws(FrameworkLoadError) -> Framework {
+        try load(id, into: runtime, precompiler: nil)
+    }
+
+    /// `load(_:into:)` with the framework's module files compiled meanwhile on another thread by
+    /// `precompiler` (one is started when nil): this thread compiles and runs them in the order
+    /// required, the other compiles them from the last required, and `require` takes what it
+    /// finds compiled (ModulePrecompiler).
+    func load(_ id: String, into runtime: LuaRuntime, precompiler: ModulePrecompiler?) throws(FrameworkLoadError) -> Framework {
         let folder = (rulesFolder as NSString).appendingPathComponent("frameworks/\(id)")
         let entry = "\(folder)/framework.lua"
         guard ModuleResolverName.isValid(id), FileManager.default.fileExists(atPath: entry) else {
@@ -59,13 +71,23 @@ public struct FrameworkLoader: Sendable {
                 subject: id, message: "no framework \"\(id)\" in \(rulesFolder)/frameworks (found: "
                     + (known.isEmpty ? "none" : known.joined(separator: ", ")) + ")")])
         }
+        let precompiler = precompiler ?? ModulePrecompiler(entry: Self.entryModule(id), configuration: runtime.configuration)
+        runtime.startPrecompiling(with: precompiler)
         // The schema is named by the framework's description, which the Lua run gives; the file
         // of the usual name, when there is one, is read and checked meanwhile on another thread
-        // (the second core), and used only if the description names that very file.
+        // (the second core, once the module files are compiled), and used only if the
+        // description names that very file.
         let usual = (folder as NSString).appendingPathComponent(Self.usualSchemaName)
         let early = FileManager.default.fileExists(atPath: usual)
-            ? SchemaReadAhead(path: usual) { () throws(FrameworkLoadError) in try loadSchema(usual, framework: id) } : nil
-        let (description, loaded) = try run(id, in: runtime, describing: true)
+            ? SchemaReadAhead(path: usual) { () throws(FrameworkLoadError) in
+                precompiler.waitUntilFinished()
+                return try loadSchema(usual, framework: id)
+            } : nil
+        let (description, loaded): (LuaValue, [String])
+        do {
+            defer { runtime.stopPrecompiling() }
+            (description, loaded) = try run(id, in: runtime, describing: true)
+        }
         var decoder = FrameworkDecoder(expectedID: id, entryFile: entry)
         guard var framework = decoder.decode(description, folder: folder) else {
             throw FrameworkLoadError(framework: id, problems: decoder.problems)
@@ -119,7 +141,7 @@ public struct FrameworkLoader: Sendable {
             defer { runtime.release(chunk) }
             // Loading has its own, larger budget: it must not compete with one indicator's.
             value = try runtime.withLimits(limits.loading) { () throws(LuaError) -> LuaValue in
-                try runtime.call(chunk, with: [.writable(.string("frameworks.\(id).framework")), .writable(.bool(describing))]).value
+                try runtime.call(chunk, with: [.writable(.string(Self.entryModule(id))), .writable(.bool(describing))]).value
             }
         } catch {
             throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
@@ -143,6 +165,9 @@ public struct FrameworkLoader: Sendable {
             file: "\(framework.folder)/framework.lua", subject: framework.id,
             message: "schema \"\(name)\" not found in \(folders.joined(separator: " or ")); add the file or remove schema =")])
     }
+
+    /// The module a framework's load requires first: its `framework.lua`.
+    static func entryModule(_ id: String) -> String { "frameworks.\(id).framework" }
 
     /// The schema file most frameworks name (`schema = "case.schema.json"`).
     static let usualSchemaName = "case.schema.json"

@@ -1,0 +1,192 @@
+import CLua
+import Foundation
+
+/// Compiles, on a thread of its own (the second core), the module files a `require` is about to
+/// read, so that `require` loads finished bytecode instead of parsing text while a framework
+/// loads.
+///
+/// From an entry module it reads each file as `require` would (`ModuleResolver`: same roots,
+/// same size limit), finds the modules the file names literally (`require "a.b"`,
+/// `require("a.b")`, `require 'a.b'`), depth first in the order written, which is the order a
+/// load requires them in; then it compiles them from the last found to the first, so that it and
+/// the loading thread, which compiles whatever it reaches first itself, meet in the middle.
+///
+/// Each file is compiled in a bare state of its own that runs nothing, under a memory cap, and
+/// dumped with its debug information: loading the dump gives the function the text gives (same
+/// instructions, constants, lines, variable names, chunk name). A dump is used only for the very
+/// bytes it was compiled from — `require` reads the file itself and hands those bytes to
+/// `take(chunkName:source:)` — and never leaves the process or reaches rule code. A file that
+/// changed since, failed to compile (a syntax error: `require` reports it as always), or was not
+/// started when `require` reached it is compiled by `require` from its text, as without this.
+public final class ModulePrecompiler: @unchecked Sendable {
+    private enum State {
+        case pending
+        case compiling
+        case compiled([UInt8])
+        /// Failed to compile, claimed by `require` before it was started, or already taken.
+        case unusable
+    }
+
+    private struct Entry {
+        var source: [UInt8]
+        var state: State
+    }
+
+    private let condition = NSCondition()
+    private var entries: [String: Entry] = [:]   // by chunk name ("@path")
+    private var stopped = false
+    private var finished = false
+    private var usedCount = 0
+    private var compiledCount = 0
+
+    /// Starts reading and compiling, on another thread, the files `require(entry)` will read in
+    /// a runtime set up with `configuration` (its module roots, size and memory limits). Hand it
+    /// to that runtime with `LuaRuntime.startPrecompiling(with:)`.
+    public convenience init(entry: String, configuration: LuaConfiguration) {
+        self.init(entry: entry, resolver: ModuleResolver(roots: configuration.moduleRoots,
+                  maxBytes: configuration.maxModuleBytes, builtins: configuration.builtinModules),
+                  memoryLimit: configuration.limits.memoryBytes)
+    }
+
+    init(entry: String, resolver: ModuleResolver, memoryLimit: Int) {
+        let thread = Thread { [self] in
+            let order = discover(from: entry, resolver: resolver)
+            for chunkName in order.reversed() {
+                guard let source = claim(chunkName) else { continue }
+                let dump = Self.dump(source: source, chunkName: chunkName, memoryLimit: memoryLimit)
+                settle(chunkName, dump: dump)
+            }
+            condition.withLock {
+                finished = true
+                condition.broadcast()
+            }
+        }
+        thread.stackSize = 4 << 20   // the parser recurses in C (at most LUAI_MAXCCALLS levels)
+        thread.start()
+    }
+
+    /// The dump of `chunkName` compiled from exactly `source`, waiting while the other thread is
+    /// compiling it; nil when there is none to use (then `require` compiles the text, and the
+    /// other thread leaves the file alone). Each dump is given once.
+    func take(chunkName: String, source: [UInt8]) -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while case .compiling? = entries[chunkName]?.state { condition.wait() }
+        guard let entry = entries[chunkName] else {
+            entries[chunkName] = Entry(source: [], state: .unusable)
+            return nil
+        }
+        entries[chunkName]?.state = .unusable
+        guard case .compiled(let dump) = entry.state, entry.source == source else { return nil }
+        usedCount += 1
+        return dump
+    }
+
+    /// Stops the other thread after the file it is compiling, and drops every dump not taken.
+    public func stop() {
+        condition.withLock {
+            stopped = true
+            entries.removeAll()
+            condition.broadcast()
+        }
+    }
+
+    /// Waits until the other thread has compiled all it found, or was stopped.
+    public func waitUntilFinished() {
+        condition.withLock { while !finished { condition.wait() } }
+    }
+
+    /// Dumps `require` took, and files the other thread compiled. For tests and measurements.
+    public var counts: (used: Int, compiled: Int) { condition.withLock { (usedCount, compiledCount) } }
+
+    // MARK: - The other thread
+
+    /// The module files reachable from `entry` by literal requires, depth first, each once,
+    /// registered as pending (unless `require` got there first); their chunk names in order.
+    private func discover(from entry: String, resolver: ModuleResolver) -> [String] {
+        var order: [String] = []
+        var seen: Set<String> = []
+        var stack: [String] = [entry]           // names still to visit, the next on top
+        while let name = stack.popLast() {
+            guard seen.insert(name).inserted, !condition.withLock({ stopped }) else { continue }
+            guard case .found(let source, let chunkName) = resolver.resolve(name) else { continue }
+            let fresh = condition.withLock { () -> Bool in
+                guard entries[chunkName] == nil else { return false }
+                entries[chunkName] = Entry(source: source, state: .pending)
+                return true
+            }
+            if fresh { order.append(chunkName) }
+            stack.append(contentsOf: Self.requiredNames(in: source).reversed())
+        }
+        return order
+    }
+
+    /// Marks a pending file as being compiled; its text, or nil when it is not pending.
+    private func claim(_ chunkName: String) -> [UInt8]? {
+        condition.withLock {
+            guard !stopped, let entry = entries[chunkName], case .pending = entry.state else { return nil }
+            entries[chunkName]?.state = .compiling
+            return entry.source
+        }
+    }
+
+    private func settle(_ chunkName: String, dump: [UInt8]?) {
+        condition.withLock {
+            if entries[chunkName] != nil { entries[chunkName]?.state = dump.map(State.compiled) ?? .unusable }
+            if dump != nil { compiledCount += 1 }
+            condition.broadcast()
+        }
+    }
+
+    /// `source` compiled as text in a bare state (never run) and dumped with debug information;
+    /// nil when it does not compile within `memoryLimit` bytes.
+    static func dump(source: [UInt8], chunkName: String, memoryLimit: Int) -> [UInt8]? {
+        let budget = UnsafeMutablePointer<clua_budget>.allocate(capacity: 1)
+        budget.initialize(to: clua_budget())
+        budget.pointee.memory_limit = memoryLimit
+        defer { budget.deallocate() }
+        guard let L = clua_newstate(budget) else { return nil }
+        defer { clua_close(L) }
+        let status = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, chunkName) }
+        }
+        guard status == LUA_OK else { return nil }
+        var bytes = clua_bytes()
+        defer { free(bytes.data) }
+        guard clua_dump(L, &bytes) != 0, let data = bytes.data else { return nil }
+        return Array(UnsafeBufferPointer(start: data, count: bytes.length))
+    }
+
+    /// The module names a text requires literally, in the order written: `require` (not part of
+    /// a longer name, not a field `x.require`) followed by a quoted name, with or without
+    /// parentheses. Others (names computed at run time) are left to `require`.
+    static func requiredNames(in source: [UInt8]) -> [String] {
+        let word = Array("require".utf8)
+        func isName(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+        }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var names: [String] = []
+        var i = 0
+        let n = source.count
+        while i + word.count < n {
+            guard source[i] == 0x72, source[i..<(i + word.count)].elementsEqual(word),
+                  i == 0 || !(isName(source[i - 1]) || source[i - 1] == 0x2E || source[i - 1] == 0x3A)
+            else { i += 1; continue }
+            var j = i + word.count
+            i = j
+            guard j < n, !isName(source[j]) else { continue }
+            while j < n, isSpace(source[j]) { j += 1 }
+            if j < n, source[j] == 0x28 { j += 1; while j < n, isSpace(source[j]) { j += 1 } }   // (
+            guard j < n, source[j] == 0x22 || source[j] == 0x27 else { continue }               // " or '
+            let quote = source[j]
+            let start = j + 1
+            var end = start
+            while end < n, end - start <= 200, isName(source[end]) || source[end] == 0x2E || source[end] == 0x2D { end += 1 }
+            guard end < n, source[end] == quote, end > start else { continue }
+            names.append(String(decoding: source[start..<end], as: UTF8.self))
+            i = end + 1
+        }
+        return names
+    }
+}
