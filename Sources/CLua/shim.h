@@ -1245,8 +1245,10 @@ static int clua_trace_kit(lua_State *L) {
    time (two thousand tables for the core framework). freeze_table(t) moves t's contents to a new
    table behind a protected metatable: t keeps its identity, holds nothing itself, reads as before
    and lists its keys in the order the sandbox's views do (ordered_keys: numbers, then strings,
-   then booleans, each in Lua's `<` order; other keys after them, in `next` order). The kit's
-   upvalues are the prelude's private values (see host.freeze_kit). */
+   then booleans, each in Lua's `<` order; other keys after them, in `next` order). That list is
+   made when the table is first walked with pairs (clua_frozen_keys; most never are): until then
+   the metatable's MARK is false. The kit's upvalues are the prelude's private values (see
+   host.freeze_kit). */
 
 enum { CLUA_FZ_HOST = 1, CLUA_FZ_MARK, CLUA_FZ_TARGET, CLUA_FZ_FROZEN, CLUA_FZ_PROTECTED,
        CLUA_FZ_NOMETA, CLUA_FZ_NEWINDEX, CLUA_FZ_LEN, CLUA_FZ_PAIRS, CLUA_FZ_COUNT = CLUA_FZ_PAIRS };
@@ -1324,24 +1326,16 @@ static int64_t clua_key_listing_work(const clua_key_count *c) {
 
 /* Pushes a new list of t's keys (raw), counted by clua_count_keys, in the order pairs gives them
    in the sandbox: 1..n for a sequence, else numbers, strings and booleans sorted
-   (clua_key_less), then other keys (tables, functions) in `next` order, which is not defined.
-   With contents (an index, or 0), each key's value is also copied there, raw, in `next` order. */
-static void clua_push_ordered_keys(lua_State *L, int t, const clua_key_count *c, int contents) {
+   (clua_key_less), then other keys (tables, functions) in `next` order, which is not defined. */
+static void clua_push_ordered_keys(lua_State *L, int t, const clua_key_count *c) {
     t = lua_absindex(L, t);
-    if (contents) contents = lua_absindex(L, contents);
     const lua_Integer all = c->all, n = c->sortable;
     lua_createtable(L, all < INT_MAX ? (int)all : 0, 0);
     const int keys = lua_gettop(L);
     lua_Integer at = 0, other = n;
     lua_pushnil(L);
     while (lua_next(L, t)) {
-        if (contents) {
-            lua_pushvalue(L, -2);
-            lua_insert(L, -2);
-            lua_rawset(L, contents);                                  /* contents[k] = v */
-        } else {
-            lua_pop(L, 1);
-        }
+        lua_pop(L, 1);
         int type = lua_type(L, -1);
         lua_pushvalue(L, -1);
         if (type == LUA_TSTRING || type == LUA_TNUMBER || type == LUA_TBOOLEAN) lua_rawseti(L, keys, ++at);
@@ -1372,7 +1366,7 @@ static int64_t clua_push_charged_keys(lua_State *L, int t) {
     clua_key_count c = clua_count_keys(L, t);
     int64_t work = clua_key_listing_work(&c);
     clua_charge_or_stop(L, work);
-    clua_push_ordered_keys(L, t, &c, 0);
+    clua_push_ordered_keys(L, t, &c);
     return work;
 }
 
@@ -1471,6 +1465,18 @@ static int clua_pairs_view(lua_State *L) {
     return clua_push_pairs(L, 1, 3, (lua_Integer)lua_rawlen(L, 3), 0, 1);
 }
 
+/* host.frozen_keys(contents): the list of a frozen table's keys (its contents' raw keys) in the
+   sandbox's order, which the prelude keeps in the table's metatable at its first pairs. Not
+   charged: the table's freezing was charged for its keys (clua_freeze_table), and whichever call
+   walks it first, every call is charged the same. */
+static int clua_frozen_keys(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    clua_key_count c = clua_count_keys(L, 1);
+    clua_push_ordered_keys(L, 1, &c);
+    return 1;
+}
+
 /* host.pairs_list(state, source, keys, raw): pairs over a list of keys made already (a read-only
    view's or a frozen table's, sorted when it was sealed), or with keys a count n, over positions
    1..n; values read from source, raw or not; state is what pairs returns as its second value. */
@@ -1494,18 +1500,26 @@ static void clua_rawsetfield(lua_State *L, int table, const char *key) {
 static int clua_freeze_table(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    const int t = 1, mt = 2, contents = 3, keys = 4, fm = 5;
+    const int t = 1, mt = 2, contents = 3, fm = 4;
     if (!lua_getmetatable(L, t)) lua_pushnil(L);                     /* 2: mt or nil */
     /* sized once: the contents are made whole, not grown key by key */
-    clua_key_count c = clua_count_keys(L, t);
-    const lua_Integer total = c.all;
-    int narray = c.integers < INT_MAX ? (int)c.integers : 0, nall = total < INT_MAX ? (int)total : 0;
+    lua_Integer total = 0, integers = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        total++;
+        if (lua_isinteger(L, -1)) integers++;
+    }
+    int narray = integers < INT_MAX ? (int)integers : 0, nall = total < INT_MAX ? (int)total : 0;
     lua_createtable(L, narray, nall - narray);                        /* 3: contents */
-    clua_push_ordered_keys(L, t, &c, contents);                       /* 4: keys in order; contents filled */
-    for (lua_Integer i = 1; i <= total; i++) {                        /* t holds nothing now */
-        lua_rawgeti(L, keys, i);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {                                          /* contents[k] = v; t[k] = nil */
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, contents);
+        lua_pushvalue(L, -1);
         lua_pushnil(L);
-        lua_rawset(L, t);
+        lua_rawset(L, t);                                             /* (clearing a field is allowed in a walk) */
     }
     int fields = 0;
     if (!lua_isnil(L, mt)) {
@@ -1560,7 +1574,7 @@ static int clua_freeze_table(lua_State *L) {
     lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_PROTECTED));
     lua_rawset(L, fm);
     lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_MARK));
-    lua_pushvalue(L, keys);
+    lua_pushboolean(L, 0);                                            /* keys: listed at the first pairs */
     lua_rawset(L, fm);
     lua_pushvalue(L, lua_upvalueindex(CLUA_FZ_TARGET));
     lua_pushvalue(L, contents);
@@ -1945,7 +1959,8 @@ enum {
     CLUA_FN_PAIRSRAW,        /* clua_pairs_raw */
     CLUA_FN_PAIRSINDEX,      /* clua_pairs_index */
     CLUA_FN_PAIRSLIST,       /* clua_pairs_list */
-    CLUA_FN_PAIRSVIEW        /* clua_pairs_view */
+    CLUA_FN_PAIRSVIEW,       /* clua_pairs_view */
+    CLUA_FN_FROZENKEYS       /* clua_frozen_keys */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1966,6 +1981,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_PAIRSINDEX: return clua_pairs_index;
     case CLUA_FN_PAIRSLIST: return clua_pairs_list;
     case CLUA_FN_PAIRSVIEW: return clua_pairs_view;
+    case CLUA_FN_FROZENKEYS: return clua_frozen_keys;
     default: return NULL;
     }
 }

@@ -201,4 +201,36 @@ struct FrozenModuleTests {
         #expect(error.kind != .runtime || error.message.contains("read-only") || error.message.contains("protected")
                 || error.message.contains("metatable"), "\(error.message)")
     }
+
+    /// A frozen table's keys are listed when it is first walked with pairs, not when it is
+    /// frozen (most never are), and kept: what a call is charged must still not depend on
+    /// whether an earlier call walked the table first. Each call here walks a 3,000-key table
+    /// of a module, once before and once after the listing is kept; their instructions agree.
+    @Test func everyPairsOverAFrozenTableIsChargedAlike() throws {
+        let folder = TemporaryFolder()
+        folder.write("gen/big.lua", """
+            local t = {}
+            for i = 1, 3000 do t["key" .. ((i * 7919) % 3001)] = i end
+            return { t = t, nested = { t = t, list = { 3, 1, 2 } } }
+            """)
+        let outcome: [Int64?] = LuaThread.run {
+            guard let runtime = try? LuaRuntime(configuration: LuaConfiguration(
+                limits: LuaLimits(instructions: 5_000_000, timeoutSeconds: 3), moduleRoots: [folder.path])) else { return [] }
+            _ = try? runtime.evaluate("return require('gen.big') ~= nil", chunkName: "load.lua")
+            let walk = """
+                local m = require "gen.big"
+                local n, first = 0, nil
+                for k, v in pairs(m.t) do n = n + 1; first = first or k end
+                for k in pairs(m.nested) do n = n + 1 end
+                return n .. first
+                """
+            return (0..<3).map { k in
+                guard let result = try? runtime.evaluate(walk, chunkName: "walk\(k).lua") else { return nil }
+                return result.value == "3002key1" ? result.usage.instructions : -1
+            }
+        }
+        #expect(outcome.count == 3)
+        #expect(outcome.allSatisfy { $0 != nil && $0! > 0 }, "\(outcome)")
+        #expect(Set(outcome).count == 1, "\(outcome)")
+    }
 }

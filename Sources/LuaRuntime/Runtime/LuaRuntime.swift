@@ -149,6 +149,7 @@ public final class LuaRuntime {
             ("freeze_kit", CLUA_FN_FREEZEKIT), ("reach_kit", CLUA_FN_REACHKIT), ("try", CLUA_FN_TRY),
             ("ordered_keys", CLUA_FN_ORDEREDKEYS), ("pairs_raw", CLUA_FN_PAIRSRAW),
             ("pairs_index", CLUA_FN_PAIRSINDEX), ("pairs_list", CLUA_FN_PAIRSLIST), ("pairs_view", CLUA_FN_PAIRSVIEW),
+            ("frozen_keys", CLUA_FN_FROZENKEYS),
         ]
         stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {

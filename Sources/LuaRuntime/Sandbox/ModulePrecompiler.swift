@@ -77,7 +77,7 @@ public final class ModulePrecompiler: @unchecked Sendable {
             return nil
         }
         entries[chunkName]?.state = .unusable
-        guard case .compiled(let dump) = entry.state, entry.source == source else { return nil }
+        guard case .compiled(let dump) = entry.state, Self.same(entry.source, source) else { return nil }
         usedCount += 1
         return dump
     }
@@ -157,24 +157,35 @@ public final class ModulePrecompiler: @unchecked Sendable {
         return Array(UnsafeBufferPointer(start: data, count: bytes.length))
     }
 
+    /// Whether two texts are the same bytes (memcmp: Array's == compares element by element).
+    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in
+            a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+    }
+
     /// The module names a text requires literally, in the order written: `require` (not part of
     /// a longer name, not a field `x.require`) followed by a quoted name, with or without
     /// parentheses. Others (names computed at run time) are left to `require`.
     static func requiredNames(in source: [UInt8]) -> [String] {
-        let word = Array("require".utf8)
+        source.withUnsafeBufferPointer { requiredNames(in: $0) }
+    }
+
+    private static func requiredNames(in source: UnsafeBufferPointer<UInt8>) -> [String] {
         func isName(_ c: UInt8) -> Bool {
             (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
         }
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        guard let base = source.baseAddress else { return [] }
+        let n = source.count, length = 7   // "require"
         var names: [String] = []
         var i = 0
-        let n = source.count
-        while i + word.count < n {
-            guard source[i] == 0x72, source[i..<(i + word.count)].elementsEqual(word),
-                  i == 0 || !(isName(source[i - 1]) || source[i - 1] == 0x2E || source[i - 1] == 0x3A)
-            else { i += 1; continue }
-            var j = i + word.count
+        while i < n, let found = memchr(base + i, 0x72, n - i) {                              // r
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            i = at + 1
+            guard at + length <= n, memcmp(base + at, "require", length) == 0 else { continue }
+            var j = at + length
             i = j
+            if at > 0, isName(source[at - 1]) || source[at - 1] == 0x2E || source[at - 1] == 0x3A { continue }  // x.require, x:require
             guard j < n, !isName(source[j]) else { continue }
             while j < n, isSpace(source[j]) { j += 1 }
             if j < n, source[j] == 0x28 { j += 1; while j < n, isSpace(source[j]) { j += 1 } }   // (
@@ -182,9 +193,9 @@ public final class ModulePrecompiler: @unchecked Sendable {
             let quote = source[j]
             let start = j + 1
             var end = start
-            while end < n, end - start <= 200, isName(source[end]) || source[end] == 0x2E || source[end] == 0x2D { end += 1 }
+            while end < n, end - start <= 200 as Int, isName(source[end]) || source[end] == 0x2E || source[end] == 0x2D { end += 1 }
             guard end < n, source[end] == quote, end > start else { continue }
-            names.append(String(decoding: source[start..<end], as: UTF8.self))
+            names.append(String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))
             i = end + 1
         }
         return names

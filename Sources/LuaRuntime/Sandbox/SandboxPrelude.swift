@@ -40,6 +40,9 @@ local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.re
 -- Lua's `<` order), then other keys (tables, functions) in `next` order, which is not defined.
 local ordered_keys, pairs_raw, pairs_index, pairs_list, pairs_view = host.ordered_keys, host.pairs_raw,
   host.pairs_index, host.pairs_list, host.pairs_view
+-- A frozen table's keys in that order, listed at its first pairs and kept in its metatable
+-- (MARK, false until then); not charged: its freezing was (shim.h: clua_frozen_keys).
+local frozen_keys = host.frozen_keys
 
 -- A private key: metatables made or copied by the sandbox carry it. "protected" ones belong to
 -- the host (views, frozen tables, environments): changing them is a violation. "locked" ones are
@@ -89,11 +92,16 @@ local function view_len(v)
   return rawlen(target_of(v))
 end
 
--- pairs over a view: the keys it was sealed with (read raw), or a list view's positions
--- 1..#target (read as target[i]).
+-- pairs over a view: the keys it was sealed with (read raw; a frozen table's listed at its
+-- first pairs), or a list view's positions 1..#target (read as target[i]).
 local function view_pairs(v)
-  local target, keys = target_of(v), rawget(raw_getmetatable(v), MARK)
+  local mt = raw_getmetatable(v)
+  local target, keys = target_of(v), rawget(mt, MARK)
   if keys == true then return pairs_list(v, target, rawlen(target), false) end
+  if keys == false then
+    keys = frozen_keys(target)
+    rawset(mt, MARK, keys)
+  end
   return pairs_list(v, target, keys, true)
 end
 
@@ -664,6 +672,10 @@ function internals.pairs_through(v, t, state)
   if mt == nil then return pairs_view(v, state) end
   local keys = rawget(mt, MARK)
   if keys == true then return pairs_list(v, v, rawlen(target_of(t)), false) end
+  if keys == false then
+    keys = frozen_keys(target_of(t))
+    rawset(mt, MARK, keys)
+  end
   if keys ~= nil then return pairs_list(v, v, keys, false) end
   local f, s, k0 = sandbox_pairs(t) -- a table with a metatable of its own: as pairs lists it
   return function(_, k)
