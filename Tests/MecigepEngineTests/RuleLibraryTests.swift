@@ -239,4 +239,105 @@ import LuaRuntime
         #expect((result["positives"]?.integerValue ?? 0) > 500)
         #expect((result["long"]?.integerValue ?? 0) > 3000)
     }
+
+    /// Guards `text.keywords`, `text.union` and the matching functions (`contains_any`,
+    /// `count_matches`, `contains_affirmed`) over compiled sets, now two lists instead of a table
+    /// per keyword: on generated texts and keyword specs (flat lists, lists per language, stems,
+    /// empty keywords, sets merged with `union`), each answers as the documented rule says —
+    /// whole normalised words, a stem "word*" any word that starts so, the first keyword in the
+    /// spec's order (the flat list, then en, es, pt, fr) — and a raw spec as its compiled set.
+    @Test func keywordSetsMatchAsDocumented() throws {
+        let script = """
+            local text = require "lib.text"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "1208"))
+            local WORDS = { "user", "users", "Usuários", "ciudadanos", "Ciudadanía", "staff", "staffing", "ley",
+              "lei", "leis", "famílias", "Familia", "comunidad", "Communauté", "policy", "é", "x", "2026", "the",
+              "front", "line", "front-line", "draft", "État" }
+            -- (one clause, no negation: contains_affirmed must answer as contains_any)
+            local KEYWORDS = { "user*", "usuari*", "ciudadan*", "staff", "ley", "lei", "famil*", "comunidad*",
+              "communaute*", "policy", "front line", "", "*", "é", "2026" }
+            local LANGS = { "en", "es", "pt", "fr" }
+            local function spec()
+              local function list()
+                local out = {}
+                for _ = 1, draw(4) - 1 do out[#out + 1] = pick(KEYWORDS) end
+                return out
+              end
+              if draw(2) == 1 then return list() end
+              local s = list()
+              for _, lang in ipairs(LANGS) do if draw(2) == 1 then s[lang] = list() end end
+              return s
+            end
+            -- the keywords of a spec in the order the documentation gives
+            local function ordered(s)
+              local out = {}
+              for _, k in ipairs(s) do out[#out + 1] = k end
+              for _, lang in ipairs(LANGS) do
+                for _, k in ipairs(s[lang] or {}) do out[#out + 1] = k end
+              end
+              return out
+            end
+            local function words_of(t)
+              local out = {}
+              for w in string.gmatch(text.normalise(t), "%S+") do out[#out + 1] = w end
+              return out
+            end
+            -- whether keyword k (as written) is in text t, word by word
+            local function has(t, k)
+              local stem = string.sub(k, -1) == "*"
+              local want = words_of(stem and string.sub(k, 1, -2) or k)
+              if #want == 0 then return false end
+              local words = words_of(t)
+              for start = 1, #words - #want + 1 do
+                local ok = true
+                for j = 1, #want do
+                  local w = words[start + j - 1]
+                  local last = j == #want
+                  if not (w == want[j] or (stem and last and string.sub(w, 1, #want[j]) == want[j])) then ok = false break end
+                end
+                if ok then return true end
+              end
+              return false
+            end
+            local compared, mismatches, found, first = 0, 0, 0, nil
+            for _ = 1, 3000 do
+              local parts = {}
+              for _ = 1, draw(7) - 1 do parts[#parts + 1] = pick(WORDS) end
+              local t = table.concat(parts, " ")
+              local a, b = spec(), spec()
+              local set = text.keywords(a)
+              local merged = text.union(set, b)
+              local all = ordered(a)
+              for _, k in ipairs(ordered(b)) do all[#all + 1] = k end
+              local want, which, count = false, nil, 0
+              for _, k in ipairs(ordered(a)) do
+                if has(t, k) then
+                  if not want then want, which = true, k end
+                end
+              end
+              local distinct = {}
+              for _, k in ipairs(ordered(a)) do if has(t, k) then count = count + 1 end end
+              local mwant, mwhich = false, nil
+              for _, k in ipairs(all) do if has(t, k) then mwant, mwhich = true, k break end end
+              local got, gotk = text.contains_any(t, set)
+              local raw, rawk = text.contains_any(t, a)
+              local merged_got, merged_k = text.contains_any(t, merged)
+              local affirmed, affirmedk = text.contains_affirmed(t, set)
+              compared = compared + 1
+              if want then found = found + 1 end
+              local ok = got == want and gotk == which and raw == want and rawk == which
+                and text.count_matches(t, set) == count and merged_got == mwant and merged_k == mwhich
+                and affirmed == want and affirmedk == which
+              if not ok then
+                mismatches = mismatches + 1
+                first = first or t
+              end
+            end
+            return { compared = compared, mismatches = mismatches, found = found, first = first }
+            """
+        let result = try Self.run(script)
+        #expect(result["mismatches"] == 0, "first: \(result["first"]?.stringValue ?? "")")
+        #expect(result["compared"] == 3000)
+        #expect((result["found"]?.integerValue ?? 0) > 600)
+    }
 }

@@ -81,34 +81,39 @@ function M.word_count(s)
   return n
 end
 
+-- A keyword as it is searched for (" normalised " on word boundaries, without the final
+-- space for a stem written "word*") and as it is reported (as written); nil for an empty one.
 local function compile_one(keyword)
-  local stem = false
-  if string.sub(keyword, -1) == "*" then
-    stem = true
-    keyword = string.sub(keyword, 1, -2)
-  end
-  local norm = M.normalise(keyword)
+  local stem = string.sub(keyword, -1) == "*"
+  local norm = M.normalise(stem and string.sub(keyword, 1, -2) or keyword)
   if norm == "" then return nil end
-  return { source = keyword .. (stem and "*" or ""), needle = " " .. norm .. (stem and "" or " ") }
+  return " " .. norm .. (stem and "" or " "), keyword
+end
+
+-- Appends a keyword list's compiled keywords to a set.
+local function add_all(set, list)
+  local needles, sources = set.needles, set.sources
+  for _, keyword in ipairs(list) do
+    local needle, source = compile_one(keyword)
+    if needle then
+      needles[#needles + 1] = needle
+      sources[#sources + 1] = source
+    end
+  end
 end
 
 --- Compiles keyword lists for matching: either a flat list of keywords, or lists per
 -- language `{ en = { ... }, es = { ... }, pt = { ... }, fr = { ... } }` (all languages are
 -- searched: cases mix languages). Compile once, at module load.
 -- @param spec keywords
--- @return a compiled keyword set (a table; pass it to `contains_any`)
+-- @return a compiled keyword set (a table; pass it to `contains_any`): its `needles` as
+--   searched for and its `sources` as written, in the same order
 function M.keywords(spec)
-  local compiled = { __compiled = true }
-  local function add(list)
-    for _, keyword in ipairs(list) do
-      local k = compile_one(keyword)
-      if k then compiled[#compiled + 1] = k end
-    end
-  end
+  local compiled = { __compiled = true, needles = {}, sources = {} }
   if type(spec) ~= "table" then return compiled end
-  add(spec)
+  add_all(compiled, spec)
   for _, lang in ipairs(M.languages) do
-    if type(spec[lang]) == "table" then add(spec[lang]) end
+    if type(spec[lang]) == "table" then add_all(compiled, spec[lang]) end
   end
   return compiled
 end
@@ -117,11 +122,16 @@ end
 -- @param ... keyword sets
 -- @return a compiled keyword set
 function M.union(...)
-  local out = { __compiled = true }
+  local out = { __compiled = true, needles = {}, sources = {} }
   for i = 1, select("#", ...) do
     local set = select(i, ...)
-    if type(set) == "table" and not set.__compiled then set = M.keywords(set) end
-    for _, k in ipairs(set or {}) do out[#out + 1] = k end
+    if type(set) == "table" then
+      if not set.__compiled then set = M.keywords(set) end
+      for j = 1, #set.needles do
+        out.needles[#out.needles + 1] = set.needles[j]
+        out.sources[#out.sources + 1] = set.sources[j]
+      end
+    end
   end
   return out
 end
@@ -147,8 +157,9 @@ function M.contains_any(text, keywords)
   if not keywords.__compiled then keywords = M.keywords(keywords) end
   local hay = prepare(text)
   if hay == "  " then return false end
-  for _, k in ipairs(keywords) do
-    if string.find(hay, k.needle, 1, true) then return true, k.source end
+  local needles = keywords.needles
+  for i = 1, #needles do
+    if string.find(hay, needles[i], 1, true) then return true, keywords.sources[i] end
   end
   return false
 end
@@ -162,8 +173,9 @@ function M.count_matches(text, keywords)
   if not keywords.__compiled then keywords = M.keywords(keywords) end
   local hay = prepare(text)
   local n = 0
-  for _, k in ipairs(keywords) do
-    if string.find(hay, k.needle, 1, true) then n = n + 1 end
+  local needles = keywords.needles
+  for i = 1, #needles do
+    if string.find(hay, needles[i], 1, true) then n = n + 1 end
   end
   return n
 end
@@ -230,10 +242,11 @@ function M.contains_affirmed(text, keywords, window)
           local hay = " " .. norm .. " "
           local words = {}
           for w in string.gmatch(norm, "%S+") do words[#words + 1] = w end
-          for _, k in ipairs(keywords) do
+          local needles = keywords.needles
+          for i = 1, #needles do
             local init = 1
             while true do
-              local p = string.find(hay, k.needle, init, true)
+              local p = string.find(hay, needles[i], init, true)
               if not p then break end
               -- The keyword's first word is the one after the p-th space.
               local _, index = string.gsub(string.sub(hay, 1, p), " ", " ")
@@ -244,7 +257,7 @@ function M.contains_affirmed(text, keywords, window)
                   break
                 end
               end
-              if not negated then return true, k.source end
+              if not negated then return true, keywords.sources[i] end
               init = p + 1
             end
           end
