@@ -86,7 +86,8 @@ static inline int clua_loadtext(lua_State *L, const char *buf, size_t len, const
     return luaL_loadbufferx(L, buf, len, name, "t");
 }
 
-/* ---- Bytecode, for static checks of rule code (nothing is ever loaded from it) ------------ */
+/* ---- Bytecode: for static checks of rule code, and the host's own compile of a module's text
+   (ModulePrecompiler, loaded by require in the same process), the only bytecode ever loaded -- */
 
 typedef struct clua_bytes {
     unsigned char *data;
