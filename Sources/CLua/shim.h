@@ -1504,14 +1504,9 @@ static int clua_freeze_table(lua_State *L) {
     const int t = 1, mt = 2, contents = 3, fm = 4;
     if (!lua_getmetatable(L, t)) lua_pushnil(L);                     /* 2: mt or nil */
     /* sized once: the contents are made whole, not grown key by key */
-    lua_Integer total = 0, integers = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        total++;
-        if (lua_isinteger(L, -1)) integers++;
-    }
-    int narray = integers < INT_MAX ? (int)integers : 0, nall = total < INT_MAX ? (int)total : 0;
+    clua_key_count c = clua_count_keys(L, t);
+    const lua_Integer total = c.all;
+    int narray = c.integers < INT_MAX ? (int)c.integers : 0, nall = total < INT_MAX ? (int)total : 0;
     lua_createtable(L, narray, nall - narray);                        /* 3: contents */
     lua_pushnil(L);
     while (lua_next(L, t)) {                                          /* contents[k] = v; t[k] = nil */

@@ -92,16 +92,22 @@ local function view_len(v)
   return rawlen(target_of(v))
 end
 
--- pairs over a view: the keys it was sealed with (read raw; a frozen table's listed at its
--- first pairs), or a list view's positions 1..#target (read as target[i]).
-local function view_pairs(v)
-  local mt = raw_getmetatable(v)
-  local target, keys = target_of(v), rawget(mt, MARK)
-  if keys == true then return pairs_list(v, target, rawlen(target), false) end
+-- What a view's metatable `mt` keeps as its keys (MARK): the list it was sealed with, true for
+-- a list view, and for a frozen table the list made at its first pairs (false until then).
+local function sealed_keys(v, mt)
+  local keys = rawget(mt, MARK)
   if keys == false then
-    keys = frozen_keys(target)
+    keys = frozen_keys(target_of(v))
     rawset(mt, MARK, keys)
   end
+  return keys
+end
+
+-- pairs over a view: the keys it was sealed with (read raw), or a list view's positions
+-- 1..#target (read as target[i]).
+local function view_pairs(v)
+  local target, keys = target_of(v), sealed_keys(v, raw_getmetatable(v))
+  if keys == true then return pairs_list(v, target, rawlen(target), false) end
   return pairs_list(v, target, keys, true)
 end
 
@@ -670,12 +676,8 @@ internals.view_index, internals.path_steps, internals.trace_kit = host.view_inde
 function internals.pairs_through(v, t, state)
   local mt = raw_getmetatable(t)
   if mt == nil then return pairs_view(v, state) end
-  local keys = rawget(mt, MARK)
+  local keys = sealed_keys(t, mt)
   if keys == true then return pairs_list(v, v, rawlen(target_of(t)), false) end
-  if keys == false then
-    keys = frozen_keys(target_of(t))
-    rawset(mt, MARK, keys)
-  end
   if keys ~= nil then return pairs_list(v, v, keys, false) end
   local f, s, k0 = sandbox_pairs(t) -- a table with a metatable of its own: as pairs lists it
   return function(_, k)
