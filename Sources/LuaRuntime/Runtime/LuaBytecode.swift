@@ -123,31 +123,39 @@ public enum LuaBytecode {
 
     /// Compiles `source` in a bare state (never run) and reads its bytecode.
     private static func prototype(of source: String, chunkName: String) throws(LuaError) -> Reader.Prototype {
+        let dump = try dump(of: Array(source.utf8), chunkName: chunkName, memoryLimit: 256 << 20)
+        return try dump.withUnsafeBufferPointer { (bytes) throws(LuaError) -> Reader.Prototype in
+            var reader = Reader(bytes: bytes)
+            do throws(Reader.Malformed) {
+                try reader.header()
+                return try reader.prototype(parentSource: nil)
+            } catch {
+                throw LuaError(kind: .host, message: "unexpected bytecode layout: \(error.what)")
+            }
+        }
+    }
+
+    /// `source` compiled as text in a bare state of its own (never run), within `memoryLimit`
+    /// bytes, and its main function dumped with debug information: what the static checks read,
+    /// and what `ModulePrecompiler` hands `require`. Throws the compile error.
+    static func dump(of source: [UInt8], chunkName: String, memoryLimit: Int) throws(LuaError) -> [UInt8] {
         let budget = UnsafeMutablePointer<clua_budget>.allocate(capacity: 1)
         budget.initialize(to: clua_budget())
-        budget.pointee.memory_limit = 256 << 20
+        budget.pointee.memory_limit = memoryLimit
         defer { budget.deallocate() }
         guard let L = clua_newstate(budget) else { throw LuaError(kind: .host, message: "out of memory") }
         defer { clua_close(L) }
-        var source = source
         let name = LuaRuntime.luaChunkName(chunkName)
-        let status = source.withUTF8 { buffer in
+        let status = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, name) }
         }
         guard status == LUA_OK else { throw LuaError.loadFailure(L, status: status, chunkName: chunkName) }
         var bytes = clua_bytes()
+        defer { free(bytes.data) }
         guard clua_dump(L, &bytes) != 0, let data = bytes.data else {
-            free(bytes.data)
             throw LuaError(kind: .host, message: "could not read the compiled chunk")
         }
-        defer { free(data) }
-        var reader = Reader(bytes: UnsafeBufferPointer(start: data, count: bytes.length))
-        do throws(Reader.Malformed) {
-            try reader.header()
-            return try reader.prototype(parentSource: nil)
-        } catch {
-            throw LuaError(kind: .host, message: "unexpected bytecode layout: \(error.what)")
-        }
+        return Array(UnsafeBufferPointer(start: data, count: bytes.length))
     }
 
     /// Global reads and writes in a function and the functions nested in it.

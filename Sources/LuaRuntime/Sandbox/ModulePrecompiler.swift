@@ -1,4 +1,3 @@
-import CLua
 import Foundation
 
 /// Compiles, on a thread of its own (the second core), the module files a `require` is about to
@@ -53,7 +52,8 @@ public final class ModulePrecompiler: @unchecked Sendable {
             let order = discover(from: entry, resolver: resolver)
             for chunkName in order.reversed() {
                 guard let source = claim(chunkName) else { continue }
-                let dump = Self.dump(source: source, chunkName: chunkName, memoryLimit: memoryLimit)
+                // (nil when it does not compile: require then reports the error as always)
+                let dump = try? LuaBytecode.dump(of: source, chunkName: chunkName, memoryLimit: memoryLimit)
                 settle(chunkName, dump: dump)
             }
             condition.withLock {
@@ -136,25 +136,6 @@ public final class ModulePrecompiler: @unchecked Sendable {
             if dump != nil { compiledCount += 1 }
             condition.broadcast()
         }
-    }
-
-    /// `source` compiled as text in a bare state (never run) and dumped with debug information;
-    /// nil when it does not compile within `memoryLimit` bytes.
-    static func dump(source: [UInt8], chunkName: String, memoryLimit: Int) -> [UInt8]? {
-        let budget = UnsafeMutablePointer<clua_budget>.allocate(capacity: 1)
-        budget.initialize(to: clua_budget())
-        budget.pointee.memory_limit = memoryLimit
-        defer { budget.deallocate() }
-        guard let L = clua_newstate(budget) else { return nil }
-        defer { clua_close(L) }
-        let status = source.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { clua_loadtext(L, $0.baseAddress, $0.count, chunkName) }
-        }
-        guard status == LUA_OK else { return nil }
-        var bytes = clua_bytes()
-        defer { free(bytes.data) }
-        guard clua_dump(L, &bytes) != 0, let data = bytes.data else { return nil }
-        return Array(UnsafeBufferPointer(start: data, count: bytes.length))
     }
 
     /// Whether two texts are the same bytes (memcmp: Array's == compares element by element).
