@@ -313,11 +313,10 @@ import LuaRuntime
               local want, which, count = false, nil, 0
               for _, k in ipairs(ordered(a)) do
                 if has(t, k) then
+                  count = count + 1
                   if not want then want, which = true, k end
                 end
               end
-              local distinct = {}
-              for _, k in ipairs(ordered(a)) do if has(t, k) then count = count + 1 end end
               local mwant, mwhich = false, nil
               for _, k in ipairs(all) do if has(t, k) then mwant, mwhich = true, k break end end
               local got, gotk = text.contains_any(t, set)
