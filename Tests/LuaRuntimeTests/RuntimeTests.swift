@@ -89,6 +89,61 @@ struct RuntimeTests {
         #expect(result.value == ["HOLA!", true, true])
     }
 
+    /// The bytes `require` ran are handed over as they were read, even when the file changes
+    /// right after (a framework's hashes are made from them), once; the paths stay listed.
+    @Test func loadedModulesAreTheBytesThatRan() throws {
+        let folder = TemporaryFolder()
+        let first = "local M = {}\nM.n = 1\nreturn M\n"
+        folder.write("lib/one.lua", first)
+        folder.write("lib/two.lua", "return { n = 2 }\n")
+        let outcome: Result<([(path: String, source: [UInt8])], [(path: String, source: [UInt8])], [String]), LuaError> = LuaThread.run {
+            do throws(LuaError) {
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(moduleRoots: [folder.path]))
+                _ = try runtime.evaluate("return require('lib.one').n + require('lib.two').n + require('lib.one').n")
+                folder.write("lib/one.lua", "return { n = 100 }\n") // changed after it ran
+                let taken = runtime.takeLoadedModules()
+                return .success((taken, runtime.takeLoadedModules(), runtime.loadedModuleFiles))
+            } catch { return .failure(error) }
+        }
+        let (taken, again, paths) = try outcome.get()
+        #expect(taken.map { ($0.path as NSString).lastPathComponent } == ["one.lua", "two.lua"])
+        #expect(taken.first?.source == Array(first.utf8))
+        #expect(again.isEmpty)
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["one.lua", "two.lua"])
+    }
+
+    /// What a worker hands back from `runEach(_:releasingAfterwards:)` is released on its own
+    /// thread after the caller has gone on: here each leftover's release waits until `runEach`
+    /// has returned, which would never happen (5 s, then recorded) if `runEach` waited for it.
+    @Test func leftoversAreReleasedAfterRunEachReturns() {
+        final class Record: @unchecked Sendable {
+            let lock = NSLock()
+            var bodies = 0
+            var releasedInTime: [Bool] = []
+            let returned = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        }
+        final class Leftover {
+            let record: Record
+            let thread = Thread.current
+            init(_ record: Record) { self.record = record }
+            deinit {
+                let waitedOut = record.returned.wait(timeout: .now() + 5) == .timedOut
+                let sameThread = Thread.current == thread
+                record.lock.withLock { record.releasedInTime.append(!waitedOut && sameThread) }
+                record.released.signal()
+            }
+        }
+        let record = Record()
+        LuaThread.runEach(3, releasingAfterwards: { _ in
+            record.lock.withLock { record.bodies += 1 }
+            return Leftover(record)
+        })
+        #expect(record.lock.withLock { record.bodies } == 3)
+        for _ in 0..<3 { record.returned.signal() }
+        for _ in 0..<3 { record.released.wait() }
+        #expect(record.lock.withLock { record.releasedInTime } == [true, true, true])
+    }
+
     @Test func modulesAreFrozenOnceLoaded() throws {
         let folder = TemporaryFolder()
         folder.write("lib/shapes.lua", """

@@ -207,4 +207,33 @@ struct FrameworkLoadingTests {
         #expect(result.cases >= 10)
         #expect(result.differing.isEmpty)
     }
+    /// What a framework is made of is the bytes that ran: its sources' digests are those of the
+    /// module files as `require` read them (not the files read again afterwards), and a batch
+    /// worker whose runtime ran other bytes (a file edited between the two loads) is refused
+    /// instead of running rules the framework's hashes do not name.
+    @Test func sourcesAreTheBytesThatRan() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-sources-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("frameworks"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.rules + "/frameworks/tiny", toPath: folder.path + "/frameworks/tiny")
+        try FileManager.default.copyItem(atPath: Fixtures.rules + "/lib", toPath: folder.path + "/lib")
+        let util = folder.path + "/lib/util.lua"
+        let original = try #require(FileManager.default.contents(atPath: util))
+        let loader = FrameworkLoader(rulesFolder: folder.path, limits: Fixtures.loader().limits)
+        let outcome: Result<(Framework, String?), any Error> = LuaThread.run {
+            Result {
+                let framework = try loader.load("tiny")
+                // edited after the load: a worker's runtime now runs other bytes
+                try (String(decoding: original, as: UTF8.self) + "\n-- edited\n").write(toFile: util, atomically: true, encoding: .utf8)
+                let worker = try LuaRuntime(configuration: loader.runtimeConfiguration)
+                do throws(FrameworkLoadError) {
+                    try loader.instantiate(framework, into: worker)
+                    return (framework, nil)
+                } catch { return (framework, error.description) }
+            }
+        }
+        let (framework, refusal) = try outcome.get()
+        #expect(framework.sources.first { $0.path == "lib/util.lua" }?.sha256 == SHA256.hex(of: original))
+        #expect(refusal?.contains("the framework's files changed while it was being loaded") == true)
+    }
 }

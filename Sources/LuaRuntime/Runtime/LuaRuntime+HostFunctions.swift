@@ -58,7 +58,7 @@ extension LuaRuntime {
         switch modules.resolve(String(decoding: raw, as: UTF8.self)) {
         case .found(let source, let chunkName):
             knownChunkNames.insert(chunkName)
-            loadedModuleFiles.append(String(chunkName.dropFirst()))
+            loadedModules.append((String(chunkName.dropFirst()), source))
             let dump = precompiler?.take(chunkName: chunkName, source: source)
             (dump ?? source).withUnsafeBytes { stream.appendBytes($0) }
             stream.appendString(chunkName)

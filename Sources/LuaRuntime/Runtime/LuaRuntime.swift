@@ -57,7 +57,23 @@ public final class LuaRuntime {
     var locatedErrors = 0
 
     /// The module files `require` has read so far, in the order it read them.
-    public internal(set) var loadedModuleFiles: [String] = []
+    public var loadedModuleFiles: [String] { loadedModules.map(\.path) }
+    /// Each module file `require` read, with the very bytes it ran (until `takeLoadedModules`).
+    var loadedModules: [(path: String, source: [UInt8]?)] = []
+
+    /// The module files `require` has read since the last call, in the order it read them, each
+    /// with the bytes it ran: what a framework is made of is hashed from what was loaded, not
+    /// from the files as they are a moment later. The bytes are handed over once (the paths stay
+    /// in `loadedModuleFiles`).
+    public func takeLoadedModules() -> [(path: String, source: [UInt8])] {
+        var taken: [(path: String, source: [UInt8])] = []
+        for i in loadedModules.indices {
+            guard let source = loadedModules[i].source else { continue }
+            taken.append((loadedModules[i].path, source))
+            loadedModules[i].source = nil
+        }
+        return taken
+    }
     /// Compiles the files `require` is about to read on another thread (`startPrecompiling`).
     var precompiler: ModulePrecompiler?
 

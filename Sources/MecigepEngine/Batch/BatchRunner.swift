@@ -37,14 +37,16 @@ public struct BatchRunner: Sendable {
     /// parallel; guard shared state yourself).
     public func run(files: [String], each: @escaping @Sendable (Int, BatchOutcome) -> Void) {
         let next = Atomic<Int>(0)
-        LuaThread.runEach(min(jobs, max(1, files.count))) { [self] _ in
+        // (each worker's runtime is closed after the run has returned: see runEach)
+        LuaThread.runEach(min(jobs, max(1, files.count)), releasingAfterwards: { [self] _ in
             let (assessor, setupError) = workerAssessor()
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { break }
                 each(index, assess(files[index], with: assessor, setupError: setupError))
             }
-        }
+            return assessor
+        })
     }
 
     /// A worker thread's assessor (each has its own runtime), or why there is none. Assessments

@@ -114,14 +114,16 @@ public struct CaseStreamRunner: Sendable {
                     render: @escaping @Sendable (Int, StreamOutcome) -> [UInt8],
                     emit: @escaping @Sendable (Int, StreamOutcome, [UInt8]) -> Void) {
         let state = StreamState(input: input)
-        LuaThread.runEach(batch.jobs) { [self] _ in
+        // (each worker's runtime is closed after the run has returned: see runEach)
+        LuaThread.runEach(batch.jobs, releasingAfterwards: { [self] _ in
             let (assessor, setupError) = batch.workerAssessor()
             while let (index, line) = state.take(window: window) {
                 let outcome = assess(line, name: name, with: assessor, setupError: setupError)
                 let bytes = if case .blank = outcome { [UInt8]() } else { render(line.number, outcome) }
                 state.finish(index, line.number, outcome, bytes, emit: emit)
             }
-        }
+            return assessor
+        })
     }
 
     private func assess(_ line: StreamLine, name: String, with assessor: Assessor?, setupError: String?) -> StreamOutcome {

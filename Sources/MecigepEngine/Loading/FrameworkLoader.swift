@@ -83,7 +83,7 @@ public struct FrameworkLoader: Sendable {
                 precompiler.waitUntilFinished()
                 return try loadSchema(usual, framework: id)
             } : nil
-        let (description, loaded): (LuaValue, [String])
+        let (description, loaded): (LuaValue, [SourceFile])
         do {
             defer { runtime.stopPrecompiling() }
             (description, loaded) = try run(id, in: runtime, describing: true)
@@ -93,7 +93,7 @@ public struct FrameworkLoader: Sendable {
             throw FrameworkLoadError(framework: id, problems: decoder.problems)
         }
         var files = loaded
-        if files.isEmpty { files = [entry] } // already loaded in this runtime: hash what it is made of
+        if files.isEmpty { files = [(entry, nil)] } // already loaded in this runtime: hash what it is made of
         if let name = framework.caseSchemaFile {
             let schemaPath = try schemaPath(name, of: framework)
             if let early, early.path == schemaPath {
@@ -101,7 +101,7 @@ public struct FrameworkLoader: Sendable {
             } else {
                 framework.caseSchema = try loadSchema(schemaPath, framework: id)
             }
-            files.append(schemaPath) // the schema decides validity: it is part of what the framework is
+            files.append((schemaPath, nil)) // the schema decides validity: it is part of what the framework is
         }
         framework.sources = Self.hashes(of: files, relativeTo: rulesFolder)
         return framework
@@ -115,7 +115,7 @@ public struct FrameworkLoader: Sendable {
         let id = framework.id
         var (_, files) = try run(id, in: runtime, describing: false)
         if let name = framework.caseSchemaFile {
-            files.append(try schemaPath(name, of: framework))
+            files.append((try schemaPath(name, of: framework), nil))
         }
         let now = Self.hashes(of: files, relativeTo: rulesFolder)
         guard now.elementsEqual(framework.sources, by: { $0 == $1 }) else {
@@ -126,9 +126,9 @@ public struct FrameworkLoader: Sendable {
 
     /// Runs framework `id`'s files in `runtime` under the loading budget and registers its rule
     /// functions; returns its description (when `describing`; else null, nothing converted) and
-    /// the files loaded on the way.
-    private func run(_ id: String, in runtime: LuaRuntime, describing: Bool) throws(FrameworkLoadError) -> (LuaValue, [String]) {
-        let before = runtime.loadedModuleFiles.count
+    /// the files loaded on the way, each with the bytes that ran.
+    private func run(_ id: String, in runtime: LuaRuntime, describing: Bool) throws(FrameworkLoadError) -> (LuaValue, [SourceFile]) {
+        _ = runtime.takeLoadedModules() // (what an earlier load read is not this one's)
         let value: LuaValue
         do throws(LuaError) {
             let chunk = try runtime.compile("""
@@ -148,7 +148,7 @@ public struct FrameworkLoader: Sendable {
                 file: error.chunkName, line: error.line, subject: id,
                 message: "\(error.kind.rawValue): \(error.message)")])
         }
-        return (value, Array(runtime.loadedModuleFiles[before...]))
+        return (value, runtime.takeLoadedModules().map { ($0.path, $0.source) })
     }
 
     /// The schema file: in the framework's folder, else (for an extension) in its base's.
@@ -184,15 +184,20 @@ public struct FrameworkLoader: Sendable {
         }
     }
 
-    static func hashes(of files: [String], relativeTo root: String) -> [(path: String, sha256: String)] {
+    /// A file a framework is made of, with the bytes that ran (nil: read it now).
+    typealias SourceFile = (path: String, bytes: [UInt8]?)
+
+    /// Each file's path under `root` and the SHA-256 of its bytes: the bytes `require` ran for the
+    /// module files (not the files read again a moment later), the file as it is now for the rest.
+    static func hashes(of files: [SourceFile], relativeTo root: String) -> [(path: String, sha256: String)] {
         var seen = Set<String>()
         var out: [(String, String)] = []
-        for file in files where seen.insert(file).inserted {
-            let data = FileManager.default.contents(atPath: file) ?? Data()
+        for (file, bytes) in files where seen.insert(file).inserted {
+            let digest = bytes.map { SHA256.hex(of: $0) } ?? SHA256.hex(of: FileManager.default.contents(atPath: file) ?? Data())
             var path = file
             let prefix = root.hasSuffix("/") ? root : root + "/"
             if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
-            out.append((path, SHA256.hex(of: data)))
+            out.append((path, digest))
         }
         return out.sorted { $0.0 < $1.0 }
     }
