@@ -16,9 +16,11 @@ setup:
 build: setup
 	$(SWIFT) build
 
-# .build/release/mecigep, the binary to install or deploy.
+# .build/release/mecigep and .build/release/mecigep-service, the programs to install or deploy
+# (side by side: `mecigep serve`, `users`, `backup` and `restore` run in mecigep-service).
 release: setup
 	$(RELEASE_BUILD) --product mecigep
+	$(RELEASE_BUILD) --product mecigep-service
 
 demo: build
 	$(MECIGEP) assess examples/cases/uy-digital-government.yaml --format text
@@ -63,6 +65,7 @@ serve: build
 LOAD_SECONDS ?= 30
 load: setup
 	$(RELEASE_BUILD) --product mecigep
+	$(RELEASE_BUILD) --product mecigep-service
 	python3 tests/service/load_test.py .build/release/mecigep $(LOAD_SECONDS) 8 2
 
 lint:

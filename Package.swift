@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mecigep", targets: ["mecigep"]),
+        // `mecigep serve`, `users`, `backup` and `restore` run in this program (ServiceProgram).
+        .executable(name: "mecigep-service", targets: ["mecigep-service"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
     ],
     dependencies: [
@@ -54,19 +56,29 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
-        // The command-line interface, as a library so tests can run commands in process.
+        // The command-line interface, as a library so tests can run commands in process. Without
+        // the service's dependencies: their type records would slow every command's start.
         .target(
             name: "MecigepCLI",
             dependencies: [
                 "LuaRuntime",
                 "MecigepEngine",
                 "MecigepReports",
-                "MecigepStore",
-                "MecigepService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "mecigep", dependencies: ["MecigepCLI"]),
+        // The service's commands (serve, users, backup, restore) and the program that has them
+        // beside every other command: `mecigep-service`, which `mecigep` hands those commands to.
+        .target(
+            name: "MecigepServiceCLI",
+            dependencies: [
+                "MecigepCLI", "MecigepService", "MecigepStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "mecigep-service", dependencies: ["MecigepServiceCLI"]),
         // Prints figures (calls per second, conversion throughput, overhead against lua5.4).
         .executableTarget(name: "mecigep-bench", dependencies: ["LuaRuntime", "MecigepEngine"]),
         // libFuzzer harnesses (make fuzz builds them with -sanitize=fuzzer,address -DFUZZING).

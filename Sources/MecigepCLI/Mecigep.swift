@@ -13,16 +13,21 @@ public struct Mecigep: ParsableCommand {
               2  usage or configuration error (bad option, missing file or folder)
             """,
         version: MecigepVersion.current,
-        subcommands: [
+        subcommands: subcommands(service: ServiceProgram.stubs)
+    )
+
+    public init() {}
+
+    /// Every command, with `service` (the service's own: serve, users, backup, restore) in
+    /// their place in the list.
+    public static func subcommands(service: [ParsableCommand.Type]) -> [ParsableCommand.Type] {
+        [
             AssessCommand.self, ValidateCommand.self, ExplainCommand.self, CompareCommand.self, CheckCommand.self,
             TestCommand.self, FrameworksCommand.self, NewCommand.self, SandboxCommand.self,
             ReportCommand.self, RoundCommand.self, DiffCommand.self, RobustnessCommand.self,
             ReleaseCommand.self, PackCommand.self, VerifyCommand.self, InstallCommand.self, KeysCommand.self,
-            ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, WorkerCommand.self,
-        ]
-    )
-
-    public init() {}
+        ] + service + [WorkerCommand.self]
+    }
 }
 
 /// The engine's version, reported by `--version` and recorded in assessments.
@@ -38,24 +43,34 @@ public enum MecigepExit {
 }
 
 /// Raised by commands to end with a given exit code after printing `message` to stderr.
-struct CommandFailure: Error {
-    var code: Int32
-    var message: String?
+public struct CommandFailure: Error {
+    public var code: Int32
+    public var message: String?
+
+    public init(code: Int32, message: String?) {
+        self.code = code
+        self.message = message
+    }
 }
 
 extension Mecigep {
     /// Parses `arguments`, runs the command and returns the process exit code: 0, 1 or 2.
     public static func run(arguments: [String]) -> Int32 {
+        run(Mecigep.self, arguments: arguments)
+    }
+
+    /// `run(arguments:)` with the commands of `root` (the service program's, say).
+    public static func run<Root: ParsableCommand>(_ root: Root.Type, arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try root.parseAsRoot(arguments)
             try command.run()
             return MecigepExit.success
         } catch let failure as CommandFailure {
             if let message = failure.message { Console.error(message) }
             return failure.code
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let code = root.exitCode(for: error)
+            let message = root.fullMessage(for: error)
             if code == .success {
                 Console.output(message)
                 return MecigepExit.success
@@ -68,8 +83,8 @@ extension Mecigep {
 }
 
 /// Where commands write: standard output for results, standard error for everything else.
-enum Console {
-    static func output(_ text: String) { write(text, to: FileHandle.standardOutput) }
+public enum Console {
+    public static func output(_ text: String) { write(text, to: FileHandle.standardOutput) }
     /// Bytes to standard output, as `output` writes text (a newline added when missing), without
     /// going through a String (an assessment's JSON is hundreds of kilobytes).
     static func output(bytes: [UInt8]) {
@@ -77,7 +92,7 @@ enum Console {
         if bytes.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
         FileHandle.standardOutput.write(data)
     }
-    static func error(_ text: String) { write(text, to: FileHandle.standardError) }
+    public static func error(_ text: String) { write(text, to: FileHandle.standardError) }
 
     private static func write(_ text: String, to handle: FileHandle) {
         var line = text

@@ -4,15 +4,18 @@ import LuaRuntime
 import MecigepEngine
 
 /// `--rules DIR`: the rules folder; else $MECIGEP_RULES; else ./rules.
-struct RulesOptions: ParsableArguments {
+public struct RulesOptions: ParsableArguments {
     @Option(help: "The rules folder (default: $MECIGEP_RULES, else ./rules).")
     var rules: String?
 
-    var folder: String { rules ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules" }
+    public init() {}
+
+    /// The folder named, else $MECIGEP_RULES, else ./rules.
+    public var folder: String { rules ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules" }
 
     /// The loader, after checking that the folder exists (exit 2 otherwise). A framework given
     /// as a package file (`for:`) needs no rules folder.
-    func loader(limits: LuaLimits = .default, for spec: String? = nil) throws -> FrameworkLoader {
+    public func loader(limits: LuaLimits = .default, for spec: String? = nil) throws -> FrameworkLoader {
         var isDirectory: ObjCBool = false
         if !(spec.map(FrameworkResolver.isPackagePath) ?? false) {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
+import MecigepCLI
 import MecigepService
 import MecigepStore
 
 /// `mecigep users add|list|disable`: the service's accounts.
-struct UsersCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct UsersCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage the service's accounts (add, list, disable).",
+        abstract: ServiceProgram.abstract("users"),
         subcommands: [Add.self, List.self, Disable.self]
     )
 
@@ -101,14 +104,16 @@ extension Role: ExpressibleByArgument {}
 
 /// `mecigep backup --data DIR --to FILE`: a consistent copy of the service's database, taken
 /// while it runs (SQLite's online backup).
-struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BackupCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the service's database to a file, while the service runs.")
+        abstract: ServiceProgram.abstract("backup"))
     @OptionGroup var data: DataOption
     @Option(help: "The backup file to write.") var to: String
 
-    func run() throws {
+    public func run() throws {
         let store = try data.open()
         let to = to
         let failure = runAsync { try await store.backup(to: to) }
@@ -119,16 +124,18 @@ struct BackupCommand: ParsableCommand {
 
 /// `mecigep restore --from FILE --data DIR`: puts a backup in place of the database (the
 /// service must be stopped); the database it replaces is kept beside it.
-struct RestoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct RestoreCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the service's database with a backup (stop the service first).",
+        abstract: ServiceProgram.abstract("restore"),
         discussion: "The backup is checked (SQLite integrity check, and that it is a mecigep database) before it replaces anything; "
             + "the replaced database is kept as mecigep.sqlite.replaced-TIMESTAMP. Exit code 1 when the backup is bad.")
     @OptionGroup var data: DataOption
     @Option(help: "The backup file.") var from: String
 
-    func run() throws {
+    public func run() throws {
         do {
             let path = try StoreMaintenance.restore(backup: from, into: data.data)
             Console.error("mecigep restore: \(from) -> \(path)")

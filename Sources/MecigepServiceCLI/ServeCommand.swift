@@ -1,14 +1,17 @@
 import ArgumentParser
 import Foundation
+import MecigepCLI
 import Hummingbird
 import MecigepService
 import MecigepStore
 
 /// `mecigep serve`: the Secretariat's service (docs/service.md).
-struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ServeCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the service: cases, rounds, assessments, peer input and reports, shared by the States.",
+        abstract: ServiceProgram.abstract("serve"),
         discussion: """
             Keeps everything in an SQLite database in --data (created, and migrated, at start), \
             reads the frameworks from --rules at each assessment, and runs each assessment in a \
@@ -43,7 +46,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("print-openapi"), help: "Print the OpenAPI document and exit.")
     var printOpenAPI = false
 
-    func run() throws {
+    public func run() throws {
         if printOpenAPI {
             FileHandle.standardOutput.write(Service.openAPIDocument() + Data("\n".utf8))
             return
@@ -60,6 +63,10 @@ struct ServeCommand: ParsableCommand {
         var settings = ServiceConfiguration(dataDirectory: data.data, rulesDirectory: rulesOptions.folder, host: host, port: port,
                                                  workers: max(1, workers), workerMemoryMiB: workerMemory, workerCPUSeconds: workerCPU)
         settings.templatesDirectory = FileManager.default.fileExists(atPath: templates) ? templates : nil
+        // Workers run in the `mecigep` program beside this one when it is there: it has every
+        // command a worker runs and starts sooner without the service's libraries.
+        let commandLine = ((settings.workerExecutable as NSString).deletingLastPathComponent as NSString).appendingPathComponent("mecigep")
+        if FileManager.default.isExecutableFile(atPath: commandLine) { settings.workerExecutable = commandLine }
         let configuration = settings
         let service = Service(store: store, configuration: configuration)
         let failure = runAsync {
