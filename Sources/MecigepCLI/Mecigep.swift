@@ -84,6 +84,7 @@ extension Mecigep {
 
 /// Where commands write: standard output for results, standard error for everything else.
 public enum Console {
+    /// A line of results to standard output (a newline added when missing).
     public static func output(_ text: String) { write(text, to: FileHandle.standardOutput) }
     /// Bytes to standard output, as `output` writes text (a newline added when missing), without
     /// going through a String (an assessment's JSON is hundreds of kilobytes).
@@ -92,6 +93,7 @@ public enum Console {
         if bytes.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
         FileHandle.standardOutput.write(data)
     }
+    /// A line to standard error: messages, progress, problems.
     public static func error(_ text: String) { write(text, to: FileHandle.standardError) }
 
     private static func write(_ text: String, to handle: FileHandle) {

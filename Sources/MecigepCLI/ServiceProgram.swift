@@ -56,37 +56,37 @@ public enum ServiceProgram {
     /// hands them to the service program before parsing), where they say so.
     static let stubs: [ParsableCommand.Type] = [Serve.self, Users.self, Backup.self, Restore.self]
 
+    /// A stand-in: a name for `--help`, whatever follows it taken as is.
     protocol Stub: ParsableCommand {
         static var commandName: String { get }
-        var arguments: [String] { get }
     }
 
     struct Serve: Stub {
         static let commandName = "serve"
-        static let configuration = CommandConfiguration(commandName: commandName, abstract: abstract(commandName))
         @Argument(parsing: .captureForPassthrough, help: .hidden) var arguments: [String] = []
     }
 
     struct Users: Stub {
         static let commandName = "users"
-        static let configuration = CommandConfiguration(commandName: commandName, abstract: abstract(commandName))
         @Argument(parsing: .captureForPassthrough, help: .hidden) var arguments: [String] = []
     }
 
     struct Backup: Stub {
         static let commandName = "backup"
-        static let configuration = CommandConfiguration(commandName: commandName, abstract: abstract(commandName))
         @Argument(parsing: .captureForPassthrough, help: .hidden) var arguments: [String] = []
     }
 
     struct Restore: Stub {
         static let commandName = "restore"
-        static let configuration = CommandConfiguration(commandName: commandName, abstract: abstract(commandName))
         @Argument(parsing: .captureForPassthrough, help: .hidden) var arguments: [String] = []
     }
 }
 
 extension ServiceProgram.Stub {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: commandName, abstract: ServiceProgram.abstract(commandName))
+    }
+
     func run() throws {
         throw CommandFailure(code: MecigepExit.usage, message: "mecigep \(Self.commandName) runs in the \(ServiceProgram.name) "
             + "program: run the mecigep program (it hands the command over), or \(ServiceProgram.name) itself")

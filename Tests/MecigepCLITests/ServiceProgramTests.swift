@@ -41,6 +41,14 @@ struct ServiceProgramTests {
         }
     }
 
+    /// In process (tests, a program embedding the commands), where nothing hands them over, the
+    /// stand-ins end with a usage error that says where the commands run.
+    @Test func inProcessTheStandInsSaySo() {
+        for name in ["serve", "users", "backup", "restore"] {
+            #expect(Mecigep.run(arguments: [name, "--whatever"]) == MecigepExit.usage)
+        }
+    }
+
     @Test func aMissingServiceProgramIsAUsageError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mecigep-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
