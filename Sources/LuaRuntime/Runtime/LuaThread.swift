@@ -40,8 +40,9 @@ public enum LuaThread {
     }
 
     /// `runEach`, where each body hands back what it no longer needs (its runtime, say), to be
-    /// released on its own thread once every body has returned and `runEach` with them: closing
-    /// a Lua state of tens of megabytes takes milliseconds nobody has to wait for.
+    /// released on its own thread only after that body has been counted done, so that `runEach`
+    /// returns without waiting for it: closing a Lua state of tens of megabytes takes
+    /// milliseconds nobody has to wait for.
     public static func runEach<Leftover>(_ count: Int, stackSize: Int = defaultStackSize,
                                          releasingAfterwards body: @escaping @Sendable (Int) -> Leftover) {
         let group = DispatchGroup()
