@@ -34,9 +34,13 @@ public enum ServiceProgram {
     }
 
     /// The service program beside the running one.
-    public static var path: String {
+    public static var path: String { beside(name) }
+
+    /// The program called `program` in the running program's folder (`/proc/self/exe`'s, so a
+    /// symbolic link to it finds what is beside the file it links to).
+    public static func beside(_ program: String) -> String {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        return ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent(program)
     }
 
     /// Replaces this process with the service program run with `arguments`. Returns only when it

@@ -65,7 +65,7 @@ public struct ServeCommand: ParsableCommand {
         settings.templatesDirectory = FileManager.default.fileExists(atPath: templates) ? templates : nil
         // Workers run in the `mecigep` program beside this one when it is there: it has every
         // command a worker runs and starts sooner without the service's libraries.
-        let commandLine = ((settings.workerExecutable as NSString).deletingLastPathComponent as NSString).appendingPathComponent("mecigep")
+        let commandLine = ServiceProgram.beside("mecigep")
         if FileManager.default.isExecutableFile(atPath: commandLine) { settings.workerExecutable = commandLine }
         let configuration = settings
         let service = Service(store: store, configuration: configuration)

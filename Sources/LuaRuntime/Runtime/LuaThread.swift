@@ -26,17 +26,7 @@ public enum LuaThread {
     /// Runs `body(k)` for each k in 0..<count, each on a thread of its own with `stackSize`
     /// bytes of stack, and waits for all of them: the workers of a batch.
     public static func runEach(_ count: Int, stackSize: Int = defaultStackSize, _ body: @escaping @Sendable (Int) -> Void) {
-        let group = DispatchGroup()
-        for k in 0..<count {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                body(k)
-            }
-            thread.stackSize = stackSize
-            thread.start()
-        }
-        group.wait()
+        runEach(count, stackSize: stackSize, releasingAfterwards: body) // (nothing left to release)
     }
 
     /// `runEach`, where each body hands back what it no longer needs (its runtime, say), to be
