@@ -1605,13 +1605,19 @@ static int clua_rk_holds(lua_State *L, int set, int v) {
     return held;
 }
 
-/* The values of table t (keys and values, in `next` order) onto the walk's list. */
-static lua_Integer clua_rk_push_all(lua_State *L, int t, int list, lua_Integer n) {
+/* Whether the walk looks into a value of this type (tables and functions); any other value is
+   only counted as visited. */
+static int clua_rk_walked(int type) { return type == LUA_TTABLE || type == LUA_TFUNCTION; }
+
+/* The values of table t (keys and values, in `next` order) onto the walk's list: the tables and
+   functions among them; the others are counted in *visited at once, as if taken off the list. */
+static lua_Integer clua_rk_push_all(lua_State *L, int t, int list, lua_Integer n, lua_Integer *visited) {
     lua_pushnil(L);
     while (lua_next(L, t)) {
+        int value = lua_type(L, -1), key = lua_type(L, -2);
         lua_pushvalue(L, -2);
-        lua_rawseti(L, list, ++n);
-        lua_rawseti(L, list, ++n);
+        if (clua_rk_walked(key)) lua_rawseti(L, list, ++n); else { lua_pop(L, 1); (*visited)++; }
+        if (clua_rk_walked(value)) lua_rawseti(L, list, ++n); else { lua_pop(L, 1); (*visited)++; }
     }
     return n;
 }
@@ -1656,7 +1662,7 @@ static int clua_freeze_reach(lua_State *L) {
                 if (!hosts) {
                     /* a rule's metatable: the sandbox installed a copy whose __metatable is the
                        original, so the original and its __index are reached only through here */
-                    n = clua_rk_push_all(L, mt, list, n);
+                    n = clua_rk_push_all(L, mt, list, n, &visited);
                 } else {                                              /* an environment's globals */
                     lua_pushstring(L, "__index");
                     if (lua_rawget(L, mt) == LUA_TTABLE && !clua_rk_holds(L, skip, lua_gettop(L))) {
@@ -1666,7 +1672,7 @@ static int clua_freeze_reach(lua_State *L) {
                     }
                 }
             }
-            n = clua_rk_push_all(L, v, list, n);
+            n = clua_rk_push_all(L, v, list, n, &visited);
         } else if (type == LUA_TFUNCTION) {
             if (clua_rk_holds(L, seen, v)) continue;
             lua_pushvalue(L, v);
@@ -1692,7 +1698,9 @@ static int clua_freeze_reach(lua_State *L) {
                 }
                 lua_pop(L, 3);
             }
-            for (int i = 1; lua_getupvalue(L, v, i) != NULL; i++) lua_rawseti(L, list, ++n);
+            for (int i = 1; lua_getupvalue(L, v, i) != NULL; i++) {
+                if (clua_rk_walked(lua_type(L, -1))) lua_rawseti(L, list, ++n); else { lua_pop(L, 1); visited++; }
+            }
         }
     }
     /* the work the Lua walk did, as instructions */

@@ -75,11 +75,14 @@ struct AssessCommand: ParsableCommand {
             throw CommandFailure(code: MecigepExit.usage, message: "mecigep assess: \(files.count) cases: pass --out DIR for one file per case")
         }
         let jobs = cappedJobs()
+        // the first case of each worker read and parsed while the framework loads
+        let readAhead = CaseReadAhead(files: Array(files.prefix(jobs)))
         let (framework, loader) = try loadFramework(frameworkOption.framework, rulesLoader)
         let lang = try language(self.lang, for: framework, command: "assess")
         let options = AssessmentOptions(strict: strict, timestamp: timestamp ? Date() : nil, rejectInvalid: true)
-        let runner = BatchRunner(framework: framework, loader: loader, jobs: jobs, options: options,
+        var runner = BatchRunner(framework: framework, loader: loader, jobs: jobs, options: options,
                                  engineVersion: MecigepVersion.current)
+        runner.readAhead = readAhead
         var folderLock: FolderLock?
         if let out {
             do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
@@ -98,14 +101,17 @@ struct AssessCommand: ParsableCommand {
             var unwritten: String?
             if case .assessed(let assessment) = outcome {
                 if let out {
-                    let bytes = format.renderBytes(assessment, language: lang, pretty: pretty)
                     let path = (out as NSString).appendingPathComponent(names[index])
                     // flushed to disk once for the whole batch, below: one sync instead of one per file
-                    do throws(CommandFailure) { try writeAtomically(bytes, to: path, sync: false) } catch {
+                    do throws(CommandFailure) {
+                        try format.withRendered(assessment, language: lang, pretty: pretty) { (bytes) throws(CommandFailure) in
+                            try writeAtomically(bytes, to: path, sync: false)
+                        }
+                    } catch {
                         unwritten = error.message ?? "cannot write \(path)"
                     }
                 } else {
-                    Console.output(bytes: format.renderBytes(assessment, language: lang, pretty: true))
+                    format.withRendered(assessment, language: lang, pretty: true) { Console.output(line: $0) }
                 }
             }
             tally.lock.withLock {
@@ -167,10 +173,13 @@ extension AssessCommand {
 enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
     case json, yaml, csv, text, md, html
 
-    /// A file's bytes; JSON is compact unless `pretty` (files in a batch are read by programs).
-    func renderBytes(_ a: Assessment, language: String, pretty: Bool) -> [UInt8] {
-        if self == .json { return (pretty ? a.prettyJSONBytes() : a.jsonBytes()) + [UInt8(ascii: "\n")] }
-        return Array(render(a, language: language).utf8)
+    /// A file's bytes, ending with a line break, lent to `body`; JSON is compact unless `pretty`
+    /// (files in a batch are read by programs) and is not copied on its way (`withJSONLine`).
+    func withRendered<R, E: Error>(_ a: Assessment, language: String, pretty: Bool,
+                                   _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        if self == .json { return try a.withJSONLine(pretty: pretty, body) }
+        let bytes = Array(render(a, language: language).utf8)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(E) in try body(buffer) }
     }
 
     func render(_ a: Assessment, language: String) -> String {

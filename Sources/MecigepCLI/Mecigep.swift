@@ -93,6 +93,15 @@ public enum Console {
         if bytes.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
         FileHandle.standardOutput.write(data)
     }
+    /// Bytes to standard output as `output(bytes:)` writes them (a line break added when they do
+    /// not end with one), written from where they are rather than copied first.
+    static func output(line bytes: UnsafeBufferPointer<UInt8>) {
+        if let start = bytes.baseAddress, bytes.count > 0 {
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: bytes.count,
+                                                 deallocator: .none))
+        }
+        if bytes.last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data([UInt8(ascii: "\n")])) }
+    }
     /// A line to standard error: messages, progress, problems.
     public static func error(_ text: String) { write(text, to: FileHandle.standardError) }
 

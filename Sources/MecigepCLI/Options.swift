@@ -97,6 +97,10 @@ func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throw
     try AtomicFile.write(path, sync: sync) { file throws(CommandFailure) in try file.write(bytes) }
 }
 
+func writeAtomically(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, sync: Bool = true) throws(CommandFailure) {
+    try AtomicFile.write(path, sync: sync) { file throws(CommandFailure) in try file.write(bytes) }
+}
+
 /// A file written piece by piece into a temporary file beside it and renamed into place when
 /// complete, so that it appears whole or not at all. Plain POSIX calls, so that every failure (a
 /// full disk, a file size limit) is seen with its reason.
@@ -140,9 +144,13 @@ final class AtomicFile {
     }
 
     func write(_ bytes: [UInt8]) throws(CommandFailure) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CommandFailure) in try write(buffer) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(CommandFailure) {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw fail("wrote \(written + done) of \(written + bytes.count) bytes") }
             done += n

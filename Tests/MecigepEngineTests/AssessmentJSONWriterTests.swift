@@ -38,6 +38,12 @@ struct AssessmentJSONWriterTests {
         }
         // the indented form (`assess` to the terminal, `--pretty` files) is the tree's pretty text
         #expect(a.prettyJSONBytes() == a.value.jsonBytes(pretty: true), "\(what): indented JSON differs from the tree's")
+        // what `assess` writes to files and to the terminal, lent without a copy: the same bytes
+        // and a line break
+        let newline = [UInt8(ascii: "\n")]
+        #expect(a.withJSONLine(pretty: false) { Array($0) } == tree + newline, "\(what): compact line differs")
+        #expect(a.withJSONLine(pretty: true) { Array($0) } == a.value.jsonBytes(pretty: true) + newline,
+                "\(what): indented line differs")
     }
 
     @Test func shippedCasesOfBothFrameworks() throws {

@@ -89,6 +89,11 @@ public struct ByteOutput: ~Copyable {
         Array(UnsafeBufferPointer(start: base, count: used))
     }
 
+    /// The bytes written so far, lent to `body` without a copy (valid only inside it).
+    public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: base, count: used))
+    }
+
     /// Appends the bytes written to `array`.
     public func copy(into array: inout [UInt8]) {
         array.append(contentsOf: UnsafeBufferPointer(start: base, count: used))

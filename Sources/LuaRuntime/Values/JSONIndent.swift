@@ -10,62 +10,67 @@ extension LuaValue {
     public static func prettyJSON(fromCompact compact: [UInt8]) -> [UInt8] {
         compact.withUnsafeBufferPointer { bytes in
             var out = ByteOutput(capacity: bytes.count + bytes.count / 2 + 16)
-            var depth = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                switch b {
-                case UInt8(ascii: "\""):
-                    // a string: up to its closing quote, escapes skipped whole
-                    var j = i + 1
-                    while true {
-                        j = firstJSONSpecialByte(in: bytes, from: j)
-                        if j >= n { break }
-                        if bytes[j] == UInt8(ascii: "\\") { j += 2; continue }
-                        if bytes[j] == UInt8(ascii: "\"") { j += 1; break }
-                        j += 1  // a raw control byte (not from our writers): copied as it is
-                    }
-                    j = min(j, n)
-                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                    i = j
-                    continue
-                case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    out.append(b)
-                    let close = b == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
-                    if i + 1 < n, bytes[i + 1] == close {
-                        out.append(close)
-                        i += 2
-                        continue
-                    }
-                    depth += 1
-                    out.appendLineBreak(indent: depth)
-                case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    depth -= 1
-                    out.appendLineBreak(indent: depth)
-                    out.append(b)
-                case UInt8(ascii: ","):
-                    out.append(b)
-                    out.appendLineBreak(indent: depth)
-                case UInt8(ascii: ":"):
-                    out.append(b)
-                    out.append(UInt8(ascii: " "))
-                default:
-                    // a number or a literal: up to the next structural byte
-                    var j = i + 1
-                    while j < n {
-                        let c = bytes[j]
-                        if c == UInt8(ascii: ",") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: ":")
-                            || c == UInt8(ascii: "\"") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { break }
-                        j += 1
-                    }
-                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                    i = j
+            prettyJSON(fromCompact: bytes, into: &out)
+            return out.take()
+        }
+    }
+
+    /// `compact` indented, appended to `out` (no array made on either side).
+    public static func prettyJSON(fromCompact bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteOutput) {
+        var depth = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\""):
+                // a string: up to its closing quote, escapes skipped whole
+                var j = i + 1
+                while true {
+                    j = firstJSONSpecialByte(in: bytes, from: j)
+                    if j >= n { break }
+                    if bytes[j] == UInt8(ascii: "\\") { j += 2; continue }
+                    if bytes[j] == UInt8(ascii: "\"") { j += 1; break }
+                    j += 1  // a raw control byte (not from our writers): copied as it is
+                }
+                j = min(j, n)
+                out.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                i = j
+                continue
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                out.append(b)
+                let close = b == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+                if i + 1 < n, bytes[i + 1] == close {
+                    out.append(close)
+                    i += 2
                     continue
                 }
-                i += 1
+                depth += 1
+                out.appendLineBreak(indent: depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                out.appendLineBreak(indent: depth)
+                out.append(b)
+            case UInt8(ascii: ","):
+                out.append(b)
+                out.appendLineBreak(indent: depth)
+            case UInt8(ascii: ":"):
+                out.append(b)
+                out.append(UInt8(ascii: " "))
+            default:
+                // a number or a literal: up to the next structural byte
+                var j = i + 1
+                while j < n {
+                    let c = bytes[j]
+                    if c == UInt8(ascii: ",") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: ":")
+                        || c == UInt8(ascii: "\"") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { break }
+                    j += 1
+                }
+                out.append(UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                i = j
+                continue
             }
-            return out.take()
+            i += 1
         }
     }
 }

@@ -21,6 +21,8 @@ public struct BatchRunner: Sendable {
     public var options: AssessmentOptions
     public var engineVersion: String
     public var documentLimits: DocumentLimits
+    /// The first files, read while the framework loaded (nil: each worker reads its files).
+    public var readAhead: CaseReadAhead?
 
     public init(framework: Framework, loader: FrameworkLoader, jobs: Int, options: AssessmentOptions = .init(),
                 engineVersion: String, documentLimits: DocumentLimits = .init()) {
@@ -43,7 +45,7 @@ public struct BatchRunner: Sendable {
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { break }
-                each(index, assess(files[index], with: assessor, setupError: setupError))
+                each(index, assess(files[index], at: index, with: assessor, setupError: setupError))
             }
             return assessor
         })
@@ -59,10 +61,17 @@ public struct BatchRunner: Sendable {
         } catch { return (nil, error.description) }
     }
 
-    private func assess(_ file: String, with assessor: Assessor?, setupError: String?) -> BatchOutcome {
+    private func assess(_ file: String, at index: Int, with assessor: Assessor?, setupError: String?) -> BatchOutcome {
+        let early = readAhead?.document(at: index, file: file, limits: documentLimits)
         guard let assessor else { return .failed(file: file, message: setupError ?? "the framework could not be loaded") }
         let document: CaseDocument
-        do throws(DocumentError) { document = try CaseDocument.load(path: file, limits: documentLimits) } catch {
+        do throws(DocumentError) {
+            switch early {
+            case .success(let read)?: document = read
+            case .failure(let error)?: throw error
+            case nil: document = try CaseDocument.load(path: file, limits: documentLimits)
+            }
+        } catch {
             return .failed(file: file, message: error.description)
         }
         do throws(AssessmentError) {

@@ -18,10 +18,10 @@ public struct CaseDocument: Sendable {
         self.value = value
     }
 
-    /// Reads a YAML or JSON case file.
+    /// Reads a YAML or JSON case file. The file is read once: its hash is the hash of the very
+    /// bytes parsed (a file edited while it is read cannot lend its hash to other contents).
     public static func load(path: String, limits: DocumentLimits = .init()) throws(DocumentError) -> CaseDocument {
-        let value = try DocumentLoader.load(path: path, limits: limits)
-        let data = FileManager.default.contents(atPath: path) ?? Data()
+        let (value, data) = try DocumentLoader.loadWithBytes(path: path, limits: limits)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return CaseDocument(id: value["id"]?.stringValue ?? stem, file: path, sha256: SHA256.hex(of: data), value: value)
     }

@@ -1,6 +1,6 @@
 /// Bounds applied while loading a case document, so that no input (however malformed or
 /// hostile) can make the loader allocate or work without limit.
-public struct DocumentLimits: Sendable {
+public struct DocumentLimits: Sendable, Equatable {
     /// Largest file accepted, in bytes. Checked before the file is read.
     public var maxBytes: Int
     /// Deepest nesting of arrays/objects (the top-level container is level 1).

@@ -23,9 +23,15 @@ public enum DocumentLoader {
     /// Reads a file; the format comes from the extension (`.json`, `.yaml`, `.yml`), else from the
     /// first non-blank character (`{` or `[` means JSON, anything else YAML).
     public static func load(path: String, limits: DocumentLimits = .init()) throws(DocumentError) -> LuaValue {
+        try loadWithBytes(path: path, limits: limits).value
+    }
+
+    /// `load(path:limits:)`, with the bytes read (the file is read once: what is parsed is what
+    /// a caller hashes).
+    static func loadWithBytes(path: String, limits: DocumentLimits) throws(DocumentError) -> (value: LuaValue, bytes: Data) {
         let data = try readFile(path: path, limit: limits.maxBytes)
         let format = format(ofPath: path) ?? sniffFormat(data)
-        return try parse(data, format: format, name: path, limits: limits)
+        return (try parse(data, format: format, name: path, limits: limits), data)
     }
 
     /// Parses a document already in memory; `name` is used as the `file` of errors.

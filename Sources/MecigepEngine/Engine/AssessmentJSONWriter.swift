@@ -47,7 +47,9 @@ final class AssessmentJSONFragments: Sendable {
     let error: [UInt8]
     /// Room to reserve for the next assessment: a little more than the last one took (the
     /// assessments of a framework are alike in size), so that writing rarely grows the buffer.
-    let sizeHint = Atomic<Int>(16 << 10)
+    /// Before the first: twice the fixed parts (an assessment holds each of them once, with its
+    /// findings beside them); room reserved and never written costs no memory.
+    let sizeHint: Atomic<Int>
 
     init(_ f: Framework) {
         func bytes(_ v: LuaValue) -> [UInt8] { v.jsonBytes(pretty: false) }
@@ -87,6 +89,12 @@ final class AssessmentJSONFragments: Sendable {
         self.grades = grades
         insufficient = bytes(Assessment.gradeValue(status: .insufficientInformation, grade: nil))
         error = bytes(Assessment.gradeValue(status: .error, grade: nil))
+        var fixed = framework.count
+        for c in criteria.values {
+            fixed += c.head.count + c.idAndIndicators.count + c.tail.count
+            for i in c.indicators { fixed += i.id.count + i.references.count + i.title.count + i.weight.count }
+        }
+        sizeHint = Atomic(max(16 << 10, 2 * fixed))
     }
 }
 
@@ -95,11 +103,33 @@ extension Assessment {
     /// straight from the results with the framework's fixed parts copied from fragments made
     /// once (no tree of values is built).
     public func jsonBytes() -> [UInt8] {
+        compactWriter().take()
+    }
+
+    /// The assessment's JSON (indented when `pretty`) and a line break, lent to `body` without
+    /// copying it into an array: what a command writes to a file or to standard output. An
+    /// assessment of the core framework is a few hundred kilobytes, and each copy of it is memory
+    /// touched for the first time in a one-case run.
+    public func withJSONLine<R, E: Error>(pretty: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        var w = compactWriter()
+        if !pretty {
+            w.out.append(UInt8(ascii: "\n"))
+            return try w.out.withBytes(body)
+        }
+        var indented = ByteOutput(capacity: w.out.count + w.out.count / 2 + 16)
+        w.out.withBytes { LuaValue.prettyJSON(fromCompact: $0, into: &indented) }
+        indented.append(UInt8(ascii: "\n"))
+        return try indented.withBytes(body)
+    }
+
+    /// A writer that has written this assessment as compact JSON, its buffer reserved from the
+    /// framework's last assessment (or, for the first, from the size of its fixed parts).
+    private func compactWriter() -> AssessmentJSONWriter {
         let fragments = jsonFragments ?? AssessmentJSONFragments(framework)
         var w = AssessmentJSONWriter(fragments: fragments, reserving: fragments.sizeHint.load(ordering: .relaxed))
         w.write(self)
         fragments.sizeHint.store(w.out.count + w.out.count / 8 + 64, ordering: .relaxed)
-        return w.take()
+        return w
     }
 }
 
