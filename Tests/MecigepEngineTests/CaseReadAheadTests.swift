@@ -47,11 +47,13 @@ struct CaseReadAheadTests {
         let files = try Self.files(in: folder)
         let limits = DocumentLimits(maxBytes: 64 << 10)
         let ahead = CaseReadAhead(files: files, limits: limits)
+        ahead.waitUntilDone()
         var failures = 0
         // taken out of order: a later file may be asked for before an earlier one
         for index in files.indices.reversed() {
             let early = try #require(ahead.document(at: index, file: files[index], limits: limits))
             #expect(Self.same(early, Self.read(files[index], limits)), "\(files[index]): read ahead differs")
+            #expect(ahead.document(at: index, file: files[index], limits: limits) == nil, "handed over twice")
             if case .failure = early { failures += 1 }
             if case .success(let document) = early {
                 // the hash is of the file's bytes, byte-order mark included
@@ -65,10 +67,30 @@ struct CaseReadAheadTests {
     @Test func onlyTheFilesAndLimitsItReadWith() throws {
         let files = BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent("examples/pefa-cases").path]).files
         let ahead = CaseReadAhead(files: Array(files.prefix(1)))
-        #expect(ahead.document(at: 0, file: files[0], limits: DocumentLimits()) != nil)
+        ahead.waitUntilDone()
         #expect(ahead.document(at: 0, file: files[0], limits: DocumentLimits(maxBytes: 1_000)) == nil, "other limits")
         #expect(ahead.document(at: 0, file: files[1], limits: DocumentLimits()) == nil, "another file at that place")
         #expect(ahead.document(at: 1, file: files[1], limits: DocumentLimits()) == nil, "not read ahead")
+        #expect(ahead.document(at: 0, file: files[0], limits: DocumentLimits()) != nil)
+    }
+
+    /// A worker that comes before the thread has begun a file reads it itself: the thread then
+    /// passes over it, and never hands it over.
+    @Test func aFileTakenBeforeItIsBegunIsReadByTheWorker() throws {
+        let files = BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent("examples/cases").path]).files
+        let ahead = CaseReadAhead(files: files)
+        // taken from the end: the thread reads from the start, so most of these are not begun yet
+        for index in files.indices.reversed() {
+            if let early = ahead.document(at: index, file: files[index], limits: DocumentLimits()) {
+                #expect(Self.same(early, Self.read(files[index], DocumentLimits())))
+            }
+        }
+        ahead.waitUntilDone()
+        for index in files.indices {
+            #expect(ahead.document(at: index, file: files[index], limits: DocumentLimits()) == nil, "handed over after being taken")
+        }
+        // (how many were served before the thread reached them depends on timing: each served
+        // one is checked above)
     }
 
     /// A batch with its first files read ahead gives the outcomes of one without, case by case.

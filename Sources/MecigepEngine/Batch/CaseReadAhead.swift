@@ -2,31 +2,40 @@ import Foundation
 
 /// The first case files of a batch read and parsed on a thread of their own while the
 /// framework loads: reading a file and parsing its YAML does not need the framework, and in a
-/// one-case run it would otherwise wait for the load to end. The thread runs at a lower
-/// priority (nice +10), so that it takes a core the load leaves idle rather than the load's.
-/// What `document(at:)` gives is what `CaseDocument.load` would have given on the worker.
+/// one-case run it would otherwise wait for the load to end. A worker that comes for a file the
+/// thread has not begun reads it itself (it never waits behind the thread's other files), and one
+/// that comes for the file being read waits for it. What `document(at:file:limits:)` gives is
+/// what `CaseDocument.load` would have given on the worker.
 public final class CaseReadAhead: @unchecked Sendable {
     /// The files read ahead, in the batch's order (its first files).
     public let files: [String]
     let limits: DocumentLimits
+    private enum State {
+        case pending, reading, read(Result<CaseDocument, DocumentError>), taken
+    }
     private let condition = NSCondition()
-    private var results: [Result<CaseDocument, DocumentError>] = []
+    private var states: [State]
 
     /// Starts reading `files` (one after the other) with `limits`.
     public init(files: [String], limits: DocumentLimits = .init()) {
         self.files = files
         self.limits = limits
+        states = Array(repeating: .pending, count: files.count)
         guard !files.isEmpty else { return }
         let thread = Thread { [self] in
-            // (on Linux a nice value belongs to a thread: 0 names the calling one)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-            for file in files {
+            for (index, file) in files.enumerated() {
+                let begun = condition.withLock { () -> Bool in
+                    guard case .pending = states[index] else { return false }
+                    states[index] = .reading
+                    return true
+                }
+                guard begun else { continue }
                 let result: Result<CaseDocument, DocumentError>
                 do throws(DocumentError) { result = .success(try CaseDocument.load(path: file, limits: limits)) } catch {
                     result = .failure(error)
                 }
                 condition.withLock {
-                    results.append(result)
+                    states[index] = .read(result)
                     condition.broadcast()
                 }
             }
@@ -35,13 +44,34 @@ public final class CaseReadAhead: @unchecked Sendable {
         thread.start()
     }
 
-    /// File `index` of the batch as read ahead (waits until it has been read), or nil when it
-    /// is not one of the files read ahead or was read with other limits than `limits`.
+    /// File `index` of the batch as read ahead, handed over once (its document is not kept): nil
+    /// when the worker is to read it itself (the thread has not begun it, it is not one of the
+    /// files read ahead, or `limits` are not the ones it was read with); waits while it is being
+    /// read.
     func document(at index: Int, file: String, limits: DocumentLimits) -> Result<CaseDocument, DocumentError>? {
         guard index < files.count, files[index] == file, limits == self.limits else { return nil }
         return condition.withLock {
-            while results.count <= index { condition.wait() }
-            return results[index]
+            while true {
+                switch states[index] {
+                case .pending, .taken:
+                    states[index] = .taken
+                    return nil
+                case .reading:
+                    condition.wait()
+                case .read(let result):
+                    states[index] = .taken
+                    return result
+                }
+            }
+        }
+    }
+
+    /// Waits until the thread has read or passed over every file (tests).
+    func waitUntilDone() {
+        condition.withLock {
+            while states.contains(where: { if case .reading = $0 { return true }; if case .pending = $0 { return true }; return false }) {
+                condition.wait()
+            }
         }
     }
 }
