@@ -90,7 +90,7 @@ public struct ByteOutput: ~Copyable {
     }
 
     /// The bytes written so far, lent to `body` without a copy (valid only inside it).
-    public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    public func withBytes<R: ~Copyable, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         try body(UnsafeBufferPointer(start: base, count: used))
     }
 

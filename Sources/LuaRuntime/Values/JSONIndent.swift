@@ -8,15 +8,12 @@ extension LuaValue {
     /// `compact` indented; `compact` must be JSON without whitespace between its tokens (what
     /// this package's writers produce). Strings are copied as they are, escapes included.
     public static func prettyJSON(fromCompact compact: [UInt8]) -> [UInt8] {
-        compact.withUnsafeBufferPointer { bytes in
-            var out = ByteOutput(capacity: bytes.count + bytes.count / 2 + 16)
-            prettyJSON(fromCompact: bytes, into: &out)
-            return out.take()
-        }
+        compact.withUnsafeBufferPointer { prettyJSON(fromCompact: $0).take() }
     }
 
-    /// `compact` indented, appended to `out` (no array made on either side).
-    public static func prettyJSON(fromCompact bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteOutput) {
+    /// `compact` indented, in a buffer of its own (no array made on either side).
+    public static func prettyJSON(fromCompact bytes: UnsafeBufferPointer<UInt8>) -> ByteOutput {
+        var out = ByteOutput(capacity: bytes.count + bytes.count / 2 + 16)
         var depth = 0
         var i = 0
         let n = bytes.count
@@ -72,5 +69,6 @@ extension LuaValue {
             }
             i += 1
         }
+        return out
     }
 }

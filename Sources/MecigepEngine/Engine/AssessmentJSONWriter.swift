@@ -116,8 +116,7 @@ extension Assessment {
             w.out.append(UInt8(ascii: "\n"))
             return try w.out.withBytes(body)
         }
-        var indented = ByteOutput(capacity: w.out.count + w.out.count / 2 + 16)
-        w.out.withBytes { LuaValue.prettyJSON(fromCompact: $0, into: &indented) }
+        var indented = w.out.withBytes { LuaValue.prettyJSON(fromCompact: $0) }
         indented.append(UInt8(ascii: "\n"))
         return try indented.withBytes(body)
     }

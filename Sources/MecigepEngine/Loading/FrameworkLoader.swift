@@ -96,12 +96,16 @@ public struct FrameworkLoader: Sendable {
         if files.isEmpty { files = [(entry, nil)] } // already loaded in this runtime: hash what it is made of
         if let name = framework.caseSchemaFile {
             let schemaPath = try schemaPath(name, of: framework)
+            let read: (schema: JSONSchema, bytes: [UInt8])
             if let early, early.path == schemaPath {
-                framework.caseSchema = try early.schema()
+                read = try early.schema()
             } else {
-                framework.caseSchema = try loadSchema(schemaPath, framework: id)
+                read = try loadSchema(schemaPath, framework: id)
             }
-            files.append((schemaPath, nil)) // the schema decides validity: it is part of what the framework is
+            framework.caseSchema = read.schema
+            // the schema decides validity: it is part of what the framework is, hashed from the
+            // bytes parsed (not the file read again)
+            files.append((schemaPath, read.bytes))
         }
         framework.sources = Self.hashes(of: files, relativeTo: rulesFolder)
         return framework
@@ -172,13 +176,14 @@ public struct FrameworkLoader: Sendable {
     /// The schema file most frameworks name (`schema = "case.schema.json"`).
     static let usualSchemaName = "case.schema.json"
 
-    private func loadSchema(_ path: String, framework id: String) throws(FrameworkLoadError) -> JSONSchema {
-        let value: LuaValue
-        do throws(DocumentError) { value = try DocumentLoader.load(path: path) } catch {
+    /// The case schema at `path`, with the bytes it was parsed from.
+    private func loadSchema(_ path: String, framework id: String) throws(FrameworkLoadError) -> (JSONSchema, [UInt8]) {
+        let value: LuaValue, bytes: Data
+        do throws(DocumentError) { (value, bytes) = try DocumentLoader.loadWithBytes(path: path, limits: DocumentLimits()) } catch {
             throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
                 file: path, line: error.line, subject: id, message: "case schema: \(error.message)")])
         }
-        do throws(JSONSchema.Problem) { return try JSONSchema(value, file: path) } catch {
+        do throws(JSONSchema.Problem) { return (try JSONSchema(value, file: path), [UInt8](bytes)) } catch {
             throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
                 file: path, subject: id, message: "case schema \(error.description)")])
         }
@@ -242,13 +247,14 @@ enum ModuleResolverName {
 }
 
 /// A case schema read and checked on a thread of its own while the framework's Lua runs: what
-/// `schema()` gives (the schema or its load error) is what reading it then would give.
+/// `schema()` gives (the schema and its bytes, or its load error) is what reading it then would
+/// give.
 final class SchemaReadAhead: @unchecked Sendable {
     let path: String
     private let done = DispatchSemaphore(value: 0)
-    private var result: Result<JSONSchema, FrameworkLoadError>?
+    private var result: Result<(JSONSchema, [UInt8]), FrameworkLoadError>?
 
-    init(path: String, _ read: @escaping @Sendable () throws(FrameworkLoadError) -> JSONSchema) {
+    init(path: String, _ read: @escaping @Sendable () throws(FrameworkLoadError) -> (JSONSchema, [UInt8])) {
         self.path = path
         let thread = Thread { [self] in
             do throws(FrameworkLoadError) { result = .success(try read()) } catch { result = .failure(error) }
@@ -258,8 +264,8 @@ final class SchemaReadAhead: @unchecked Sendable {
         thread.start()
     }
 
-    /// The schema, once the thread has read it (waits for it).
-    func schema() throws(FrameworkLoadError) -> JSONSchema {
+    /// The schema and the bytes it was parsed from, once the thread has read it (waits for it).
+    func schema() throws(FrameworkLoadError) -> (JSONSchema, [UInt8]) {
         done.wait()
         done.signal()   // (a second caller does not wait forever)
         return try result!.get()
