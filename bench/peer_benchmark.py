@@ -4,7 +4,8 @@
 Python hosting the same Lua through lupa, and by `mecigep assess` with 1 and 2 jobs. Runs are
 interleaved (A B C D A B C D ...) and the medians compared as ratios, because the machine is
 shared and noisy. mecigep's levels are checked identical to the bare pipeline's on every case.
-Then the core framework: CPU per case in a batch, one case from the command line, the rule tests.
+Then the core framework: CPU per case in a batch, one case from the command line, the rule tests,
+and the floor of its rules: the same rules run by stock lua5.4 with no host (bench/core/).
 
 Usage: python3 bench/peer_benchmark.py .build/release/mecigep [--cases 10000] [--runs 3] [--large]
   --large   also 10x the cases (scaling of time and peak memory)
@@ -119,6 +120,58 @@ def report(n, medians, levels):
         print(f"    (nulls kept, so that some indicators fail, 1 job: {nulls[1] / bare[1]:.2f}x bare's CPU; not the same work)")
 
 
+def core_floor(binary, runs, scratch):
+    """The core rules' floor: the same rules run by stock lua5.4 with no host and no sandbox
+    (bench/core/stock_harness.lua) against mecigep's CPU per case in a batch with the start and the
+    framework's load taken off (a batch of the example cases eight times, minus a batch of them
+    once), interleaved. Prints both, and how many indicator levels the harness gave as mecigep did."""
+    examples = os.path.join(ROOT, "examples/cases")
+    names = sorted(f for f in os.listdir(examples) if f.endswith(".yaml"))
+    lines = os.path.join(scratch, "examples.jsonl")
+    subprocess.run([sys.executable, os.path.join(HERE, "core", "cases_to_jsonl.py"), lines, examples], check=True,
+                   stdout=subprocess.DEVNULL)
+    eight = os.path.join(scratch, "examples-x8")
+    shutil.rmtree(eight, ignore_errors=True)
+    os.makedirs(eight)
+    for i in range(8):
+        for name in names:
+            shutil.copy(os.path.join(examples, name), os.path.join(eight, f"{i}-{name}"))
+    rounds = 8
+    harness = ["lua5.4", os.path.join(HERE, "core", "stock_harness.lua"), os.path.join(ROOT, "rules"), "mecigep-core",
+               os.path.join(ROOT, "Sources/MecigepEngine/Lua/EngineLibrary.swift"), lines]
+    once, many = os.path.join(scratch, "out-once"), os.path.join(scratch, "out-x8")
+    stock, host = [], []
+    for _ in range(max(runs, 5)):
+        printed = subprocess.run(harness + [str(rounds)], capture_output=True, text=True, check=True).stdout
+        figures = dict(line.split(" ", 1) for line in printed.splitlines() if not line.startswith("case "))
+        stock.append(float(figures["cpu_s"]) / (rounds * len(names)))
+        for folder in (once, many):
+            shutil.rmtree(folder, ignore_errors=True)
+        a = run([binary, "assess", eight, "--jobs", "1", "--out", many])[1]
+        b = run([binary, "assess", examples, "--jobs", "1", "--out", once])[1]
+        host.append((a - b) / (7 * len(names)))
+    same, total = 0, 0
+    levels = subprocess.run(harness + ["0"], capture_output=True, text=True, check=True).stdout
+    for name, line in zip(names, (l for l in levels.splitlines() if l.startswith("case "))):
+        with open(os.path.join(once, name[:-5] + ".json"), encoding="utf-8") as f:
+            assessment = json.load(f)
+        given = {}
+        for criterion in assessment["criteria"]:
+            for indicator in criterion["indicators"]:
+                r = indicator["result"]
+                given[indicator["id"]] = str(r["level"]) if r["status"] == "assessed" else r["status"]
+        for pair in line.split()[2:]:
+            key, value = pair.split("=", 1)
+            total += 1
+            same += given.get(key) == value
+    s, h = statistics.median(stock), statistics.median(host)
+    print(f"  the core rules alone, stock lua5.4 (no host, no sandbox): {s * 1000:.2f} ms per case "
+          f"(levels as mecigep's on {same} of {total} indicator results; the harness does not read "
+          "placeholders and omissions as the host does)")
+    print(f"  mecigep, the same cases in a batch, start and load taken off: {h * 1000:.2f} ms per case "
+          f"({h / s:.2f} x the rules alone; target 4 ms)")
+
+
 def core(binary, runs):
     """The core framework: one case from the command line, the rule tests, CPU per case in a batch."""
     print("\ncore framework (mecigep-core)")
@@ -134,6 +187,9 @@ def core(binary, runs):
     count = len([f for f in os.listdir(examples) if f.endswith(".yaml")])
     print(f"  {count} example cases, 1 job: {cpu:.2f} s CPU, {cpu / count * 1000:.1f} ms per case with startup "
           "(mecigep-bench assess gives the batch figure; target 4 ms)")
+    floor = os.path.join(ROOT, ".bench", "core-floor")
+    os.makedirs(floor, exist_ok=True)
+    core_floor(binary, runs, floor)
 
 
 def main():

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # What `make bench` needs beyond the build: the peer benchmark's other hosts (stock Lua 5.4 with
-# lua-cjson: the bare pipeline; lupa: Python hosting the same Lua). Installs only what is missing.
+# lua-cjson: the bare pipeline; lupa: Python hosting the same Lua) and PyYAML (the core rules'
+# floor reads the example cases). Installs only what is missing.
 set -euo pipefail
 missing=()
 command -v lua5.4 >/dev/null || missing+=(lua5.4)
 [ -x /usr/bin/time ] || missing+=(time)
 lua5.4 -e 'require "cjson"' 2>/dev/null || missing+=(lua-cjson)
+python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
