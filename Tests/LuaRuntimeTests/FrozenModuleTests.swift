@@ -185,6 +185,36 @@ struct FrozenModuleTests {
         #expect(result.value == ["blue", 3, "locked", true, 7, 2, 2, "only", "this", 3])
     }
 
+    /// A frozen module's environment reads its globals through one table (the sandbox's globals
+    /// with the module's own over them) instead of the chain environment, contents, sandbox
+    /// globals. Every name must read as before: the module's own globals, one that shadows a
+    /// sandbox global, the sandbox's globals, nil for an unknown name, a violation for a removed
+    /// library; and rawget, pairs and assignment still see only what the module itself defined.
+    @Test func aModulesGlobalsReadAsBeforeItWasFrozen() throws {
+        let folder = TemporaryFolder()
+        folder.write("gen/globals.lua", """
+            answer = 42
+            tostring = function(v) return "mine:" .. type(v) end
+            local M = {}
+            function M.read()
+              local names = {}
+              for k in pairs(_ENV) do names[#names + 1] = tostring(k) end
+              return { answer, tostring(1), type(ipairs), string.upper("x"), math.max(1, 2), unknown_name == nil,
+                       rawget(_ENV, "answer"), rawget(_ENV, "type") == nil, rawget(_ENV, "string") == nil,
+                       null ~= nil, #names > 20 }
+            end
+            function M.removed() return io end
+            function M.write() answer = 43 end
+            return M
+            """)
+        let read = try run("local m = require 'gen.globals'\nreturn m.read()", roots: [folder.path]).get()
+        #expect(read.value == [42, "mine:number", "function", "X", 2, true, 42, true, true, true, true])
+        let removed = try #require(failure("local m = require 'gen.globals'\nreturn m.removed()", roots: [folder.path]))
+        #expect(removed.kind == .sandboxViolation && removed.message.contains("io library"), "\(removed)")
+        let write = try #require(failure("local m = require 'gen.globals'\nm.write()\nreturn true", roots: [folder.path]))
+        #expect(write.kind == .sandboxViolation && write.message.contains("assignment to global 'answer'"), "\(write)")
+    }
+
     @Test(arguments: ["m.with_index.size = 4", "rawset(m.locked, 3, 3)", "m.mt.__index = {}", "setmetatable(m.plain, nil)",
                       "table.insert(m.locked, 9)", "getmetatable(m.hidden).__index.x = 1", "getmetatable(m.hidden).y = 1"])
     func noWriteGetsThrough(write: String) throws {

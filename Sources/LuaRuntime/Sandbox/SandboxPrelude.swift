@@ -576,6 +576,25 @@ SKIP[sandbox_info] = true
 local internals = {}
 SKIP[internals] = true
 
+-- A frozen module environment's reads in one step. Frozen, the environment reads through its
+-- contents (the module's own globals), whose misses go on to the sandbox's globals: three
+-- tables for every `type` or `ipairs` a rule names. Now it reads through one table that holds
+-- the sandbox's globals with the module's own over them, and base's metatable (a removed library
+-- is still a violation): the same value for every name, in one lookup. rawget, rawlen and pairs
+-- still see the module's own globals (the frozen table's target), and neither part can change
+-- once the module is frozen (base is complete before any module loads).
+local BASE_MT = raw_getmetatable(base)
+local function globals_in_one_step(env)
+  local mt = raw_getmetatable(env)
+  if mt == nil or not rawget(mt, FROZEN) then return end
+  local globals = {}
+  for k, v in next, base do globals[k] = v end
+  for k, v in next, rawget(mt, TARGET) do globals[k] = v end
+  plain_setmetatable(globals, BASE_MT)
+  SKIP[globals] = true
+  rawset(mt, "__index", globals)
+end
+
 -- require "a.b" reads <root>/a/b.lua through the host; modules get an environment of their own,
 -- are cached for the life of the state, and are frozen once loaded.
 local function sandbox_require(...)
@@ -619,6 +638,7 @@ local function sandbox_require(...)
   -- What a module returns is shared by every later call: freeze all it can reach, so that no
   -- call can change what another gets.
   freeze_module(value, env)
+  globals_in_one_step(env)
   loaded[name] = value
   return value
 end
