@@ -6,7 +6,8 @@ import LuaRuntime
 /// The shipped rule library (`rules/lib`), run in the sandbox as rules run it. Where a library
 /// function was rewritten for speed, a generated-input property holds it to what it did before.
 @Suite struct RuleLibraryTests {
-    /// Runs `source` with the shipped rules (and `extra`, a folder of probe modules) on `require`'s path.
+    /// Runs `source` with the shipped rules (and `extra`, a folder of probe modules) on `require`'s
+    /// path, and the engine's module (`require "mecigep"`) as frameworks load it.
     static func run(_ source: String, extra: [String: String] = [:]) throws -> LuaValue {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rule-library-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -19,7 +20,9 @@ import LuaRuntime
         let limits = LuaLimits(instructions: 2_000_000_000, memoryBytes: 256 << 20, timeoutSeconds: 60)
         return try LuaThread.run { () -> Result<LuaValue, LuaError> in
             do throws(LuaError) {
-                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: limits, moduleRoots: roots))
+                // (the engine's module too: mecigep-core's common module requires it)
+                let runtime = try LuaRuntime(configuration: LuaConfiguration(limits: limits, moduleRoots: roots,
+                                                                             builtinModules: [EngineLibrary.moduleName: EngineLibrary.lua]))
                 return .success(try runtime.evaluate(source, chunkName: "test.lua").value)
             } catch {
                 return .failure(error)
@@ -134,6 +137,98 @@ import LuaRuntime
         let result = try Self.run(script, extra: ["probe/templates.lua": probe])
         // every branch was taken: filled texts (some with more than three placeholders), both errors
         Self.expectHeld(result, compared: 4800, enough: ["filled": 1000, "long": 20, "missing": 100, "unusable": 100])
+    }
+
+    /// Guards mecigep-core's `common.indicators`, which fills each rubric's rung label while the
+    /// module loads: over generated indicators (rubrics in four languages, with only some
+    /// languages, as plain text, or missing), `common.ladder` records the same labels, in the same
+    /// order and with the same values, and gives the same level, whether the indicator was listed
+    /// through `common.indicators` or not. The prepared indicators are made while a probe module
+    /// loads, so they are frozen as a criterion's are; that they carry prepared labels at all is
+    /// counted, so a `common.indicators` that did nothing would not pass for one that works.
+    @Test func preparedRungLabelsAreTheLabelsFilledOnEachCall() throws {
+        let probe = """
+            local c = require "frameworks.mecigep-core.common"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "20261207"))
+            local WORDS = { "plan", "é", "ação", "{n}", "{rubric}", "niveau", "", " : ", "%1", "«x»" }
+            local function words()
+              local parts = {}
+              for _ = 1, draw(6) do parts[#parts + 1] = pick(WORDS) end
+              return table.concat(parts, " ")
+            end
+            local function rubric()
+              local kind = draw(6)
+              if kind == 1 then return nil end
+              if kind == 2 then return words() end
+              local t = { en = words() }
+              for _, lang in ipairs({ "es", "pt", "fr" }) do
+                if kind > 3 or draw(2) == 1 then t[lang] = words() end
+              end
+              return t
+            end
+            local function copy(v)
+              if type(v) ~= "table" then return v end
+              local out = {}
+              for k, x in pairs(v) do out[k] = x end
+              return out
+            end
+            local prepared, plain = {}, {}
+            for i = 1, 300 do
+              local levels = {}
+              for n = 0, 4 do levels[n] = rubric() end
+              local twin = {}
+              for n = 0, 4 do twin[n] = copy(levels[n]) end
+              prepared[i] = { id = "i" .. i, levels = levels }
+              plain[i] = { id = "i" .. i, levels = twin }
+            end
+            c.indicators(prepared)
+            return { prepared = prepared, plain = plain }
+            """
+        let script = """
+            local c = require "frameworks.mecigep-core.common"
+            local i18n = require "lib.i18n"
+            local made = require "probe.indicators"
+            \(Self.generator.replacingOccurrences(of: "SEED", with: "99"))
+            local function run(indicator, rungs)
+              local labels = {}
+              local ctx = { indicator = { levels = indicator.levels },
+                            check = function(label, ok) labels[#labels + 1] = { label, ok } end }
+              return c.ladder(ctx, rungs), labels
+            end
+            local function text(label, lang)
+              if type(label) == "table" then return label[lang] end
+              return label
+            end
+            local counts = { compared = 0, labelled = 0, carried = 0, mismatches = 0 }
+            local first
+            for i = 1, #made.prepared do
+              local rungs = {}
+              for n = 1, 4 do rungs[n] = draw(3) > 1 end
+              local level_a, a = run(made.prepared[i], rungs)
+              local level_b, b = run(made.plain[i], rungs)
+              counts.compared = counts.compared + 1
+              local same = level_a == level_b and #a == #b
+              for k = 1, math.min(#a, #b) do
+                if a[k][2] ~= b[k][2] then same = false end
+                for _, lang in ipairs(i18n.languages) do
+                  if text(a[k][1], lang) ~= text(b[k][1], lang) then same = false end
+                end
+                if type(a[k][1]) == "table" then counts.labelled = counts.labelled + 1 end
+              end
+              for n = 1, 4 do
+                local r = made.prepared[i].levels[n]
+                if type(r) == "table" and r.__rung ~= nil then counts.carried = counts.carried + 1 end
+              end
+              if not same then
+                counts.mismatches = counts.mismatches + 1
+                first = first or ("indicator " .. i)
+              end
+            end
+            counts.first = first
+            return counts
+            """
+        let result = try Self.run(script, extra: ["probe/indicators.lua": probe])
+        Self.expectHeld(result, compared: 300, enough: ["labelled": 500, "carried": 500])
     }
 
     /// `i18n.fill` on something that is not a template says so.

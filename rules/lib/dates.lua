@@ -5,6 +5,9 @@
 -- "Today" never enters a rule: compare with dates in the case (the planned launch).
 -- @module lib.dates
 
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, tonumber, string = type, ipairs, tonumber, string
+
 local M = {}
 
 local DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }

@@ -15,6 +15,8 @@
 -- @module lib.evidence
 
 local i18n = require "lib.i18n"
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, string, math = type, ipairs, string, math
 local L = i18n.L
 
 local M = {}

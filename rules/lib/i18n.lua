@@ -14,6 +14,9 @@
 -- a rule shows up in its tests rather than in a report.
 -- @module lib.i18n
 
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, select, tostring, tonumber, error, string, table, math = type, ipairs, select, tostring, tonumber, error, string, table, math
+
 local M = {}
 
 --- The languages, in order.

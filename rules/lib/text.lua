@@ -14,6 +14,9 @@
 -- changes between evaluations.
 -- @module lib.text
 
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, pairs, select, null, string, table, math = type, ipairs, pairs, select, null, string, table, math
+
 local M = {}
 
 --- The four languages, in the order used everywhere.

@@ -11,6 +11,8 @@ local m = require "mecigep"
 local text = require "lib.text"
 local i18n = require "lib.i18n"
 local dates = require "lib.dates"
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, pairs, tostring, null, string, table, math = type, ipairs, pairs, tostring, null, string, table, math
 
 local L = i18n.L
 local T = i18n.template
@@ -361,6 +363,39 @@ local function per_level(template)
 end
 local RUNGS = per_level(RUNG)
 
+--- A criterion's indicators, with their rungs' labels filled while the module loads: the four
+-- labels M.ladder records ("Reaches level 2: <rubric>") are the same for every case, and filling
+-- them on every call was a tenth of the rules' work in a batch. Each rubric keeps its label under
+-- `__rung` (keys that start with "__" stay out of the framework's description); an indicator not
+-- listed through here gets the same labels filled on each call. (The finding of the level reached
+-- is filled on each call: a case reaches one level of four, and a one-case run would pay for all
+-- four while the module loads.) Use it where the criterion lists its indicators:
+-- `indicators = c.indicators { a, b, c }`.
+-- @param list the criterion's indicators
+-- @return the same list
+function M.indicators(list)
+  for _, indicator in ipairs(list) do
+    local levels = indicator.levels
+    if type(levels) == "table" then
+      for n = 1, 4 do
+        local rubric = levels[n]
+        if type(rubric) == "table" then
+          rubric.__rung = i18n.fill(RUNGS[n], { rubric = rubric })
+        end
+      end
+    end
+  end
+  return list
+end
+
+-- "Reaches level n: <rubric>" for levels[n] (a rubric, not nil): as M.indicators filled it, or
+-- filled now.
+local function rung_text(levels, n)
+  local rubric = levels[n]
+  if type(rubric) == "table" and rubric.__rung then return rubric.__rung end
+  return i18n.fill(RUNGS[n], { rubric = rubric })
+end
+
 --- The level reached on a maturity ladder: the highest n such that rungs 1..n all hold.
 -- Each rung is recorded with ctx.check, labelled with the rubric of its level.
 -- @param ctx the rule context
@@ -371,7 +406,7 @@ function M.ladder(ctx, rungs)
   local level, open = 0, true
   for n = 1, 4 do
     local ok = rungs[n] and true or false
-    local label = levels[n] and i18n.fill(RUNGS[n], { rubric = levels[n] }) or ("level " .. n)
+    local label = levels[n] and rung_text(levels, n) or ("level " .. n)
     ctx.check(label, ok)
     if open and ok then level = n else open = false end
   end
@@ -444,8 +479,8 @@ local CITED = T(L("A document of the case's register is cited (needed above leve
   "Se cita un documento del registro del caso (necesario por encima del nivel {cap})",
   "Cita-se um documento do registro do caso (necessário acima do nível {cap})",
   "Un document du registre du cas est cité (nécessaire au-dessus du niveau {cap})"))
--- (its cap filled in once: the label is the same for every call)
-local CITED_LABEL = T(i18n.fill(CITED, { cap = M.UNCITED_CAP }))
+-- (filled once: the label is the same for every call)
+local CITED_TEXT = i18n.fill(CITED, { cap = M.UNCITED_CAP })
 
 --- The ids of the case's document register (documents[].id).
 function M.register(case)
@@ -470,7 +505,7 @@ function M.finish(ctx, case, level, gaps, evidence, vars)
   -- A level above the cap rests on cited documents, never on the State's word alone.
   local documents = ctx.cited(evidence or {})
   ctx.basis(#documents > 0 and "documented" or "self_declared", documents)
-  ctx.check(i18n.fill(CITED_LABEL), #documents > 0)
+  ctx.check(CITED_TEXT, #documents > 0)
   if level > M.UNCITED_CAP and #documents == 0 then
     local paths = table.concat(evidence or {}, ", ")
     ctx.finding(i18n.fill(CAPPED, { n = level, cap = M.UNCITED_CAP, paths = paths }), evidence or {})

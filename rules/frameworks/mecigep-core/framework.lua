@@ -25,7 +25,7 @@ local THEMATIC_AREAS = { "open_government", "strategic_planning", "public_budget
 
 return m.framework {
   id = "mecigep-core",
-  version = "2.0.3",
+  version = "2.0.4",
   title = L("MECIGEP core framework", "Marco básico del MECIGEP", "Marco básico do MECIGEP", "Cadre de base du MECIGEP"),
   description = L(
     "Seven criteria of an initiative ready to launch: long-term, evidence-based, co-designed, user-centred, behaviourally informed, complexity-aware and fiscally responsible. Levels 0-4; an indicator without information is reported apart and counts as level 0 in the averages, so leaving information out never raises a level. Recommendations are non-binding.",

@@ -16,6 +16,8 @@ local i18n = require "lib.i18n"
 local evidence = require "lib.evidence"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, pairs, math = type, ipairs, pairs, math
 
 local L = c.L
 
@@ -731,5 +733,5 @@ return m.criterion {
     "Média ponderada (arredondada para baixo), limitada a um nível acima do indicador de ética. O diagnóstico e o plano de teste pesam 1,5: técnicas sem barreira diagnosticada, ou testes cegos aos efeitos indiretos, enganam; e nenhum rigor compensa a falta de salvaguardas éticas (guia ética BASIC da OCDE).",
     "Moyenne pondérée (arrondie vers le bas), plafonnée à un niveau au-dessus de l'indicateur d'éthique. Le diagnostic et le plan de test pèsent 1,5 : des techniques sans frein diagnostiqué, ou des tests aveugles aux effets indirects, induisent en erreur ; et aucune rigueur ne compense l'absence de garanties éthiques (lignes directrices éthiques BASIC de l'OCDE)."),
   aggregation = ethics_capped_mean,
-  indicators = { targets, diagnosis, techniques, test_plan, ethics, scaling },
+  indicators = c.indicators { targets, diagnosis, techniques, test_plan, ethics, scaling },
 }

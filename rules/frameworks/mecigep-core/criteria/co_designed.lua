@@ -13,6 +13,8 @@ local text = require "lib.text"
 local i18n = require "lib.i18n"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, tostring, math = type, ipairs, tostring, math
 
 local L = c.L
 
@@ -695,5 +697,5 @@ return m.criterion {
     "Média ponderada (arredondada para baixo). A profundidade da participação pesa 2 e a resposta documentada 1,5: uma participação que fica em informar, ou que nunca responde aos participantes, é o que os padrões de governo aberto mais advertem.",
     "Moyenne pondérée (arrondie vers le bas). La profondeur de la participation pèse 2 et la réponse documentée 1,5 : une participation qui s'arrête à l'information, ou qui ne répond jamais aux participants, est ce contre quoi les standards du gouvernement ouvert mettent le plus en garde."),
   aggregation = "weighted_mean",
-  indicators = { stakeholders, engagement, breadth, feedback, governance },
+  indicators = c.indicators { stakeholders, engagement, breadth, feedback, governance },
 }

@@ -14,6 +14,8 @@ local i18n = require "lib.i18n"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs = type, ipairs
 
 local L = c.L
 
@@ -743,5 +745,5 @@ return m.criterion {
     "Média ponderada (arredondada para baixo). O ajuste entre problema e método e o ciclo de aprendizagem pesam 1,5: num problema complexo, testar e ajustar importa mais do que qualquer plano isolado (Cynefin: testar, perceber, responder).",
     "Moyenne pondérée (arrondie vers le bas). L'adéquation entre problème et méthode et la boucle d'apprentissage pèsent 1,5 : face à un problème complexe, tester et ajuster compte plus que tout plan isolé (Cynefin : sonder, percevoir, répondre)."),
   aggregation = "weighted_mean",
-  indicators = { system_map, risks, domain_method, phasing, learning, coordination },
+  indicators = c.indicators { system_map, risks, domain_method, phasing, learning, coordination },
 }

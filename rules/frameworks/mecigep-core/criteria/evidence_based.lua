@@ -10,6 +10,8 @@ local evidence = require "lib.evidence"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, next, tostring, math = type, ipairs, next, tostring, math
 
 local L = c.L
 
@@ -594,5 +596,5 @@ return m.criterion {
     "Média ponderada (arredondada para baixo). A solidez da evidência e o plano de avaliação pesam 1,5: são o que a iniciativa sabe antes do lançamento e como aprenderá depois (Recomendação da OCDE sobre Avaliação de Políticas Públicas).",
     "Moyenne pondérée (arrondie vers le bas). La solidité des données et le plan d'évaluation pèsent 1,5 : c'est ce que l'initiative sait avant le lancement et comment elle apprendra ensuite (Recommandation de l'OCDE sur l'évaluation des politiques publiques)."),
   aggregation = "weighted_mean",
-  indicators = { baseline, theory, strength, results, evaluation_plan },
+  indicators = c.indicators { baseline, theory, strength, results, evaluation_plan },
 }

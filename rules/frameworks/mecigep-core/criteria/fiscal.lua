@@ -13,6 +13,8 @@ local i18n = require "lib.i18n"
 local fiscal_rules = require "lib.fiscal_rules"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, tostring, math = type, ipairs, tostring, math
 
 local L = c.L
 
@@ -821,5 +823,5 @@ return m.criterion {
     "Elo mais fraco (PEFA M1): o critério assume seu indicador mais baixo. Um custo sem financiamento, um descumprimento da regra fiscal ou um passivo oculto compromete todo o resto, por melhor que seja.",
     "Maillon faible (PEFA M1) : le critère prend son indicateur le plus bas. Un coût non financé, un dépassement de la règle budgétaire ou un passif caché compromet tout le reste, aussi bon soit-il."),
   aggregation = "weakest_link",
-  indicators = { costing, funding, fiscal_rule, appraisal, fiscal_risks, monitoring },
+  indicators = c.indicators { costing, funding, fiscal_rule, appraisal, fiscal_risks, monitoring },
 }

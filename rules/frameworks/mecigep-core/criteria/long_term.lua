@@ -14,6 +14,8 @@ local dates = require "lib.dates"
 local i18n = require "lib.i18n"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs, pairs, tostring, math = type, ipairs, pairs, tostring, math
 
 local L = c.L
 
@@ -659,5 +661,5 @@ return m.criterion {
     "Média ponderada (arredondada para baixo). A continuidade institucional pesa 2 e o horizonte 1,5: sem um mandato que sobreviva a uma mudança de governo, o resto de um desenho de longo prazo não perdura (o CONEVAL do México mostra que até órgãos autônomos podem ser transferidos).",
     "Moyenne pondérée (arrondie vers le bas). La continuité institutionnelle pèse 2 et l'horizon 1,5 : sans un mandat qui survit à un changement de gouvernement, le reste d'une conception à long terme ne dure pas (le CONEVAL du Mexique montre que même des organismes autonomes peuvent être transférés)."),
   aggregation = "weighted_mean",
-  indicators = { horizon, alignment, scenarios, continuity, long_run },
+  indicators = c.indicators { horizon, alignment, scenarios, continuity, long_run },
 }

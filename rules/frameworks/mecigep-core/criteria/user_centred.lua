@@ -12,6 +12,8 @@ local i18n = require "lib.i18n"
 local dates = require "lib.dates"
 local c = require "frameworks.mecigep-core.common"
 local K = require("frameworks.mecigep-core.calibration").values
+-- (globals read on every call, as locals: docs/rules.md, "Reading globals")
+local type, ipairs = type, ipairs
 
 local L = c.L
 
@@ -553,5 +555,5 @@ return m.criterion {
     "Média ponderada (arredondada para baixo). A pesquisa com usuários e a acessibilidade pesam 1,5: um serviço desenhado sem seus usuários, ou que pessoas sem conexão ou com deficiência não conseguem usar, fracassa quaisquer que sejam suas outras qualidades.",
     "Moyenne pondérée (arrondie vers le bas). La recherche auprès des usagers et l'accessibilité pèsent 1,5 : un service conçu sans ses usagers, ou inutilisable par les personnes hors ligne ou handicapées, échoue quelles que soient ses autres qualités."),
   aggregation = "weighted_mean",
-  indicators = { research, journey, accessibility, standards, testing },
+  indicators = c.indicators { research, journey, accessibility, standards, testing },
 }
