@@ -1,7 +1,7 @@
 -- The floor of a framework's rules: the rules and the engine's own Lua (its context, ctx.cited,
 -- paths) run by stock lua5.4 with no host and no sandbox: no read-only or traced views (rules
 -- read the case's plain tables), no frozen modules, no budgets, nothing read back or written.
--- What is left is the rules' own work, which no host can make cheaper.
+-- What is left is the rules' own work in Lua: a host adds to it, short of doing that work in C.
 --
 --   lua5.4 bench/core/stock_harness.lua RULES FRAMEWORK_ID ENGINE_LIBRARY.swift CASES.jsonl [ROUNDS]
 --
