@@ -128,8 +128,9 @@ def core_floor(binary, runs, scratch):
     examples = os.path.join(ROOT, "examples/cases")
     names = sorted(f for f in os.listdir(examples) if f.endswith(".yaml"))
     lines = os.path.join(scratch, "examples.jsonl")
-    subprocess.run([sys.executable, os.path.join(HERE, "core", "cases_to_jsonl.py"), lines, examples], check=True,
-                   stdout=subprocess.DEVNULL)
+    # (the files named one by one, so that the harness's lines are in the order of `names`)
+    subprocess.run([sys.executable, os.path.join(HERE, "core", "cases_to_jsonl.py"), lines]
+                   + [os.path.join(examples, name) for name in names], check=True, stdout=subprocess.DEVNULL)
     eight = os.path.join(scratch, "examples-x8")
     shutil.rmtree(eight, ignore_errors=True)
     os.makedirs(eight)
