@@ -12,6 +12,14 @@ public final class CaseReadAhead: @unchecked Sendable {
     let limits: DocumentLimits
     private enum State {
         case pending, reading, read(Result<CaseDocument, DocumentError>), taken
+
+        /// Whether the thread is done with the file (it read it, or passed over it).
+        var isSettled: Bool {
+            switch self {
+            case .pending, .reading: false
+            case .read, .taken: true
+            }
+        }
     }
     private let condition = NSCondition()
     private var states: [State]
@@ -69,9 +77,7 @@ public final class CaseReadAhead: @unchecked Sendable {
     /// Waits until the thread has read or passed over every file (tests).
     func waitUntilDone() {
         condition.withLock {
-            while states.contains(where: { if case .reading = $0 { return true }; if case .pending = $0 { return true }; return false }) {
-                condition.wait()
-            }
+            while !states.allSatisfy(\.isSettled) { condition.wait() }
         }
     }
 }
