@@ -135,20 +135,32 @@ struct AssessCommand: ParsableCommand {
         tally.clearProgress()
         var summaryFailed = false
         if let out {
-            // Every case file reaches the disk before the summaries that list them.
-            if let failure = syncFolder(out) {
-                Console.error("mecigep: \(failure)")
-                summaryFailed = true
-            }
+            // Every case file reaches the disk before the summaries that list them, and a
+            // summary appears whole: the summaries are written beside their names first, one
+            // flush then takes them to disk with the case files, and only then are they moved
+            // into place (one flush where a flush per summary was three).
             let writers: [(String, (AtomicFile) throws(CommandFailure) -> Void)] = [
                 ("summary.json", { file throws(CommandFailure) in try tally.writeSummaryJSON(to: file, files: files, names: names) }),
                 ("summary.csv", { file throws(CommandFailure) in try tally.writeSummaryCSV(to: file, files: files, names: names) }),
             ]
+            var written: [AtomicFile] = []
             for (name, write) in writers {
                 do throws(CommandFailure) {
-                    try AtomicFile.write((out as NSString).appendingPathComponent(name), sync: true, write)
+                    written.append(try AtomicFile.prepare((out as NSString).appendingPathComponent(name), write))
                 } catch {
                     Console.error("mecigep: \(error.message ?? "cannot write \(name)")")
+                    summaryFailed = true
+                }
+            }
+            let flushFailure = syncFolder(out)
+            if let flushFailure {
+                Console.error("mecigep: \(flushFailure)")
+                summaryFailed = true
+            }
+            for file in written {
+                // (when the flush failed, each summary is flushed on its own, and says so if that fails)
+                do throws(CommandFailure) { try file.commit(sync: flushFailure != nil) } catch {
+                    Console.error("mecigep: \(error.message ?? "cannot write \(file.path)")")
                     summaryFailed = true
                 }
             }
@@ -439,3 +451,26 @@ enum CSV {
         return rows.map { $0.map(cell).joined(separator: ",") }
     }
 }
+
+extension AssessCommand {
+    /// Starts compiling the framework `mecigep assess` will load, before the command line is
+    /// parsed: the parser's start is several milliseconds of one core while the other is idle,
+    /// and the load compiles less itself the more is compiled when it begins. The guess reads
+    /// only `--rules DIR` and `--framework ID` (or their `=` forms) before any `--`; anything
+    /// else a load depends on (a version, a package file, budgets) makes the load start its own
+    /// (`ModulePrecompiler.forLoad`), so a wrong guess costs the idle core's time, never a result.
+    static func compileAhead(_ arguments: [String]) {
+        guard arguments.first == "assess" else { return }
+        var rules: String?, framework: String?
+        var rest = arguments.dropFirst()
+        while let argument = rest.popFirst(), argument != "--" {
+            if argument == "--rules" { rules = rest.popFirst() }
+            else if argument.hasPrefix("--rules=") { rules = String(argument.dropFirst(8)) }
+            else if argument == "--framework" { framework = rest.popFirst() }
+            else if argument.hasPrefix("--framework=") { framework = String(argument.dropFirst(12)) }
+        }
+        let folder = rules ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules"
+        FrameworkLoader(rulesFolder: folder).compileAhead(framework ?? FrameworkOption.defaultFramework)
+    }
+}
+

@@ -56,7 +56,8 @@ public struct CommandFailure: Error {
 extension Mecigep {
     /// Parses `arguments`, runs the command and returns the process exit code: 0, 1 or 2.
     public static func run(arguments: [String]) -> Int32 {
-        run(Mecigep.self, arguments: arguments)
+        AssessCommand.compileAhead(arguments)
+        return run(Mecigep.self, arguments: arguments)
     }
 
     /// `run(arguments:)` with the commands of `root` (the service program's, say).

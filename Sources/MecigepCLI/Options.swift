@@ -29,8 +29,11 @@ public struct RulesOptions: ParsableArguments {
 
 /// `--framework ID`.
 struct FrameworkOption: ParsableArguments {
+    /// The framework when none is named.
+    static let defaultFramework = "mecigep-core"
+
     @Option(help: "The framework: ID, ID@VERSION (an installed package) or a .mecigep.tar.gz file.")
-    var framework: String = "mecigep-core"
+    var framework: String = defaultFramework
 }
 
 /// Budgets for rule code.
@@ -112,14 +115,22 @@ final class AtomicFile {
 
     /// Writes `path` through `body` and commits it, or leaves nothing at all when anything fails.
     static func write(_ path: String, sync: Bool, _ body: (AtomicFile) throws(CommandFailure) -> Void) throws(CommandFailure) {
-        let file = try AtomicFile(path: path)
-        do throws(CommandFailure) {
-            try body(file)
-            try file.commit(sync: sync)
-        } catch {
+        let file = try prepare(path, body)
+        do throws(CommandFailure) { try file.commit(sync: sync) } catch {
             file.abandon()
             throw error
         }
+    }
+
+    /// Writes `path`'s temporary file through `body`, to be committed later (`commit(sync:)`);
+    /// leaves nothing behind when anything fails.
+    static func prepare(_ path: String, _ body: (AtomicFile) throws(CommandFailure) -> Void) throws(CommandFailure) -> AtomicFile {
+        let file = try AtomicFile(path: path)
+        do throws(CommandFailure) { try body(file) } catch {
+            file.abandon()
+            throw error
+        }
+        return file
     }
 
     init(path: String) throws(CommandFailure) {

@@ -151,6 +151,49 @@ struct ModulePrecompilerTests {
         #expect(outcome.counts.used == 1)   // m's dump; v's was for its old text
     }
 
+    /// A precompiler started before anyone asked (`startEarly`, as a command line does before
+    /// parsing its arguments) goes to a load only if that load is for the same entry with the
+    /// same roots, size limit, built-in modules and memory cap (the cap a file compiles under);
+    /// a load of anything else gets a new one and leaves the early one for its own load, which
+    /// gets it once.
+    @Test func anEarlyPrecompilerGoesOnlyToTheLoadItWasStartedFor() {
+        let folder = Self.tree()
+        let configuration = LuaConfiguration(limits: LuaLimits(instructions: 5_000_000, timeoutSeconds: 3),
+                                             moduleRoots: [folder.path])
+        var smaller = configuration
+        smaller.limits.memoryBytes /= 2
+        var otherRoots = configuration
+        otherRoots.moduleRoots = [folder.path + "/lib"]
+        var builtins = configuration
+        builtins.builtinModules = ["x": "return 1"]
+        var bytes = configuration
+        bytes.maxModuleBytes /= 2
+        let early = ModulePrecompiler.startEarly(entry: "m", configuration: configuration)
+        for (name, asked, entry) in [("memory cap", smaller, "m"), ("roots", otherRoots, "m"), ("built-ins", builtins, "m"),
+                                     ("size limit", bytes, "m"), ("entry", configuration, "lib.a")] {
+            let other = ModulePrecompiler.forLoad(entry: entry, configuration: asked)
+            #expect(other !== early, "\(name)")
+            other.stop()
+        }
+        #expect(ModulePrecompiler.forLoad(entry: "m", configuration: configuration) === early)
+        let second = ModulePrecompiler.forLoad(entry: "m", configuration: configuration)
+        #expect(second !== early, "an early precompiler is handed over once")
+        second.stop()
+        early.stop()
+        // what an early precompiler compiled is what require takes
+        let (runs, counts) = LuaThread.run { () -> ([LuaValue?], (used: Int, compiled: Int)) in
+            ModulePrecompiler.startEarly(entry: "m", configuration: configuration)
+            guard let runtime = try? LuaRuntime(configuration: configuration) else { return ([], (0, 0)) }
+            let precompiler = ModulePrecompiler.forLoad(entry: "m", configuration: configuration)
+            precompiler.waitUntilFinished()
+            runtime.startPrecompiling(with: precompiler)
+            defer { runtime.stopPrecompiling() }
+            return ([try? runtime.evaluate("return require('m').sum", chunkName: "call.lua").value], precompiler.counts)
+        }
+        #expect(runs == [13])
+        #expect(counts.used == 3)
+    }
+
     /// The names found are the literal ones, in the order written; a `require` that is part of
     /// another name, a field, or given a computed name is left to `require` itself.
     @Test func theModulesFoundAreTheLiteralRequiresInOrder() {

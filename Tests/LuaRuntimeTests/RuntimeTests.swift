@@ -112,6 +112,27 @@ struct RuntimeTests {
         #expect(paths.map { ($0 as NSString).lastPathComponent } == ["one.lua", "two.lua"])
     }
 
+    /// A helper thread kept off its starter's core (the early precompiler, the case read-ahead)
+    /// runs only on other cores when there are any, and anywhere when there are none.
+    @Test func aHelperKeptOffACoreRunsElsewhere() {
+        let core = LuaThread.currentCore
+        #expect(core >= 0, "sched_getcpu answers on Linux")
+        let seen = LuaThread.run { () -> Set<Int32> in
+            LuaThread.keepOff(core: core)
+            var seen: Set<Int32> = []
+            for _ in 0..<200 { seen.insert(LuaThread.currentCore); sched_yield() }
+            return seen
+        }
+        if ProcessInfo.processInfo.activeProcessorCount >= 2 {
+            #expect(!seen.contains(core), "\(seen) includes \(core)")
+        } else {
+            #expect(seen == [core])
+        }
+        // a core that does not exist changes nothing
+        let anywhere = LuaThread.run { () -> Int32 in LuaThread.keepOff(core: 1 << 20); return LuaThread.currentCore }
+        #expect(anywhere >= 0)
+    }
+
     /// What a worker hands back from `runEach(_:releasingAfterwards:)` is released on its own
     /// thread after the caller has gone on: here each leftover's release waits until `runEach`
     /// has returned, which would never happen (5 s, then recorded) if `runEach` waited for it.

@@ -1,3 +1,4 @@
+import CLuaWatch
 import Foundation
 
 /// Runs work on a thread with a known, generous stack.
@@ -9,6 +10,17 @@ import Foundation
 public enum LuaThread {
     /// The stack size of threads started by `run`: 16 MiB.
     public static let defaultStackSize = 16 << 20
+
+    /// The core the calling thread is running on now (-1 when it cannot be told).
+    public static var currentCore: Int32 { clua_current_cpu() }
+
+    /// Keeps the calling thread off `core` (from `currentCore`) when it may run on another; does
+    /// nothing otherwise. For a helper thread whose starter has work of its own meanwhile: on a
+    /// machine with few cores, a new thread queued behind its starter on one core can leave
+    /// another idle, and a helper in the way delays the thread the starter then hands its work to.
+    public static func keepOff(core: Int32) {
+        if core >= 0 { _ = clua_keep_off_cpu(core) }
+    }
 
     /// Runs `body` on a new thread with `stackSize` bytes of stack and waits for its result.
     public static func run<T>(stackSize: Int = defaultStackSize, _ body: @escaping () -> T) -> T {

@@ -38,6 +38,61 @@ public final class ModulePrecompiler: @unchecked Sendable {
     private var usedCount = 0
     private var compiledCount = 0
 
+    /// What a precompiler was started for: the entry module and what decides which files
+    /// `require` reads from it and how they compile.
+    private struct Purpose: Equatable {
+        let entry: String
+        let roots: [String]
+        let maxBytes: Int
+        let builtins: [String: String]
+        let memoryLimit: Int
+
+        init(entry: String, configuration: LuaConfiguration) {
+            self.entry = entry
+            roots = configuration.moduleRoots
+            maxBytes = configuration.maxModuleBytes
+            builtins = configuration.builtinModules
+            memoryLimit = configuration.limits.memoryBytes
+        }
+    }
+
+    private static let earlyLock = NSLock()
+    nonisolated(unsafe) private static var early: (purpose: Purpose, precompiler: ModulePrecompiler)?
+
+    /// Starts compiling, before anyone asks, the files a load of `entry` in a runtime set up with
+    /// `configuration` will read: a command line does this before parsing its arguments, while
+    /// the second core is idle. The first `forLoad(entry:configuration:)` for exactly this entry
+    /// and configuration takes it; a load of anything else leaves it be. A guess that was wrong
+    /// costs compiling on the idle core, never a different result (a dump is used only for the
+    /// very bytes `require` reads, compiled under the same memory cap). A second early start
+    /// replaces the first.
+    @discardableResult
+    public static func startEarly(entry: String, configuration: LuaConfiguration) -> ModulePrecompiler {
+        // (off the starting thread's core: that thread goes on parsing its arguments meanwhile,
+        // and a helper queued behind it would leave the other core idle)
+        let started = ModulePrecompiler(entry: entry, resolver: ModuleResolver(roots: configuration.moduleRoots,
+                  maxBytes: configuration.maxModuleBytes, builtins: configuration.builtinModules),
+                  memoryLimit: configuration.limits.memoryBytes, keepingOff: LuaThread.currentCore)
+        let replaced = earlyLock.withLock { () -> ModulePrecompiler? in
+            defer { early = (Purpose(entry: entry, configuration: configuration), started) }
+            return early?.precompiler
+        }
+        replaced?.stop()
+        return started
+    }
+
+    /// A precompiler for a load of `entry` in a runtime set up with `configuration`: the one
+    /// `startEarly` began for exactly these (handed over once), or a new one.
+    public static func forLoad(entry: String, configuration: LuaConfiguration) -> ModulePrecompiler {
+        let purpose = Purpose(entry: entry, configuration: configuration)
+        let waiting = earlyLock.withLock { () -> ModulePrecompiler? in
+            guard let found = early, found.purpose == purpose else { return nil }
+            early = nil
+            return found.precompiler
+        }
+        return waiting ?? ModulePrecompiler(entry: entry, configuration: configuration)
+    }
+
     /// Starts reading and compiling, on another thread, the files `require(entry)` will read in
     /// a runtime set up with `configuration` (its module roots, size and memory limits). Hand it
     /// to that runtime with `LuaRuntime.startPrecompiling(with:)`.
@@ -47,8 +102,11 @@ public final class ModulePrecompiler: @unchecked Sendable {
                   memoryLimit: configuration.limits.memoryBytes)
     }
 
-    init(entry: String, resolver: ModuleResolver, memoryLimit: Int) {
+    /// `keepingOff`: a core the thread keeps off (the starting thread's, when that thread has
+    /// work of its own to do meanwhile).
+    init(entry: String, resolver: ModuleResolver, memoryLimit: Int, keepingOff core: Int32 = -1) {
         let thread = Thread { [self] in
+            LuaThread.keepOff(core: core)
             let order = discover(from: entry, resolver: resolver)
             for chunkName in order.reversed() {
                 guard let source = claim(chunkName) else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import LuaRuntime
 
 /// The first case files of a batch read and parsed on a thread of their own while the
 /// framework loads: reading a file and parsing its YAML does not need the framework, and in a
@@ -30,7 +31,11 @@ public final class CaseReadAhead: @unchecked Sendable {
         self.limits = limits
         states = Array(repeating: .pending, count: files.count)
         guard !files.isEmpty else { return }
+        // (off the starting thread's core: the framework's load starts from that thread next,
+        // and is what the first case waits for)
+        let starter = LuaThread.currentCore
         let thread = Thread { [self] in
+            LuaThread.keepOff(core: starter)
             for (index, file) in files.enumerated() {
                 let begun = condition.withLock { () -> Bool in
                     guard case .pending = states[index] else { return false }

@@ -30,13 +30,22 @@ public struct FrameworkLoader: Sendable {
                          builtinModules: [EngineLibrary.moduleName: EngineLibrary.lua])
     }
 
+    /// Starts compiling framework `id`'s files for a load nobody has asked for yet (a command
+    /// line's, before its arguments are parsed); the next `load(_:)` in the process takes what
+    /// is compiled by then if it loads the same framework with the same configuration
+    /// (`ModulePrecompiler.startEarly`). Nothing happens for an id with no framework here.
+    public func compileAhead(_ id: String) {
+        guard ModuleResolverName.isValid(id), FileManager.default.fileExists(atPath: "\(rulesFolder)/frameworks/\(id)/framework.lua") else { return }
+        ModulePrecompiler.startEarly(entry: Self.entryModule(id), configuration: runtimeConfiguration)
+    }
+
     /// Loads and validates framework `id` in a runtime of its own, so that its sources are
     /// exactly the files it used.
     public func load(_ id: String) throws(FrameworkLoadError) -> Framework {
         let configuration = runtimeConfiguration
         // The framework's module files start compiling on another thread before the runtime
         // is even made (ModulePrecompiler).
-        let precompiler = ModulePrecompiler(entry: Self.entryModule(id), configuration: configuration)
+        let precompiler = ModulePrecompiler.forLoad(entry: Self.entryModule(id), configuration: configuration)
         let outcome: Result<Framework, FrameworkLoadError> = LuaThread.run {
             do throws(FrameworkLoadError) {
                 let runtime: LuaRuntime
