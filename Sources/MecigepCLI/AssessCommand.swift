@@ -469,8 +469,7 @@ extension AssessCommand {
             else if argument == "--framework" { framework = rest.popFirst() }
             else if argument.hasPrefix("--framework=") { framework = String(argument.dropFirst(12)) }
         }
-        let folder = rules ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules"
-        FrameworkLoader(rulesFolder: folder).compileAhead(framework ?? FrameworkOption.defaultFramework)
+        FrameworkLoader(rulesFolder: RulesOptions.folder(named: rules)).compileAhead(framework ?? FrameworkOption.defaultFramework)
     }
 }
 

@@ -11,7 +11,10 @@ public struct RulesOptions: ParsableArguments {
     public init() {}
 
     /// The folder named, else $MECIGEP_RULES, else ./rules.
-    public var folder: String { rules ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules" }
+    public var folder: String { Self.folder(named: rules) }
+
+    /// `named`, else $MECIGEP_RULES, else ./rules (also for a guess made before parsing).
+    static func folder(named: String?) -> String { named ?? ProcessInfo.processInfo.environment["MECIGEP_RULES"] ?? "rules" }
 
     /// The loader, after checking that the folder exists (exit 2 otherwise). A framework given
     /// as a package file (`for:`) needs no rules folder.

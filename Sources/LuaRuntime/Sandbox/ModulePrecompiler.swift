@@ -70,9 +70,7 @@ public final class ModulePrecompiler: @unchecked Sendable {
     public static func startEarly(entry: String, configuration: LuaConfiguration) -> ModulePrecompiler {
         // (off the starting thread's core: that thread goes on parsing its arguments meanwhile,
         // and a helper queued behind it would leave the other core idle)
-        let started = ModulePrecompiler(entry: entry, resolver: ModuleResolver(roots: configuration.moduleRoots,
-                  maxBytes: configuration.maxModuleBytes, builtins: configuration.builtinModules),
-                  memoryLimit: configuration.limits.memoryBytes, keepingOff: LuaThread.currentCore)
+        let started = ModulePrecompiler(entry: entry, configuration: configuration, keepingOff: LuaThread.currentCore)
         let replaced = earlyLock.withLock { () -> ModulePrecompiler? in
             defer { early = (Purpose(entry: entry, configuration: configuration), started) }
             return early?.precompiler
@@ -95,11 +93,12 @@ public final class ModulePrecompiler: @unchecked Sendable {
 
     /// Starts reading and compiling, on another thread, the files `require(entry)` will read in
     /// a runtime set up with `configuration` (its module roots, size and memory limits). Hand it
-    /// to that runtime with `LuaRuntime.startPrecompiling(with:)`.
-    public convenience init(entry: String, configuration: LuaConfiguration) {
+    /// to that runtime with `LuaRuntime.startPrecompiling(with:)`. `keepingOff`: a core the
+    /// thread keeps off (`LuaThread.keepOff`).
+    public convenience init(entry: String, configuration: LuaConfiguration, keepingOff core: Int32 = -1) {
         self.init(entry: entry, resolver: ModuleResolver(roots: configuration.moduleRoots,
                   maxBytes: configuration.maxModuleBytes, builtins: configuration.builtinModules),
-                  memoryLimit: configuration.limits.memoryBytes)
+                  memoryLimit: configuration.limits.memoryBytes, keepingOff: core)
     }
 
     /// `keepingOff`: a core the thread keeps off (the starting thread's, when that thread has

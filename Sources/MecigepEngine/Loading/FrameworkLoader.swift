@@ -35,7 +35,7 @@ public struct FrameworkLoader: Sendable {
     /// is compiled by then if it loads the same framework with the same configuration
     /// (`ModulePrecompiler.startEarly`). Nothing happens for an id with no framework here.
     public func compileAhead(_ id: String) {
-        guard ModuleResolverName.isValid(id), FileManager.default.fileExists(atPath: "\(rulesFolder)/frameworks/\(id)/framework.lua") else { return }
+        guard entryFile(of: id) != nil else { return }
         ModulePrecompiler.startEarly(entry: Self.entryModule(id), configuration: runtimeConfiguration)
     }
 
@@ -72,14 +72,13 @@ public struct FrameworkLoader: Sendable {
     /// required, the other compiles them from the last required, and `require` takes what it
     /// finds compiled (ModulePrecompiler).
     func load(_ id: String, into runtime: LuaRuntime, precompiler: ModulePrecompiler?) throws(FrameworkLoadError) -> Framework {
-        let folder = (rulesFolder as NSString).appendingPathComponent("frameworks/\(id)")
-        let entry = "\(folder)/framework.lua"
-        guard ModuleResolverName.isValid(id), FileManager.default.fileExists(atPath: entry) else {
+        guard let entry = entryFile(of: id) else {
             let known = frameworkIDs()
             throw FrameworkLoadError(framework: id, problems: [FrameworkProblem(
                 subject: id, message: "no framework \"\(id)\" in \(rulesFolder)/frameworks (found: "
                     + (known.isEmpty ? "none" : known.joined(separator: ", ")) + ")")])
         }
+        let folder = (entry as NSString).deletingLastPathComponent
         let precompiler = precompiler ?? ModulePrecompiler(entry: Self.entryModule(id), configuration: runtime.configuration)
         runtime.startPrecompiling(with: precompiler)
         // The schema is named by the framework's description, which the Lua run gives; the file
@@ -177,6 +176,13 @@ public struct FrameworkLoader: Sendable {
         throw FrameworkLoadError(framework: framework.id, problems: [FrameworkProblem(
             file: "\(framework.folder)/framework.lua", subject: framework.id,
             message: "schema \"\(name)\" not found in \(folders.joined(separator: " or ")); add the file or remove schema =")])
+    }
+
+    /// Framework `id`'s `framework.lua` in the rules folder; nil when `id` is not a valid id or
+    /// the file is not there.
+    private func entryFile(of id: String) -> String? {
+        let entry = (rulesFolder as NSString).appendingPathComponent("frameworks/\(id)/framework.lua")
+        return ModuleResolverName.isValid(id) && FileManager.default.fileExists(atPath: entry) ? entry : nil
     }
 
     /// The module a framework's load requires first: its `framework.lua`.
