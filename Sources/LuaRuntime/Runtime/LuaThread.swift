@@ -18,8 +18,10 @@ public enum LuaThread {
     /// nothing otherwise. For a helper thread whose starter has work of its own meanwhile: on a
     /// machine with few cores, a new thread queued behind its starter on one core can leave
     /// another idle, and a helper in the way delays the thread the starter then hands its work to.
-    public static func keepOff(core: Int32) {
-        if core >= 0 { _ = clua_keep_off_cpu(core) }
+    /// Whether it did (false when the thread may run on that core alone, or `core` is unknown).
+    @discardableResult
+    public static func keepOff(core: Int32) -> Bool {
+        core >= 0 && clua_keep_off_cpu(core) == 1
     }
 
     /// Runs `body` on a new thread with `stackSize` bytes of stack and waits for its result.
