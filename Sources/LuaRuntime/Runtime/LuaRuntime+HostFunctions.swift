@@ -60,15 +60,22 @@ extension LuaRuntime {
             knownChunkNames.insert(chunkName)
             loadedModules.append((String(chunkName.dropFirst()), source))
             let dump = precompiler?.take(chunkName: chunkName, source: source)
-            (dump ?? source).withUnsafeBytes { stream.appendBytes($0) }
-            stream.appendString(chunkName)
-            stream.append(.bool(false))
-            stream.append(.bool(dump != nil))
-        case .builtin(let source, let chunkName):
-            stream.appendString(source)
-            stream.appendString(chunkName)
-            stream.append(.bool(true))
-            stream.append(.bool(false))
+            // the module's bytes (tens of kilobytes) lent to the stream, which runs before they go
+            return (dump ?? source).withUnsafeBytes { bytes in
+                stream.appendLent(bytes)
+                stream.appendString(chunkName)
+                stream.append(.bool(false))
+                stream.append(.bool(dump != nil))
+                return HostFunction.results(L, stream)
+            }
+        case .builtin(var source, let chunkName):
+            return source.withUTF8 { bytes in
+                stream.appendLent(UnsafeRawBufferPointer(bytes))
+                stream.appendString(chunkName)
+                stream.append(.bool(true))
+                stream.append(.bool(false))
+                return HostFunction.results(L, stream)
+            }
         case .invalidName(let message):
             _ = recordViolation(L, message)
             stream.append(.nil_)

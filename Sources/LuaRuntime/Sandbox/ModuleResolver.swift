@@ -26,19 +26,30 @@ struct ModuleResolver: Sendable {
         }
     }
 
-    /// The bytes of a file (at most `limit`), read with plain system calls.
-    static func contents(of path: String, limit: Int) -> [UInt8]? {
+    /// The bytes of a file (at most `limit`), read with plain system calls into one buffer of
+    /// the size `stat` gave (`expected`) and a byte more: no chunk zeroed, no growing and copying.
+    /// A file that grew since is read on, in chunks, up to `limit`.
+    static func contents(of path: String, limit: Int, expected: Int = 0) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        var room = min(max(expected, 0), limit) + 1
         while bytes.count <= limit {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return nil }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
+            var ended = false, failed = false
+            let piece = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                while count < room {
+                    let n = read(fd, buffer.baseAddress! + count, room - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true; return }
+                    if n == 0 { ended = true; return }
+                    count += n
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = piece } else { bytes.append(contentsOf: piece) }
+            if ended { return bytes.count <= limit ? bytes : nil }
+            room = 64 << 10
         }
         return nil
     }
@@ -62,7 +73,7 @@ struct ModuleResolver: Sendable {
             if size > maxBytes {
                 return .unreadable("require: \(path) is \(size) bytes, more than the \(maxBytes) allowed for a module")
             }
-            guard let bytes = Self.contents(of: path, limit: maxBytes) else {
+            guard let bytes = Self.contents(of: path, limit: maxBytes, expected: size) else {
                 return .unreadable("require: cannot read \(path)")
             }
             // Lua reads bytes: string literals may hold any (Latin-1 text, say); Lua's parser

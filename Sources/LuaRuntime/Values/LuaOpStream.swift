@@ -6,6 +6,8 @@ struct LuaOpStream {
     enum Op {
         case nil_, null, bool(Bool), integer(Int64), number(Double)
         case string(offset: Int, count: Int)
+        /// Bytes the stream does not own (`appendLent`).
+        case lent(UnsafeRawPointer?, count: Int)
         case light(UnsafeMutableRawPointer?)
         case newTable(arrayCount: Int32, recordCount: Int32)
         case setField, setIndex(Int64)
@@ -33,6 +35,12 @@ struct LuaOpStream {
         let offset = bytes.count
         bytes.append(contentsOf: b)
         ops.append(.string(offset: offset, count: b.count))
+    }
+
+    /// A string of `b`'s bytes, read where they are when the stream runs, not copied into it:
+    /// for large texts (a module's source). `b` must stay valid until `run` has returned.
+    mutating func appendLent(_ b: UnsafeRawBufferPointer) {
+        ops.append(.lent(b.baseAddress, count: b.count))
     }
 
     /// Replays the stream on `L` under `lua_pcall`. Returns the status and how many values
@@ -74,6 +82,10 @@ struct LuaOpStream {
             case .string(let offset, let count):
                 op.pointee.code = Int32(CLUA_OP_STR)
                 op.pointee.s = UnsafeRawPointer(base! + offset).assumingMemoryBound(to: CChar.self)
+                op.pointee.len = count
+            case .lent(let start, let count):
+                op.pointee.code = Int32(CLUA_OP_STR)
+                op.pointee.s = start?.assumingMemoryBound(to: CChar.self)
                 op.pointee.len = count
             case .light(let p):
                 op.pointee.code = Int32(CLUA_OP_LIGHT)
