@@ -95,6 +95,7 @@ struct AssessCommand: ParsableCommand {
         defer { folderLock?.release() }
         let tally = Tally(total: files.count, progress: standardErrorIsTerminal && files.count > 1)
         let names = OutputNames(files: files, extension: format.rawValue)
+        if let out { try tally.keepSummaryRows(in: out, files: files, names: names) }
         let format = self.format, out = self.out, pretty = self.pretty
         runner.run(files: files) { index, outcome in
             // Rendering and writing happen on the worker threads, in parallel.
@@ -140,8 +141,8 @@ struct AssessCommand: ParsableCommand {
             // flush then takes them to disk with the case files, and only then are they moved
             // into place (one flush where a flush per summary was three).
             let writers: [(String, (AtomicFile) throws(CommandFailure) -> Void)] = [
-                ("summary.json", { file throws(CommandFailure) in try tally.writeSummaryJSON(to: file, files: files, names: names) }),
-                ("summary.csv", { file throws(CommandFailure) in try tally.writeSummaryCSV(to: file, files: files, names: names) }),
+                ("summary.json", { file throws(CommandFailure) in try tally.writeSummaryJSON(to: file) }),
+                ("summary.csv", { file throws(CommandFailure) in try tally.writeSummaryCSV(to: file) }),
             ]
             var written: [AtomicFile] = []
             for (name, write) in writers {
@@ -206,24 +207,55 @@ enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Unique output file names, from the case files' names.
+/// Unique output file names, from the case files' names: a case's file's stem with the format's
+/// extension, or, when that name is taken (by an earlier case or a summary), the first free of
+/// `stem-2.ext`, `stem-3.ext`... Only those renamed are kept; the rest are made again when asked
+/// for, and taken names are remembered by their hash (with the case that took each, to tell two
+/// names with one hash apart), so a batch of any size does not hold every name twice.
 struct OutputNames {
-    private var names: [String] = []
+    private let files: [String]
+    private let ext: String
+    private var renamed: [Int: String] = [:]
+
     init(files: [String], extension ext: String) {
-        var used: Set<String> = ["summary.json", "summary.csv"]
-        for file in files {
-            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            var name = "\(stem).\(ext)"
-            var n = 2
-            while used.contains(name) {
-                name = "\(stem)-\(n).\(ext)"
-                n += 1
+        self.files = files
+        self.ext = ext
+        let reserved = ["summary.json", "summary.csv"]
+        var taken: [Int: Int] = [:]   // a taken name's hash: the case that took it (-1, -2: the summaries)
+        var takenToo: Set<String> = []   // taken names whose hash an earlier name had
+        func name(_ index: Int) -> String { index < 0 ? reserved[-index - 1] : renamed[index] ?? plainName(index) }
+        func isTaken(_ candidate: String) -> Bool {
+            if let owner = taken[candidate.hashValue], name(owner) == candidate { return true }
+            return !takenToo.isEmpty && takenToo.contains(candidate)
+        }
+        func take(_ candidate: String, by index: Int) {
+            let hash = candidate.hashValue
+            if taken[hash] == nil { taken[hash] = index } else { takenToo.insert(candidate) }
+        }
+        for (n, reservedName) in reserved.enumerated() { take(reservedName, by: -n - 1) }
+        taken.reserveCapacity(files.count + reserved.count)
+        for index in files.indices {
+            var candidate = plainName(index)
+            if isTaken(candidate) {
+                let stem = Self.stem(files[index])
+                var n = 2
+                repeat {
+                    candidate = "\(stem)-\(n).\(ext)"
+                    n += 1
+                } while isTaken(candidate)
+                renamed[index] = candidate
             }
-            used.insert(name)
-            names.append(name)
+            take(candidate, by: index)
         }
     }
-    subscript(index: Int) -> String { names[index] }
+
+    private static func stem(_ file: String) -> String {
+        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    private func plainName(_ index: Int) -> String { "\(Self.stem(files[index])).\(ext)" }
+
+    subscript(index: Int) -> String { renamed[index] ?? plainName(index) }
 }
 
 /// Counts outcomes, draws the progress bar, writes the summary. Workers use it under `lock`.
@@ -239,28 +271,18 @@ final class Tally: @unchecked Sendable {
     private(set) var invalid = 0
     private(set) var unwritten = 0
     private(set) var ruleErrors = 0
-    /// Per case (by index), only its summary row: holding whole assessments, or dictionaries
-    /// of values, would grow with the batch.
-    private var rows: [SummaryRow?]
-    private var failures: [Int: String] = [:]
-    private var invalidIssues: [Int: [CaseIssue]] = [:]
-    private var unwrittenFiles: Set<Int> = []
-
-    /// What the summary lists of an assessed case.
-    struct SummaryRow {
-        var caseID: String
-        var status: String
-        var level: LuaValue
-        var score: Double?
-        var coverage: Double
-        var ruleErrors: Int
-        var caseIssues: Int
-    }
+    /// Where each case's row of the summaries goes when it finishes (a batch with --out): rows
+    /// are written as they come, never all held (`SummarySpool`).
+    private var summary: (spool: SummarySpool, files: [String], names: OutputNames)?
 
     init(total: Int, progress: Bool) {
         self.total = total
         self.progress = progress
-        self.rows = Array(repeating: nil, count: total)
+    }
+
+    /// Rows of `summary.json` and `summary.csv` kept in `folder` from now on, for `files`.
+    func keepSummaryRows(in folder: String, files: [String], names: OutputNames) throws(CommandFailure) {
+        summary = (try SummarySpool(folder: folder), files, names)
     }
 
     var failedAny: Bool { errors > 0 || ruleErrors > 0 || invalid > 0 || unwritten > 0 }
@@ -269,17 +291,34 @@ final class Tally: @unchecked Sendable {
         done += 1
         switch outcome {
         case .assessed(let a):
-            rows[index] = SummaryRow(caseID: a.caseID, status: a.status.rawValue, level: a.grade?.idValue ?? .null,
-                                     score: a.grade?.score, coverage: (a.coverage.share * 10_000).rounded() / 10_000,
-                                     ruleErrors: a.coverage.errors, caseIssues: a.caseIssues.count)
             count(a)
+            guard let summary else { return }
+            let level: LuaValue = a.grade?.idValue ?? .null
+            let score: LuaValue = a.grade.map { .double($0.score) } ?? .null
+            var row: [String: LuaValue] = ["file": .string(summary.files[index]), "output": .string(summary.names[index])]
+            row["case"] = .string(a.caseID)
+            row["status"] = .string(a.status.rawValue)
+            row["level"] = level
+            row["score"] = score
+            row["coverage"] = .double((a.coverage.share * 10_000).rounded() / 10_000)
+            row["rule_errors"] = .integer(Int64(a.coverage.errors))
+            row["case_issues"] = .integer(Int64(a.caseIssues.count))
+            summary.spool.add(index, row)
         case .failed(_, let message):
-            failures[index] = message
             errors += 1
+            summary?.spool.add(index, failedRow(index, status: "error", message: message))
         case .invalid(_, let issues):
-            invalidIssues[index] = issues
             invalid += 1
+            guard let summary else { return }
+            summary.spool.add(index, ["file": .string(summary.files[index]), "output": .null, "case": .null, "status": "invalid",
+                                      "message": .string(issues.map(\.description).joined(separator: "; "))])
         }
+    }
+
+    /// The summaries' row of a case that was not assessed, or whose file was not written.
+    private func failedRow(_ index: Int, status: String, message: String) -> [String: LuaValue] {
+        ["file": .string(summary?.files[index] ?? ""), "output": .null, "case": .null, "status": .string(status),
+         "message": .string(message)]
     }
 
     private func count(_ a: Assessment) {
@@ -308,9 +347,8 @@ final class Tally: @unchecked Sendable {
     /// and listed in the summary as not written.
     func writeFailed(_ index: Int, _ message: String) {
         done += 1
-        failures[index] = message
-        unwrittenFiles.insert(index)
         unwritten += 1
+        summary?.spool.add(index, failedRow(index, status: "not_written", message: message))
     }
 
     func showProgress() {
@@ -360,53 +398,27 @@ final class Tally: @unchecked Sendable {
             + count(errors, "error") + semicolon + count(ruleErrors, "rule error")
     }
 
-    private func record(_ index: Int, file: String, name: String) -> [String: LuaValue] {
-        if let row = rows[index] {
-            return ["file": .string(file), "output": .string(name), "case": .string(row.caseID), "status": .string(row.status),
-                    "level": row.level, "score": row.score.map { .double($0) } ?? .null, "coverage": .double(row.coverage),
-                    "rule_errors": .integer(Int64(row.ruleErrors)), "case_issues": .integer(Int64(row.caseIssues))]
-        }
-        if let issues = invalidIssues[index] {
-            return ["file": .string(file), "output": .null, "case": .null, "status": "invalid",
-                    "message": .string(issues.map(\.description).joined(separator: "; "))]
-        }
-        return ["file": .string(file), "output": .null, "case": .null,
-                "status": .string(unwrittenFiles.contains(index) ? "not_written" : "error"),
-                "message": .string(failures[index] ?? "unknown error")]
-    }
-
-    /// summary.json, streamed row by row (the same bytes as the whole document pretty-printed:
-    /// keys sorted, two-space indentation), so a batch of any size never holds it in memory.
-    func writeSummaryJSON(to file: AtomicFile, files: [String], names: OutputNames) throws(CommandFailure) {
+    /// summary.json, with the rows written as the cases finished (the same bytes as the whole
+    /// document pretty-printed: keys sorted, two-space indentation), so a batch of any size
+    /// never holds it, or its rows, in memory.
+    func writeSummaryJSON(to file: AtomicFile) throws(CommandFailure) {
+        guard let summary else { return }
+        summary.spool.finish(count: summary.files.count) { failedRow($0, status: "error", message: "unknown error") }
         func line(_ key: String, _ n: Int) -> String { "  \"\(key)\": \(n),\n" }
         var head = "{\n" + line("assessed", assessed) + line("cases", total) + line("errors", errors)
             + line("insufficient_information", insufficient) + line("invalid", invalid) + line("not_written", unwritten)
-        head += files.isEmpty ? "  \"results\": []," : "  \"results\": ["
+        head += summary.files.isEmpty ? "  \"results\": []," : "  \"results\": ["
         try file.write(Array(head.utf8))
-        var buffer: [UInt8] = []
-        for (i, path) in files.enumerated() {
-            buffer.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
-            LuaValue.object(record(i, file: path, name: names[i])).writeJSON(into: &buffer, pretty: true, indent: 2)
-            if buffer.count >= 1 << 16 { try file.write(buffer); buffer.removeAll(keepingCapacity: true) }
-        }
-        if !files.isEmpty { buffer.append(contentsOf: Array("\n  ],".utf8)) }
-        buffer.append(contentsOf: Array("\n  \"rule_errors\": \(ruleErrors)\n}\n".utf8))
-        try file.write(buffer)
+        try summary.spool.copyJSONRows(to: file)
+        try file.write(Array(((summary.files.isEmpty ? "" : "\n  ],") + "\n  \"rule_errors\": \(ruleErrors)\n}\n").utf8))
     }
 
-    /// summary.csv, streamed row by row.
-    func writeSummaryCSV(to file: AtomicFile, files: [String], names: OutputNames) throws(CommandFailure) {
-        var buffer = Array("file,case,status,level,score,coverage,rule_errors,case_issues,message\n".utf8)
-        for (i, path) in files.enumerated() {
-            let r = record(i, file: path, name: names[i])
-            let cells = ["file", "case", "status", "level", "score", "coverage", "rule_errors", "case_issues", "message"].map { key -> String in
-                guard let v = r[key], v != .null else { return "" }
-                return CSV.cell(v.stringValue ?? v.jsonText())
-            }
-            buffer.append(contentsOf: Array((cells.joined(separator: ",") + "\n").utf8))
-            if buffer.count >= 1 << 16 { try file.write(buffer); buffer.removeAll(keepingCapacity: true) }
-        }
-        try file.write(buffer)
+    /// summary.csv, with the rows written as the cases finished.
+    func writeSummaryCSV(to file: AtomicFile) throws(CommandFailure) {
+        guard let summary else { return }
+        summary.spool.finish(count: summary.files.count) { failedRow($0, status: "error", message: "unknown error") }
+        try file.write(Array(SummarySpool.csvHeader.utf8))
+        try summary.spool.copyCSVRows(to: file)
     }
 }
 

@@ -98,12 +98,41 @@ public struct BatchRunner: Sendable {
                 files.append(path)
                 continue
             }
-            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
-            files += found
+            collectCaseFiles(in: path, relative: "", root: path, into: &files)
         }
-        return (files.sorted(), missing)
+        files.sort()
+        return (files, missing)
+    }
+
+    /// Appends to `files` every entry under `folder`, at any depth, whose name ends in .yaml,
+    /// .yml or .json (any case; a name that only starts with a dot has no extension), as `root`
+    /// joined with its path below it: what FileManager's enumerator listed (hidden entries too;
+    /// folders entered, symbolic links to folders not), read with `readdir` and one string per
+    /// entry kept, where the enumerator's list, its filtered and sorted copies held a 100,000-case
+    /// folder's names four times over.
+    private static func collectCaseFiles(in folder: String, relative: String, root: String, into files: inout [String]) {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            let below = relative.isEmpty ? name : relative + "/" + name
+            if hasCaseExtension(name) { files.append((root as NSString).appendingPathComponent(below)) }
+            let inside = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(inside, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { collectCaseFiles(in: inside, relative: below, root: root, into: &files) }
+        }
+    }
+
+    /// Whether a file name's extension (after its last dot, unless that dot starts the name) is
+    /// yaml, yml or json in any case: as `NSString.pathExtension` reads it.
+    static func hasCaseExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return ext == "yaml" || ext == "yml" || ext == "json"
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import LuaRuntime
+
+/// The rows of `summary.json` and `summary.csv`, written as a batch's cases finish, in the
+/// batch's order, into two unnamed files in the output folder (made and unlinked at once, so
+/// nothing is left behind whatever happens); the summaries copy them once the counts at their
+/// head are known. A batch keeps in memory only the rows of cases that finished ahead of an
+/// earlier one, whatever its size. Used under `Tally`'s lock.
+final class SummarySpool {
+    private let json: SpoolFile
+    private let csv: SpoolFile
+    /// Rows that finished ahead of `next`, rendered: (JSON, CSV).
+    private var pending: [Int: ([UInt8], [UInt8])] = [:]
+    /// The first row not yet in the files.
+    private(set) var next = 0
+
+    init(folder: String) throws(CommandFailure) {
+        json = try SpoolFile(folder: folder, name: "json")
+        csv = try SpoolFile(folder: folder, name: "csv")
+    }
+
+    /// Row `index` of both summaries: its record as `summary.json` lists it (pretty, with the
+    /// separator its place needs) and its CSV line.
+    func add(_ index: Int, _ record: [String: LuaValue]) {
+        var row = Array((index == 0 ? "\n    " : ",\n    ").utf8)
+        LuaValue.object(record).writeJSON(into: &row, pretty: true, indent: 2)
+        let cells = Self.csvColumns.map { key -> String in
+            guard let v = record[key], v != .null else { return "" }
+            return CSV.cell(v.stringValue ?? v.jsonText())
+        }
+        let line = Array((cells.joined(separator: ",") + "\n").utf8)
+        if index != next {
+            pending[index] = (row, line)
+            return
+        }
+        json.append(row)
+        csv.append(line)
+        next += 1
+        while let (row, line) = pending.removeValue(forKey: next) {
+            json.append(row)
+            csv.append(line)
+            next += 1
+        }
+    }
+
+    /// Writes what is still pending, in order, up to `count` rows; a row that never came (none
+    /// should) is written as `missing` gives it.
+    func finish(count: Int, missing: (Int) -> [String: LuaValue]) {
+        while next < count {
+            if pending[next] == nil { add(next, missing(next)) } else {
+                let (row, line) = pending.removeValue(forKey: next)!
+                json.append(row)
+                csv.append(line)
+                next += 1
+            }
+        }
+    }
+
+    static let csvHeader = "file,case,status,level,score,coverage,rule_errors,case_issues,message\n"
+    static let csvColumns = ["file", "case", "status", "level", "score", "coverage", "rule_errors", "case_issues", "message"]
+
+    /// Copies the JSON rows written so far into `file`.
+    func copyJSONRows(to file: AtomicFile) throws(CommandFailure) { try json.copy(to: file) }
+
+    /// Copies the CSV rows written so far into `file`.
+    func copyCSVRows(to file: AtomicFile) throws(CommandFailure) { try csv.copy(to: file) }
+}
+
+/// An unnamed file (created in a folder and unlinked at once) written through a buffer and read
+/// back from its start; a failure to write is kept and reported when it is read back.
+private final class SpoolFile {
+    private var fd: Int32
+    private let folder: String
+    private var buffer: [UInt8] = []
+    private var failure: String?
+
+    init(folder: String, name: String) throws(CommandFailure) {
+        self.folder = folder
+        let path = (folder as NSString).appendingPathComponent(".mecigep-summary-rows-\(UUID().uuidString).\(name)")
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CommandFailure(code: MecigepExit.failure,
+                                 message: "cannot write the summaries in \(folder): \(String(cString: strerror(errno)))")
+        }
+        unlink(path)
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit { close(fd) }
+
+    func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                failure = "cannot keep the summaries' rows in \(folder): \(String(cString: strerror(errno)))"
+                return
+            }
+            done += n
+        }
+    }
+
+    func copy(to file: AtomicFile) throws(CommandFailure) {
+        flush()
+        if let failure { throw CommandFailure(code: MecigepExit.failure, message: "cannot write \(file.path): \(failure)") }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else {
+                throw CommandFailure(code: MecigepExit.failure, message: "cannot write \(file.path): cannot read the summaries' rows back "
+                    + "from \(folder): \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return }
+            try chunk.withUnsafeBufferPointer { (all) throws(CommandFailure) in
+                try file.write(UnsafeBufferPointer(rebasing: all[0..<n]))
+            }
+            offset += off_t(n)
+        }
+    }
+}
