@@ -309,13 +309,12 @@ final class Tally: @unchecked Sendable {
             summary?.spool.add(index, failedRow(index, status: "error", message: message))
         case .invalid(_, let issues):
             invalid += 1
-            guard let summary else { return }
-            summary.spool.add(index, ["file": .string(summary.files[index]), "output": .null, "case": .null, "status": "invalid",
-                                      "message": .string(issues.map(\.description).joined(separator: "; "))])
+            summary?.spool.add(index, failedRow(index, status: "invalid", message: issues.map(\.description).joined(separator: "; ")))
         }
     }
 
-    /// The summaries' row of a case that was not assessed, or whose file was not written.
+    /// The summaries' row of a case that was not assessed (invalid, or an error), or whose file
+    /// was not written.
     private func failedRow(_ index: Int, status: String, message: String) -> [String: LuaValue] {
         ["file": .string(summary?.files[index] ?? ""), "output": .null, "case": .null, "status": .string(status),
          "message": .string(message)]
