@@ -135,14 +135,8 @@ final class StreamSink: @unchecked Sendable {
         guard !bytes.isEmpty, failure == nil else { return }
         if let file {
             do throws(CommandFailure) { try file.write(bytes) } catch { failure = error.message ?? "cannot write \(file.path)" }
-        } else {
-            var done = 0
-            while done < bytes.count {
-                let n = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, $0.count - done) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failure = "cannot write to standard output: \(String(cString: strerror(errno)))"; break }
-                done += n
-            }
+        } else if bytes.withUnsafeBytes({ writeAll(1, $0) }) < bytes.count {
+            failure = "cannot write to standard output: \(String(cString: strerror(errno)))"
         }
     }
 

@@ -162,13 +162,8 @@ final class AtomicFile {
     }
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(CommandFailure) {
-        var done = 0
-        while done < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw fail("wrote \(written + done) of \(written + bytes.count) bytes") }
-            done += n
-        }
+        let done = writeAll(fd, UnsafeRawBufferPointer(bytes))
+        guard done == bytes.count else { throw fail("wrote \(written + done) of \(written + bytes.count) bytes") }
         written += done
     }
 
@@ -185,6 +180,19 @@ final class AtomicFile {
         if fd >= 0 { close(fd); fd = -1 }
         unlink(temporary)
     }
+}
+
+/// Writes all of `bytes` to `fd`, again after an interruption or a partial write: how many were
+/// written, fewer than all when a write failed (`errno` then says why).
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+    var done = 0
+    while done < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return done }
+        done += n
+    }
+    return done
 }
 
 /// Flushes everything written on the file system that holds `folder` (one `syncfs` for a whole

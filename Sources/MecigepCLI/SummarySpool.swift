@@ -43,21 +43,15 @@ final class SummarySpool {
         }
     }
 
-    /// Writes what is still pending, in order, up to `count` rows; a row that never came (none
-    /// should) is written as `missing` gives it.
+    /// Completes the rows up to `count`: a row that never came (none should) is written as
+    /// `missing` gives it, and the rows that waited for it follow (`add` writes every waiting
+    /// row as soon as the ones before it are in, so row `next` is never among them).
     func finish(count: Int, missing: (Int) -> [String: LuaValue]) {
-        while next < count {
-            if pending[next] == nil { add(next, missing(next)) } else {
-                let (row, line) = pending.removeValue(forKey: next)!
-                json.append(row)
-                csv.append(line)
-                next += 1
-            }
-        }
+        while next < count { add(next, missing(next)) }
     }
 
-    static let csvHeader = "file,case,status,level,score,coverage,rule_errors,case_issues,message\n"
     static let csvColumns = ["file", "case", "status", "level", "score", "coverage", "rule_errors", "case_issues", "message"]
+    static let csvHeader = csvColumns.joined(separator: ",") + "\n"
 
     /// Copies the JSON rows written so far into `file`.
     func copyJSONRows(to file: AtomicFile) throws(CommandFailure) { try json.copy(to: file) }
@@ -96,15 +90,8 @@ private final class SpoolFile {
     private func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                failure = "cannot keep the summaries' rows in \(folder): \(String(cString: strerror(errno)))"
-                return
-            }
-            done += n
+        if buffer.withUnsafeBytes({ writeAll(fd, $0) }) < buffer.count {
+            failure = "cannot keep the summaries' rows in \(folder): \(String(cString: strerror(errno)))"
         }
     }
 

@@ -60,21 +60,12 @@ extension LuaRuntime {
             knownChunkNames.insert(chunkName)
             loadedModules.append((String(chunkName.dropFirst()), source))
             let dump = precompiler?.take(chunkName: chunkName, source: source)
-            // the module's bytes (tens of kilobytes) lent to the stream, which runs before they go
-            return (dump ?? source).withUnsafeBytes { bytes in
-                stream.appendLent(bytes)
-                stream.appendString(chunkName)
-                stream.append(.bool(false))
-                stream.append(.bool(dump != nil))
-                return HostFunction.results(L, stream)
+            return (dump ?? source).withUnsafeBytes {
+                moduleResults(L, $0, chunkName: chunkName, privileged: false, binary: dump != nil)
             }
         case .builtin(var source, let chunkName):
-            return source.withUTF8 { bytes in
-                stream.appendLent(UnsafeRawBufferPointer(bytes))
-                stream.appendString(chunkName)
-                stream.append(.bool(true))
-                stream.append(.bool(false))
-                return HostFunction.results(L, stream)
+            return source.withUTF8 {
+                moduleResults(L, UnsafeRawBufferPointer($0), chunkName: chunkName, privileged: true, binary: false)
             }
         case .invalidName(let message):
             _ = recordViolation(L, message)
@@ -84,6 +75,18 @@ extension LuaRuntime {
             stream.append(.nil_)
             stream.appendString(message)
         }
+        return HostFunction.results(L, stream)
+    }
+
+    /// load_module's results for a module found: its bytes (tens of kilobytes, lent to the
+    /// stream, which runs before they go), chunk name, whether privileged, whether bytecode.
+    private func moduleResults(_ L: OpaquePointer, _ bytes: UnsafeRawBufferPointer, chunkName: String,
+                               privileged: Bool, binary: Bool) -> Int32 {
+        var stream = LuaOpStream()
+        stream.appendLent(bytes)
+        stream.appendString(chunkName)
+        stream.append(.bool(privileged))
+        stream.append(.bool(binary))
         return HostFunction.results(L, stream)
     }
 
