@@ -210,42 +210,51 @@ enum AssessmentFormat: String, ExpressibleByArgument, CaseIterable {
 /// Unique output file names, from the case files' names: a case's file's stem with the format's
 /// extension, or, when that name is taken (by an earlier case or a summary), the first free of
 /// `stem-2.ext`, `stem-3.ext`... Only those renamed are kept; the rest are made again when asked
-/// for, and taken names are remembered by their hash (with the case that took each, to tell two
-/// names with one hash apart), so a batch of any size does not hold every name twice.
+/// for. While naming, the plain names are looked up by their hash in a sorted array (12 bytes a
+/// case, then dropped), so a batch of any size does not hold every name, or a table of them.
 struct OutputNames {
-    private let files: [String]
+    private let files: CaseFileList
     private let ext: String
     private var renamed: [Int: String] = [:]
 
-    init(files: [String], extension ext: String) {
+    init(files: CaseFileList, extension ext: String) {
         self.files = files
         self.ext = ext
-        let reserved = ["summary.json", "summary.csv"]
-        var taken: [Int: Int] = [:]   // a taken name's hash: the case that took it (-1, -2: the summaries)
-        var takenToo: Set<String> = []   // taken names whose hash an earlier name had
-        func name(_ index: Int) -> String { index < 0 ? reserved[-index - 1] : renamed[index] ?? plainName(index) }
-        func isTaken(_ candidate: String) -> Bool {
-            if let owner = taken[candidate.hashValue], name(owner) == candidate { return true }
-            return !takenToo.isEmpty && takenToo.contains(candidate)
+        let reserved: Set<String> = ["summary.json", "summary.csv"]
+        // every case's plain name's hash, and the cases in the order of (hash, case)
+        let hashes: [Int] = files.indices.map { plainName($0).hashValue }
+        let byHash: [Int32] = (0..<Int32(files.count)).sorted { (a: Int32, b: Int32) -> Bool in
+            let (hashA, hashB) = (hashes[Int(a)], hashes[Int(b)])
+            return hashA != hashB ? hashA < hashB : a < b
         }
-        func take(_ candidate: String, by index: Int) {
+        var takenByRenaming: Set<String> = []
+        /// Whether `candidate` is a summary's name or that of a case before `index`.
+        func isTaken(_ candidate: String, before index: Int) -> Bool {
+            if reserved.contains(candidate) || takenByRenaming.contains(candidate) { return true }
             let hash = candidate.hashValue
-            if taken[hash] == nil { taken[hash] = index } else { takenToo.insert(candidate) }
+            var (at, end) = (0, byHash.count)   // the first of `byHash` whose hash is not below `hash`
+            while at < end {
+                let middle = (at + end) / 2
+                if hashes[Int(byHash[middle])] < hash { at = middle + 1 } else { end = middle }
+            }
+            // (a case renamed gave up its plain name; cases after `index` have not named yet)
+            while at < byHash.count, case let other = Int(byHash[at]), hashes[other] == hash, other < index {
+                if renamed[other] == nil && plainName(other) == candidate { return true }
+                at += 1
+            }
+            return false
         }
-        for (n, reservedName) in reserved.enumerated() { take(reservedName, by: -n - 1) }
-        taken.reserveCapacity(files.count + reserved.count)
         for index in files.indices {
             var candidate = plainName(index)
-            if isTaken(candidate) {
-                let stem = Self.stem(files[index])
-                var n = 2
-                repeat {
-                    candidate = "\(stem)-\(n).\(ext)"
-                    n += 1
-                } while isTaken(candidate)
-                renamed[index] = candidate
-            }
-            take(candidate, by: index)
+            guard isTaken(candidate, before: index) else { continue }
+            let stem = Self.stem(files[index])
+            var n = 2
+            repeat {
+                candidate = "\(stem)-\(n).\(ext)"
+                n += 1
+            } while isTaken(candidate, before: index)
+            renamed[index] = candidate
+            takenByRenaming.insert(candidate)
         }
     }
 
@@ -273,7 +282,7 @@ final class Tally: @unchecked Sendable {
     private(set) var ruleErrors = 0
     /// Where each case's row of the summaries goes when it finishes (a batch with --out): rows
     /// are written as they come, never all held (`SummarySpool`).
-    private var summary: (spool: SummarySpool, files: [String], names: OutputNames)?
+    private var summary: (spool: SummarySpool, files: CaseFileList, names: OutputNames)?
 
     init(total: Int, progress: Bool) {
         self.total = total
@@ -281,7 +290,7 @@ final class Tally: @unchecked Sendable {
     }
 
     /// Rows of `summary.json` and `summary.csv` kept in `folder` from now on, for `files`.
-    func keepSummaryRows(in folder: String, files: [String], names: OutputNames) throws(CommandFailure) {
+    func keepSummaryRows(in folder: String, files: CaseFileList, names: OutputNames) throws(CommandFailure) {
         summary = (try SummarySpool(folder: folder), files, names)
     }
 

@@ -127,7 +127,7 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    func assess(_ files: [String], _ fw: Framework, _ loader: FrameworkLoader, label: String) -> Side {
+    func assess(_ files: CaseFileList, _ fw: Framework, _ loader: FrameworkLoader, label: String) -> Side {
         final class Box: @unchecked Sendable { var side: Side; let lock = NSLock(); init(_ s: Side) { side = s } }
         let box = Box(Side(label: label))
         BatchRunner(framework: fw, loader: loader, jobs: ProcessInfo.processInfo.activeProcessorCount,

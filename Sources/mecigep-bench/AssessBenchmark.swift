@@ -86,7 +86,7 @@ struct AssessBenchmark {
     }
 
     func run() throws {
-        let seedFiles = BatchRunner.caseFiles([seeds]).files
+        let seedFiles = Array(BatchRunner.caseFiles([seeds]).files)
         let seedValues = seedFiles.compactMap { try? DocumentLoader.load(path: $0) }
         guard !seedValues.isEmpty else {
             print("no seed cases in \(seeds) (pass --seeds DIR)")

@@ -40,7 +40,7 @@ struct OutputNamesTests {
                     + exts.randomElement(using: &generator)!
             }.sorted()
             for ext in ["json", "csv", "yaml", "md"] {
-                let names = OutputNames(files: files, extension: ext)
+                let names = OutputNames(files: CaseFileList(files), extension: ext)
                 let expected = Self.reference(files, ext)
                 #expect(files.indices.map { names[$0] } == expected, "batch \(batch), \(ext)")
             }
@@ -50,9 +50,17 @@ struct OutputNamesTests {
     /// Guards: the names stay right on a batch of 30,000 distinct files with clashing stems.
     @Test func aLargeBatchIsNamedAsBefore() {
         let files = (0..<30_000).map { "/cases/\($0 % 7)/case-\($0 / 7).json" }.sorted()
-        let names = OutputNames(files: files, extension: "json")
+        let names = OutputNames(files: CaseFileList(files), extension: "json")
         let expected = Self.reference(files, "json")
         #expect(files.indices.allSatisfy { names[$0] == expected[$0] })
         #expect(Set(expected).count == files.count)
+    }
+
+    /// Guards: one stem in 1,500 folders (each case renamed past all before it), and stems that
+    /// are those renamed forms, are named as before.
+    @Test func manyCasesWithOneStemAreNamedAsBefore() {
+        let files = ((0..<1_500).map { "/cases/\($0)/case.json" } + (2..<40).map { "/other/case-\($0).yaml" }).sorted()
+        let names = OutputNames(files: CaseFileList(files), extension: "json")
+        #expect(files.indices.map { names[$0] } == Self.reference(files, "json"))
     }
 }

@@ -78,7 +78,7 @@ struct CaseReadAheadTests {
     /// passes over it, and never hands it over.
     @Test func aFileTakenBeforeItIsBegunIsReadByTheWorker() throws {
         let files = BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent("examples/cases").path]).files
-        let ahead = CaseReadAhead(files: files)
+        let ahead = CaseReadAhead(files: Array(files))
         // taken from the end: the thread reads from the start, so most of these are not begun yet
         for index in files.indices.reversed() {
             if let early = ahead.document(at: index, file: files[index], limits: DocumentLimits()) {

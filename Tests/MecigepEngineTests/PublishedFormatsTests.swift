@@ -8,7 +8,7 @@ import Testing
 @Suite("Published formats")
 struct PublishedFormatsTests {
     static func files(_ folder: String) -> [String] {
-        BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent(folder).path]).files
+        Array(BatchRunner.caseFiles([Fixtures.repository.appendingPathComponent(folder).path]).files)
     }
 
     @Test func exampleCasesValidateAgainstTheCaseSchema() throws {

@@ -37,7 +37,8 @@ public struct BatchRunner: Sendable {
     /// Runs every file. `each` is called from the worker threads, concurrently, with the index
     /// of the file and its outcome as soon as it is known (render and write there, in
     /// parallel; guard shared state yourself).
-    public func run(files: [String], each: @escaping @Sendable (Int, BatchOutcome) -> Void) {
+    public func run<Files: RandomAccessCollection<String> & Sendable>(files: Files, each: @escaping @Sendable (Int, BatchOutcome) -> Void)
+    where Files.Index == Int {
         let next = Atomic<Int>(0)
         // (each worker's runtime is closed after the run has returned: see runEach)
         LuaThread.runEach(min(jobs, max(1, files.count)), releasingAfterwards: { [self] _ in
@@ -85,8 +86,8 @@ public struct BatchRunner: Sendable {
     /// The case files named by `paths` (files, and folders searched recursively for .yaml, .yml
     /// and .json files), sorted by path: the order they are named in never changes a run's
     /// outputs, output file names or summaries.
-    public static func caseFiles(_ paths: [String]) -> (files: [String], missing: [String]) {
-        var files: [String] = []
+    public static func caseFiles(_ paths: [String]) -> (files: CaseFileList, missing: [String]) {
+        var files = CaseFileList()
         var missing: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -98,33 +99,38 @@ public struct BatchRunner: Sendable {
                 files.append(path)
                 continue
             }
-            collectCaseFiles(in: path, relative: "", root: path, into: &files)
+            // (paths below the folder as `(path as NSString).appendingPathComponent(below)` made
+            // them: the folder's path, a slash unless it ends with one, and `below`)
+            collectCaseFiles(in: path, prefix: path.hasSuffix("/") ? path : path + "/", into: &files)
         }
         files.sort()
         return (files, missing)
     }
 
-    /// Appends to `files` every entry under `folder`, at any depth, whose name ends in .yaml,
-    /// .yml or .json (any case; a name that only starts with a dot has no extension), as `root`
-    /// joined with its path below it: what FileManager's enumerator listed (hidden entries too;
-    /// folders entered, symbolic links to folders not), read with `readdir` and one string per
-    /// entry kept, where the enumerator's list, its filtered and sorted copies held a 100,000-case
-    /// folder's names four times over.
-    private static func collectCaseFiles(in folder: String, relative: String, root: String, into files: inout [String]) {
+    /// Adds to `files` every entry under `folder`, at any depth, whose name ends in .yaml, .yml
+    /// or .json (any case; a name that only starts with a dot has no extension), as `prefix`
+    /// (the folder's) and its name: what FileManager's enumerator listed (hidden entries too;
+    /// folders entered, symbolic links to folders not), read with `readdir` into a compact
+    /// `CaseFileList`, where the enumerator's list, its filtered and sorted copies held a
+    /// 100,000-case folder's paths four times over.
+    private static func collectCaseFiles(in folder: String, prefix: String, into files: inout CaseFileList) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
+        var listed: Int?   // the folder's index in `files`, once it has a case file
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name == "." || name == ".." { continue }
-            let below = relative.isEmpty ? name : relative + "/" + name
-            if hasCaseExtension(name) { files.append((root as NSString).appendingPathComponent(below)) }
+            if hasCaseExtension(name) {
+                if listed == nil { listed = files.addFolder(prefix: prefix) }
+                files.append(name: name, folder: listed!)
+            }
             let inside = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = lstat(inside, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            if isFolder { collectCaseFiles(in: inside, relative: below, root: root, into: &files) }
+            if isFolder { collectCaseFiles(in: inside, prefix: prefix + name + "/", into: &files) }
         }
     }
 
