@@ -37,13 +37,18 @@ struct AssessmentJSONWriterTests {
             Issue.record("\(what): differs at byte \(at):\n  fast: \(context(fast))\n  tree: \(context(tree))")
         }
         // the indented form (`assess` to the terminal, `--pretty` files) is the tree's pretty text
-        #expect(a.prettyJSONBytes() == a.value.jsonBytes(pretty: true), "\(what): indented JSON differs from the tree's")
+        // (each comparison made first and expected as a Bool: on a failure, Swift Testing would
+        // otherwise diff the two arrays of hundreds of kilobytes, which takes many minutes)
+        let prettyTree = a.value.jsonBytes(pretty: true)
+        let samePretty = a.prettyJSONBytes() == prettyTree
+        #expect(samePretty, "\(what): indented JSON differs from the tree's")
         // what `assess` writes to files and to the terminal, lent without a copy: the same bytes
         // and a line break
         let newline = [UInt8(ascii: "\n")]
-        #expect(a.withJSONLine(pretty: false) { Array($0) } == tree + newline, "\(what): compact line differs")
-        #expect(a.withJSONLine(pretty: true) { Array($0) } == a.value.jsonBytes(pretty: true) + newline,
-                "\(what): indented line differs")
+        let sameLine = a.withJSONLine(pretty: false) { Array($0) } == tree + newline
+        #expect(sameLine, "\(what): compact line differs")
+        let samePrettyLine = a.withJSONLine(pretty: true) { Array($0) } == prettyTree + newline
+        #expect(samePrettyLine, "\(what): indented line differs")
     }
 
     @Test func shippedCasesOfBothFrameworks() throws {
@@ -64,7 +69,11 @@ struct AssessmentJSONWriterTests {
             let scale = a.framework.scale
             func pick<T>(_ list: [T]) -> T { list[Int(rng.next() % UInt64(list.count))] }
             func grade() -> Grade { Grade(level: pick(scale.levels), plus: scale.plus && rng.next() % 2 == 0, scale: scale) }
-            let texts = [LocalizedText("plain \"quoted\"\n\u{1}"), LocalizedText(translations: ["en": "E", "es": "É"])]
+            // (plain; two languages; the four, written without sorting; four others; five)
+            let texts = [LocalizedText("plain \"quoted\"\n\u{1}"), LocalizedText(translations: ["en": "E", "es": "É"]),
+                         LocalizedText(translations: ["pt": "P", "fr": "F\"", "es": "S", "en": "E"]),
+                         LocalizedText(translations: ["pt": "P", "fr": "F", "de": "D", "en": "E"]),
+                         LocalizedText(translations: ["pt": "P", "fr": "F", "es": "S", "en": "E", "Es": "x"])]
             if rng.next() % 3 == 0 { a.generatedAt = "2026-12-05T12:00:00Z" }
             if rng.next() % 3 == 0 { a.caseFile = nil }
             if rng.next() % 2 == 0 { a.caseIssues.append(CaseIssue(path: "a.b[1]", message: "bad \\ value")) }

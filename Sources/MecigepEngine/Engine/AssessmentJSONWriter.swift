@@ -153,6 +153,20 @@ struct AssessmentJSONWriter: ~Copyable {
     /// `t.value` as JSON, written without building that value (a dictionary per text).
     private mutating func text(_ t: LocalizedText) {
         if let s = t.translations["*"] { string(s); return }
+        // (the four languages, as nearly every text has them: in their order, without sorting)
+        if t.translations.count == 4, let en = t.translations["en"], let es = t.translations["es"],
+           let fr = t.translations["fr"], let pt = t.translations["pt"] {
+            raw("{\"en\":")
+            string(en)
+            raw(",\"es\":")
+            string(es)
+            raw(",\"fr\":")
+            string(fr)
+            raw(",\"pt\":")
+            string(pt)
+            raw("}")
+            return
+        }
         raw("{")
         for (n, language) in t.translations.keys.sorted(by: LuaValue.keyOrder).enumerated() {
             if n > 0 { raw(",") }
