@@ -19,6 +19,13 @@ final class SummarySpool {
         csv = try SpoolFile(folder: folder, name: "csv")
     }
 
+    /// Rows kept in two files already open (tests: a file that cannot be written, such as
+    /// `/dev/full`); `folder` names where they are in messages. The spool closes them.
+    init(jsonDescriptor: Int32, csvDescriptor: Int32, folder: String) {
+        json = SpoolFile(descriptor: jsonDescriptor, folder: folder)
+        csv = SpoolFile(descriptor: csvDescriptor, folder: folder)
+    }
+
     /// Row `index` of both summaries: its record as `summary.json` lists it (pretty, with the
     /// separator its place needs) and its CSV line.
     func add(_ index: Int, _ record: [String: LuaValue]) {
@@ -78,6 +85,11 @@ private final class SpoolFile {
         }
         unlink(path)
         buffer.reserveCapacity(1 << 16)
+    }
+
+    init(descriptor: Int32, folder: String) {
+        fd = descriptor
+        self.folder = folder
     }
 
     deinit { close(fd) }
