@@ -601,6 +601,27 @@ static int clua_ccall(lua_State *L) {
     return 1;
 }
 
+/* An entry point written in Lua, called through C: calls its upvalue with the arguments and
+   returns all it returns. A Lua function's tail call (`return require(...)`) replaces the caller's
+   frame with the callee's, so an error the callee raises about its caller would find no line of
+   the caller's left; a C function is never called in place of its caller, so the caller's frame,
+   and its line, stay. No continuation: code inside cannot yield across it (stock `require`'s
+   loaders cannot either). The Lua inside sees this function one level above itself. */
+static int clua_entry(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* entry(f): f behind clua_entry (for the sandbox prelude). */
+static int clua_make_entry(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_settop(L, 1);
+    lua_pushcclosure(L, clua_entry, 1);
+    return 1;
+}
+
 /* [safe] The first byte at or after `from` of the `n` at p that a JSON string cannot hold as it is
    (below 0x20, a quote, a backslash), or n: sixteen bytes at a time where the processor has SSE2
    (every x86-64), then eight, then byte by byte. What JSON writers escape and where a reader's
@@ -1970,7 +1991,8 @@ enum {
     CLUA_FN_PAIRSINDEX,      /* clua_pairs_index */
     CLUA_FN_PAIRSLIST,       /* clua_pairs_list */
     CLUA_FN_PAIRSVIEW,       /* clua_pairs_view */
-    CLUA_FN_FROZENKEYS       /* clua_frozen_keys */
+    CLUA_FN_FROZENKEYS,      /* clua_frozen_keys */
+    CLUA_FN_ENTRY            /* clua_make_entry */
 };
 
 static lua_CFunction clua_host_cfunction(lua_Integer i) {
@@ -1992,6 +2014,7 @@ static lua_CFunction clua_host_cfunction(lua_Integer i) {
     case CLUA_FN_PAIRSLIST: return clua_pairs_list;
     case CLUA_FN_PAIRSVIEW: return clua_pairs_view;
     case CLUA_FN_FROZENKEYS: return clua_frozen_keys;
+    case CLUA_FN_ENTRY: return clua_make_entry;
     default: return NULL;
     }
 }

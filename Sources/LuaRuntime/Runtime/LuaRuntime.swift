@@ -158,14 +158,15 @@ public final class LuaRuntime {
         // pattern functions (clua_patterns.c); freeze_kit and reach_kit make the functions that
         // freeze a loaded module's tables and find what it reaches; try calls one rule of a
         // crossing protected, recording an error as the host's own calls record it; ordered_keys
-        // and the pairs functions give pairs its defined key order.
+        // and the pairs functions give pairs its defined key order; entry puts a Lua function
+        // behind a C one (require: a module's tail call to it keeps the module's frame).
         let cFunctions: [(String, Int)] = [
             ("next_call", CLUA_FN_NEXTCALL), ("view_index", CLUA_FN_VIEWINDEX),
             ("path_steps", CLUA_FN_PATHSTEPS), ("patterns", CLUA_FN_PATTERNS), ("trace_kit", CLUA_FN_TRACEKIT),
             ("freeze_kit", CLUA_FN_FREEZEKIT), ("reach_kit", CLUA_FN_REACHKIT), ("try", CLUA_FN_TRY),
             ("ordered_keys", CLUA_FN_ORDEREDKEYS), ("pairs_raw", CLUA_FN_PAIRSRAW),
             ("pairs_index", CLUA_FN_PAIRSINDEX), ("pairs_list", CLUA_FN_PAIRSLIST), ("pairs_view", CLUA_FN_PAIRSVIEW),
-            ("frozen_keys", CLUA_FN_FROZENKEYS),
+            ("frozen_keys", CLUA_FN_FROZENKEYS), ("entry", CLUA_FN_ENTRY),
         ]
         stream.append(.newTable(arrayCount: 0, recordCount: Int32(functions.count + cFunctions.count)))
         for (name, function) in functions {

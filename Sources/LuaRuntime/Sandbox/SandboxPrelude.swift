@@ -169,14 +169,15 @@ local function argument_error(arg, global, extra)
   raise_argument(2, arg, global, extra)
 end
 
-local function type_error(arg, global, expected, n, v)
+-- (depth: as raise_argument's, counted from the caller of type_error; 2 by default)
+local function type_error(arg, global, expected, n, v, depth)
   local got
   if n < arg then got = "no value" else
     local mt = raw_getmetatable(v)
     local named = mt and rawget(mt, "__name")
     got = type(named) == "string" and named or (v == null and "light userdata" or type(v))
   end
-  raise_argument(2, arg, global, expected .. " expected, got " .. got)
+  raise_argument(depth or 2, arg, global, expected .. " expected, got " .. got)
 end
 
 -- luaL_where(level): "chunk:line: " of the function at that level, as Lua prefixes messages.
@@ -596,23 +597,26 @@ local function globals_in_one_step(env)
 end
 
 -- require "a.b" reads <root>/a/b.lua through the host; modules get an environment of their own,
--- are cached for the life of the state, and are frozen once loaded.
+-- are cached for the life of the state, and are frozen once loaded. Rule code calls it through
+-- a C function (`host.entry`, below), so that a module ending in `return require(...)` keeps its
+-- frame and an error about that require points at the module's line: the caller is therefore
+-- three levels up from here (this function, the C entry, the caller).
 local function sandbox_require(...)
   local name = ...
   if type(name) == "number" then name = tostring(name) end -- as luaL_checkstring converts it
-  if type(name) ~= "string" then type_error(1, "require", "string", select("#", ...), name) end
+  if type(name) ~= "string" then type_error(1, "require", "string", select("#", ...), name, 3) end
   local value = loaded[name]
   if value ~= nil then return value end
   local library = LIBRARIES[name]
   if library ~= nil then return library end
-  if REMOVED[name] then violate(REMOVED[name] .. " is not available in rules", 2) end
+  if REMOVED[name] then violate(REMOVED[name] .. " is not available in rules", 3) end
   if #name > 200 or not s_find(name, "^[%w_%-]+$") and not s_find(name, "^[%w_%-][%w_%.%-]*[%w_%-]$")
      or s_find(name, "..", 1, true) then
-    violate("require: '" .. name .. "' is not a module name (use dotted names such as \"lib.text\", not paths)", 2)
+    violate("require: '" .. name .. "' is not a module name (use dotted names such as \"lib.text\", not paths)", 3)
   end
-  if loading[name] then error("require: module '" .. name .. "' requires itself", 2) end
+  if loading[name] then error("require: module '" .. name .. "' requires itself", 3) end
   local source, chunkname, privileged, binary = host.load_module(name)
-  if source == nil then error(chunkname, 2) end
+  if source == nil then error(chunkname, 3) end
   local env = new_env()
   if privileged then
     env.sandbox_info = sandbox_info
@@ -642,7 +646,7 @@ local function sandbox_require(...)
   loaded[name] = value
   return value
 end
-base.require = sandbox_require
+base.require = host.entry(sandbox_require)
 
 -- Drop the libraries rule code must never reach from the real globals as well.
 _G.debug, _G.dofile, _G.loadfile = nil, nil, nil
