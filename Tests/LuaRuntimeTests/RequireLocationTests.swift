@@ -76,6 +76,34 @@ struct RequireLocationTests {
         _ = runtimes
     }
 
+    /// Guards: modules nested deeper than Lua's C stack allows (each require is a C call, as in
+    /// stock Lua) fail cleanly: a runtime error "C stack overflow" at the line of the require that
+    /// went too deep, in its module, with no traceback in the message; 150 deep still load.
+    @Test func requiresNestedTooDeepFailAtTheRequireThatWentTooFar() throws {
+        for (depth, fails) in [(150, false), (260, true)] {
+            let folder = FileManager.default.temporaryDirectory.path + "/mecigep-require-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder + "/m", withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            for i in 1..<depth {
+                try "return { n = \(i), next = require(\"m.m\(i + 1)\") }\n".write(
+                    toFile: folder + "/m/m\(i).lua", atomically: true, encoding: String.Encoding.utf8)
+            }
+            try "return { n = \(depth) }\n".write(toFile: folder + "/m/m\(depth).lua", atomically: true, encoding: String.Encoding.utf8)
+            let runtime = try LuaRuntime(configuration: LuaConfiguration(
+                limits: LuaLimits(instructions: 50_000_000, timeoutSeconds: 5), moduleRoots: [folder]))
+            do throws(LuaError) {
+                let result = try runtime.evaluate("local m = require(\"m.m1\")\nlocal n = 0\nwhile m do n, m = m.n, m.next end\nreturn n\n",
+                                                  chunkName: "main.lua")
+                #expect(!fails && result.value == .integer(Int64(depth)), "\(depth) deep: \(result.value.jsonText())")
+            } catch {
+                #expect(fails, "\(depth) deep: \(error.message)")
+                #expect(error.kind == .runtime && error.message == "C stack overflow", "\(depth) deep: \(error.message)")
+                let name = error.chunkName ?? ""
+                #expect(name.contains("/m/m") && name.hasSuffix(".lua") && error.line == 1, "\(depth) deep: at \(name):\(error.line ?? -1)")
+            }
+        }
+    }
+
     /// Guards: require is still what rule code expects of a function: it returns the module,
     /// passes through pcall with its error, and is the same function in every module.
     @Test func requireStillBehavesAsAFunction() throws {

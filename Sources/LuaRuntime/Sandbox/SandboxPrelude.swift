@@ -625,8 +625,14 @@ local function sandbox_require(...)
   -- (binary: the file's text compiled by the host ahead of time, ModulePrecompiler)
   local fn, err = load(source, chunkname, binary and "b" or "t", env)
   if not fn then
-    -- a syntax error: its place is in the module's file, which only the parser's message names
-    host.locate(err, chunkname, tonumber(s_match(err, ":(%d+):") or ""))
+    -- A syntax error: its place is in the module's file, which only the parser's message names
+    -- ("file:line: ..."). An error the parser raised as a runtime error (Lua out of C stack: too
+    -- many requires nested) went through the host's message handler, which appended a
+    -- traceback; its place is the require that went too deep, which the handler recorded.
+    local traceback = s_find(err, "\nstack traceback:", 1, true)
+    if traceback then err = s_sub(err, 1, traceback - 1) end
+    local shown, line = s_match(err, "^(.-):(%d+):")
+    if shown and s_sub(shown, 1, 9) ~= "(sandbox" then host.locate(err, chunkname, tonumber(line)) end
     error(err, 0)
   end
   next_load_id = next_load_id + 1

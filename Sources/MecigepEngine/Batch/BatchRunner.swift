@@ -37,8 +37,10 @@ public struct BatchRunner: Sendable {
     /// Runs every file. `each` is called from the worker threads, concurrently, with the index
     /// of the file and its outcome as soon as it is known (render and write there, in
     /// parallel; guard shared state yourself).
-    public func run<Files: RandomAccessCollection<String> & Sendable>(files: Files, each: @escaping @Sendable (Int, BatchOutcome) -> Void)
-    where Files.Index == Int {
+    /// (`files`: a `CaseFileList`, or any list of paths.)
+    public func run<Files: RandomAccessCollection<String> & Sendable>(
+        files: Files, each: @escaping @Sendable (Int, BatchOutcome) -> Void
+    ) where Files.Index == Int {
         let next = Atomic<Int>(0)
         // (each worker's runtime is closed after the run has returned: see runEach)
         LuaThread.runEach(min(jobs, max(1, files.count)), releasingAfterwards: { [self] _ in

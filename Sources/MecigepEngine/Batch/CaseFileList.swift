@@ -100,7 +100,6 @@ public struct CaseFileList: RandomAccessCollection, Sendable, ExpressibleByArray
 
     /// Where name `i` (of those added) lies in `bytes`, and whether it is all ASCII.
     private func span(_ i: Int) -> (Int, Int, Bool) { (bounds[i] >> 1, bounds[i + 1] >> 1, bounds[i + 1] & 1 == 0) }
-
 }
 
 /// Two runs of bytes read as one (a folder's prefix and a name), compared without joining them.
