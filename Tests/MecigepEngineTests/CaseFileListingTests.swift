@@ -80,7 +80,11 @@ struct CaseFileListingTests {
         for round in 0..<300 {
             var list = CaseFileList()
             var plain: [String] = []
-            let prefixes = (0..<Int.random(in: 0...4, using: &generator)).map { _ in word() + "/" }
+            // folders added once each (names in one folder compare by name alone), and sometimes
+            // one prefix added twice (two folders whose paths are equal)
+            var prefixes = (0..<Int.random(in: 0...4, using: &generator)).map { _ in word() + "/" }
+            if let first = prefixes.first, Bool.random(using: &generator) { prefixes.append(first) }
+            let folders = prefixes.map { list.addFolder(prefix: $0) }
             for _ in 0..<Int.random(in: 0...40, using: &generator) {
                 let name = word()
                 if prefixes.isEmpty || Bool.random(using: &generator) {
@@ -88,7 +92,7 @@ struct CaseFileListingTests {
                     plain.append(name)
                 } else {
                     let folder = Int.random(in: 0..<prefixes.count, using: &generator)
-                    list.append(name: name, folder: list.addFolder(prefix: prefixes[folder]))
+                    list.append(name: name, folder: folders[folder])
                     plain.append(prefixes[folder] + name)
                 }
             }
