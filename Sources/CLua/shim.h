@@ -718,6 +718,19 @@ typedef struct clua_pool {
 
 static inline size_t clua_pool_class(size_t size) { return (size - 1) / CLUA_POOL_GRAIN; }
 
+/* The first block of a free list, taken off it (NULL when it is empty). The block after it is
+   fetched while Lua works: most were freed by the collector's sweeps, far from each other and
+   long out of the cache. */
+static inline void *clua_pool_pop(void **list) {
+    void *block = *list;
+    if (block) {
+        void *next = *(void **)block;
+        *list = next;
+        __builtin_prefetch(next);
+    }
+    return block;
+}
+
 /* A block of `size` (1...CLUA_POOL_LARGEST) bytes; NULL when out of memory. */
 static void *clua_pool_take(clua_budget *b, size_t size) {
     clua_pool *pool = b->pool;
@@ -727,13 +740,8 @@ static void *clua_pool_take(clua_budget *b, size_t size) {
         b->pool = pool;
     }
     size_t c = clua_pool_class(size);
-    void *block = pool->free[c];
-    if (block) {
-        void *next = *(void **)block;
-        pool->free[c] = next;
-        __builtin_prefetch(next);
-        return block;
-    }
+    void *block = clua_pool_pop(&pool->free[c]);
+    if (block) return block;
     size_t rounded = (c + 1) * CLUA_POOL_GRAIN;
     if ((size_t)(pool->bump_end - pool->bump) < rounded) {
         size_t left = (size_t)(pool->bump_end - pool->bump);   /* a multiple of the grain */
@@ -846,14 +854,8 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (!ptr && nsize - 1 < CLUA_POOL_LARGEST && !b->pending && b->pool &&
         (b->memory_limit == 0 || b->memory_used + nsize <= b->memory_limit)) {
-        void **list = &b->pool->free[clua_pool_class(nsize)];
-        void *block = *list;
+        void *block = clua_pool_pop(&b->pool->free[clua_pool_class(nsize)]);
         if (block) {
-            void *next = *(void **)block;
-            *list = next;
-            /* the block after it, fetched while Lua works: most are freed by the collector's
-               sweeps, far from each other and long out of the cache */
-            __builtin_prefetch(next);
             b->memory_used += nsize;
             if (b->memory_used > b->memory_peak) b->memory_peak = b->memory_used;
             return block;

@@ -70,26 +70,28 @@ final class SummarySpool {
 /// An unnamed file (created in a folder and unlinked at once) written through a buffer and read
 /// back from its start; a failure to write is kept and reported when it is read back.
 private final class SpoolFile {
-    private var fd: Int32
+    private let fd: Int32
     private let folder: String
     private var buffer: [UInt8] = []
     private var failure: String?
 
-    init(folder: String, name: String) throws(CommandFailure) {
-        self.folder = folder
+    /// A new unnamed file in `folder` (`name` tells the two apart while they have a name).
+    convenience init(folder: String, name: String) throws(CommandFailure) {
         let path = (folder as NSString).appendingPathComponent(".mecigep-summary-rows-\(UUID().uuidString).\(name)")
-        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw CommandFailure(code: MecigepExit.failure,
                                  message: "cannot write the summaries in \(folder): \(String(cString: strerror(errno)))")
         }
         unlink(path)
-        buffer.reserveCapacity(1 << 16)
+        self.init(descriptor: fd, folder: folder)
     }
 
+    /// The file open as `descriptor` (closed with this object); `folder` names it in messages.
     init(descriptor: Int32, folder: String) {
         fd = descriptor
         self.folder = folder
+        buffer.reserveCapacity(1 << 16)
     }
 
     deinit { close(fd) }

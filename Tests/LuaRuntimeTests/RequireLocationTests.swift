@@ -35,7 +35,6 @@ struct RequireLocationTests {
         let folder = FileManager.default.temporaryDirectory.path + "/mecigep-require-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/lib", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var runtimes: [LuaRuntime] = []
         var generator = SplitMix(state: 20261208)
         var checked = 0
         for (f, failure) in Self.failures.enumerated() {
@@ -58,7 +57,6 @@ struct RequireLocationTests {
                     // one required before would be)
                     let runtime = try LuaRuntime(configuration: LuaConfiguration(
                         limits: LuaLimits(instructions: 5_000_000, timeoutSeconds: 3), moduleRoots: [folder]))
-                    runtimes.append(runtime)
                     let what = "\(failure.argument) by \(form.name)\(inModule ? " in a module" : "")"
                     do throws(LuaError) {
                         let result = try runtime.evaluate(main, chunkName: "main_\(f)_\(k).lua")
@@ -73,7 +71,6 @@ struct RequireLocationTests {
             }
         }
         #expect(checked == Self.failures.count * Self.forms.count * 2 - Self.forms.count)
-        _ = runtimes
     }
 
     /// Guards: modules nested deeper than Lua's C stack allows (each require is a C call, as in

@@ -623,16 +623,15 @@ local function sandbox_require(...)
     env.sandbox_internal = internals
   end
   -- (binary: the file's text compiled by the host ahead of time, ModulePrecompiler)
-  local fn, err = load(source, chunkname, binary and "b" or "t", env)
+  -- (through pcall: Lua's parser runs under the message handler of the call around it, which
+  -- would give an error the parser raises as a runtime error — Lua out of C stack, modules
+  -- nested too deep — a traceback and a place in the sandbox; under pcall it has neither, and
+  -- error() below places it at the require that went too deep)
+  local parsed, fn, err = pcall(load, source, chunkname, binary and "b" or "t", env)
+  if not parsed then fn, err = nil, fn end
   if not fn then
-    -- A syntax error: its place is in the module's file, which only the parser's message names
-    -- ("file:line: ..."). An error the parser raised as a runtime error (Lua out of C stack: too
-    -- many requires nested) went through the host's message handler, which appended a
-    -- traceback; its place is the require that went too deep, which the handler recorded.
-    local traceback = s_find(err, "\nstack traceback:", 1, true)
-    if traceback then err = s_sub(err, 1, traceback - 1) end
-    local shown, line = s_match(err, "^(.-):(%d+):")
-    if shown and s_sub(shown, 1, 9) ~= "(sandbox" then host.locate(err, chunkname, tonumber(line)) end
+    -- a syntax error: its place is in the module's file, which only the parser's message names
+    host.locate(err, chunkname, tonumber(s_match(err, ":(%d+):") or ""))
     error(err, 0)
   end
   next_load_id = next_load_id + 1

@@ -103,19 +103,19 @@ public struct BatchRunner: Sendable {
             }
             // (paths below the folder as `(path as NSString).appendingPathComponent(below)` made
             // them: the folder's path, a slash unless it ends with one, and `below`)
-            collectCaseFiles(in: path, prefix: path.hasSuffix("/") ? path : path + "/", into: &files)
+            collectCaseFiles(in: path.hasSuffix("/") ? path : path + "/", into: &files)
         }
         files.sort()
         return (files, missing)
     }
 
-    /// Adds to `files` every entry under `folder`, at any depth, whose name ends in .yaml, .yml
-    /// or .json (any case; a name that only starts with a dot has no extension), as `prefix`
-    /// (the folder's) and its name: what FileManager's enumerator listed (hidden entries too;
-    /// folders entered, symbolic links to folders not), read with `readdir` into a compact
-    /// `CaseFileList`, where the enumerator's list, its filtered and sorted copies held a
+    /// Adds to `files` every entry under `folder` (its path, ending with "/"), at any depth, whose
+    /// name ends in .yaml, .yml or .json (any case; a name that only starts with a dot has no
+    /// extension), as the folder's path and its name: what FileManager's enumerator listed (hidden
+    /// entries too; folders entered, symbolic links to folders not), read with `readdir` into a
+    /// compact `CaseFileList`, where the enumerator's list, its filtered and sorted copies held a
     /// 100,000-case folder's paths four times over.
-    private static func collectCaseFiles(in folder: String, prefix: String, into files: inout CaseFileList) {
+    private static func collectCaseFiles(in folder: String, into files: inout CaseFileList) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
         var listed: Int?   // the folder's index in `files`, once it has a case file
@@ -123,16 +123,16 @@ public struct BatchRunner: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name == "." || name == ".." { continue }
             if hasCaseExtension(name) {
-                if listed == nil { listed = files.addFolder(prefix: prefix) }
+                if listed == nil { listed = files.addFolder(prefix: folder) }
                 files.append(name: name, folder: listed!)
             }
-            let inside = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let inside = folder + name
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = lstat(inside, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            if isFolder { collectCaseFiles(in: inside, prefix: prefix + name + "/", into: &files) }
+            if isFolder { collectCaseFiles(in: inside + "/", into: &files) }
         }
     }
 

@@ -33,16 +33,7 @@ public struct CaseFileList: RandomAccessCollection, Sendable, ExpressibleByArray
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
 
-    public subscript(position: Int) -> String {
-        let entry = Int(order[position])
-        let prefix = prefixes[Int(folders[entry])].bytes
-        let (start, end, _) = span(entry)
-        return String(unsafeUninitializedCapacity: prefix.count + end - start) { buffer in
-            let afterPrefix = buffer.initialize(fromContentsOf: prefix)
-            let afterName = buffer[afterPrefix...].initialize(fromContentsOf: bytes[start..<end])
-            return afterName
-        }
-    }
+    public subscript(position: Int) -> String { self[entry: Int(order[position])] }
 
     /// A folder whose files are added by name: `prefix` (ending with "/") and a name make a path.
     mutating func addFolder(prefix: String) -> Int {
@@ -92,10 +83,14 @@ public struct CaseFileList: RandomAccessCollection, Sendable, ExpressibleByArray
         self.order = order
     }
 
-    /// Path `entry` (of those added, in their order).
+    /// Path `entry` (of those added, in their order): its folder's prefix and its name.
     private subscript(entry entry: Int) -> String {
+        let prefix = prefixes[Int(folders[entry])].bytes
         let (start, end, _) = span(entry)
-        return String(decoding: prefixes[Int(folders[entry])].bytes + bytes[start..<end], as: UTF8.self)
+        return String(unsafeUninitializedCapacity: prefix.count + end - start) { buffer in
+            let afterPrefix = buffer.initialize(fromContentsOf: prefix)
+            return buffer[afterPrefix...].initialize(fromContentsOf: bytes[start..<end])
+        }
     }
 
     /// Where name `i` (of those added) lies in `bytes`, and whether it is all ASCII.
